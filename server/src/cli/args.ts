@@ -1,0 +1,74 @@
+import type { LanguageId, SeveritySetting, DialectSetting } from '../service/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  format: OutputFormat;
+  language: LanguageId | undefined;
+  dialect: DialectSetting;
+  rules: Record<string, SeveritySetting>;
+  paths: string[];
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables', 'systemd'];
+const severities: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--language cloud-config|iptables|ip6tables|systemd]
+                         [--dialect auto|coreos|cloud-init] [--rule CODE=SEVERITY|off]... PATH...
+
+Checks cloud-config user-data (and the systemd units and iptables rules inside it) and rules-save files.
+Directories are searched for known file names. Exit status: 1 if any error-level finding, 2 on usage
+errors or unreadable files, 0 otherwise.`;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false };
+  const takeValue = (i: number, flag: string, inline: string | undefined): [string, number] => {
+    if (inline !== undefined) return [inline, i];
+    const v = argv[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return [v, i + 1];
+  };
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') { opts.paths.push(arg); continue; }
+    if (arg === '--') { onlyPaths = true; continue; }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
+    switch (flag) {
+      case '-h': case '--help': opts.help = true; break;
+      case '-f': case '--format': {
+        const [v, j] = takeValue(i, flag, inline); i = j;
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
+        opts.format = v;
+        break;
+      }
+      case '-l': case '--language': {
+        const [v, j] = takeValue(i, flag, inline); i = j;
+        const lang = v === 'systemd-unit' ? 'systemd' : v;
+        if (!languages.includes(lang as LanguageId)) throw new UsageError(`unknown language "${v}" (${languages.join(', ')})`);
+        opts.language = lang as LanguageId;
+        break;
+      }
+      case '--dialect': {
+        const [v, j] = takeValue(i, flag, inline); i = j;
+        if (v !== 'auto' && v !== 'coreos' && v !== 'cloud-init') throw new UsageError(`unknown dialect "${v}" (auto, coreos or cloud-init)`);
+        opts.dialect = v;
+        break;
+      }
+      case '-r': case '--rule': {
+        const [v, j] = takeValue(i, flag, inline); i = j;
+        const m = /^([^=]+)=(.+)$/.exec(v);
+        if (!m || !severities.includes(m[2] as SeveritySetting)) throw new UsageError(`--rule wants CODE=SEVERITY with SEVERITY one of ${severities.join(', ')}; got "${v}"`);
+        opts.rules[m[1] as string] = m[2] as SeveritySetting;
+        break;
+      }
+      default: throw new UsageError(`unknown option ${arg}`);
+    }
+  }
+  return opts;
+}

@@ -1,0 +1,55 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'url';
+import * as path from 'path';
+import { getLanguageService } from '../service/index';
+import { severityName } from '../service/diagnostics';
+import { parseArgs, usage, UsageError } from './args';
+import { collectFiles } from './files';
+import { formatText } from './formatText';
+import { formatSarif } from './formatSarif';
+import type { FileReport } from './report';
+
+export async function runCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`cloud-config-lint: ${e.message}\n\n${usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    out.write(`${usage}\n`);
+    return 0;
+  }
+  if (opts.paths.length === 0) {
+    err.write(`cloud-config-lint: no PATH given\n\n${usage}\n`);
+    return 2;
+  }
+  const service = getLanguageService({ dialect: opts.dialect, rules: opts.rules });
+  const files = await collectFiles(opts.paths, opts.language);
+  const reports: FileReport[] = [];
+  let failedRead = false;
+  for (const f of files) {
+    if (f.error !== undefined || f.text === undefined || !f.language) {
+      failedRead = true;
+      err.write(`cloud-config-lint: ${f.error ?? `cannot read ${f.display}`}\n`);
+      continue;
+    }
+    const doc = TextDocument.create(pathToFileURL(path.resolve(f.display)).toString(), f.language, 1, f.text);
+    const diagnostics = service.validate(doc, f.language).map((d) => ({
+      code: String(d.code ?? ''),
+      severity: severityName(d.severity),
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      range: d.range,
+    }));
+    reports.push({ file: f.display, language: f.language, diagnostics });
+  }
+  if (opts.format === 'json') out.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else if (opts.format === 'sarif') out.write(`${JSON.stringify(formatSarif(reports), null, 2)}\n`);
+  else out.write(formatText(reports));
+  if (failedRead) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}

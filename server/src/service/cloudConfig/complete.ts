@@ -1,0 +1,122 @@
+import {
+  CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, MarkupKind,
+  type CompletionItem, type CompletionList,
+} from 'vscode-languageserver-types';
+import type { KeySpec, KeyTable, ValueType } from '../data/keySpec';
+import type { CloudConfigModel } from './parse';
+import { yamlContextAt } from './yamlPath';
+import { allowedValues, specAt, tableAt } from './schema';
+import { keyMarkdown, typeLabel } from './keyDocs';
+import { regionAt } from '../embedded/region';
+import { coreosShippedUnits } from '../data/shippedUnits';
+import { scalarText, findPair } from './yamlNodes';
+
+const empty: CompletionList = { isIncomplete: false, items: [] };
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\]/g, '\\$&');
+}
+
+/** Snippet inserted after the key name. */
+function valueSnippet(type: ValueType): string {
+  switch (type.kind) {
+    case 'bool': return ': ${1|true,false|}';
+    case 'string':
+      return type.values?.length ? `: \${1|${type.values.map((v) => v.replace(/[,|]/g, '\\$&')).join(',')}|}` : ': $0';
+    case 'map': return ':\n  $0';
+    case 'list':
+      return type.itemSnippet ? `:\n  - ${type.itemSnippet.replace(/\n/g, '\n  ')}` : ':\n  - $0';
+    case 'oneOf': {
+      const first = type.options[0];
+      return first && first.kind !== 'oneOf' ? valueSnippet(first) : ': $0';
+    }
+    default: return ': $0';
+  }
+}
+
+function keyItem(name: string, spec: KeySpec, where: string, range: { start: number; end: number }, toPos: (o: number) => { line: number; character: number }): CompletionItem {
+  const item: CompletionItem = {
+    label: name,
+    kind: spec.type.kind === 'map' || spec.type.kind === 'list' ? CompletionItemKind.Module : CompletionItemKind.Property,
+    detail: typeLabel(spec.type),
+    documentation: { kind: MarkupKind.Markdown, value: keyMarkdown(name, spec, where) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.adjustIndentation,
+    textEdit: { range: { start: toPos(range.start), end: toPos(range.end) }, newText: `${escapeSnippet(name)}${valueSnippet(spec.type)}` },
+    sortText: `${spec.deprecated ? '2' : spec.required ? '0' : '1'}${name}`,
+  };
+  if (spec.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  return item;
+}
+
+export function completeCloudConfig(model: CloudConfigModel, offset: number, toPos: (o: number) => { line: number; character: number }): CompletionList {
+  const { text } = model;
+  if (regionAt(model.regions, offset)) return empty;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStart === 0 && !text.startsWith('#cloud-config')) {
+    const prefix = text.slice(0, offset);
+    if (/^#?[a-z-]*$/i.test(prefix)) {
+      return { isIncomplete: false, items: [{ label: '#cloud-config', kind: CompletionItemKind.Keyword, detail: 'user-data header', textEdit: { range: { start: toPos(0), end: toPos(offset) }, newText: '#cloud-config\n' } }] };
+    }
+  }
+  if (text.slice(lineStart, offset).trimStart().startsWith('#')) return empty;
+  const ctx = yamlContextAt(text, offset);
+  const range = { start: ctx.wordStart, end: offset };
+  if (ctx.valueOf !== undefined) {
+    return { isIncomplete: false, items: valueItems(model, [...ctx.path, ctx.valueOf], range, toPos) };
+  }
+  const table: KeyTable | undefined = tableAt(model.dialect, ctx.path);
+  if (!table) return empty;
+  const where = ctx.path.join('.');
+  const items: CompletionItem[] = [];
+  for (const [name, spec] of Object.entries(table)) {
+    if (ctx.siblings.has(name) || spec.aliasOf) continue;
+    items.push(keyItem(name, spec, where, range, toPos));
+  }
+  if (ctx.newItem) items.push(...itemSnippets(model, ctx.path, range, toPos));
+  return { isIncomplete: false, items };
+}
+
+/** Whole list items (`- name: … command: start`) for the list the cursor starts an item in. */
+function itemSnippets(model: CloudConfigModel, path: string[], range: { start: number; end: number }, toPos: (o: number) => { line: number; character: number }): CompletionItem[] {
+  const spec = specAt(model.dialect, path);
+  if (!spec || spec.type.kind !== 'list' || !spec.type.itemSnippet) return [];
+  const name = path[path.length - 1] ?? 'item';
+  return [{
+    label: `new ${name} entry`,
+    kind: CompletionItemKind.Snippet,
+    detail: `a complete ${name} list item`,
+    documentation: { kind: MarkupKind.Markdown, value: keyMarkdown(name, spec, path.slice(0, -1).join('.')) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.adjustIndentation,
+    textEdit: { range: { start: toPos(range.start), end: toPos(range.end) }, newText: spec.type.itemSnippet },
+    sortText: '0',
+  }];
+}
+
+function valueItems(model: CloudConfigModel, path: string[], range: { start: number; end: number }, toPos: (o: number) => { line: number; character: number }): CompletionItem[] {
+  const spec = specAt(model.dialect, path);
+  const key = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const items: CompletionItem[] = [];
+  const editRange = { start: toPos(range.start), end: toPos(range.end) };
+  if (spec) {
+    const values = allowedValues(spec.type.kind === 'list' ? spec.type.items : spec.type);
+    for (const v of values) {
+      items.push({ label: v, kind: v === 'true' || v === 'false' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember, detail: key, textEdit: { range: editRange, newText: v } });
+    }
+  }
+  if (key === 'name' && parent === 'units') {
+    const defined = new Set<string>();
+    const coreos = findPair(model.root, 'coreos', true)?.value;
+    for (const u of ((findPair(coreos as never, 'units', true)?.value as { items?: unknown[] } | undefined)?.items ?? [])) {
+      const n = scalarText(findPair(u as never, 'name', true)?.value);
+      if (n) defined.add(n);
+    }
+    for (const [unit, note] of Object.entries(coreosShippedUnits)) {
+      if (defined.has(unit)) continue;
+      items.push({ label: unit, kind: CompletionItemKind.Module, detail: 'shipped with Container Linux', documentation: { kind: MarkupKind.Markdown, value: note }, textEdit: { range: editRange, newText: unit } });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,82 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Dialect, DialectSetting } from '../types';
+import { findEmbeddedRegions } from '../embedded/regions';
+import type { EmbeddedRegion } from '../embedded/region';
+import { keyName } from './yamlNodes';
+
+export type HeaderKind = 'cloud-config' | 'script' | 'jinja' | 'missing';
+
+export interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A parsed cloud-config document: computed once per document version. */
+export interface CloudConfigModel {
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  readonly dialect: Dialect;
+  /** Whether the dialect was set by the user rather than detected. */
+  readonly dialectForced: boolean;
+  readonly header: HeaderKind;
+  readonly yamlErrors: readonly YamlProblem[];
+  /** Top-level mapping, when the document is one. */
+  readonly root: YAMLMap | undefined;
+  readonly regions: readonly EmbeddedRegion[];
+}
+
+const parseOptions = {
+  version: '1.1',
+  keepSourceTokens: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: false,
+} as const;
+
+export function classifyHeader(text: string): HeaderKind {
+  if (text.startsWith('#!')) return 'script';
+  if (/^## template:\s*jinja[ \t]*\r?\n#cloud-config[ \t]*(\r?\n|$)/i.test(text)) return 'jinja';
+  return /^#cloud-config[ \t]*(\r?\n|$)/.test(text) ? 'cloud-config' : 'missing';
+}
+
+function topLevelPair(root: YAMLMap | undefined, name: string): Pair | undefined {
+  if (!root) return undefined;
+  for (const item of root.items) {
+    if (isPair(item) && keyName(item.key) === name) return item as Pair;
+  }
+  return undefined;
+}
+
+export function detectDialect(root: YAMLMap | undefined): Dialect {
+  return topLevelPair(root, 'coreos') ? 'coreos' : 'cloud-init';
+}
+
+export function parseCloudConfig(text: string, dialectSetting: DialectSetting): CloudConfigModel {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...parseOptions, lineCounter });
+  const yamlErrors: YamlProblem[] = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0] ?? e.message,
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0]),
+  }));
+  const contents: Node | null = doc.contents;
+  const root = isMap(contents) ? (contents as YAMLMap) : undefined;
+  const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;
+  const model = {
+    text,
+    doc,
+    lineCounter,
+    dialect,
+    dialectForced: dialectSetting !== 'auto',
+    header: classifyHeader(text),
+    yamlErrors,
+    root,
+    regions: [] as EmbeddedRegion[],
+  };
+  model.regions = findEmbeddedRegions(model);
+  return model;
+}
+
+export { isScalar };

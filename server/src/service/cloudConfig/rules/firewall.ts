@@ -1,0 +1,133 @@
+import type { YAMLMap } from 'yaml';
+import type { Fix, OffsetEdit } from '../../types';
+import type { RuleContext } from '../context';
+import { toDocumentOffset } from '../../embedded/region';
+import { asSeq, nodeRange, scalarText } from '../yamlNodes';
+import { findPortPublications } from '../../systemd/publishedPorts';
+import { unitEntries, startsUnit, type UnitEntry } from './units';
+import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
+import { rulesSaveItem } from './firewallSnippets';
+
+interface Family {
+  readonly path: string;
+  readonly unit: string;
+}
+const families: readonly Family[] = [
+  { path: '/var/lib/iptables/rules-save', unit: 'iptables-restore.service' },
+  { path: '/var/lib/ip6tables/rules-save', unit: 'ip6tables-restore.service' },
+];
+
+/** Edit that adds a unit entry to coreos.units, creating the list or the coreos key when needed. */
+export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | undefined {
+  const coreos = ctx.coreos();
+  const unitsPair = ctx.pair(coreos, 'units');
+  const seq = asSeq(unitsPair?.value);
+  if (seq && seq.items.length) return appendToSeq(ctx.text, seq, itemLines);
+  const asItem = (indent: number): string => itemLines.split('\n').map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`).join('\n');
+  if (coreos && !unitsPair) return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
+  if (!coreos && ctx.model.root) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
+  return undefined;
+}
+
+function loaderFix(ctx: RuleContext, fam: Family, unit: UnitEntry | undefined): Fix | undefined {
+  if (unit) {
+    const missing: string[] = [];
+    if (!unit.enable) missing.push('enable: true');
+    if (!startsUnit(unit)) missing.push('command: start');
+    const edit = ctx.pair(unit.map, 'enable') || ctx.pair(unit.map, 'command') ? undefined : appendToMap(ctx.text, unit.map, missing.join('\n'));
+    if (edit) return { title: `Enable and start ${fam.unit}`, edits: [edit], preferred: true };
+    const edits: OffsetEdit[] = [];
+    for (const [key, value] of [['enable', 'true'], ['command', 'start']] as const) {
+      const pair = ctx.pair(unit.map, key);
+      const r = nodeRange(pair?.value);
+      if (pair && r && (key === 'enable' ? !unit.enable : !startsUnit(unit))) edits.push({ start: r[0], end: r[1], newText: value });
+      else if (!pair) {
+        const e = appendToMap(ctx.text, unit.map, `${key}: ${value}`);
+        if (e) edits.push(e);
+      }
+    }
+    return edits.length ? { title: `Enable and start ${fam.unit}`, edits, preferred: true } : undefined;
+  }
+  const edit = addUnitEntry(ctx, `name: ${fam.unit}\nenable: true\ncommand: start`);
+  return edit ? { title: `Add ${fam.unit} to coreos.units (enable and start)`, edits: [edit], preferred: true } : undefined;
+}
+
+function rulesFiles(ctx: RuleContext): Map<string, YAMLMap> {
+  const out = new Map<string, YAMLMap>();
+  for (const file of ctx.files()) {
+    const path = ctx.string(file, 'path');
+    if (path) out.set(path, file);
+  }
+  return out;
+}
+
+/** `cloud-config/firewall-not-loaded` and `cloud-config/firewall-rules-missing` (CoreOS restore units). */
+export function checkFirewallLoading(ctx: RuleContext): void {
+  if (ctx.dialect !== 'coreos') return;
+  const files = rulesFiles(ctx);
+  const units = unitEntries(ctx);
+  for (const fam of families) {
+    const file = files.get(fam.path);
+    const unit = units.find((u) => u.name === fam.unit);
+    if (file && !(unit && unit.enable && startsUnit(unit) && !unit.mask)) {
+      const pathNode = ctx.pair(file, 'path')?.value;
+      const what = !unit ? `no \`${fam.unit}\` entry in coreos.units` : !unit.enable ? `\`${fam.unit}\` is not enabled (\`enable: true\`), so it does not run at boot` : `\`${fam.unit}\` is not started (\`command: start\`), so the rules are not loaded on this first boot`;
+      const ur = nodeRange(unit?.namePair?.value);
+      const fix = loaderFix(ctx, fam, unit);
+      ctx.report('cloud-config/firewall-not-loaded', pathNode, `Rules are written to ${fam.path} but ${what}: the firewall is never loaded.`, {
+        fixes: fix ? [fix] : [],
+        related: ur ? [{ start: ur[0], end: ur[1], message: `the ${fam.unit} entry` }] : [],
+      });
+    }
+    if (!file && unit && (unit.enable || startsUnit(unit)) && !unit.mask) {
+      const edit = addRulesFile(ctx, fam);
+      ctx.report('cloud-config/firewall-rules-missing', unit.namePair?.value, `\`${fam.unit}\` loads ${fam.path}, but this config writes no such file: the unit fails or loads stale rules.`, {
+        fixes: edit ? [{ title: `Add a ${fam.path} write_files entry`, edits: [edit], preferred: true }] : [],
+      });
+    }
+  }
+}
+
+function addRulesFile(ctx: RuleContext, fam: Family): OffsetEdit | undefined {
+  const item = rulesSaveItem(fam.path);
+  const seq = asSeq(ctx.pair(ctx.model.root, 'write_files')?.value);
+  if (seq && seq.items.length) return appendToSeq(ctx.text, seq, item);
+  if (!ctx.model.root) return undefined;
+  return appendTopLevel(ctx.text, `write_files:\n${item.split('\n').map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n')}`);
+}
+
+/** `cloud-config/no-firewall`: ports are published but no rules are written anywhere. */
+export function checkNoFirewall(ctx: RuleContext): void {
+  const hasRules = ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables')
+    || ctx.files().some((f) => /rules-save|rules\.v[46]|sysconfig\/ip6?tables|nftables/.test(ctx.string(f, 'path') ?? ''));
+  if (hasRules || mentionsFirewallTool(ctx)) return;
+  for (const region of ctx.model.regions) {
+    if (region.language !== 'systemd' || !region.mappable) continue;
+    const pub = findPortPublications(region.text)[0];
+    if (!pub) continue;
+    const start = toDocumentOffset(region, pub.start);
+    const end = toDocumentOffset(region, pub.end);
+    const fixes: Fix[] = [];
+    if (ctx.dialect === 'coreos') {
+      const fileEdit = addRulesFile(ctx, families[0] as Family);
+      const unitEdit = addUnitEntry(ctx, 'name: iptables-restore.service\nenable: true\ncommand: start');
+      if (fileEdit && unitEdit) {
+        fixes.push({ title: 'Add a firewall (rules-save file and iptables-restore.service)', edits: [fileEdit, unitEdit].sort((a, b) => a.start - b.start), preferred: true });
+      }
+    }
+    ctx.reportSpan('cloud-config/no-firewall', start, end,
+      `\`${pub.text}\` publishes a container port on the host, but this config writes no firewall rules: every published port is open to the network.`, { fixes });
+    return;
+  }
+}
+
+function mentionsFirewallTool(ctx: RuleContext): boolean {
+  for (const key of ['runcmd', 'bootcmd', 'packages']) {
+    const node = ctx.pair(ctx.model.root, key)?.value;
+    const r = nodeRange(node);
+    if (r && /\b(ufw|iptables|nft|firewall-cmd|firewalld|netfilter-persistent|iptables-persistent)\b/.test(ctx.text.slice(r[0], r[1]))) return true;
+  }
+  return false;
+}
+
+export { scalarText };

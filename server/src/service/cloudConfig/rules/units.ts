@@ -1,0 +1,111 @@
+import { isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Fix } from '../../types';
+import type { RuleContext } from '../context';
+import type { EmbeddedRegion } from '../../embedded/region';
+import { asSeq, nodeRange, scalarText } from '../yamlNodes';
+import { coreosShippedUnits } from '../../data/shippedUnits';
+import { eolOf, lineStartAt } from '../textEdits';
+
+const unitNamePattern = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope|network|netdev|link)$/;
+const startCommands = new Set(['start', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'reload-or-try-restart']);
+
+function isTrue(node: unknown): boolean {
+  return isScalar(node) && (node as Scalar).value === true;
+}
+
+export interface UnitEntry {
+  readonly map: YAMLMap;
+  readonly name: string | undefined;
+  readonly namePair: Pair | undefined;
+  readonly enable: boolean;
+  readonly command: string | undefined;
+  readonly mask: boolean;
+  readonly content: string | undefined;
+  readonly dropIns: readonly string[];
+}
+
+export function unitEntries(ctx: RuleContext): UnitEntry[] {
+  return ctx.units().map((map) => {
+    const namePair = ctx.pair(map, 'name');
+    const contentNode = ctx.pair(map, 'content')?.value;
+    return {
+      map,
+      name: scalarText(namePair?.value),
+      namePair,
+      enable: isTrue(ctx.pair(map, 'enable')?.value),
+      command: scalarText(ctx.pair(map, 'command')?.value),
+      mask: isTrue(ctx.pair(map, 'mask')?.value),
+      content: isScalar(contentNode) && typeof (contentNode as Scalar).value === 'string' ? ((contentNode as Scalar).value as string) : undefined,
+      dropIns: (asSeq(ctx.pair(map, 'drop_ins')?.value)?.items ?? []).map((d) => {
+        const m = d as YAMLMap;
+        return scalarText(ctx.pair(m, 'content')?.value) ?? '';
+      }),
+    };
+  });
+}
+
+export function startsUnit(u: UnitEntry): boolean {
+  return u.command !== undefined && startCommands.has(u.command);
+}
+
+/** Where `write_files` puts a unit the machine would load by name. */
+function writtenUnitNames(ctx: RuleContext): Set<string> {
+  const names = new Set<string>();
+  for (const file of ctx.files()) {
+    const path = ctx.string(file, 'path');
+    const m = path ? /^\/(etc|run|usr\/lib|lib)\/systemd\/(system|network)\/([^/]+)$/.exec(path) : null;
+    if (m) names.add(m[3] as string);
+  }
+  return names;
+}
+
+function installFix(ctx: RuleContext, region: EmbeddedRegion | undefined): Fix[] {
+  if (!region || !region.mappable || region.style !== 'literal') return [];
+  const lines = region.lines;
+  let last = lines.length - 1;
+  while (last > 0 && (lines[last] as { length: number }).length === 0) last--;
+  const line = lines[last];
+  const firstLine = lines[0];
+  if (!line || !firstLine) return [];
+  const pad = ' '.repeat(firstLine.docOffset - lineStartAt(ctx.text, firstLine.docOffset));
+  const eol = eolOf(ctx.text);
+  const at = line.docOffset + line.length;
+  const newText = `${eol}${eol}${pad}[Install]${eol}${pad}WantedBy=multi-user.target`;
+  return [{ title: 'Add [Install] with WantedBy=multi-user.target', edits: [{ start: at, end: at, newText }], preferred: true }];
+}
+
+export function checkUnits(ctx: RuleContext): void {
+  const entries = unitEntries(ctx);
+  const seen = new Map<string, Pair>();
+  const written = writtenUnitNames(ctx);
+  for (const u of entries) {
+    if (u.name === undefined || !u.namePair) continue;
+    const nameNode = u.namePair.value;
+    if (!unitNamePattern.test(u.name)) {
+      const why = /\.[a-z]+$/.test(u.name) ? 'has no valid unit type suffix' : 'needs a unit type suffix such as `.service` or `.timer`';
+      ctx.report('cloud-config/unit-name', nameNode, /[^A-Za-z0-9:_.\\@-]/.test(u.name)
+        ? `\`${u.name}\` contains characters systemd does not allow in unit names (letters, digits, \`:_.\\-@\` only).`
+        : `\`${u.name}\` ${why}.`);
+    }
+    const first = seen.get(u.name);
+    if (first) {
+      const fr = nodeRange(first.value);
+      ctx.report('cloud-config/duplicate-unit', nameNode, `\`${u.name}\` is listed twice; both entries are applied in order and the later content wins.`, {
+        related: fr ? [{ start: fr[0], end: fr[1], message: 'first entry' }] : [],
+      });
+    } else {
+      seen.set(u.name, u.namePair);
+    }
+    const enablePair = ctx.pair(u.map, 'enable');
+    if (u.enable && u.content !== undefined && !/^\s*\[Install\]/m.test(u.content) && !u.dropIns.some((d) => /^\s*\[Install\]/m.test(d))) {
+      const region = ctx.model.regions.find((r) => r.entry === u.map && r.origin === 'unit');
+      ctx.report('cloud-config/unit-missing-install', enablePair?.key, `\`enable: true\` does nothing for \`${u.name}\`: its content has no [Install] section to say what should pull it in.`, {
+        fixes: installFix(ctx, region),
+      });
+    }
+    if ((u.enable || startsUnit(u)) && !u.mask && u.content === undefined && u.dropIns.length === 0
+      && !written.has(u.name) && !Object.prototype.hasOwnProperty.call(coreosShippedUnits, u.name)) {
+      ctx.report('cloud-config/unit-not-defined', nameNode, `\`${u.name}\` is ${u.enable ? 'enabled' : 'started'} but has no \`content\`, no drop-in, is not written by write_files and is not a unit Container Linux ships: it must already exist on the machine.`);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import type { Pair } from 'yaml';
+import type { OffsetEdit } from '../types';
+import { nodeRange } from './yamlNodes';
+
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the line break ending the line that holds `offset` (before any `\r`). */
+export function lineEndAt(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** Offset just after the line break of the line holding `offset` (or the end of text). */
+export function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+export function indentAt(text: string, offset: number): number {
+  const start = lineStartAt(text, offset);
+  let i = start;
+  while (text[i] === ' ') i++;
+  return i - start;
+}
+
+/** The line ending the document uses. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Start offset of a pair (its key) and end offset (end of its value). */
+export function pairSpan(pair: Pair): [number, number] | undefined {
+  const k = nodeRange(pair.key);
+  if (!k) return undefined;
+  const v = nodeRange(pair.value);
+  return [k[0], v ? Math.max(v[1], k[1]) : k[1]];
+}
+
+/** Edit deleting the whole lines a block-style pair occupies. */
+export function deletePairLines(text: string, pair: Pair): OffsetEdit | undefined {
+  const span = pairSpan(pair);
+  if (!span) return undefined;
+  const start = lineStartAt(text, span[0]);
+  if (text.slice(start, span[0]).trim() !== '') {
+    // The key shares its line with something else (e.g. `- key:`): delete from the key only.
+    return { start: span[0], end: nextLineStart(text, Math.max(span[0], span[1] - 1)), newText: '' };
+  }
+  const lastContentEnd = Math.max(span[0], span[1] - 1);
+  return { start, end: nextLineStart(text, lastContentEnd), newText: '' };
+}
+
+/** Re-indent a multi-line snippet (lines after the first get `indent` extra spaces) and use the document's EOL. */
+export function indentSnippet(snippet: string, indent: number, eol: string): string {
+  const pad = ' '.repeat(indent);
+  return snippet
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+    .join(eol);
+}

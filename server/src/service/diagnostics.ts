@@ -1,0 +1,57 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { Finding, ServiceSettings, Severity } from './types';
+import { ruleInfo } from './rules';
+
+export const diagnosticSource = 'cloud-config';
+
+const severityMap: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Effective severity of a rule after settings, or undefined when the rule is off. */
+export function effectiveSeverity(code: string, settings: ServiceSettings): Severity | undefined {
+  const override = settings.rules[code];
+  if (override === 'off') return undefined;
+  if (override) return override;
+  return ruleInfo(code)?.severity ?? 'warning';
+}
+
+export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: ServiceSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const severity = effectiveSeverity(f.code, settings);
+    if (!severity) continue;
+    const tags: DiagnosticTag[] = [];
+    if (f.deprecated) tags.push(DiagnosticTag.Deprecated);
+    if (f.unnecessary) tags.push(DiagnosticTag.Unnecessary);
+    const d: Diagnostic = {
+      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+      severity: severityMap[severity],
+      code: f.code,
+      source: diagnosticSource,
+      message: f.message,
+    };
+    if (tags.length) d.tags = tags;
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => ({
+        location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+        message: r.message,
+      }));
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+export function severityName(s: DiagnosticSeverity | undefined): Severity {
+  switch (s) {
+    case DiagnosticSeverity.Error: return 'error';
+    case DiagnosticSeverity.Information: return 'information';
+    case DiagnosticSeverity.Hint: return 'hint';
+    default: return 'warning';
+  }
+}

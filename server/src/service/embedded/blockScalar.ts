@@ -1,0 +1,114 @@
+import type { Scalar } from 'yaml';
+import type { BlockHeader, Chomping, EmbeddedLine, ScalarStyle } from './region';
+
+interface BlockScalarToken {
+  type: 'block-scalar';
+  offset: number;
+  indent: number;
+  props: Array<{ type: string; offset: number; source: string }>;
+  source: string;
+}
+
+export interface ScalarMapping {
+  style: ScalarStyle;
+  header: BlockHeader | undefined;
+  text: string;
+  lines: EmbeddedLine[];
+  mappable: boolean;
+}
+
+function styleOf(scalar: Scalar): ScalarStyle {
+  switch (scalar.type) {
+    case 'BLOCK_LITERAL': return 'literal';
+    case 'BLOCK_FOLDED': return 'folded';
+    case 'QUOTE_SINGLE': return 'single-quoted';
+    case 'QUOTE_DOUBLE': return 'double-quoted';
+    default: return 'plain';
+  }
+}
+
+function isBlockToken(token: unknown): token is BlockScalarToken {
+  return !!token && typeof token === 'object' && (token as { type?: unknown }).type === 'block-scalar';
+}
+
+function parseHeader(token: BlockScalarToken): BlockHeader | undefined {
+  const head = token.props.find((p) => p.type === 'block-scalar-header');
+  if (!head) return undefined;
+  const m = /^[|>]([1-9])?([+-])?([1-9])?/.exec(head.source);
+  const digit = m?.[1] ?? m?.[3];
+  const sign = m?.[2];
+  const chomping: Chomping = sign === '-' ? 'strip' : sign === '+' ? 'keep' : 'clip';
+  return {
+    start: head.offset,
+    end: head.offset + head.source.length,
+    text: head.source,
+    chomping,
+    indentIndicator: digit ? Number(digit) : undefined,
+  };
+}
+
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (n < line.length && line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+/** Map each line of a literal block scalar to its document offset. */
+function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string): { lines: EmbeddedLine[]; mappable: boolean } {
+  const last = token.props[token.props.length - 1];
+  const sourceStart = last ? last.offset + last.source.length : token.offset;
+  const rawLines = token.source.split('\n');
+  let contentIndent: number;
+  if (header.indentIndicator !== undefined) {
+    contentIndent = token.indent + header.indentIndicator;
+  } else {
+    const firstContent = rawLines.find((l) => l.replace(/\r$/, '').trim() !== '');
+    contentIndent = firstContent === undefined ? 0 : leadingSpaces(firstContent);
+  }
+  const valueLines = value.split('\n');
+  const lines: EmbeddedLine[] = [];
+  let lineStart = sourceStart;
+  let embOffset = 0;
+  let mappable = true;
+  for (let i = 0; i < valueLines.length; i++) {
+    const expected = valueLines[i] as string;
+    const raw = rawLines[i];
+    if (raw === undefined) {
+      // The empty remainder after the final newline: it sits where the block ends.
+      lines.push({ docOffset: lineStart, embOffset, length: expected.length });
+      if (expected.length > 0) mappable = false;
+      break;
+    }
+    const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const docOffset = lineStart + Math.min(contentIndent, body.length);
+    const slice = body.length >= contentIndent ? body.slice(contentIndent) : '';
+    if (slice !== expected) mappable = false;
+    lines.push({ docOffset, embOffset, length: expected.length });
+    embOffset += expected.length + 1;
+    lineStart += raw.length + 1;
+  }
+  return { lines, mappable };
+}
+
+/** Work out how a content scalar's text relates to the document. */
+export function mapScalar(scalar: Scalar, docText: string): ScalarMapping {
+  const style = styleOf(scalar);
+  const value = typeof scalar.value === 'string' ? scalar.value : String(scalar.value ?? '');
+  const token: unknown = scalar.srcToken;
+  if ((style === 'literal' || style === 'folded') && isBlockToken(token)) {
+    const header = parseHeader(token);
+    if (!header) return { style, header, text: value, lines: [], mappable: false };
+    if (style === 'folded') return { style, header, text: value, lines: [], mappable: false };
+    const { lines, mappable } = mapLiteral(token, header, value);
+    return { style, header, text: value, lines, mappable };
+  }
+  // Flow scalars: only a single line whose value is its source text (no escapes, no folding) maps.
+  const range = scalar.range;
+  if (!range) return { style, header: undefined, text: value, lines: [], mappable: false };
+  const innerStart = style === 'plain' ? range[0] : range[0] + 1;
+  const innerEnd = style === 'plain' ? range[1] : range[1] - 1;
+  const raw = docText.slice(innerStart, Math.max(innerStart, innerEnd));
+  const mappable = raw === value && !value.includes('\n');
+  const lines: EmbeddedLine[] = mappable ? [{ docOffset: innerStart, embOffset: 0, length: value.length }] : [];
+  return { style, header: undefined, text: value, lines, mappable };
+}

@@ -1,0 +1,79 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range,
+} from 'vscode-languageserver-types';
+import type { LanguageId, ServiceSettings } from './types';
+import { defaultSettings } from './types';
+import { DocumentCache } from './documentCache';
+import { toDiagnostics } from './diagnostics';
+import { findingsToCodeActions } from './codeActions';
+import { validateCloudConfig } from './cloudConfig/validate';
+import { completeCloudConfig } from './cloudConfig/complete';
+import { hoverCloudConfig } from './cloudConfig/hover';
+import { cloudConfigSymbols } from './cloudConfig/symbols';
+import { cloudConfigFolding } from './cloudConfig/folding';
+import type { Finding } from './types';
+
+export type { LanguageId, ServiceSettings } from './types';
+export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
+
+export interface LanguageService {
+  configure(settings: ServiceSettings): void;
+  /** Findings (before severity settings), cached per document version. */
+  findings(doc: TextDocument, lang: LanguageId): readonly Finding[];
+  validate(doc: TextDocument, lang: LanguageId): Diagnostic[];
+  complete(doc: TextDocument, lang: LanguageId, pos: Position): CompletionList;
+  hover(doc: TextDocument, lang: LanguageId, pos: Position): Hover | null;
+  /** Quick fixes for findings overlapping `range`; `only` filters by code-action kind prefix. */
+  codeActions(doc: TextDocument, lang: LanguageId, range: Range, only?: readonly string[]): CodeAction[];
+  symbols(doc: TextDocument, lang: LanguageId): DocumentSymbol[];
+  folding(doc: TextDocument, lang: LanguageId): FoldingRange[];
+  /** Forget cached models of a closed document. */
+  forget(uri: string): void;
+}
+
+export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
+  let settings = initial;
+  const cache = new DocumentCache();
+
+  function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
+    const entry = cache.get(doc, lang, settings);
+    if (!entry.findings) {
+      entry.findings = lang === 'cloud-config' ? validateCloudConfig(entry.cloudConfig(), settings) : [];
+    }
+    return entry.findings;
+  }
+
+  return {
+    configure(next) {
+      settings = next;
+      cache.clear();
+    },
+    findings,
+    validate(doc, lang) {
+      return toDiagnostics(doc, findings(doc, lang), settings);
+    },
+    complete(doc, lang, pos) {
+      if (lang !== 'cloud-config') return { isIncomplete: false, items: [] };
+      return completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
+    },
+    hover(doc, lang, pos) {
+      if (lang !== 'cloud-config') return null;
+      return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
+    },
+    codeActions(doc, lang, range, only) {
+      return findingsToCodeActions(doc, findings(doc, lang), range, settings, only);
+    },
+    symbols(doc, lang) {
+      if (lang !== 'cloud-config') return [];
+      return cloudConfigSymbols(cache.get(doc, lang, settings).cloudConfig(), (o) => doc.positionAt(o));
+    },
+    folding(doc, lang) {
+      if (lang !== 'cloud-config') return [];
+      return cloudConfigFolding(cache.get(doc, lang, settings).cloudConfig());
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+  };
+}

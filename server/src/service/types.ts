@@ -1,0 +1,50 @@
+/** Shared shapes of the pure language service. Offsets are UTF-16 code units into the document text. */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** The languages the service understands as whole documents. */
+export type LanguageId = 'cloud-config' | 'iptables' | 'ip6tables' | 'systemd';
+
+export type Dialect = 'coreos' | 'cloud-init';
+export type DialectSetting = Dialect | 'auto';
+
+export interface ServiceSettings {
+  dialect: DialectSetting;
+  /** Per-code severity overrides. */
+  rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const defaultSettings: ServiceSettings = { dialect: 'auto', rules: {} };
+
+/** A replacement of document text between two offsets. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  /** The fix a user would pick without thinking (shown first, used by "fix all"). */
+  preferred?: boolean;
+}
+
+export interface RelatedSpan {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** One problem found by a rule, before severities and LSP positions are applied. */
+export interface Finding {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+  related?: RelatedSpan[];
+  deprecated?: boolean;
+  unnecessary?: boolean;
+}
