@@ -233,7 +233,7 @@ export const cloudInitTopLevel: KeyTable = {
   device_aliases: { type: map(), doc: 'Short names for devices, usable in disk_setup and fs_setup.' },
   // ---------------------------------------------------------------- certificates
   ca_certs: { type: map(ciCaCertsKeys), doc: 'Adds CA certificates to the system trust store (and optionally drops the defaults).' },
-  'ca-certs': { type: map(ciCaCertsKeys), aliasOf: 'ca_certs', deprecated: 'Hyphen spelling deprecated in 22.3.', replacement: 'ca_certs', doc: 'Old hyphen spelling of ca_certs.' },
+  'ca-certs': { type: map(ciCaCertsKeys), deprecated: 'Hyphen spelling deprecated in 22.3.', replacement: 'ca_certs', doc: 'Old hyphen spelling of ca_certs.' },
   // ---------------------------------------------------------------- config management and services
   ansible: { type: map(ciAnsibleKeys), doc: 'Installs Ansible and runs ansible-pull or playbooks locally.' },
   chef: { type: map(), doc: 'Installs chef-client, writes its configuration and optionally runs it.' },
@@ -288,7 +288,7 @@ export const cloudInitTopLevel: KeyTable = {
     }),
     doc: 'Sets the debconf answers for the GRUB install device so grub-pc upgrades do not prompt.',
   },
-  'grub-dpkg': { type: map(), aliasOf: 'grub_dpkg', deprecated: 'Hyphen spelling deprecated in 22.2.', replacement: 'grub_dpkg', doc: 'Old hyphen spelling of grub_dpkg.' },
+  'grub-dpkg': { type: map(), deprecated: 'Hyphen spelling deprecated in 22.2.', replacement: 'grub_dpkg', doc: 'Old hyphen spelling of grub_dpkg.' },
   byobu_by_default: {
     type: enumOf('enable-system', 'enable-user', 'disable-system', 'disable-user', 'enable', 'disable', 'user', 'system'),
     doc: 'Turns byobu on or off at login for the default user or system-wide.',

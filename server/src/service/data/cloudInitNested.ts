@@ -89,9 +89,7 @@ function hyphenAlias(of: string, type: ValueType): KeySpec {
   return {
     type,
     aliasOf: of,
-    deprecated: `Hyphen spelling; use ${of}.`,
-    replacement: of,
-    doc: `Hyphen spelling of ${of}. The 22.4.2 schema rejects the whole user entry with it, although the runtime converts it to ${of}.`,
+    doc: `Hyphen spelling of ${of}: the 22.4.2 schema rejects the whole user entry with it, though the runtime converts it; 24.2+ accept it as deprecated.`,
   };
 }
 
@@ -108,8 +106,7 @@ export const ciUserKeys: KeyTable = {
   inactive: { type: str, doc: 'Days after password expiry until the account is disabled, as a string.' },
   'lock-passwd': {
     type: bool,
-    aliasOf: 'lock_passwd',
-    deprecated: 'Hyphen spelling; use lock_passwd.',
+    deprecated: 'Hyphen spelling, deprecated since 22.3 (22.4.2 still accepts it with a notice).',
     replacement: 'lock_passwd',
     doc: 'Old hyphen spelling of lock_passwd, still accepted with a deprecation notice.',
   },
@@ -297,7 +294,7 @@ export const ciCaCertsKeys: KeyTable = {
   remove_defaults: caRemoveDefaults,
   'remove-defaults': {
     ...caRemoveDefaults,
-    aliasOf: 'remove_defaults',
+    doc: 'Old hyphen spelling of remove_defaults.',
     deprecated: 'Hyphen spelling deprecated in 22.3.',
     replacement: 'remove_defaults',
   },

@@ -114,14 +114,16 @@ export class KeyTreeCheck {
     }
     const childPath = [...path, canon];
     if (judgedElsewhere.has(canon) && isScalar(pair.value)) return;
-    this.checkValue(pair.value, spec.type, childPath, canon);
+    this.checkValue(pair.value, spec.type, childPath, canon, pair.key);
   }
 
-  private checkValue(node: unknown, type: ValueType, path: string[], key: string): void {
+  private checkValue(node: unknown, type: ValueType, path: string[], key: string, keyNode?: unknown): void {
     const kind = yamlKind(node, this.ctx.dialect);
     if (kind === 'null' || kind === 'alias') return;
     if (!kindFits(kind, type, this.ctx.dialect)) {
-      this.ctx.report('cloud-config/type', node, `\`${pathLabel(path)}\` should be ${describeType(type)}, not ${describeKind(kind)}.`, {
+      // A block mapping or list starts on the next line: point at the key that expected something else.
+      const anchor = keyNode && (kind === 'map' || kind === 'list') && !this.sameLine(keyNode, node) ? keyNode : node;
+      this.ctx.report('cloud-config/type', anchor, `\`${pathLabel(path)}\` should be ${describeType(type)}, not ${describeKind(kind)}.`, {
         fixes: typeFixes(this.ctx, node, kind, type),
       });
       return;
@@ -145,6 +147,12 @@ export class KeyTreeCheck {
       }
       default: break;
     }
+  }
+
+  private sameLine(a: unknown, b: unknown): boolean {
+    const ra = nodeRange(a);
+    const rb = nodeRange(b);
+    return !!ra && !!rb && !this.ctx.text.slice(ra[0], rb[0]).includes('\n');
   }
 
   private checkString(node: unknown, values: readonly string[] | undefined, pattern: RegExp | undefined, hint: string | undefined, path: string[], key: string): void {

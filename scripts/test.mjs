@@ -1,0 +1,25 @@
+// npm test: build the bundles, compile the tests, run every tier.
+// Tiers: service (pure), lsp (built server over stdio), oracle (real tools' verdicts in ../shared),
+// nvim (Neovim as a real LSP client). In CI (CI=true) nothing may be skipped for a missing tool.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+};
+
+run(process.execPath, ['scripts/build.mjs']);
+rmSync('out', { recursive: true, force: true });
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+const tiers = process.argv.slice(2).length ? process.argv.slice(2) : ['service', 'lsp', 'oracle', 'nvim'];
+for (const tier of tiers) {
+  const dir = `out/test/${tier}`;
+  if (!existsSync(dir)) continue;
+  console.log(`\n— ${tier} tests —`);
+  run(process.execPath, ['--test', '--test-reporter=spec', dir]);
+}
+

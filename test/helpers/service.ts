@@ -1,0 +1,59 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { getLanguageService, type LanguageId } from '../../server/src/service/index';
+import type { ServiceSettings } from '../../server/src/service/types';
+
+let version = 0;
+
+/** A document from text; `|` marks a caret position when `withCaret` is used. */
+export function doc(text: string, lang: LanguageId = 'cloud-config', uri = 'file:///test/user-data'): TextDocument {
+  return TextDocument.create(uri, lang, ++version, text);
+}
+
+/** Split a caret marker `|^|` out of the text: returns the text and the caret offset. */
+export function caret(textWithCaret: string, marker = '|^|'): { text: string; offset: number } {
+  const offset = textWithCaret.indexOf(marker);
+  if (offset < 0) throw new Error('no caret marker in test text');
+  return { text: textWithCaret.slice(0, offset) + textWithCaret.slice(offset + marker.length), offset };
+}
+
+export function service(settings: Partial<ServiceSettings> = {}) {
+  return getLanguageService({ dialect: 'auto', rules: {}, ...settings });
+}
+
+export function diagnose(text: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): Diagnostic[] {
+  return service(settings).validate(doc(text, lang), lang);
+}
+
+export function codes(diags: readonly Diagnostic[]): string[] {
+  return diags.map((d) => String(d.code));
+}
+
+/** The diagnostics with a given code. */
+export function withCode(diags: readonly Diagnostic[], code: string): Diagnostic[] {
+  return diags.filter((d) => d.code === code);
+}
+
+/** The text a range of a document covers. */
+export function rangeText(text: string, d: Diagnostic): string {
+  const td = TextDocument.create('file:///x', 'x', 1, text);
+  return text.slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end));
+}
+
+/** Apply the edits of a code action to the text. */
+export function applyAction(text: string, action: CodeAction, uri = 'file:///test/user-data'): string {
+  const edits: TextEdit[] = action.edit?.changes?.[uri] ?? [];
+  const td = TextDocument.create(uri, 'x', 1, text);
+  return TextDocument.applyEdits(td, edits);
+}
+
+/** Quick fixes for the first diagnostic with `code`, applied one by one: returns [title, resulting text][]. */
+export function fixesFor(text: string, code: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): Array<[string, string]> {
+  const svc = service(settings);
+  const d = doc(text, lang);
+  const diag = svc.validate(d, lang).find((x) => x.code === code);
+  if (!diag) throw new Error(`no ${code} diagnostic; got ${svc.validate(d, lang).map((x) => x.code).join(', ')}`);
+  return svc.codeActions(d, lang, diag.range, ['quickfix'])
+    .filter((a) => a.diagnostics?.some((x) => x.code === code))
+    .map((a) => [a.title, applyAction(text, a, d.uri)]);
+}
