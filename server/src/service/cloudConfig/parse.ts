@@ -4,7 +4,7 @@ import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
 import { keyName } from './yamlNodes';
 
-export type HeaderKind = 'cloud-config' | 'script' | 'jinja' | 'missing';
+export type HeaderKind = 'cloud-config' | 'script' | 'ignition' | 'jinja' | 'missing';
 
 export interface YamlProblem {
   message: string;
@@ -37,6 +37,7 @@ const parseOptions = {
 
 export function classifyHeader(text: string): HeaderKind {
   if (text.startsWith('#!')) return 'script';
+  if (/^\s*\{/.test(text) && /"ignition(Version)?"\s*:/.test(text.slice(0, 4096))) return 'ignition';
   if (/^## template:\s*jinja[ \t]*\r?\n#cloud-config[ \t]*(\r?\n|$)/i.test(text)) return 'jinja';
   return /^#cloud-config[ \t]*(\r?\n|$)/.test(text) ? 'cloud-config' : 'missing';
 }

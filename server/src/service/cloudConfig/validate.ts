@@ -8,12 +8,14 @@ import { checkWriteFiles } from './rules/writeFiles';
 import { checkUnits } from './rules/units';
 import { checkFirewallLoading, checkNoFirewall } from './rules/firewall';
 import { checkEmbeddedForm } from './rules/embeddedForm';
+import { checkEtcdDiscovery } from './rules/etcdDiscovery';
 
 const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkHeader,
   checkDocumentShape,
   checkKeyTree,
   checkWriteFilesPlacement,
+  checkEtcdDiscovery,
   checkWriteFiles,
   checkUnits,
   checkFirewallLoading,
@@ -22,10 +24,16 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkFinalNewline,
 ];
 
-/** Every cloud-config finding for a parsed document, in document order. Scripts (`#!`) get none. */
+/** Every cloud-config finding for a parsed document, in document order. Scripts (`#!`) only get a note. */
 export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceSettings): Finding[] {
-  if (model.header === 'script') return [];
   const ctx = new RuleContext(model);
+  if (model.header === 'script' || model.header === 'ignition') {
+    const end = model.text.indexOf('\n');
+    ctx.reportSpan('cloud-config/other-format', 0, end < 0 ? model.text.length : end, model.header === 'script'
+      ? 'This user-data is a script (`#!`): it runs once at first boot and is not checked as cloud-config.'
+      : 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.');
+    return ctx.findings;
+  }
   for (const rule of rules) {
     try {
       rule(ctx);
@@ -34,5 +42,16 @@ export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceS
       console.error(`cloud-config check ${rule.name} failed:`, err);
     }
   }
-  return ctx.findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return withoutEchoesOfYamlErrors(model, ctx.findings).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * After a YAML error the parser's recovery can invent keys (a tab-indented `units:` becomes a top-level
+ * key). Findings other than the syntax error itself on the lines of a YAML error are echoes: drop them.
+ */
+function withoutEchoesOfYamlErrors(model: CloudConfigModel, findings: Finding[]): Finding[] {
+  if (!model.yamlErrors.length) return findings;
+  const lineOf = (o: number): number => model.lineCounter.linePos(o).line;
+  const errorLines = new Set(model.yamlErrors.map((e) => lineOf(e.start)));
+  return findings.filter((f) => f.code === 'cloud-config/yaml-syntax' || f.code === 'cloud-config/header' || !errorLines.has(lineOf(f.start)));
 }

@@ -96,7 +96,8 @@ export class KeyTreeCheck {
   private knownKey(pair: Pair, key: string, spec: KeySpec, path: string[]): void {
     const d = this.ctx.dialect;
     const canon = canonicalKey(key, d);
-    if (d === 'coreos' && key !== canon) {
+    // Only keys cloud-init also reads matter: under `coreos:` the spelling is coreos-cloudinit's business alone.
+    if (d === 'coreos' && key !== canon && (path.length === 0 || /^(users|write_files)\[/.test(path[0] ?? ''))) {
       this.ctx.report('cloud-config/hyphen-key', pair.key,
         `coreos-cloudinit reads \`${key}\` as \`${canon}\`, but cloud-init would ignore this spelling; \`${canon}\` works for both.`,
         { fixes: renameFix(pair.key, canon) });

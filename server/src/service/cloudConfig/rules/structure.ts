@@ -5,7 +5,11 @@ import { moveWriteFilesToTopLevel } from './moveWriteFiles';
 /** `cloud-config/yaml-syntax`, `cloud-config/type` on the root, `cloud-config/empty`. */
 export function checkDocumentShape(ctx: RuleContext): void {
   const { model } = ctx;
+  const seen = new Set<number>();
   for (const e of model.yamlErrors) {
+    // The parser often reports one mistake twice at the same spot; one diagnostic is enough.
+    if (seen.has(e.start)) continue;
+    seen.add(e.start);
     const end = e.end > e.start ? e.end : Math.min(e.start + 1, ctx.text.length);
     ctx.reportSpan('cloud-config/yaml-syntax', e.start, end, `YAML error: ${e.message}`);
   }
