@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageId } from '../../server/src/service/index';
 import type { ServiceSettings } from '../../server/src/service/types';
 
@@ -56,4 +56,54 @@ export function fixesFor(text: string, code: string, settings: Partial<ServiceSe
   return svc.codeActions(d, lang, diag.range, ['quickfix'])
     .filter((a) => a.diagnostics?.some((x) => x.code === code))
     .map((a) => [a.title, applyAction(text, a, d.uri)]);
+}
+
+/** Quick fixes for one given diagnostic (e.g. the second of several with the same code): [title, resulting text][]. */
+export function fixesForDiagnostic(text: string, diag: Diagnostic, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): Array<[string, string]> {
+  const svc = service(settings);
+  const d = doc(text, lang);
+  return svc.codeActions(d, lang, diag.range, ['quickfix'])
+    .filter((a) => a.diagnostics?.some((x) => x.code === diag.code && x.range.start.line === diag.range.start.line
+      && x.range.start.character === diag.range.start.character && x.range.end.line === diag.range.end.line
+      && x.range.end.character === diag.range.end.character))
+    .map((a) => [a.title, applyAction(text, a, d.uri)]);
+}
+
+/** Each diagnostic as `code: covered text`, for compact assertions on codes and exact ranges together. */
+export function spans(text: string, diags: readonly Diagnostic[]): string[] {
+  return diags.map((d) => `${String(d.code)}: ${rangeText(text, d)}`);
+}
+
+/** Completion at the `|^|` caret: the list, its labels, and the document text without the marker. */
+export function completeAt(textWithCaret: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): { list: CompletionList; labels: string[]; text: string } {
+  const { text, offset } = caret(textWithCaret);
+  const d = doc(text, lang);
+  const list = service(settings).complete(d, lang, d.positionAt(offset));
+  return { list, labels: list.items.map((i) => i.label), text };
+}
+
+/** Text a completion item inserts and where, applied to the document: the resulting text. */
+export function applyCompletion(text: string, item: CompletionItem): string {
+  const edit = item.textEdit;
+  if (!edit || !('range' in edit)) throw new Error(`completion ${item.label} has no plain textEdit`);
+  const td = TextDocument.create('file:///x', 'x', 1, text);
+  return TextDocument.applyEdits(td, [edit]);
+}
+
+/** Hover at the `|^|` caret: its markdown (or undefined when there is no hover) and the text its range covers. */
+export function hoverAt(textWithCaret: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): { markdown: string | undefined; rangeText: string | undefined } {
+  const { text, offset } = caret(textWithCaret);
+  const d = doc(text, lang);
+  const h: Hover | null = service(settings).hover(d, lang, d.positionAt(offset));
+  if (!h) return { markdown: undefined, rangeText: undefined };
+  const c = h.contents;
+  const markdown = typeof c === 'string' ? c : Array.isArray(c) ? c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n') : c.value;
+  const r = h.range;
+  return { markdown, rangeText: r ? text.slice(d.offsetAt(r.start), d.offsetAt(r.end)) : undefined };
+}
+
+/** The text between two LSP positions of a document. */
+export function textOfRange(text: string, range: Range): string {
+  const td = TextDocument.create('file:///x', 'x', 1, text);
+  return text.slice(td.offsetAt(range.start), td.offsetAt(range.end));
 }

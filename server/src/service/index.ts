@@ -13,6 +13,8 @@ import { hoverCloudConfig } from './cloudConfig/hover';
 import { cloudConfigSymbols } from './cloudConfig/symbols';
 import { cloudConfigFolding } from './cloudConfig/folding';
 import type { Finding } from './types';
+import { embeddedLanguage } from './embedded/languages';
+import { completeStandalone, hoverStandalone } from './standalone';
 
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
@@ -39,7 +41,9 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
   function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
     const entry = cache.get(doc, lang, settings);
     if (!entry.findings) {
-      entry.findings = lang === 'cloud-config' ? validateCloudConfig(entry.cloudConfig(), settings) : [];
+      entry.findings = lang === 'cloud-config'
+        ? validateCloudConfig(entry.cloudConfig(), settings)
+        : embeddedLanguage(lang)?.validate({ text: doc.getText(), region: undefined, siblings: [] }) ?? [];
     }
     return entry.findings;
   }
@@ -54,11 +58,11 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       return toDiagnostics(doc, findings(doc, lang), settings);
     },
     complete(doc, lang, pos) {
-      if (lang !== 'cloud-config') return { isIncomplete: false, items: [] };
+      if (lang !== 'cloud-config') return completeStandalone(doc, lang, pos);
       return completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
     },
     hover(doc, lang, pos) {
-      if (lang !== 'cloud-config') return null;
+      if (lang !== 'cloud-config') return hoverStandalone(doc, lang, pos);
       return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
     },
     codeActions(doc, lang, range, only) {

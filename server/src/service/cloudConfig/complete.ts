@@ -8,6 +8,7 @@ import { yamlContextAt } from './yamlPath';
 import { allowedValues, specAt, tableAt } from './schema';
 import { keyMarkdown, typeLabel } from './keyDocs';
 import { regionAt } from '../embedded/region';
+import { completeInRegion } from '../embedded/delegate';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { scalarText, findPair } from './yamlNodes';
 
@@ -51,7 +52,8 @@ function keyItem(name: string, spec: KeySpec, where: string, range: { start: num
 
 export function completeCloudConfig(model: CloudConfigModel, offset: number, toPos: (o: number) => { line: number; character: number }): CompletionList {
   const { text } = model;
-  if (regionAt(model.regions, offset)) return empty;
+  const region = regionAt(model.regions, offset);
+  if (region) return completeInRegion(region, model.regions, offset, toPos);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStart === 0 && !text.startsWith('#cloud-config')) {
     const prefix = text.slice(0, offset);

@@ -6,12 +6,14 @@ import { keyMarkdown } from './keyDocs';
 import { nodeRange, scalarText } from './yamlNodes';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { regionAt } from '../embedded/region';
+import { hoverInRegion } from '../embedded/delegate';
 import { regionHover } from './regionHover';
 
 type ToPos = (o: number) => { line: number; character: number };
 
 export function hoverCloudConfig(model: CloudConfigModel, offset: number, toPos: ToPos): Hover | null {
-  if (regionAt(model.regions, offset)) return null;
+  const region = regionAt(model.regions, offset);
+  if (region) return hoverInRegion(region, model.regions, offset, toPos);
   const header = model.regions.find((r) => r.header && offset >= r.header.start && offset <= r.header.end);
   if (header) return regionHover(header, toPos);
   const hit = pairAt(model.root, offset, model.dialect);

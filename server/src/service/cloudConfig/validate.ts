@@ -9,6 +9,7 @@ import { checkUnits } from './rules/units';
 import { checkFirewallLoading, checkNoFirewall } from './rules/firewall';
 import { checkEmbeddedForm } from './rules/embeddedForm';
 import { checkEtcdDiscovery } from './rules/etcdDiscovery';
+import { checkEmbeddedLanguages } from './rules/embeddedLanguages';
 
 const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkHeader,
@@ -21,6 +22,7 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkFirewallLoading,
   checkNoFirewall,
   checkEmbeddedForm,
+  checkEmbeddedLanguages,
   checkFinalNewline,
 ];
 

@@ -15,6 +15,8 @@ export interface ScalarMapping {
   text: string;
   lines: EmbeddedLine[];
   mappable: boolean;
+  /** Column of the content's first character on each line. */
+  indent: number;
 }
 
 function styleOf(scalar: Scalar): ScalarStyle {
@@ -54,7 +56,7 @@ function leadingSpaces(line: string): number {
 }
 
 /** Map each line of a literal block scalar to its document offset. */
-function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string): { lines: EmbeddedLine[]; mappable: boolean } {
+function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string): { lines: EmbeddedLine[]; mappable: boolean; indent: number } {
   const last = token.props[token.props.length - 1];
   const sourceStart = last ? last.offset + last.source.length : token.offset;
   const rawLines = token.source.split('\n');
@@ -87,7 +89,7 @@ function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string)
     embOffset += expected.length + 1;
     lineStart += raw.length + 1;
   }
-  return { lines, mappable };
+  return { lines, mappable, indent: contentIndent };
 }
 
 /** Work out how a content scalar's text relates to the document. */
@@ -97,18 +99,19 @@ export function mapScalar(scalar: Scalar, docText: string): ScalarMapping {
   const token: unknown = scalar.srcToken;
   if ((style === 'literal' || style === 'folded') && isBlockToken(token)) {
     const header = parseHeader(token);
-    if (!header) return { style, header, text: value, lines: [], mappable: false };
-    if (style === 'folded') return { style, header, text: value, lines: [], mappable: false };
-    const { lines, mappable } = mapLiteral(token, header, value);
-    return { style, header, text: value, lines, mappable };
+    if (!header) return { style, header, text: value, lines: [], mappable: false, indent: 0 };
+    if (style === 'folded') return { style, header, text: value, lines: [], mappable: false, indent: 0 };
+    const { lines, mappable, indent } = mapLiteral(token, header, value);
+    return { style, header, text: value, lines, mappable, indent };
   }
   // Flow scalars: only a single line whose value is its source text (no escapes, no folding) maps.
   const range = scalar.range;
-  if (!range) return { style, header: undefined, text: value, lines: [], mappable: false };
+  if (!range) return { style, header: undefined, text: value, lines: [], mappable: false, indent: 0 };
   const innerStart = style === 'plain' ? range[0] : range[0] + 1;
   const innerEnd = style === 'plain' ? range[1] : range[1] - 1;
   const raw = docText.slice(innerStart, Math.max(innerStart, innerEnd));
   const mappable = raw === value && !value.includes('\n');
   const lines: EmbeddedLine[] = mappable ? [{ docOffset: innerStart, embOffset: 0, length: value.length }] : [];
-  return { style, header: undefined, text: value, lines, mappable };
+  const indent = innerStart - (docText.lastIndexOf('\n', innerStart - 1) + 1);
+  return { style, header: undefined, text: value, lines, mappable, indent };
 }

@@ -46,6 +46,10 @@ export interface EmbeddedRegion {
   readonly mappable: boolean;
   /** True when `encoding:` is set: the text is base64/gzip and not analysed. */
   readonly encoded: boolean;
+  /** Column where the content's lines start in the document (the block's indentation). */
+  readonly indent: number;
+  /** The document's line ending, for edits that add lines. */
+  readonly eol: string;
 }
 
 function lineIndexAt(lines: readonly EmbeddedLine[], key: (l: EmbeddedLine) => number, offset: number): number {

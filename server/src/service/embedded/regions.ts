@@ -40,6 +40,8 @@ function makeRegion(
     lines: mapping.lines,
     mappable: mapping.mappable && !encoded,
     encoded,
+    indent: mapping.indent,
+    eol: src.text.includes('\r\n') ? '\r\n' : '\n',
   };
 }
 

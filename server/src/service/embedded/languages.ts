@@ -1,0 +1,37 @@
+import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import type { Finding } from '../types';
+import type { EmbeddedLanguage, EmbeddedRegion } from './region';
+
+/** What a language module sees of a file: its text, where it goes, and the rest of the user-data. */
+export interface EmbeddedContext {
+  /** The whole file text (as written to disk, or the standalone document). */
+  readonly text: string;
+  /** For embedded content: the region (path, unit name, scalar style). Undefined for standalone files. */
+  readonly region: EmbeddedRegion | undefined;
+  /** Every embedded region of the same user-data, for cross-file checks (e.g. published ports vs rules). */
+  readonly siblings: readonly EmbeddedRegion[];
+}
+
+/**
+ * A language that can live inside `content:` blocks and in standalone files. Offsets are into
+ * `ctx.text`; the cloud-config side maps them (and fix edits) to document offsets in one place.
+ */
+export interface EmbeddedLanguageService {
+  validate(ctx: EmbeddedContext): Finding[];
+  /** Items without ranges, and where the word they replace starts (text offset); the caller maps both. */
+  complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number } | undefined;
+  /** Hover markdown and the span it describes. */
+  hover?(ctx: EmbeddedContext, offset: number): { markdown: string; start: number; end: number } | undefined;
+}
+
+const registry = new Map<EmbeddedLanguage, EmbeddedLanguageService>();
+
+export function registerEmbeddedLanguage(language: EmbeddedLanguage, service: EmbeddedLanguageService): void {
+  registry.set(language, service);
+}
+
+export function embeddedLanguage(language: EmbeddedLanguage): EmbeddedLanguageService | undefined {
+  return registry.get(language);
+}
+
+export type { Hover };
