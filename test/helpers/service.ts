@@ -107,3 +107,8 @@ export function textOfRange(text: string, range: Range): string {
   const td = TextDocument.create('file:///x', 'x', 1, text);
   return text.slice(td.offsetAt(range.start), td.offsetAt(range.end));
 }
+
+/** Only the `cloud-config/*` diagnostics (embedded systemd/iptables findings left out). */
+export function cloudConfigDiagnostics(text: string, settings: Partial<ServiceSettings> = {}): Diagnostic[] {
+  return diagnose(text, settings).filter((d) => String(d.code).startsWith('cloud-config/'));
+}

@@ -82,6 +82,11 @@ export function summary(text: string, diags: readonly Diagnostic[]): Array<{ cod
   }));
 }
 
+/** A diagnostic's message as text (LSP 3.18 also allows MarkupContent). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 export function codesOf(diags: readonly Diagnostic[]): string[] {
   return diags.map((d) => String(d.code));
 }

@@ -96,6 +96,9 @@ function addRulesFile(ctx: RuleContext, fam: Family): OffsetEdit | undefined {
   return appendTopLevel(ctx.text, `write_files:\n${item.split('\n').map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n')}`);
 }
 
+/** `-p`/`--publish` bound to a loopback address. */
+const loopbackOnly = /^(-p|--publish)(=|\s+)(127(\.\d{1,3}){3}|\[::1\]|localhost):/;
+
 /** `cloud-config/no-firewall`: ports are published but no rules are written anywhere. */
 export function checkNoFirewall(ctx: RuleContext): void {
   const hasRules = ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables')
@@ -103,7 +106,8 @@ export function checkNoFirewall(ctx: RuleContext): void {
   if (hasRules || mentionsFirewallTool(ctx)) return;
   for (const region of ctx.model.regions) {
     if (region.language !== 'systemd' || !region.mappable) continue;
-    const pub = findPortPublications(region.text)[0];
+    // A port bound to loopback (`-p 127.0.0.1:80:80`) is not reachable from the network.
+    const pub = findPortPublications(region.text).find((p) => !loopbackOnly.test(p.text));
     if (!pub) continue;
     const start = toDocumentOffset(region, pub.start);
     const end = toDocumentOffset(region, pub.end);
