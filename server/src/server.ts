@@ -30,7 +30,18 @@ function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params
   };
 }
 
+/** Settings pulled from the client at start-up; diagnostics wait for them so disabled rules never flash. */
+let settingsReady: Promise<void> = Promise.resolve();
+
 function publish(doc: TextDocument): void {
+  void settingsReady.then(() => {
+    // Only the newest version of a document is worth publishing.
+    const current = documents.get(doc.uri);
+    if (current && current.version === doc.version) publishNow(current);
+  });
+}
+
+function publishNow(doc: TextDocument): void {
   const lang = languageOf(doc);
   let diagnostics: ReturnType<typeof service.validate> = [];
   try {
@@ -61,19 +72,25 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-async function refreshSettings(): Promise<void> {
-  if (!pullConfiguration) return;
+/** Pull `cloudConfig` settings; returns whether they changed. A null answer keeps what we have. */
+async function refreshSettings(): Promise<boolean> {
+  if (!pullConfiguration) return false;
   try {
     const section: unknown = await connection.workspace.getConfiguration('cloudConfig');
-    settings = readSettings(section);
+    if (section === null || section === undefined) return false;
+    const next = readSettings(section);
+    if (JSON.stringify(next) === JSON.stringify(settings)) return false;
+    settings = next;
     service.configure(settings);
+    return true;
   } catch (err) {
     connection.console.error(`reading settings failed: ${String(err)}`);
+    return false;
   }
 }
 
 connection.onInitialized(() => {
-  void refreshSettings().then(() => documents.all().forEach(publish));
+  settingsReady = refreshSettings().then(() => undefined);
 });
 
 connection.onDidChangeConfiguration((change: DidChangeConfigurationParams) => {
@@ -83,7 +100,9 @@ connection.onDidChangeConfiguration((change: DidChangeConfigurationParams) => {
     service.configure(settings);
     documents.all().forEach(publish);
   } else {
-    void refreshSettings().then(() => documents.all().forEach(publish));
+    void refreshSettings().then((changed) => {
+      if (changed) documents.all().forEach(publish);
+    });
   }
 });
 

@@ -112,3 +112,8 @@ export function textOfRange(text: string, range: Range): string {
 export function cloudConfigDiagnostics(text: string, settings: Partial<ServiceSettings> = {}): Diagnostic[] {
   return diagnose(text, settings).filter((d) => String(d.code).startsWith('cloud-config/'));
 }
+
+/** A diagnostic's message as plain text (LSP 3.18 allows markup content too). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}

@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient, positionOf } from './client';
-import { classic, codesOf, messageOf, summary } from './fixtures';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { classic, classicFixed, codesOf, messageOf, summary } from './fixtures';
 
 describe('lsp: diagnostics', () => {
   let client: LspClient;
@@ -107,7 +108,7 @@ describe('lsp: diagnostics', () => {
     ]);
   });
 
-  it('handles CRLF documents', async () => {
+  it('handles CRLF documents (ranges and fixes)', async () => {
     const u = 'file:///work/project/crlf/user-data';
     const text = classic.replace(/\n/g, '\r\n');
     client.open(u, 'cloud-config', text);
@@ -118,6 +119,11 @@ describe('lsp: diagnostics', () => {
       ['cloud-config/firewall-not-loaded', '18:10-18:38', '/var/lib/iptables/rules-save'],
       ['cloud-config/unquoted-permissions', '19:17-19:21', '0644'],
     ]);
+    // The fixes keep the file's line endings.
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(client.applied(u, fixAll?.edit), classicFixed.replace(/\n/g, '\r\n'));
   });
 
   it('logs no errors from its handlers', () => {

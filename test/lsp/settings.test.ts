@@ -104,15 +104,10 @@ describe('lsp: settings', () => {
     });
   });
 
-  // TODO(server bug): with the workspace.configuration capability, the server pulls `cloudConfig` after
-  // `initialized` and replaces the initializationOptions settings with readSettings(answer). A client that
-  // has no such section answers `null` (LSP: "null if the client can't provide a configuration"; Neovim
-  // does this when only init_options are set), and the initializationOptions are silently dropped: the
-  // header diagnostic comes back. Expected: a null answer keeps initializationOptions.settings.
-  // Fix in server/src/server.ts refreshSettings(), then drop `todo` here.
-  it('keeps initializationOptions.settings when workspace/configuration answers null', {
-    todo: 'server bug: a null workspace/configuration answer discards initializationOptions.settings',
-  }, async () => {
+  // With the workspace.configuration capability the server pulls `cloudConfig` after `initialized`. A
+  // client with no such section answers `null` (Neovim does when only init_options are set): the
+  // initializationOptions settings must stay in force.
+  it('keeps initializationOptions.settings when workspace/configuration answers null', async () => {
     await withClient({ settings: {}, initializationOptions: { settings: { rules: { 'cloud-config/header': 'off' } } } }, async (client) => {
       client.open(uri, 'cloud-config', classic);
       await client.waitFor('the configuration request', () => client.configurationRequests.includes('cloudConfig'));

@@ -152,6 +152,11 @@ describe('cloud-config/no-firewall', () => {
     assert.deepEqual(withCode(diagnose(withUfw), code), []);
   });
 
+  test('with a loopback-bound and an open port, the open one is reported', () => {
+    const text = webUnit.replace('-p 80:80', '-p 127.0.0.1:8080:8080 -p 443:443');
+    assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: -p 443:443`]);
+  });
+
   test('a container bound to 127.0.0.1 or with no published port is not reported', () => {
     const local = webUnit.replace('-p 80:80', '-p 127.0.0.1:80:80');
     assert.deepEqual(withCode(diagnose(local), code), []);

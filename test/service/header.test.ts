@@ -71,6 +71,17 @@ describe('cloud-config/header', () => {
     assert.equal(rangeText(text, headerFinding(text)), '#cloud-configx');
   });
 
+  test('in the coreos dialect text after the marker (`#cloud-config # web`) is replaced, not duplicated', () => {
+    const text = '#cloud-config # web\ncoreos:\n  units: []\n';
+    assert.equal(rangeText(text, headerFinding(text)), '#cloud-config # web');
+    assert.deepEqual(fixesFor(text, code), [['Replace line 1 with `#cloud-config`', '#cloud-config\ncoreos:\n  units: []\n']]);
+  });
+
+  test('a byte-order mark before the marker is flagged; the fix removes it', () => {
+    const text = '\uFEFF#cloud-config\nhostname: node1\n';
+    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`#cloud-config\n${body}`]);
+  });
+
   describe('no header finding', () => {
     const fine: Array<[string, string]> = [
       ['exact marker', `#cloud-config\n${body}`],

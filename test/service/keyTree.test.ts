@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { diagnose, fixesFor, fixesForDiagnostic, rangeText, spans, withCode } from '../helpers/service';
+import { diagnose, fixesFor, fixesForDiagnostic, rangeText, spans, withCode, messageOf } from '../helpers/service';
 
 /** A CoreOS config around some unit-entry lines (indented 6 spaces, first line after `- `). */
 function unit(lines: string): string {
@@ -17,7 +17,7 @@ describe('cloud-config/unknown-key', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'enabled');
-    assert.match(d!.message, /`enable`/);
+    assert.match(messageOf(d!), /`enable`/);
     assert.deepEqual(fixesFor(text, code), [['Rename to `enable`', text.replace('enabled:', 'enable:')]]);
   });
 
@@ -32,7 +32,7 @@ describe('cloud-config/unknown-key', () => {
     const text = '#cloud-config\nwrite_file:\n  - path: /etc/motd\n    content: hi\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'write_file');
-    assert.match(d!.message, /`write_files`/);
+    assert.match(messageOf(d!), /`write_files`/);
     assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('write_file:', 'write_files:')]);
   });
 
@@ -311,6 +311,14 @@ describe('cloud-config/duplicate-key', () => {
     assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\r\nusers:\r\n  - name: a\r\n    shell: /bin/sh\r\n']);
   });
 
+  test('a duplicate in a flow mapping: the fix removes `, key: value` and keeps the braces', () => {
+    const text = '#cloud-config\nssh_publish_hostkeys: {enabled: true, blacklist: [dsa], enabled: false}\n';
+    const [d] = withCode(diagnose(text), code);
+    assert.equal(rangeText(text, d!), 'enabled');
+    assert.equal(d!.range.start.character, 56);
+    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\nssh_publish_hostkeys: {enabled: true, blacklist: [dsa]}\n']);
+  });
+
   test('CoreOS: `write-files` and `write_files` are both present without a duplicate-key (different keys as written)', () => {
     const text = '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /a\nwrite-files:\n  - path: /b\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
@@ -330,7 +338,7 @@ describe('cloud-config/missing-key', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d!), 'enable');
-    assert.match(d!.message, /`name`/);
+    assert.match(messageOf(d!), /`name`/);
   });
 
   test('a write_files entry without `path`', () => {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnose, fixesFor, fixesForDiagnostic, rangeText, spans, withCode } from '../helpers/service';
+import { diagnose, fixesFor, fixesForDiagnostic, rangeText, spans, withCode, messageOf } from '../helpers/service';
 
 const coreosHead = '#cloud-config\ncoreos:\n  units: []\n';
 
@@ -26,7 +26,7 @@ describe('cloud-config/unquoted-permissions', () => {
     const text = file('path: /etc/motd\n    permissions: 644\n');
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), '644');
-    assert.match(d!.message, /01204/);
+    assert.match(messageOf(d!), /01204/);
     assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('644', '"0644"')]);
   });
 

@@ -52,13 +52,18 @@ function keyItem(name: string, spec: KeySpec, where: string, range: { start: num
 
 export function completeCloudConfig(model: CloudConfigModel, offset: number, toPos: (o: number) => { line: number; character: number }): CompletionList {
   const { text } = model;
+  // lastIndexOf treats a negative start as 0, so offset 0 needs its own case.
+  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
   const region = regionAt(model.regions, offset);
-  if (region) return completeInRegion(region, model.regions, offset, toPos);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // Left of the block's indentation (a blank line in or after the block) typing ends the block: YAML keys apply.
+  if (region && offset - lineStart >= region.indent) return completeInRegion(region, model.regions, offset, toPos);
   if (lineStart === 0 && !text.startsWith('#cloud-config')) {
     const prefix = text.slice(0, offset);
     if (/^#?[a-z-]*$/i.test(prefix)) {
-      return { isIncomplete: false, items: [{ label: '#cloud-config', kind: CompletionItemKind.Keyword, detail: 'user-data header', textEdit: { range: { start: toPos(0), end: toPos(offset) }, newText: '#cloud-config\n' } }] };
+      // Add a line break only when something follows on line 1 or the document is empty.
+      const atLineEnd = text[offset] === '\n' || text[offset] === '\r';
+      const newText = atLineEnd ? '#cloud-config' : `#cloud-config${text.includes('\r\n') ? '\r\n' : '\n'}`;
+      return { isIncomplete: false, items: [{ label: '#cloud-config', kind: CompletionItemKind.Keyword, detail: 'user-data header', textEdit: { range: { start: toPos(0), end: toPos(offset) }, newText } }] };
     }
   }
   if (text.slice(lineStart, offset).trimStart().startsWith('#')) return empty;

@@ -1,10 +1,10 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { Dialect, DialectSetting } from '../types';
 import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
 import { keyName } from './yamlNodes';
 
-export type HeaderKind = 'cloud-config' | 'script' | 'ignition' | 'jinja' | 'missing';
+export type HeaderKind = 'cloud-config' | 'script' | 'ignition' | 'other-user-data' | 'jinja' | 'missing';
 
 export interface YamlProblem {
   message: string;
@@ -38,6 +38,9 @@ const parseOptions = {
 export function classifyHeader(text: string): HeaderKind {
   if (text.startsWith('#!')) return 'script';
   if (/^\s*\{/.test(text) && /"ignition(Version)?"\s*:/.test(text.slice(0, 4096))) return 'ignition';
+  // Other user-data formats cloud-init recognises by their first line (not YAML cloud-config).
+  if (/^#(cloud-config-archive|cloud-config-jsonp|include(-once)?|cloud-boothook|part-handler|upstart-job)\b/i.test(text)) return 'other-user-data';
+  if (/^Content-Type:\s*multipart\//i.test(text)) return 'other-user-data';
   if (/^## template:\s*jinja[ \t]*\r?\n#cloud-config[ \t]*(\r?\n|$)/i.test(text)) return 'jinja';
   return /^#cloud-config[ \t]*(\r?\n|$)/.test(text) ? 'cloud-config' : 'missing';
 }
@@ -54,14 +57,30 @@ export function detectDialect(root: YAMLMap | undefined): Dialect {
   return topLevelPair(root, 'coreos') ? 'coreos' : 'cloud-init';
 }
 
+/** The parser reports an unclosed quote where the file ends; point at the line that opens the quote instead. */
+function unclosedQuote(doc: Document.Parsed, text: string, e: YAMLError): YamlProblem | undefined {
+  if (e.code !== 'MISSING_CHAR' || !/quote/i.test(e.message)) return undefined;
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_, n) {
+      if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[1] === e.pos[0]) start = n.range[0];
+    },
+  });
+  if (start === undefined) return undefined;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text[end - 1] === '\r') end--;
+  return { message: e.message.split('\n')[0] ?? e.message, start, end };
+}
+
 export function parseCloudConfig(text: string, dialectSetting: DialectSetting): CloudConfigModel {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...parseOptions, lineCounter });
-  const yamlErrors: YamlProblem[] = doc.errors.map((e) => ({
+  const yamlErrors: YamlProblem[] = doc.errors.map((e) => unclosedQuote(doc, text, e) ?? {
     message: e.message.split('\n')[0] ?? e.message,
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
-  }));
+  });
   const contents: Node | null = doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;

@@ -1,9 +1,10 @@
-import type { Pair } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
 import type { OffsetEdit } from '../types';
 import { nodeRange } from './yamlNodes';
 
 export function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf treats a negative start as 0: at offset 0 a leading newline would count as before it.
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
 }
 
 /** Offset of the line break ending the line that holds `offset` (before any `\r`). */
@@ -50,6 +51,16 @@ export function deletePairLines(text: string, pair: Pair): OffsetEdit | undefine
   }
   const lastContentEnd = Math.max(span[0], span[1] - 1);
   return { start, end: nextLineStart(text, lastContentEnd), newText: '' };
+}
+
+/** Edit deleting a pair of a flow mapping with the separator before it (`, key: value`); not for its first pair. */
+export function deleteFlowPair(map: YAMLMap, pair: Pair): OffsetEdit | undefined {
+  const i = map.items.indexOf(pair);
+  const prev = i > 0 ? map.items[i - 1] : undefined;
+  const prevSpan = prev ? pairSpan(prev as Pair) : undefined;
+  const span = pairSpan(pair);
+  if (!prevSpan || !span) return undefined;
+  return { start: prevSpan[1], end: span[1], newText: '' };
 }
 
 /** Re-indent a multi-line snippet (lines after the first get `indent` extra spaces) and use the document's EOL. */

@@ -29,11 +29,13 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
 /** Every cloud-config finding for a parsed document, in document order. Scripts (`#!`) only get a note. */
 export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceSettings): Finding[] {
   const ctx = new RuleContext(model);
-  if (model.header === 'script' || model.header === 'ignition') {
+  if (model.header === 'script' || model.header === 'ignition' || model.header === 'other-user-data') {
     const end = model.text.indexOf('\n');
     ctx.reportSpan('cloud-config/other-format', 0, end < 0 ? model.text.length : end, model.header === 'script'
       ? 'This user-data is a script (`#!`): it runs once at first boot and is not checked as cloud-config.'
-      : 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.');
+      : model.header === 'ignition'
+        ? 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.'
+        : 'This user-data is another cloud-init format (include list, archive, boothook, part handler or MIME multipart), not cloud-config: it is not checked here.');
     return ctx.findings;
   }
   for (const rule of rules) {

@@ -44,7 +44,7 @@ function shape(line: string): LineShape {
 }
 
 export function yamlContextAt(text: string, offset: number): YamlLineContext {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
   const prefix = text.slice(lineStart, offset);
   const lines = text.split('\n');
   let lineNo = 0;

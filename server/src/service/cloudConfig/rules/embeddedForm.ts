@@ -4,7 +4,7 @@ import type { RuleContext } from '../context';
 export function checkEmbeddedForm(ctx: RuleContext): void {
   for (const region of ctx.model.regions) {
     if (region.language === 'other') continue;
-    const what = region.language === 'systemd' ? 'unit content' : 'iptables rules';
+    const what = region.language === 'systemd' ? 'unit content' : 'rules file';
     const h = region.header;
     if (region.style === 'folded' && h) {
       const literal = `|${h.text.slice(1)}`;
@@ -16,7 +16,7 @@ export function checkEmbeddedForm(ctx: RuleContext): void {
     if (h && region.style === 'literal' && h.chomping === 'strip' && (region.language === 'iptables' || region.language === 'ip6tables')) {
       const clip = h.text.replace('-', '');
       ctx.reportSpan('cloud-config/rules-strip-newline', h.start, h.end,
-        '`|-` drops the final newline, so the rules file ends right after `COMMIT`; iptables-restore (legacy) rejects that last line. Use `|`.',
+        `\`${h.text}\` drops the final newline, so the rules file ends right after \`COMMIT\`; iptables-restore (legacy) rejects that last line. Use \`${clip}\`.`,
         { fixes: [{ title: `Change \`${h.text}\` to \`${clip}\``, edits: [{ start: h.start, end: h.end, newText: clip }], preferred: true }] });
     }
     if (!region.mappable && region.style !== 'folded') {

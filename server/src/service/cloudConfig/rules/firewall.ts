@@ -104,13 +104,8 @@ export function checkNoFirewall(ctx: RuleContext): void {
   const hasRules = ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables')
     || ctx.files().some((f) => /rules-save|rules\.v[46]|sysconfig\/ip6?tables|nftables/.test(ctx.string(f, 'path') ?? ''));
   if (hasRules || mentionsFirewallTool(ctx)) return;
-  for (const region of ctx.model.regions) {
-    if (region.language !== 'systemd' || !region.mappable) continue;
-    // A port bound to loopback (`-p 127.0.0.1:80:80`) is not reachable from the network.
-    const pub = findPortPublications(region.text).find((p) => !loopbackOnly.test(p.text));
-    if (!pub) continue;
-    const start = toDocumentOffset(region, pub.start);
-    const end = toDocumentOffset(region, pub.end);
+  // A port bound to loopback (`-p 127.0.0.1:80:80`) is not reachable from the network.
+  for (const { start, end, pub } of publications(ctx).filter((p) => !loopbackOnly.test(p.pub.text))) {
     const fixes: Fix[] = [];
     if (ctx.dialect === 'coreos') {
       const fileEdit = addRulesFile(ctx, families[0] as Family);
@@ -123,6 +118,24 @@ export function checkNoFirewall(ctx: RuleContext): void {
       `\`${pub.text}\` publishes a container port on the host, but this config writes no firewall rules: every published port is open to the network.`, { fixes });
     return;
   }
+}
+
+/** Port publications in unit content and in runcmd/bootcmd lines, in document offsets. */
+function publications(ctx: RuleContext): Array<{ start: number; end: number; pub: { text: string } }> {
+  const out: Array<{ start: number; end: number; pub: { text: string } }> = [];
+  for (const region of ctx.model.regions) {
+    if (region.language !== 'systemd' || !region.mappable) continue;
+    for (const pub of findPortPublications(region.text)) {
+      out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
+    }
+  }
+  for (const key of ['runcmd', 'bootcmd']) {
+    const r = nodeRange(ctx.pair(ctx.model.root, key)?.value);
+    if (!r) continue;
+    const text = ctx.text.slice(r[0], r[1]);
+    for (const pub of findPortPublications(text)) out.push({ start: r[0] + pub.start, end: r[0] + pub.end, pub });
+  }
+  return out;
 }
 
 function mentionsFirewallTool(ctx: RuleContext): boolean {

@@ -16,7 +16,8 @@ export function checkHeader(ctx: RuleContext): void {
     return;
   }
   const end = Math.max(firstEnd, 1);
-  if (/^\s*#\s*cloud-config\s*$/i.test(first) || /^#cloud-config\S/.test(first)) {
+  // The exact marker (trailing whitespace allowed) returned above: `#cloud-config` followed by anything else is wrong.
+  if (/^\s*#\s*cloud-config\s*$/i.test(first) || /^#cloud-config/.test(first)) {
     ctx.reportSpan('cloud-config/header', 0, end,
       `Line 1 is \`${first}\`, but it must be exactly \`#cloud-config\` (lower case, no space after #, nothing before it); otherwise the file is not read as cloud-config.`,
       { fixes: [{ title: 'Replace line 1 with `#cloud-config`', edits: [{ start: 0, end: firstEnd, newText: '#cloud-config' }], preferred: true }] });

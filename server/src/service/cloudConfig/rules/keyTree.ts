@@ -6,7 +6,7 @@ import { asMap, asSeq, keyName, nodeRange, pairs, scalarText } from '../yamlNode
 import { canonicalKey, lookupKey, topLevelTable, allowedValues } from '../schema';
 import { closest } from '../suggest';
 import { describeKind, describeType, kindFits, yamlKind } from '../valueKind';
-import { deletePairLines } from '../textEdits';
+import { deleteFlowPair, deletePairLines } from '../textEdits';
 import { cloudInitTopLevel } from '../../data/cloudInitKeys';
 import { coreosTopLevel } from '../../data/coreosKeys';
 import { typeFixes } from './typeFixes';
@@ -44,7 +44,7 @@ export class KeyTreeCheck {
       if (key === undefined) continue;
       const first = seen.get(key);
       if (first) {
-        const del = deletePairLines(this.ctx.text, pair);
+        const del = map.flow ? deleteFlowPair(map, pair) : deletePairLines(this.ctx.text, pair);
         const firstRange = nodeRange(first.key);
         this.ctx.report('cloud-config/duplicate-key', pair.key, `\`${key}\` is already set in this mapping; readers keep only one of them.`, {
           fixes: del ? [{ title: `Remove this duplicate \`${key}\``, edits: [del], preferred: true }] : [],
@@ -160,7 +160,7 @@ export class KeyTreeCheck {
     const text = scalarText(node);
     if (text === undefined || text === '') return;
     if (values && !values.includes(text)) {
-      const best = closest(text, values) ?? values.find((v) => v.toLowerCase() === text.toLowerCase());
+      const best = closest(text, values) ?? values.find((v) => v.toLowerCase() === text.toLowerCase()) ?? (values.length === 1 ? values[0] : undefined);
       this.ctx.report('cloud-config/invalid-value', node,
         `\`${text}\` is not a valid \`${key}\`; use one of ${values.map((v) => `\`${v}\``).join(', ')}.`,
         { fixes: best ? valueFix(node, best) : [] });
