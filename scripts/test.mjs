@@ -15,7 +15,7 @@ const run = (cmd, args, opts = {}) => {
 run(process.execPath, ['scripts/build.mjs']);
 rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-const tiers = process.argv.slice(2).length ? process.argv.slice(2) : ['service', 'lsp', 'oracle', 'nvim'];
+const tiers = process.argv.slice(2).length ? process.argv.slice(2) : ['service', 'cli', 'lsp', 'oracle', 'nvim'];
 for (const tier of tiers) {
   const dir = `out/test/${tier}`;
   if (!existsSync(dir)) continue;

@@ -9,6 +9,8 @@ export interface CliOptions {
   rules: Record<string, SeveritySetting>;
   paths: string[];
   help: boolean;
+  /** Apply every preferred quick fix and write the files back before reporting. */
+  fix: boolean;
 }
 
 export class UsageError extends Error {}
@@ -17,14 +19,15 @@ const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables
 const severities: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--language cloud-config|iptables|ip6tables|systemd]
-                         [--dialect auto|coreos|cloud-init] [--rule CODE=SEVERITY|off]... PATH...
+                         [--dialect auto|coreos|cloud-init] [--rule CODE=SEVERITY|off]... [--fix] PATH...
 
 Checks cloud-config user-data (and the systemd units and iptables rules inside it) and rules-save files.
-Directories are searched for known file names. Exit status: 1 if any error-level finding, 2 on usage
+Directories are searched for known file names. --fix applies every automatic fix to the files
+(as the editor's "fix all" would) and then reports what is left. Exit status: 1 if any error-level finding, 2 on usage
 errors or unreadable files, 0 otherwise.`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false };
+  const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false, fix: false };
   const takeValue = (i: number, flag: string, inline: string | undefined): [string, number] => {
     if (inline !== undefined) return [inline, i];
     const v = argv[i + 1];
@@ -41,6 +44,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
     switch (flag) {
       case '-h': case '--help': opts.help = true; break;
+      case '--fix': opts.fix = true; break;
       case '-f': case '--format': {
         const [v, j] = takeValue(i, flag, inline); i = j;
         if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);

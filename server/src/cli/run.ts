@@ -8,6 +8,8 @@ import { collectFiles } from './files';
 import { formatText } from './formatText';
 import { formatSarif } from './formatSarif';
 import type { FileReport } from './report';
+import { applyAllFixes } from './applyFixes';
+import { promises as fs } from 'fs';
 
 export async function runCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let opts;
@@ -28,7 +30,8 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
     err.write(`cloud-config-lint: no PATH given\n\n${usage}\n`);
     return 2;
   }
-  const service = getLanguageService({ dialect: opts.dialect, rules: opts.rules });
+  const settings = { dialect: opts.dialect, rules: opts.rules };
+  const service = getLanguageService(settings);
   const files = await collectFiles(opts.paths, opts.language);
   const reports: FileReport[] = [];
   let failedRead = false;
@@ -38,7 +41,22 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
       err.write(`cloud-config-lint: ${f.error ?? `cannot read ${f.display}`}\n`);
       continue;
     }
-    const doc = TextDocument.create(pathToFileURL(path.resolve(f.display)).toString(), f.language, 1, f.text);
+    const uri = pathToFileURL(path.resolve(f.display)).toString();
+    let text = f.text;
+    if (opts.fix) {
+      const fixed = applyAllFixes(service, settings, uri, f.language, text);
+      if (fixed.text !== text) {
+        try {
+          await fs.writeFile(f.display, fixed.text, 'utf8');
+          err.write(`cloud-config-lint: ${f.display}: applied fixes\n`);
+          text = fixed.text;
+        } catch (e) {
+          failedRead = true;
+          err.write(`cloud-config-lint: cannot write ${f.display}: ${e instanceof Error ? e.message : String(e)}\n`);
+        }
+      }
+    }
+    const doc = TextDocument.create(uri, f.language, 1, text);
     const diagnostics = service.validate(doc, f.language).map((d) => ({
       code: String(d.code ?? ''),
       severity: severityName(d.severity),
