@@ -210,3 +210,22 @@ describe('snippets and special places', () => {
     assert.deepEqual(completeAt('*filter\n|^|', {}, 'iptables').labels.filter((l) => l === 'write_files' || l === '#cloud-config'), []);
   });
 });
+
+describe('whole list items without a dash typed', () => {
+  test('an empty line under `units:` offers the unit item snippet with its dash', () => {
+    const { list, labels } = completeAt('#cloud-config\ncoreos:\n  units:\n    |^|\n');
+    assert.deepEqual(labels, ['new units entry']);
+    const edit = list.items[0]?.textEdit;
+    assert.ok(edit && 'newText' in edit);
+    assert.match(edit.newText, /^- name: /);
+    assert.match(edit.newText, /\n  command: /);
+  });
+
+  test('a line beside an earlier item offers a new item; a line inside the item offers its keys', () => {
+    const item0 = '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: start\n';
+    assert.deepEqual(completeAt(`${item0}    |^|\n`).labels, ['new units entry']);
+    const { labels } = completeAt(`${item0}      |^|\n`);
+    assert.ok(labels.includes('enable') && labels.includes('content'), labels.join(','));
+    assert.ok(!labels.includes('name') && !labels.includes('command'));
+  });
+});

@@ -78,6 +78,15 @@ describe('cloud-config/firewall-not-loaded', () => {
   });
 });
 
+describe('cloud-config/firewall-not-loaded with an empty `units: []`', () => {
+  test('the fix turns the empty flow list into a block list holding the restore unit', () => {
+    const text = '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
+    assert.deepEqual(fixesFor(text, 'cloud-config/firewall-not-loaded').map(([, t]) => t), [
+      text.replace('  units: []', '  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start'),
+    ]);
+  });
+});
+
 describe('cloud-config/firewall-rules-missing', () => {
   const code = 'cloud-config/firewall-rules-missing';
 

@@ -2,7 +2,7 @@ import {
   CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, MarkupKind,
   type CompletionItem, type CompletionList,
 } from 'vscode-languageserver-types';
-import type { KeySpec, KeyTable, ValueType } from '../data/keySpec';
+import type { KeySpec, KeyTable, ListType, ValueType } from '../data/keySpec';
 import type { CloudConfigModel } from './parse';
 import { yamlContextAt } from './yamlPath';
 import { allowedValues, specAt, tableAt } from './schema';
@@ -72,6 +72,11 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
   if (ctx.valueOf !== undefined) {
     return { isIncomplete: false, items: valueItems(model, [...ctx.path, ctx.valueOf], range, toPos) };
   }
+  const listSpec = ctx.path.length ? specAt(model.dialect, ctx.path) : undefined;
+  if (ctx.atListLevel && listSpec && listOf(listSpec.type)?.itemSnippet) {
+    // Under a list key with no `- ` typed yet: offer whole items, dash included.
+    return { isIncomplete: false, items: itemSnippets(model, ctx.path, range, toPos, '- ') };
+  }
   const table: KeyTable | undefined = tableAt(model.dialect, ctx.path);
   if (!table) return empty;
   const where = ctx.path.join('.');
@@ -85,9 +90,18 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
 }
 
 /** Whole list items (`- name: … command: start`) for the list the cursor starts an item in. */
-function itemSnippets(model: CloudConfigModel, path: string[], range: { start: number; end: number }, toPos: (o: number) => { line: number; character: number }): CompletionItem[] {
+/** The list form of a type (looking into oneOf). */
+function listOf(type: ValueType): ListType | undefined {
+  if (type.kind === 'list') return type;
+  if (type.kind === 'oneOf') return type.options.find((o): o is ListType => o.kind === 'list');
+  return undefined;
+}
+
+function itemSnippets(model: CloudConfigModel, path: string[], range: { start: number; end: number }, toPos: (o: number) => { line: number; character: number }, dash = ''): CompletionItem[] {
   const spec = specAt(model.dialect, path);
-  if (!spec || spec.type.kind !== 'list' || !spec.type.itemSnippet) return [];
+  const listType = spec ? listOf(spec.type) : undefined;
+  const snippet = listType?.itemSnippet;
+  if (!spec || !snippet) return [];
   const name = path[path.length - 1] ?? 'item';
   return [{
     label: `new ${name} entry`,
@@ -96,7 +110,7 @@ function itemSnippets(model: CloudConfigModel, path: string[], range: { start: n
     documentation: { kind: MarkupKind.Markdown, value: keyMarkdown(name, spec, path.slice(0, -1).join('.')) },
     insertTextFormat: InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.adjustIndentation,
-    textEdit: { range: { start: toPos(range.start), end: toPos(range.end) }, newText: spec.type.itemSnippet },
+    textEdit: { range: { start: toPos(range.start), end: toPos(range.end) }, newText: dash + snippet },
     sortText: '0',
   }];
 }

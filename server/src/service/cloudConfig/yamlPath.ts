@@ -15,6 +15,8 @@ export interface YamlLineContext {
   readonly wordStart: number;
   /** The line is `- ` (optionally followed by a partial key): a new list item starts here. */
   readonly newItem: boolean;
+  /** The cursor sits where items of a list start (under `units:` or beside an earlier `- `), with no dash typed. */
+  readonly atListLevel: boolean;
   /** Keys already present in the current mapping. */
   readonly siblings: Set<string>;
 }
@@ -72,9 +74,15 @@ export function yamlContextAt(text: string, offset: number): YamlLineContext {
   let col = keyColumn;
   const siblings = new Set<string>();
   let sameMap = !newItem;
+  let dashAtColumn = false;
+  let keyAtColumn = false;
   for (let i = lineNo - 1; i >= 0; i--) {
     const s = shape(lines[i] as string);
     if (s.blank) continue;
+    if (path.length === 0) {
+      if (s.dashCol === keyColumn) dashAtColumn = true;
+      else if (s.keyCol === keyColumn && s.key !== undefined) keyAtColumn = true;
+    }
     if (s.keyCol === col && s.key !== undefined && sameMap) siblings.add(s.key);
     if (s.dashCol !== undefined && s.dashCol < col && s.keyCol >= col) sameMap = false;
     if (s.keyCol < col && s.key !== undefined) {
@@ -95,5 +103,6 @@ export function yamlContextAt(text: string, offset: number): YamlLineContext {
       if (s.keyCol === keyColumn && s.key !== undefined) siblings.add(s.key);
     }
   }
-  return { path, keyColumn, valueOf, word, wordStart, newItem, siblings };
+  const atListLevel = !newItem && valueOf === undefined && (dashAtColumn || !keyAtColumn);
+  return { path, keyColumn, valueOf, word, wordStart, newItem, atListLevel, siblings };
 }

@@ -6,6 +6,7 @@ import { asSeq, nodeRange, scalarText } from '../yamlNodes';
 import { findPortPublications } from '../../systemd/publishedPorts';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
+import { eolOf, lineStartAt } from '../textEdits';
 import { rulesSaveItem } from './firewallSnippets';
 
 interface Family {
@@ -24,6 +25,15 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
   const seq = asSeq(unitsPair?.value);
   if (seq && seq.items.length) return appendToSeq(ctx.text, seq, itemLines);
   const asItem = (indent: number): string => itemLines.split('\n').map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`).join('\n');
+  const keyRange = nodeRange(unitsPair?.key);
+  const seqRange = nodeRange(seq);
+  if (seq && keyRange && seqRange && seq.items.length === 0) {
+    // `units: []`: replace the empty flow list with a block list holding the new entry.
+    const colon = ctx.text.indexOf(':', keyRange[1]) + 1;
+    const col = keyRange[0] - lineStartAt(ctx.text, keyRange[0]);
+    const eol = eolOf(ctx.text);
+    return { start: colon, end: seqRange[1], newText: eol + asItem(col + 2).split('\n').join(eol) };
+  }
   if (coreos && !unitsPair) return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
   if (!coreos && ctx.model.root) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
   return undefined;
