@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { Dialect, DialectSetting } from '../types';
 import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
@@ -99,4 +99,3 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
   return model;
 }
 
-export { isScalar };

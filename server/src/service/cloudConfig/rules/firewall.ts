@@ -2,7 +2,7 @@ import type { YAMLMap } from 'yaml';
 import type { Fix, OffsetEdit } from '../../types';
 import type { RuleContext } from '../context';
 import { toDocumentOffset } from '../../embedded/region';
-import { asSeq, nodeRange, scalarText } from '../yamlNodes';
+import { asSeq, nodeRange } from '../yamlNodes';
 import { findPortPublications } from '../../systemd/publishedPorts';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
@@ -157,4 +157,3 @@ function mentionsFirewallTool(ctx: RuleContext): boolean {
   return false;
 }
 
-export { scalarText };

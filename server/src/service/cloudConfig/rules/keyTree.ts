@@ -1,9 +1,9 @@
-import { isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { KeySpec, KeyTable, ValueType } from '../../data/keySpec';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import { asMap, asSeq, keyName, nodeRange, pairs, scalarText } from '../yamlNodes';
-import { canonicalKey, lookupKey, topLevelTable, allowedValues } from '../schema';
+import { canonicalKey, lookupKey, topLevelTable } from '../schema';
 import { closest } from '../suggest';
 import { describeKind, describeType, kindFits, yamlKind } from '../valueKind';
 import { deleteFlowPair, deletePairLines } from '../textEdits';
@@ -131,7 +131,7 @@ export class KeyTreeCheck {
     }
     const resolved = type.kind === 'oneOf' ? type.options.find((o) => kindFits(kind, o, this.ctx.dialect)) ?? type : type;
     switch (resolved.kind) {
-      case 'string': this.checkString(node, resolved.values, resolved.pattern, resolved.patternHint, path, key); break;
+      case 'string': this.checkString(node, resolved.values, resolved.pattern, resolved.patternHint, key); break;
       case 'map': {
         const map = asMap(node);
         if (map) this.checkMap(map, resolved.keys, resolved.open ?? false, path);
@@ -156,7 +156,7 @@ export class KeyTreeCheck {
     return !!ra && !!rb && !this.ctx.text.slice(ra[0], rb[0]).includes('\n');
   }
 
-  private checkString(node: unknown, values: readonly string[] | undefined, pattern: RegExp | undefined, hint: string | undefined, path: string[], key: string): void {
+  private checkString(node: unknown, values: readonly string[] | undefined, pattern: RegExp | undefined, hint: string | undefined, key: string): void {
     const text = scalarText(node);
     if (text === undefined || text === '') return;
     if (values && !values.includes(text)) {
@@ -169,7 +169,6 @@ export class KeyTreeCheck {
     if (pattern && !pattern.test(text)) {
       this.ctx.report('cloud-config/invalid-value', node, `\`${text}\` is not a valid \`${key}\`${hint ? `: expected ${hint}` : ''}.`);
     }
-    void path;
   }
 
   private requiredKeys(map: YAMLMap, table: KeyTable, path: string[]): void {
@@ -187,5 +186,3 @@ export function checkKeyTree(ctx: RuleContext): void {
   new KeyTreeCheck(ctx).run();
 }
 
-export { allowedValues };
-export type { Scalar };

@@ -34,7 +34,6 @@ export function itemText(lines: string, col: number, eol: string): string {
     .join(eol);
 }
 
-export { indentAt };
 
 /** Edit appending an item to a block sequence (lines relative to the item's `- `). */
 export function appendToSeq(text: string, seq: { items: unknown[]; range?: [number, number, number] | null; flow?: boolean }, lines: string): OffsetEdit | undefined {
