@@ -1,0 +1,21 @@
+// Entry point of the end-to-end suite: the `run()` contract of @vscode/test-electron
+// (`extensionTestsPath` points at this file's compiled form, out/test/e2e/suite/index.js). VS Code calls
+// `run()` inside the extension host; a rejected promise means failure (exit code 1).
+//
+// mocha is not resolvable from this project's node_modules, so the tests register with the small
+// sequential runner in ./harness (suite/test, pass/fail lines, summary) instead.
+import * as fs from 'fs';
+import * as path from 'path';
+import { runAll } from './harness';
+
+export async function run(): Promise<void> {
+  // Load every compiled *.test.js next to this file (in name order): loading registers the tests.
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  if (files.length === 0) throw new Error(`no *.test.js files in ${__dirname}`);
+  for (const f of files) require(path.join(__dirname, f));
+
+  const { failed } = await runAll();
+  if (failed.length) {
+    throw new Error(`${failed.length} end-to-end test(s) failed: ${failed.map((f) => f.name).join('; ')}`);
+  }
+}
