@@ -9,5 +9,5 @@ const run = (cmd, args) => {
 run(process.execPath, ['scripts/build.mjs', '--production']);
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `${name}-${version}.vsix`;
-run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out]);
+run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--skip-license', '-o', out]);
 console.log(`packaged ${out} (${Math.round(statSync(out).size / 1024)} KiB)`);

@@ -2,7 +2,7 @@
 // Tiers: service (pure), lsp (built server over stdio), oracle (real tools' verdicts in ../shared),
 // nvim (Neovim as a real LSP client). In CI (CI=true) nothing may be skipped for a missing tool.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 
 const run = (cmd, args, opts = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
@@ -15,8 +15,21 @@ const run = (cmd, args, opts = {}) => {
 run(process.execPath, ['scripts/build.mjs']);
 rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-const tiers = process.argv.slice(2).length ? process.argv.slice(2) : ['service', 'cli', 'lsp', 'oracle', 'nvim'];
+const all = ['service', 'cli', 'lsp', 'oracle', 'nvim', 'package'];
+const tiers = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const tier of tiers) {
+  if (tier === 'package') {
+    // What `npm start` and `npm run package` do: a production build packaged into a VSIX under 1 MB.
+    console.log('\n— package —');
+    run(process.execPath, ['scripts/package.mjs']);
+    const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    const size = statSync(`${name}-${version}.vsix`).size;
+    if (size > 1024 * 1024) {
+      console.error(`✗ the VSIX is ${size} bytes; the budget is 1 MB`);
+      process.exit(1);
+    }
+    continue;
+  }
   const dir = `out/test/${tier}`;
   if (!existsSync(dir)) continue;
   console.log(`\n— ${tier} tests —`);
