@@ -2,11 +2,13 @@
 // exact file text, and its findings, fixes, completions and hovers land on the right document spots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { registerEmbeddedLanguage } from '../../server/src/service/embedded/languages';
 import { applyAction, caret, doc, rangeText, service } from '../helpers/service';
 
 const seen: string[] = [];
 registerEmbeddedLanguage('systemd', {
+  rules: { 'systemd/invalid-value': { severity: 'error', summary: 'test rule' } },
   validate(ctx) {
     seen.push(ctx.text);
     const at = ctx.text.indexOf('Restart=allways');
@@ -52,11 +54,18 @@ test('findings map to the document span, and multi-line fix text gets the block 
   const diag = svc.validate(d, 'cloud-config').find((x) => x.code === 'systemd/invalid-value');
   assert.ok(diag);
   assert.equal(rangeText(userData, diag), 'allways');
+  assert.equal(diag.severity, DiagnosticSeverity.Error, 'the severity the language registered for its code');
   assert.deepEqual(diag.range.start, { line: 6, character: 16 });
   const [action] = svc.codeActions(d, 'cloud-config', diag.range, ['quickfix']);
   assert.ok(action);
   const fixed = applyAction(userData, action, d.uri);
   assert.ok(fixed.includes('        Restart=always\r\n        RestartSec=5\r\n        ExecStart'), JSON.stringify(fixed));
+});
+
+test('settings override a registered code like any other', () => {
+  const diags = service({ rules: { 'systemd/invalid-value': 'hint' } }).validate(doc(userData), 'cloud-config');
+  assert.equal(diags.find((x) => x.code === 'systemd/invalid-value')?.severity, DiagnosticSeverity.Hint);
+  assert.equal(service({ rules: { 'systemd/invalid-value': 'off' } }).validate(doc(userData), 'cloud-config').some((x) => x.code === 'systemd/invalid-value'), false);
 });
 
 test('completion and hover inside the block are answered by the language with document ranges', () => {

@@ -1,9 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/index';
 import type { LanguageId } from '../service/types';
-import { mergeFixEdits } from '../service/codeActions';
-import { effectiveSeverity } from '../service/diagnostics';
-import type { Fix, ServiceSettings } from '../service/types';
+import { mergeFixEdits, preferredFixes } from '../service/codeActions';
+import type { ServiceSettings } from '../service/types';
 
 /**
  * Apply every finding's preferred fix, repeating while fixes keep changing the text (a fix can make
@@ -14,11 +13,7 @@ export function applyAllFixes(service: LanguageService, settings: ServiceSetting
   let applied = 0;
   for (let round = 0; round < rounds; round++) {
     const doc = TextDocument.create(uri, lang, round + 1, current);
-    const preferred: Fix[] = [];
-    for (const f of service.findings(doc, lang)) {
-      if (!f.fixes?.length || effectiveSeverity(f.code, settings) === undefined) continue;
-      preferred.push(f.fixes.find((x) => x.preferred) ?? (f.fixes[0] as Fix));
-    }
+    const preferred = preferredFixes(service.findings(doc, lang), settings);
     const edits = mergeFixEdits(preferred);
     if (!edits.length) break;
     const next = TextDocument.applyEdits(doc, edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })));

@@ -20,6 +20,16 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** The fix "fix all" applies for each active finding: its preferred one, else its first. */
+export function preferredFixes(findings: readonly Finding[], settings: ServiceSettings): Fix[] {
+  const out: Fix[] = [];
+  for (const f of findings) {
+    if (!f.fixes?.length || effectiveSeverity(f.code, settings) === undefined) continue;
+    out.push(f.fixes.find((x) => x.preferred) ?? (f.fixes[0] as Fix));
+  }
+  return out;
+}
+
 /** Edits of several fixes, dropping any that overlap an edit already taken (keeps the result valid). */
 export function mergeFixEdits(fixes: readonly Fix[]): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
@@ -55,7 +65,7 @@ export function findingsToCodeActions(
     }
   }
   if (wanted(fixAllKind, only)) {
-    const preferred = active.flatMap((f) => (f.fixes?.length ? [f.fixes.find((x) => x.preferred) ?? (f.fixes[0] as Fix)] : []));
+    const preferred = preferredFixes(active, settings);
     if (preferred.length > 1 || (preferred.length === 1 && only?.length)) {
       actions.push({
         title: 'Fix all auto-fixable cloud-config problems',

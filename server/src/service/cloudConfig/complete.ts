@@ -10,7 +10,8 @@ import { keyMarkdown, typeLabel } from './keyDocs';
 import { regionAt } from '../embedded/region';
 import { completeInRegion } from '../embedded/delegate';
 import { coreosShippedUnits } from '../data/shippedUnits';
-import { scalarText, findPair } from './yamlNodes';
+import { asMap, asSeq, findPair, scalarText } from './yamlNodes';
+import { eolOf, lineStartAt } from './textEdits';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 
@@ -52,8 +53,7 @@ function keyItem(name: string, spec: KeySpec, where: string, range: { start: num
 
 export function completeCloudConfig(model: CloudConfigModel, offset: number, toPos: (o: number) => { line: number; character: number }): CompletionList {
   const { text } = model;
-  // lastIndexOf treats a negative start as 0, so offset 0 needs its own case.
-  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+  const lineStart = lineStartAt(text, offset);
   const region = regionAt(model.regions, offset);
   // Left of the block's indentation (a blank line in or after the block) typing ends the block: YAML keys apply.
   if (region && offset - lineStart >= region.indent) return completeInRegion(region, model.regions, offset, toPos);
@@ -62,7 +62,7 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
     if (/^#?[a-z-]*$/i.test(prefix)) {
       // Add a line break only when something follows on line 1 or the document is empty.
       const atLineEnd = text[offset] === '\n' || text[offset] === '\r';
-      const newText = atLineEnd ? '#cloud-config' : `#cloud-config${text.includes('\r\n') ? '\r\n' : '\n'}`;
+      const newText = atLineEnd ? '#cloud-config' : `#cloud-config${eolOf(text)}`;
       return { isIncomplete: false, items: [{ label: '#cloud-config', kind: CompletionItemKind.Keyword, detail: 'user-data header', textEdit: { range: { start: toPos(0), end: toPos(offset) }, newText } }] };
     }
   }
@@ -89,7 +89,6 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
   return { isIncomplete: false, items };
 }
 
-/** Whole list items (`- name: … command: start`) for the list the cursor starts an item in. */
 /** The list form of a type (looking into oneOf). */
 function listOf(type: ValueType): ListType | undefined {
   if (type.kind === 'list') return type;
@@ -97,6 +96,7 @@ function listOf(type: ValueType): ListType | undefined {
   return undefined;
 }
 
+/** Whole list items (`- name: … command: start`) for the list the cursor starts an item in. */
 function itemSnippets(model: CloudConfigModel, path: string[], range: { start: number; end: number }, toPos: (o: number) => { line: number; character: number }, dash = ''): CompletionItem[] {
   const spec = specAt(model.dialect, path);
   const listType = spec ? listOf(spec.type) : undefined;
@@ -129,9 +129,9 @@ function valueItems(model: CloudConfigModel, path: string[], range: { start: num
   }
   if (key === 'name' && parent === 'units') {
     const defined = new Set<string>();
-    const coreos = findPair(model.root, 'coreos', true)?.value;
-    for (const u of ((findPair(coreos as never, 'units', true)?.value as { items?: unknown[] } | undefined)?.items ?? [])) {
-      const n = scalarText(findPair(u as never, 'name', true)?.value);
+    const coreos = asMap(findPair(model.root, 'coreos', true)?.value);
+    for (const u of asSeq(findPair(coreos, 'units', true)?.value)?.items ?? []) {
+      const n = scalarText(findPair(asMap(u), 'name', true)?.value);
       if (n) defined.add(n);
     }
     for (const [unit, note] of Object.entries(coreosShippedUnits)) {

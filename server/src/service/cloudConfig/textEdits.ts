@@ -62,12 +62,3 @@ export function deleteFlowPair(map: YAMLMap, pair: Pair): OffsetEdit | undefined
   if (!prevSpan || !span) return undefined;
   return { start: prevSpan[1], end: span[1], newText: '' };
 }
-
-/** Re-indent a multi-line snippet (lines after the first get `indent` extra spaces) and use the document's EOL. */
-export function indentSnippet(snippet: string, indent: number, eol: string): string {
-  const pad = ' '.repeat(indent);
-  return snippet
-    .split('\n')
-    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
-    .join(eol);
-}

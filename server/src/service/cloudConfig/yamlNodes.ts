@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** The key of a pair as the author wrote it (raw text for plain scalars, so `y:` stays "y"). */
 export function keyName(key: unknown): string | undefined {
@@ -52,9 +52,3 @@ export function scalarText(node: unknown): string | undefined {
   if (s.value === null || s.value === undefined) return undefined;
   return typeof s.value === 'string' ? s.value : String(s.value);
 }
-
-export function isAliasNode(node: unknown): boolean {
-  return isAlias(node);
-}
-
-export type { Node };

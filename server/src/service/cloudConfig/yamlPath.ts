@@ -1,3 +1,5 @@
+import { lineStartAt } from './textEdits';
+
 /**
  * Line-based YAML context at a position, robust to the half-typed lines completion sees.
  * List levels are transparent: `path` names mapping keys only (as the key tables do).
@@ -46,7 +48,7 @@ function shape(line: string): LineShape {
 }
 
 export function yamlContextAt(text: string, offset: number): YamlLineContext {
-  const lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+  const lineStart = lineStartAt(text, offset);
   const prefix = text.slice(lineStart, offset);
   const lines = text.split('\n');
   let lineNo = 0;

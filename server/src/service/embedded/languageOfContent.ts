@@ -35,7 +35,3 @@ export function languageOfUnit(name: string | undefined, text: string): Embedded
   if (name && /\.(network|netdev|link)$/.test(name)) return 'other';
   return languageFromContent(text, undefined);
 }
-
-export function isRulesPath(path: string): boolean {
-  return rulesPaths.test(path);
-}

@@ -1,5 +1,6 @@
-import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Finding } from '../types';
+import { registerRules, type RuleInfo } from '../rules';
 import type { EmbeddedLanguage, EmbeddedRegion } from './region';
 
 /** What a language module sees of a file: its text, where it goes, and the rest of the user-data. */
@@ -17,6 +18,8 @@ export interface EmbeddedContext {
  * `ctx.text`; the cloud-config side maps them (and fix edits) to document offsets in one place.
  */
 export interface EmbeddedLanguageService {
+  /** The language's rule codes with default severities (joins the rule table: settings, SARIF). */
+  readonly rules?: Readonly<Record<string, RuleInfo>>;
   validate(ctx: EmbeddedContext): Finding[];
   /** Items without ranges, and where the word they replace starts (text offset); the caller maps both. */
   complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number } | undefined;
@@ -28,10 +31,9 @@ const registry = new Map<EmbeddedLanguage, EmbeddedLanguageService>();
 
 export function registerEmbeddedLanguage(language: EmbeddedLanguage, service: EmbeddedLanguageService): void {
   registry.set(language, service);
+  if (service.rules) registerRules(service.rules);
 }
 
 export function embeddedLanguage(language: EmbeddedLanguage): EmbeddedLanguageService | undefined {
   return registry.get(language);
 }
-
-export type { Hover };

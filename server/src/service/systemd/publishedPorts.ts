@@ -5,7 +5,11 @@ export interface PortPublication {
   readonly end: number;
   /** The flag and its argument as written, e.g. `-p 80:5000` or `--network host`. */
   readonly text: string;
+  /** Bound to a loopback address (`-p 127.0.0.1:80:80`): not reachable from the network. */
+  readonly loopbackOnly: boolean;
 }
+
+const loopbackBinding = /^(-p|--publish)(=|\s+)(127(\.\d{1,3}){3}|\[::1\]|localhost):/;
 
 const publishFlag = /(^|\s)(-p|--publish)(=|\s+)(\S+)|(^|\s)(-P|--publish-all)(?=\s|$)|(^|\s)(--net(?:work)?)(=|\s+)host(?=\s|$)/g;
 
@@ -27,7 +31,8 @@ export function findPortPublications(text: string): PortPublication[] {
       for (let m = publishFlag.exec(line); m; m = publishFlag.exec(line)) {
         const lead = (m[1] ?? m[5] ?? m[7] ?? '').length;
         const start = offset + m.index + lead;
-        found.push({ start, end: offset + m.index + m[0].length, text: m[0].slice(lead) });
+        const flag = m[0].slice(lead);
+        found.push({ start, end: offset + m.index + m[0].length, text: flag, loopbackOnly: loopbackBinding.test(flag) });
       }
     }
     if (!/\\\s*$/.test(line)) inRun = false;

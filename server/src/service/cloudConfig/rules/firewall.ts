@@ -3,7 +3,7 @@ import type { Fix, OffsetEdit } from '../../types';
 import type { RuleContext } from '../context';
 import { toDocumentOffset } from '../../embedded/region';
 import { asSeq, nodeRange } from '../yamlNodes';
-import { findPortPublications } from '../../systemd/publishedPorts';
+import { findPortPublications, type PortPublication } from '../../systemd/publishedPorts';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
 import { eolOf, lineStartAt } from '../textEdits';
@@ -106,16 +106,12 @@ function addRulesFile(ctx: RuleContext, fam: Family): OffsetEdit | undefined {
   return appendTopLevel(ctx.text, `write_files:\n${item.split('\n').map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n')}`);
 }
 
-/** `-p`/`--publish` bound to a loopback address. */
-const loopbackOnly = /^(-p|--publish)(=|\s+)(127(\.\d{1,3}){3}|\[::1\]|localhost):/;
-
 /** `cloud-config/no-firewall`: ports are published but no rules are written anywhere. */
 export function checkNoFirewall(ctx: RuleContext): void {
   const hasRules = ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables')
     || ctx.files().some((f) => /rules-save|rules\.v[46]|sysconfig\/ip6?tables|nftables/.test(ctx.string(f, 'path') ?? ''));
   if (hasRules || mentionsFirewallTool(ctx)) return;
-  // A port bound to loopback (`-p 127.0.0.1:80:80`) is not reachable from the network.
-  for (const { start, end, pub } of publications(ctx).filter((p) => !loopbackOnly.test(p.pub.text))) {
+  for (const { start, end, pub } of publications(ctx).filter((p) => !p.pub.loopbackOnly)) {
     const fixes: Fix[] = [];
     if (ctx.dialect === 'coreos') {
       const fileEdit = addRulesFile(ctx, families[0] as Family);
@@ -131,8 +127,8 @@ export function checkNoFirewall(ctx: RuleContext): void {
 }
 
 /** Port publications in unit content and in runcmd/bootcmd lines, in document offsets. */
-function publications(ctx: RuleContext): Array<{ start: number; end: number; pub: { text: string } }> {
-  const out: Array<{ start: number; end: number; pub: { text: string } }> = [];
+function publications(ctx: RuleContext): Array<{ start: number; end: number; pub: PortPublication }> {
+  const out: Array<{ start: number; end: number; pub: PortPublication }> = [];
   for (const region of ctx.model.regions) {
     if (region.language !== 'systemd' || !region.mappable) continue;
     for (const pub of findPortPublications(region.text)) {
