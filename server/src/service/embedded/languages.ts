@@ -25,6 +25,24 @@ export interface EmbeddedLanguageService {
   complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number } | undefined;
   /** Hover markdown and the span it describes. */
   hover?(ctx: EmbeddedContext, offset: number): { markdown: string; start: number; end: number } | undefined;
+  /** Outline entries (offsets into `ctx.text`); nested by `children`. */
+  symbols?(ctx: EmbeddedContext): OffsetSymbol[];
+  /** Foldable spans (offsets into `ctx.text`); the caller turns them into line ranges. */
+  folding?(ctx: EmbeddedContext): Array<{ start: number; end: number }>;
+}
+
+/** A document symbol in text offsets. `kind` is an LSP SymbolKind number. */
+export interface OffsetSymbol {
+  name: string;
+  detail?: string;
+  kind: number;
+  /** The whole construct. */
+  start: number;
+  end: number;
+  /** The part to highlight when the symbol is picked (inside start..end). */
+  selectionStart: number;
+  selectionEnd: number;
+  children?: OffsetSymbol[];
 }
 
 const registry = new Map<EmbeddedLanguage, EmbeddedLanguageService>();
