@@ -13,8 +13,9 @@ import { hoverCloudConfig } from './cloudConfig/hover';
 import { cloudConfigSymbols } from './cloudConfig/symbols';
 import { cloudConfigFolding } from './cloudConfig/folding';
 import type { Finding } from './types';
-import { embeddedLanguage } from './embedded/languages';
+import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
 import { completeStandalone, hoverStandalone } from './standalone';
+import { embeddedFolding, embeddedSymbolsFor, standaloneFolding, standaloneSymbols } from './embedded/outline';
 
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
@@ -34,6 +35,10 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+function standaloneContext(doc: TextDocument): EmbeddedContext {
+  return { text: doc.getText(), region: undefined, siblings: [], uri: doc.uri };
+}
+
 export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
   let settings = initial;
   const cache = new DocumentCache();
@@ -43,7 +48,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     if (!entry.findings) {
       entry.findings = lang === 'cloud-config'
         ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate({ text: doc.getText(), region: undefined, siblings: [] }) ?? [];
+        : embeddedLanguage(lang)?.validate(standaloneContext(doc)) ?? [];
     }
     return entry.findings;
   }
@@ -69,12 +74,16 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       return findingsToCodeActions(doc, findings(doc, lang), range, settings, only);
     },
     symbols(doc, lang) {
-      if (lang !== 'cloud-config') return [];
-      return cloudConfigSymbols(cache.get(doc, lang, settings).cloudConfig(), (o) => doc.positionAt(o));
+      const toPos = (o: number): Position => doc.positionAt(o);
+      if (lang !== 'cloud-config') return standaloneSymbols(lang, standaloneContext(doc), toPos);
+      const model = cache.get(doc, lang, settings).cloudConfig();
+      return cloudConfigSymbols(model, toPos, embeddedSymbolsFor(model.regions, toPos));
     },
     folding(doc, lang) {
-      if (lang !== 'cloud-config') return [];
-      return cloudConfigFolding(cache.get(doc, lang, settings).cloudConfig());
+      const lineOf = (o: number): number => doc.positionAt(o).line;
+      if (lang !== 'cloud-config') return standaloneFolding(lang, standaloneContext(doc), lineOf);
+      const model = cache.get(doc, lang, settings).cloudConfig();
+      return [...cloudConfigFolding(model), ...embeddedFolding(model.regions, lineOf)];
     },
     forget(uri) {
       cache.delete(uri);

@@ -7,7 +7,7 @@ import { embeddedLanguage } from './embedded/languages';
 export function completeStandalone(doc: TextDocument, lang: LanguageId, pos: Position): CompletionList {
   const service = lang === 'cloud-config' ? undefined : embeddedLanguage(lang);
   const offset = doc.offsetAt(pos);
-  const result = service?.complete?.({ text: doc.getText(), region: undefined, siblings: [] }, offset);
+  const result = service?.complete?.({ text: doc.getText(), region: undefined, siblings: [], uri: doc.uri }, offset);
   if (!result) return { isIncomplete: false, items: [] };
   const range = { start: doc.positionAt(result.replaceStart), end: pos };
   return { isIncomplete: false, items: result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } })) };
@@ -15,7 +15,7 @@ export function completeStandalone(doc: TextDocument, lang: LanguageId, pos: Pos
 
 export function hoverStandalone(doc: TextDocument, lang: LanguageId, pos: Position): Hover | null {
   const service = lang === 'cloud-config' ? undefined : embeddedLanguage(lang);
-  const h = service?.hover?.({ text: doc.getText(), region: undefined, siblings: [] }, doc.offsetAt(pos));
+  const h = service?.hover?.({ text: doc.getText(), region: undefined, siblings: [], uri: doc.uri }, doc.offsetAt(pos));
   if (!h) return null;
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
 }

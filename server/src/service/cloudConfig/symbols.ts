@@ -4,6 +4,8 @@ import type { CloudConfigModel } from './parse';
 import { keyName, nodeRange, scalarText, findPair } from './yamlNodes';
 
 type ToPos = (o: number) => { line: number; character: number };
+/** Outline entries of embedded content under a `content:` pair (units, rules). */
+type EmbeddedChildren = (pair: Pair) => DocumentSymbol[];
 
 const itemLabelKeys = ['name', 'path'];
 const maxDepth = 6;
@@ -28,9 +30,9 @@ function kindOf(value: unknown): SymbolKind {
   return SymbolKind.Property;
 }
 
-function children(value: unknown, toPos: ToPos, depth: number, normalise: boolean): DocumentSymbol[] {
+function children(value: unknown, toPos: ToPos, depth: number, normalise: boolean, inner: EmbeddedChildren): DocumentSymbol[] {
   if (depth > maxDepth) return [];
-  if (isMap(value)) return value.items.flatMap((p) => (isPair(p) ? pairSymbol(p as Pair, toPos, depth, normalise) : []));
+  if (isMap(value)) return value.items.flatMap((p) => (isPair(p) ? pairSymbol(p as Pair, toPos, depth, normalise, inner) : []));
   if (isSeq(value)) {
     return value.items.flatMap((item, i) => {
       const r = nodeRange(item);
@@ -41,14 +43,14 @@ function children(value: unknown, toPos: ToPos, depth: number, normalise: boolea
         kind: isMap(item) ? SymbolKind.Object : SymbolKind.String,
         range: { start: toPos(r[0]), end: toPos(r[1]) },
         selectionRange: { start: toPos(r[0]), end: toPos(r[0]) },
-        children: isMap(item) ? children(item, toPos, depth + 1, normalise) : [],
+        children: isMap(item) ? children(item, toPos, depth + 1, normalise, inner) : [],
       }];
     });
   }
   return [];
 }
 
-function pairSymbol(pair: Pair, toPos: ToPos, depth: number, normalise: boolean): DocumentSymbol[] {
+function pairSymbol(pair: Pair, toPos: ToPos, depth: number, normalise: boolean, inner: EmbeddedChildren): DocumentSymbol[] {
   const name = keyName(pair.key);
   const k = nodeRange(pair.key);
   if (name === undefined || !k) return [];
@@ -60,13 +62,13 @@ function pairSymbol(pair: Pair, toPos: ToPos, depth: number, normalise: boolean)
     kind: kindOf(pair.value),
     range: { start: toPos(k[0]), end: toPos(end) },
     selectionRange: { start: toPos(k[0]), end: toPos(k[1]) },
-    children: children(pair.value, toPos, depth + 1, normalise),
+    children: isScalar(pair.value) ? inner(pair) : children(pair.value, toPos, depth + 1, normalise, inner),
   };
   if (detail) sym.detail = detail;
   return [sym];
 }
 
-/** Outline: top-level keys, list items named by their `name`/`path`, nested keys. */
-export function cloudConfigSymbols(model: CloudConfigModel, toPos: ToPos): DocumentSymbol[] {
-  return model.root ? children(model.root, toPos, 0, model.dialect === 'coreos') : [];
+/** Outline: top-level keys, list items named by their `name`/`path`, nested keys, embedded units and rules. */
+export function cloudConfigSymbols(model: CloudConfigModel, toPos: ToPos, inner: EmbeddedChildren = () => []): DocumentSymbol[] {
+  return model.root ? children(model.root, toPos, 0, model.dialect === 'coreos', inner) : [];
 }

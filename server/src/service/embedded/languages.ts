@@ -11,6 +11,8 @@ export interface EmbeddedContext {
   readonly region: EmbeddedRegion | undefined;
   /** Every embedded region of the same user-data, for cross-file checks (e.g. published ports vs rules). */
   readonly siblings: readonly EmbeddedRegion[];
+  /** For standalone files: the document URI (its file name gives a unit's type, a rules file's family). */
+  readonly uri?: string;
 }
 
 /**
