@@ -46,6 +46,8 @@ export interface UnitEntry {
 export interface UnitProblem extends Span {
   readonly code: string;
   readonly message: string;
+  /** True when systemd refuses to load the whole file because of it (an unclosed section header). */
+  readonly fatal?: boolean;
 }
 
 export interface UnitFile {

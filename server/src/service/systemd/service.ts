@@ -1,0 +1,58 @@
+/**
+ * The systemd unit language: registered for `content:` of units, drop-ins and unit files written by
+ * `write_files`, and for standalone unit files.
+ */
+import { dockerFindings } from '../docker/dockerRules';
+import { registerEmbeddedLanguage, type EmbeddedContext } from '../embedded/languages';
+import type { RuleInfo } from '../rules';
+import { completeUnit } from './complete';
+import { hoverUnit } from './hover';
+import { unitFolding, unitSymbols } from './outline';
+import { parseUnit } from './parseUnit';
+import type { UnitFile } from './unitAst';
+import { unitIdentity } from './unitIdentity';
+import { validateUnit } from './validate';
+
+export const systemdRules: Readonly<Record<string, RuleInfo>> = {
+  'systemd/syntax': { severity: 'error', summary: 'A line systemd cannot read: not a section, Key=Value or comment; an assignment before any section; a command line it cannot use.' },
+  'systemd/unknown-section': { severity: 'warning', summary: 'Section this unit type does not have; systemd ignores it with all its settings.' },
+  'systemd/unknown-directive': { severity: 'warning', summary: 'Directive unknown in its section; systemd ignores the line.' },
+  'systemd/misplaced-directive': { severity: 'warning', summary: 'Real directive written in the wrong section; systemd ignores it there.' },
+  'systemd/invalid-value': { severity: 'warning', summary: 'Value systemd cannot parse, so the setting is ignored.' },
+  'systemd/deprecated-directive': { severity: 'information', summary: 'Obsolete directive or value kept only for old unit files.' },
+  'systemd/missing-exec-start': { severity: 'error', summary: 'Service without ExecStart= that systemd refuses to load.' },
+  'systemd/oneshot-restart': { severity: 'error', summary: 'Type=oneshot with Restart=always or on-success, which systemd refuses.' },
+  'systemd/multiple-exec-start': { severity: 'error', summary: 'Several ExecStart= commands in a service that is not a oneshot.' },
+  'systemd/relative-exec': { severity: 'warning', summary: 'Exec command that is not an absolute path; older systemd refuses it.' },
+  'docker/detached': { severity: 'warning', summary: 'docker run -d in ExecStart=: the client exits at once and systemd loses the container.' },
+  'docker/port-exposure': { severity: 'warning', summary: 'Port published on every interface; Docker NAT bypasses INPUT-chain firewalls.' },
+  'docker/name-conflict': { severity: 'warning', summary: '--name without --rm or an earlier docker rm: the restart fails because the name is taken.' },
+  'docker/pull-not-optional': { severity: 'information', summary: 'docker pull in ExecStartPre= without -: the unit fails when the registry is unreachable.' },
+  'docker/missing-dependency': { severity: 'warning', summary: 'Unit runs docker without ordering itself after docker.service.' },
+};
+
+/** Parse cache: the same text and identity is parsed once across validate/complete/hover. */
+let lastKey = '';
+let lastUnit: UnitFile | undefined;
+
+export function unitOf(ctx: EmbeddedContext): UnitFile {
+  const id = unitIdentity(ctx);
+  const key = `${id.unitName ?? ''}\u0000${id.dropIn ? 1 : 0}\u0000${ctx.text}`;
+  if (lastUnit && key === lastKey) return lastUnit;
+  const unit = parseUnit(ctx.text, { ...(id.unitName !== undefined ? { unitName: id.unitName } : {}), dropIn: id.dropIn });
+  lastKey = key;
+  lastUnit = unit;
+  return unit;
+}
+
+registerEmbeddedLanguage('systemd', {
+  rules: systemdRules,
+  validate(ctx) {
+    const unit = unitOf(ctx);
+    return [...validateUnit(unit), ...dockerFindings(unit, ctx)];
+  },
+  complete: (ctx, offset) => completeUnit(unitOf(ctx), ctx, offset),
+  hover: (ctx, offset) => hoverUnit(unitOf(ctx), ctx, offset),
+  symbols: (ctx) => unitSymbols(unitOf(ctx)),
+  folding: (ctx) => unitFolding(unitOf(ctx)),
+});

@@ -1,0 +1,22 @@
+/** Every systemd/* finding for one parsed unit file or drop-in. */
+import type { Finding } from '../types';
+import { deprecatedFindings } from './rules/deprecatedRules';
+import { directiveFindings } from './rules/directiveRules';
+import { execRuleFindings } from './rules/execRules';
+import { unknownSectionFindings } from './rules/sectionRules';
+import { serviceFindings } from './rules/serviceRules';
+import { invalidValueFindings } from './rules/valueRules';
+import type { UnitFile } from './unitAst';
+
+export function validateUnit(unit: UnitFile): Finding[] {
+  const findings: Finding[] = unit.problems.map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
+  findings.push(
+    ...unknownSectionFindings(unit),
+    ...directiveFindings(unit),
+    ...invalidValueFindings(unit),
+    ...deprecatedFindings(unit),
+    ...execRuleFindings(unit),
+    ...serviceFindings(unit),
+  );
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
