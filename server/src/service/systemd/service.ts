@@ -2,7 +2,7 @@
  * The systemd unit language: registered for `content:` of units, drop-ins and unit files written by
  * `write_files`, and for standalone unit files.
  */
-import { dockerFindings } from '../docker/dockerRules';
+import { dockerFindings, dockerRules } from '../docker/dockerRules';
 import { registerEmbeddedLanguage, type EmbeddedContext } from '../embedded/languages';
 import type { RuleInfo } from '../rules';
 import { completeUnit } from './complete';
@@ -23,12 +23,9 @@ export const systemdRules: Readonly<Record<string, RuleInfo>> = {
   'systemd/missing-exec-start': { severity: 'error', summary: 'Service without ExecStart= that systemd refuses to load.' },
   'systemd/oneshot-restart': { severity: 'error', summary: 'Type=oneshot with Restart=always or on-success, which systemd refuses.' },
   'systemd/multiple-exec-start': { severity: 'error', summary: 'Several ExecStart= commands in a service that is not a oneshot.' },
+  'systemd/missing-trigger': { severity: 'error', summary: 'Socket, timer or path unit without the setting that triggers it, or a mount whose Where= does not match its name: systemd refuses to load it.' },
   'systemd/relative-exec': { severity: 'warning', summary: 'Exec command that is not an absolute path; older systemd refuses it.' },
-  'docker/detached': { severity: 'warning', summary: 'docker run -d in ExecStart=: the client exits at once and systemd loses the container.' },
-  'docker/port-exposure': { severity: 'warning', summary: 'Port published on every interface; Docker NAT bypasses INPUT-chain firewalls.' },
-  'docker/name-conflict': { severity: 'warning', summary: '--name without --rm or an earlier docker rm: the restart fails because the name is taken.' },
-  'docker/pull-not-optional': { severity: 'information', summary: 'docker pull in ExecStartPre= without -: the unit fails when the registry is unreachable.' },
-  'docker/missing-dependency': { severity: 'warning', summary: 'Unit runs docker without ordering itself after docker.service.' },
+  ...dockerRules,
 };
 
 /** Parse cache: the same text and identity is parsed once across validate/complete/hover. */

@@ -5,6 +5,7 @@ import { directiveFindings } from './rules/directiveRules';
 import { execRuleFindings } from './rules/execRules';
 import { unknownSectionFindings } from './rules/sectionRules';
 import { serviceFindings } from './rules/serviceRules';
+import { triggerFindings } from './rules/triggerRules';
 import { invalidValueFindings } from './rules/valueRules';
 import type { UnitFile } from './unitAst';
 
@@ -18,5 +19,7 @@ export function validateUnit(unit: UnitFile): Finding[] {
     ...execRuleFindings(unit),
     ...serviceFindings(unit),
   );
+  const invalid = findings.filter((f) => f.code === 'systemd/invalid-value' || f.code === 'systemd/syntax');
+  findings.push(...triggerFindings(unit, (e) => !invalid.some((f) => f.start >= e.span.start && f.start <= e.span.end)));
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -3,7 +3,9 @@ import type { Fix, OffsetEdit } from '../../types';
 import type { RuleContext } from '../context';
 import { toDocumentOffset } from '../../embedded/region';
 import { asSeq, nodeRange } from '../yamlNodes';
-import { findPortPublications, type PortPublication } from '../../systemd/publishedPorts';
+import { findRunCommands } from '../../docker/findRunCommands';
+import { runCommandsInCommandList } from '../../docker/commandListRuns';
+import type { PortPublication } from '../../docker/runModel';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
 import { eolOf, lineStartAt } from '../textEdits';
@@ -131,15 +133,14 @@ function publications(ctx: RuleContext): Array<{ start: number; end: number; pub
   const out: Array<{ start: number; end: number; pub: PortPublication }> = [];
   for (const region of ctx.model.regions) {
     if (region.language !== 'systemd' || !region.mappable) continue;
-    for (const pub of findPortPublications(region.text)) {
-      out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
+    for (const run of findRunCommands(region.text, 'unit')) {
+      for (const pub of run.publications) out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
     }
   }
   for (const key of ['runcmd', 'bootcmd']) {
-    const r = nodeRange(ctx.pair(ctx.model.root, key)?.value);
-    if (!r) continue;
-    const text = ctx.text.slice(r[0], r[1]);
-    for (const pub of findPortPublications(text)) out.push({ start: r[0] + pub.start, end: r[0] + pub.end, pub });
+    for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.root, key)?.value)) {
+      for (const pub of run.publications) out.push({ start: pub.start, end: pub.end, pub });
+    }
   }
   return out;
 }

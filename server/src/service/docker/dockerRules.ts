@@ -1,0 +1,174 @@
+import type { Finding, Fix } from '../types';
+import type { RuleInfo } from '../rules';
+import type { EmbeddedContext } from '../embedded/languages';
+import type { UnitEntry, UnitFile } from '../systemd/unitAst';
+import type { Word } from './commandWords';
+import { dockerInvocations, type DockerInvocation } from './dockerInvocation';
+import { entrySource } from './findRunCommands';
+import { flagIsOn, parseRunCommand, type ParsedRunCommand } from './parseRunCommand';
+import { publishedOnEveryInterface, type ParsedRunFlag } from './portPublication';
+import { addToUnitSection, insertLinesBefore, removeWord } from './unitEdits';
+
+/** The rule codes of this module with their default severities (mirrors RULES.md). */
+export const dockerRules = {
+  'docker/detached': { severity: 'warning', summary: 'docker run -d in ExecStart: the client exits at once and systemd loses the container.' },
+  'docker/port-exposure': { severity: 'warning', summary: 'A container port is published on every interface, past INPUT-chain firewall rules.' },
+  'docker/name-conflict': { severity: 'warning', summary: 'A named container is not removed, so the next start fails on the taken name.' },
+  'docker/pull-not-optional': { severity: 'information', summary: 'An image pull without the - prefix fails the unit whenever the registry is unreachable.' },
+  'docker/missing-dependency': { severity: 'warning', summary: 'The unit runs docker without ordering itself after docker.service.' },
+} as const satisfies Record<string, RuleInfo>;
+
+interface ExecCall {
+  readonly entry: UnitEntry;
+  readonly inv: DockerInvocation;
+  readonly run: ParsedRunCommand | undefined;
+}
+
+function execCalls(unit: UnitFile): ExecCall[] {
+  const out: ExecCall[] = [];
+  for (const entry of unit.entries) {
+    if (entry.section?.name !== 'Service' || !entry.key.startsWith('Exec')) continue;
+    for (const inv of dockerInvocations(entrySource(unit.text, entry), 'exec')) {
+      out.push({ entry, inv, run: parseRunCommand(unit.text, inv) });
+    }
+  }
+  return out;
+}
+
+/** The value of the last `Key=` in a section. */
+function lastValue(unit: UnitFile, section: string, key: string): string | undefined {
+  return [...unit.entries].reverse().find((e) => e.section?.name === section && e.key === key)?.value;
+}
+
+/** The non-option words after the sub-command (`docker rm -f web` → `web`). */
+function operands(inv: DockerInvocation): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < inv.rest.length; i++) {
+    const v = (inv.rest[i] as Word).value;
+    if (/^(-s|--signal|-t|--time|--timeout)$/.test(v)) i++;
+    else if (!v.startsWith('-')) out.push(inv.rest[i] as Word);
+  }
+  return out;
+}
+
+/** A one-letter flag inside a bundle (`d` of `-dit`). */
+function isBundledLetter(f: ParsedRunFlag): boolean {
+  return !f.flag.value.startsWith('--') && f.flag.value.length > 2 && f.start !== f.flag.start;
+}
+
+function detached(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): void {
+  const type = lastValue(unit, 'Service', 'Type');
+  const remain = /^(1|yes|y|true|t|on)$/i.test(lastValue(unit, 'Service', 'RemainAfterExit') ?? '');
+  // A oneshot that remains active is the deliberate "start it and leave it to Docker" pattern.
+  if (type === 'oneshot' && remain) return;
+  for (const { entry, run } of calls) {
+    const d = run?.detach;
+    if (!d || entry.key !== 'ExecStart') continue;
+    const bundled = isBundledLetter(d);
+    const range = bundled ? d.flag : d;
+    out.push({
+      code: 'docker/detached', start: range.start, end: range.end,
+      message: `\`${d.flag.raw}\` detaches the container: the ${run.engine} client exits as soon as the container is started, and systemd takes that as the end of the service. It stops supervising the container, runs any \`ExecStop=\`, and \`Restart=\` can start it over and over.`,
+      fixes: [{
+        title: bundled ? `Remove the \`d\` from \`${d.flag.raw}\` (keep the client in the foreground)` : `Remove \`${unit.text.slice(d.start, d.end)}\` (keep the client in the foreground)`,
+        edits: [bundled ? { start: d.start, end: d.end, newText: '' } : removeWord(unit.text, d.start, d.end)],
+        preferred: true,
+      }],
+    });
+  }
+}
+
+/** Rules in a sibling rules file that drop or reject traffic in `DOCKER-USER`. */
+function filtersDockerUser(ctx: EmbeddedContext): boolean {
+  return ctx.siblings.some((r) => (r.language === 'iptables' || r.language === 'ip6tables')
+    && /^[ \t]*-[AI][ \t]+DOCKER-USER\b.*-j[ \t]+(DROP|REJECT)\b/m.test(r.text));
+}
+
+function portExposure(calls: readonly ExecCall[], ctx: EmbeddedContext, out: Finding[]): void {
+  if (filtersDockerUser(ctx)) return;
+  for (const { run } of calls) {
+    for (const pub of run?.publications ?? []) {
+      if (!publishedOnEveryInterface(pub)) continue;
+      const where = pub.kind === 'publish-all'
+        ? 'publishes every port the image exposes on random host ports of every interface'
+        : `publishes ${pub.hostPort ? `host port ${pub.hostPort}` : 'a random host port'} on every interface${pub.hostIp ? ` (${pub.hostIp})` : ''}`;
+      const fixes: Fix[] = [];
+      if (pub.bindEdit) fixes.push({ title: 'Bind to 127.0.0.1 (reachable from this machine only)', edits: [{ ...pub.bindEdit }], preferred: true });
+      out.push({
+        code: 'docker/port-exposure', start: pub.start, end: pub.end,
+        message: `\`${pub.text}\` ${where}. ${run?.engine === 'podman' ? 'Podman forwards it with its own NAT rules, which INPUT-chain firewall rules never see; bind it to 127.0.0.1.' : 'Docker forwards it with its own NAT rules, which INPUT-chain firewall rules never see; bind it to 127.0.0.1 or filter it in the DOCKER-USER chain.'}`,
+        fixes,
+      });
+    }
+  }
+}
+
+function nameConflict(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): void {
+  const pre = calls.filter((c) => c.entry.key === 'ExecStartPre');
+  const handled = (name: string, actions: readonly string[]): boolean =>
+    pre.some((c) => actions.includes(c.inv.action) && operands(c.inv).some((w) => w.value === name));
+  for (const { entry, run } of calls) {
+    const nameFlag = run?.name;
+    const name = nameFlag?.value?.value;
+    if (!run || !nameFlag || !name || entry.key !== 'ExecStart' || run.rm) continue;
+    if (flagIsOn(run.flags.find((f) => f.name === 'replace'))) continue;
+    if (handled(name, ['rm'])) continue;
+    const program = run.program.value.startsWith('/') ? run.program.value : `/usr/bin/${run.engine}`;
+    const written = nameFlag.value?.raw ?? name;
+    const lines: string[] = [];
+    if (!handled(name, ['kill', 'stop'])) lines.push(`ExecStartPre=-${program} kill ${written}`);
+    lines.push(`ExecStartPre=-${program} rm ${written}`);
+    out.push({
+      code: 'docker/name-conflict', start: nameFlag.start, end: nameFlag.end,
+      message: `The container is named \`${name}\` but is not removed when it stops (no \`--rm\`) nor before the next start: the next start fails because the name is still taken.`,
+      fixes: [{ title: `Remove an old \`${name}\` container before starting (ExecStartPre=-… rm)`, edits: [insertLinesBefore(unit, entry, lines)], preferred: true }],
+    });
+  }
+}
+
+function pullNotOptional(calls: readonly ExecCall[], out: Finding[]): void {
+  for (const { entry, inv } of calls) {
+    if (entry.key !== 'ExecStartPre' || inv.action !== 'pull' || inv.viaShell || inv.execPrefix.includes('-')) continue;
+    const last = inv.rest[inv.rest.length - 1] ?? inv.subcommand;
+    out.push({
+      code: 'docker/pull-not-optional', start: entry.valueSpan.start, end: last.end,
+      message: 'When the registry cannot be reached this pull fails, and with it the whole unit, even though the image may already be on the machine. A leading `-` lets the unit start with the local image.',
+      fixes: [{ title: 'Make the pull optional (`-` prefix)', edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.start, newText: '-' }], preferred: true }],
+    });
+  }
+}
+
+const dockerUnit = /^docker\.(service|socket)$/;
+
+function namesDocker(unit: UnitFile, keys: readonly string[]): boolean {
+  return unit.entries.some((e) => e.section?.name === 'Unit' && keys.includes(e.key) && e.value.split(/\s+/).some((u) => dockerUnit.test(u)));
+}
+
+function missingDependency(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): void {
+  if (unit.dropIn || dockerUnit.test(unit.unitName ?? '')) return;
+  const first = calls.find((c) => c.inv.engine === 'docker');
+  if (!first || namesDocker(unit, ['After'])) return;
+  const required = namesDocker(unit, ['Requires', 'Wants', 'BindsTo', 'Requisite']);
+  const lines = required ? ['After=docker.service'] : ['After=docker.service', 'Requires=docker.service'];
+  const edit = addToUnitSection(unit, lines);
+  out.push({
+    code: 'docker/missing-dependency', start: first.inv.program.start, end: first.inv.subcommand.end,
+    message: required
+      ? 'The unit requires docker.service but is not ordered after it: both start at the same time and the docker client can fail to reach the daemon.'
+      : 'The unit runs docker but does not depend on docker.service: at boot it can start before the daemon is ready, and the docker client fails to connect.',
+    fixes: edit ? [{ title: `Add ${lines.join(' and ')} to [Unit]`, edits: [edit], preferred: true }] : [],
+  });
+}
+
+/** Container pitfalls of a unit that runs `docker run` (codes `docker/*`). Offsets are into `unit.text`. */
+export function dockerFindings(unit: UnitFile, ctx: EmbeddedContext): Finding[] {
+  const calls = execCalls(unit);
+  if (!calls.length) return [];
+  const out: Finding[] = [];
+  detached(unit, calls, out);
+  portExposure(calls, ctx, out);
+  nameConflict(unit, calls, out);
+  pullNotOptional(calls, out);
+  missingDependency(unit, calls, out);
+  return out.sort((a, b) => a.start - b.start);
+}
