@@ -39,6 +39,7 @@ describe('folding ranges', () => {
       '4-12', // units
       '5-9', // first unit item
       '7-9', // content block
+      '8-9', // the [Service] section of the embedded unit
       '11-12', // second unit item
       '13-15', // write_files
       '14-15', // its item

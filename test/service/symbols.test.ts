@@ -27,6 +27,8 @@ describe('document symbols', () => {
       '      name',
       '      command',
       '      content',
+      '        [Service]',
+      '          ExecStart',
       '    docker.service',
       '      name',
       '      enable',
@@ -76,7 +78,7 @@ describe('document symbols', () => {
 
   test('hyphen keys still name items in the coreos dialect', () => {
     const t = '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      drop-ins:\n        - name: 10-x.conf\n          content: "[Service]"\n';
-    assert.deepEqual(outline(symbolsOf(t)), ['coreos', '  units', '    a.service', '      name', '      drop-ins', '        10-x.conf', '          name', '          content']);
+    assert.deepEqual(outline(symbolsOf(t)), ['coreos', '  units', '    a.service', '      name', '      drop-ins', '        10-x.conf', '          name', '          content', '            [Service]']);
   });
 
   test('a document that is not a mapping has no symbols', () => {
