@@ -1,0 +1,196 @@
+/**
+ * Walk a rule's options the way iptables parses its command line: generic options first, `-p` and
+ * `-m` load match modules whose options become known after them, `-j` loads a target's options.
+ * Produces what each option resolved to, plus the findings of the walk itself (unknown options and
+ * matches, missing or stray arguments, required options). Value checks live in `checkValues.ts`.
+ */
+import type { IpFamily, OptionUse, RuleLine, Token } from './ast';
+import type { Finding } from '../types';
+import { lookupGenericOption, lookupMatch, lookupTarget, type MatchSpec, type OptionSpec, type TargetSpec } from '../data/iptables/index';
+import { optionArgCount, optionNames } from '../data/iptables/spec';
+import { lookupProtocol } from '../data/iptables/protocols';
+import { protocolFix } from './protocolFix';
+
+export interface LoadedMatch {
+  readonly spec: MatchSpec;
+  /** The `-m NAME` option, or undefined when `-p` loaded it implicitly. */
+  readonly use: OptionUse | undefined;
+}
+
+export interface ResolvedOption {
+  readonly use: OptionUse;
+  readonly spec: OptionSpec;
+  /** 'generic', or the match / target that provides the option. */
+  readonly owner: 'generic' | LoadedMatch | TargetSpec;
+}
+
+export interface RuleAnalysis {
+  readonly rule: RuleLine;
+  /** Canonical protocol name of `-p` (`tcp` also for `-p 6`), its option, and whether it is negated. */
+  readonly protocol: { readonly name: string; readonly use: OptionUse; readonly negated: boolean } | undefined;
+  readonly matches: readonly LoadedMatch[];
+  /** `-j NAME` when NAME is a verdict or target extension. */
+  readonly target: { readonly spec: TargetSpec; readonly use: OptionUse } | undefined;
+  /** `-j NAME` / `-g NAME` when NAME is not a target: a chain. */
+  readonly chainJump: { readonly name: Token; readonly use: OptionUse; readonly goto: boolean } | undefined;
+  readonly options: readonly ResolvedOption[];
+}
+
+const syntax = 'iptables/syntax';
+
+function resolveAmong(word: string, candidates: ReadonlyArray<{ spec: OptionSpec; owner: ResolvedOption['owner'] }>): { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined {
+  const exact = candidates.find((c) => optionNames(c.spec).includes(word));
+  if (exact) return exact;
+  if (!word.startsWith('--') || word.length < 3) return undefined;
+  const hits = candidates.filter((c) => optionNames(c.spec).some((n) => n.startsWith(word)));
+  const distinct = new Set(hits.map((h) => h.spec));
+  if (distinct.size > 1) return 'ambiguous';
+  return hits[0];
+}
+
+export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[]): RuleAnalysis {
+  const matches: LoadedMatch[] = [];
+  const resolved: ResolvedOption[] = [];
+  let protocol: RuleAnalysis['protocol'];
+  let target: RuleAnalysis['target'];
+  let chainJump: RuleAnalysis['chainJump'];
+  const seen = new Map<unknown, Set<OptionSpec>>();
+  /** After an unknown `-m`, its options are unknown too: report only the module. */
+  let unknownModule = false;
+
+  const candidates = (): Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> => {
+    const out: Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> = [];
+    for (const m of matches) for (const o of m.spec.options) out.push({ spec: o, owner: m });
+    if (target) for (const o of target.spec.options) out.push({ spec: o, owner: target.spec });
+    return out;
+  };
+
+  for (const use of rule.options) {
+    const word = use.name.value;
+    if (word === '-t' || word === '--table' || (word.startsWith('--t') && '--table'.startsWith(word))) {
+      findings.push({ code: syntax, message: '`-t` cannot be used inside a rules file: the table comes from the `*table` line above.', start: use.span.start, end: use.span.end });
+      continue;
+    }
+    let generic = lookupGenericOption(word);
+    let hit: { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined = generic ? { spec: generic, owner: 'generic' } : undefined;
+    if (!hit) hit = resolveAmong(word, candidates());
+    if (!hit && protocol && !protocol.negated) {
+      const p = lookupProtocol(protocol.name);
+      const implicit = p?.implicitMatch ? lookupMatch(p.implicitMatch, family) : undefined;
+      if (implicit && !matches.some((m) => m.spec === implicit)) {
+        matches.push({ spec: implicit, use: undefined });
+        hit = resolveAmong(word, candidates());
+      }
+    } else if (!hit && protocol && protocol.negated) {
+      const p = lookupProtocol(protocol.name);
+      const implicit = p?.implicitMatch ? lookupMatch(p.implicitMatch, family) : undefined;
+      if (implicit && implicit.options.some((o) => optionNames(o).includes(word))) {
+        matches.push({ spec: implicit, use: undefined });
+        hit = resolveAmong(word, candidates());
+      }
+    }
+    if (!hit && word.startsWith('--') && word.length > 3) {
+      const g = resolveAmong(word, genericLong());
+      if (g && g !== 'ambiguous') {
+        hit = g;
+        generic = g.spec;
+      }
+    }
+    if (hit === 'ambiguous') {
+      findings.push({ code: 'iptables/unknown-option', message: `\`${word}\` is an abbreviation of more than one option: iptables refuses it ("unknown option"). Write the option out.`, start: use.name.start, end: use.name.end });
+      continue;
+    }
+    if (!hit) {
+      if (!unknownModule) findings.push(unknownOption(use, rule, family, protocol?.name, target?.spec.name));
+      continue;
+    }
+    const { spec, owner } = hit;
+    const ownerKey = owner === 'generic' ? 'generic' : owner;
+    const used = seen.get(ownerKey) ?? new Set<OptionSpec>();
+    seen.set(ownerKey, used);
+    if (used.has(spec) && spec.name !== '-m') {
+      findings.push({ code: syntax, message: `\`${spec.name}\` is given twice in one rule: iptables allows it only once${owner === 'generic' ? '' : ' per module'}.`, start: use.name.start, end: use.name.end });
+    }
+    used.add(spec);
+    if (use.negation && use.negation.start > use.name.start) {
+      findings.push({ code: syntax, message: 'Old negation syntax `-x ! value`: iptables now requires `! -x value`, and rejects this line ("Bad argument").', start: use.negation.start, end: use.negation.end });
+    } else if (use.negation && owner === 'generic' && !spec.negatable) {
+      findings.push({ code: syntax, message: `\`${spec.name}\` cannot be negated with \`!\`.`, start: use.negation.start, end: use.negation.end });
+    }
+    const want = optionArgCount(spec);
+    if (use.args.length < want) {
+      findings.push({ code: 'iptables/missing-argument', message: `\`${word}\` needs ${want === 1 ? 'a value' : `${want} values`} (${spec.argHint ?? spec.arg}) after it: iptables-restore fails on this line.`, start: use.name.start, end: use.name.end });
+    } else if (use.args.length > want) {
+      const stray = use.args[want] as Token;
+      const prev = use.args[want - 1];
+      if (!(prev && prev.value.endsWith(','))) {
+        findings.push({ code: syntax, message: `\`${stray.value}\` is an extra word after \`${word}\`${want ? ' and its value' : ''}: iptables-restore rejects the line ("Bad argument").${stray.value.includes(' ') ? '' : ' Quote values that contain spaces.'}`, start: stray.start, end: stray.end });
+      }
+    }
+    resolved.push({ use, spec, owner });
+    const value = use.args[0]?.value;
+    if (owner !== 'generic' || value === undefined) continue;
+    if (spec.name === '-p') {
+      if (protocol) findings.push({ code: syntax, message: 'Only one `-p` per rule.', start: use.name.start, end: use.name.end });
+      const p = lookupProtocol(value);
+      if (!p) findings.push({ code: syntax, message: `\`${value}\` is not a protocol iptables knows: use a name such as tcp, udp, icmp${family === 'ipv6' ? ', ipv6-icmp' : ''} or a number 0–255.`, start: (use.args[0] as Token).start, end: (use.args[0] as Token).end });
+      protocol = { name: p?.name ?? value.toLowerCase(), use, negated: use.negation !== undefined };
+    } else if (spec.name === '-m') {
+      const m = lookupMatch(value, family);
+      if (!m) {
+        const other = lookupMatch(value, family === 'ipv4' ? 'ipv6' : 'ipv4');
+        const hint = other ? ` It exists only for ${family === 'ipv4' ? 'ip6tables' : 'iptables'}${value === 'icmp' ? '; use -m icmp6 with -p ipv6-icmp' : value === 'icmp6' ? '; use -m icmp with -p icmp' : ''}.` : '';
+        unknownModule = true;
+        findings.push({ code: 'iptables/unknown-match', message: `There is no match module \`${value}\`: iptables-restore fails ("Couldn't load match").${hint}`, start: (use.args[0] as Token).start, end: (use.args[0] as Token).end });
+      } else {
+        matches.push({ spec: m, use });
+      }
+    } else if (spec.name === '-j' || spec.name === '-g') {
+      if (target || chainJump) findings.push({ code: syntax, message: 'Only one `-j`/`-g` per rule.', start: use.name.start, end: use.name.end });
+      const t = spec.name === '-j' ? lookupTarget(value, family) : undefined;
+      if (t) target = { spec: t, use };
+      else chainJump = { name: use.args[0] as Token, use, goto: spec.name === '-g' };
+    }
+  }
+  for (const m of matches) {
+    for (const group of m.spec.requires ?? []) {
+      if (!resolved.some((r) => r.owner === m && group.includes(r.spec.name))) {
+        const at = m.use?.args[0] ?? m.use?.name ?? rule.command;
+        findings.push({ code: 'iptables/missing-argument', message: `The ${m.spec.name} match needs ${group.map((g) => `\`${g}\``).join(' or ')}: iptables-restore fails on this line.`, start: at.start, end: at.end });
+      }
+    }
+  }
+  if (target) {
+    for (const group of target.spec.requires ?? []) {
+      if (!resolved.some((r) => r.owner === target?.spec && group.includes(r.spec.name))) {
+        const at = target.use.args[0] ?? target.use.name;
+        findings.push({ code: 'iptables/missing-argument', message: `${target.spec.name} needs ${group.map((g) => `\`${g}\``).join(' or ')}: iptables-restore fails on this line.`, start: at.start, end: at.end });
+      }
+    }
+  }
+  return { rule, protocol, matches, target, chainJump, options: resolved };
+}
+
+let genericLongCache: Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> | undefined;
+function genericLong(): Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> {
+  if (!genericLongCache) {
+    const names = ['--protocol', '--source', '--destination', '--in-interface', '--out-interface', '--fragment', '--match', '--jump', '--goto', '--set-counters'];
+    genericLongCache = names.map((n) => ({ spec: lookupGenericOption(n) as OptionSpec, owner: 'generic' as const }));
+  }
+  return genericLongCache;
+}
+
+function unknownOption(use: OptionUse, rule: RuleLine, family: IpFamily, proto: string | undefined, target: string | undefined): Finding {
+  const word = use.name.value;
+  const fix = protocolFix(use, rule, family);
+  let why = 'no loaded match or target provides it';
+  if (fix) why = proto ? `it needs ${fix.needs}, and \`-p ${proto}\` does not provide it` : `it is only known after ${fix.needs} (earlier on the line)`;
+  else if (lookupTarget('REJECT', family)?.options.some((o) => o.name === word) || lookupTarget('LOG', family)?.options.some((o) => o.name === word)) why = target ? `it belongs to another target than ${target}` : 'target options are only known after their `-j TARGET`';
+  return {
+    code: 'iptables/unknown-option',
+    message: `\`${word}\` is not known here: ${why}. iptables-restore fails on this line ("unknown option").`,
+    start: use.name.start,
+    end: use.name.end,
+    ...(fix ? { fixes: fix.fixes } : {}),
+  };
+}

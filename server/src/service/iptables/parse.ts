@@ -1,0 +1,159 @@
+/**
+ * Parser for iptables-restore (rules-save) files, following what iptables-restore 1.8.9 does line by
+ * line: `#` in column 0 is a comment, an empty line is skipped, `*table` opens a table, `:CHAIN POLICY
+ * [p:b]` declares a chain, `COMMIT` (exactly) closes the table, anything else inside a table is a rule.
+ * Problems are collected (never thrown) and parsing goes on, so the rest of the file is still analysed.
+ *
+ * `RuleLine.command.value` is the command's short spelling (`-A` also for `--append`); `raw` is as written.
+ */
+import type { IpFamily, RulesFile, RulesLine, RulesProblem, RuleLine, TableBlock, Token, ChainDecl, Span } from './ast';
+import { tokenizeLine } from './tokenize';
+import { parseCounters, parseRuleLine } from './parseRule';
+import { isBuiltinChain } from '../data/iptables/tables';
+
+const syntax = 'iptables/syntax';
+
+interface MutableTable {
+  name: Token;
+  span: { start: number; end: number };
+  commit: Span | undefined;
+  chains: ChainDecl[];
+  rules: RuleLine[];
+}
+
+interface RawLine {
+  start: number;
+  /** End of the content, without `\r` and `\n`. */
+  end: number;
+  /** End including a `\r` before the newline. */
+  fullEnd: number;
+}
+
+function splitLines(text: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const fullEnd = nl < 0 ? text.length : nl;
+    const end = fullEnd > start && text.charCodeAt(fullEnd - 1) === 13 ? fullEnd - 1 : fullEnd;
+    if (nl >= 0 || start < text.length) lines.push({ start, end, fullEnd });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+export function parseRulesSave(text: string, family: IpFamily): RulesFile {
+  const problems: RulesProblem[] = [];
+  const lines: RulesLine[] = [];
+  const tables: TableBlock[] = [];
+  let open: MutableTable | undefined;
+  let lastContentEnd = 0;
+  let crlfReported = false;
+
+  const close = (commit: Span | undefined, end: number): void => {
+    if (!open) return;
+    open.commit = commit;
+    open.span = { start: open.span.start, end };
+    open = undefined;
+  };
+
+  for (const raw of splitLines(text)) {
+    const span = { start: raw.start, end: raw.end };
+    if (raw.end !== raw.fullEnd && !crlfReported) {
+      crlfReported = true;
+      problems.push({ code: syntax, message: 'Windows (CRLF) line endings: iptables-restore reads the carriage return as part of each line and fails on the first one.', start: raw.end, end: raw.fullEnd });
+    }
+    const content = text.slice(raw.start, raw.end);
+    if (content === '') {
+      lines.push({ kind: 'blank', span });
+      continue;
+    }
+    if (content.startsWith('#')) {
+      lines.push({ kind: 'comment', span });
+      continue;
+    }
+    const trimmed = content.trim();
+    const lead = content.length - content.trimStart().length;
+    const at = raw.start + lead;
+    if (trimmed === '') {
+      lines.push({ kind: 'blank', span });
+      problems.push({ code: syntax, message: 'A line of only spaces is not skipped like an empty line: iptables-restore fails on it ("no command specified").', start: raw.start, end: raw.end });
+      continue;
+    }
+    if (trimmed.startsWith('#')) {
+      lines.push({ kind: 'comment', span });
+      problems.push({ code: syntax, message: 'A comment must start in the first column: an indented `#` is read as a rule and fails ("Bad argument").', start: at, end: at + 1 });
+      continue;
+    }
+    if (lead > 0 && !trimmed.startsWith('-') && !trimmed.startsWith('[')) {
+      problems.push({ code: syntax, message: 'Only rule lines may be indented: iptables-restore does not recognise an indented table, chain or COMMIT line.', start: raw.start, end: at });
+    }
+    const first = trimmed.split(/[ \t]/, 1)[0] ?? '';
+    if (first.toUpperCase() === 'COMMIT') {
+      const wordEnd = at + first.length;
+      const trailing = wordEnd < raw.end ? { start: wordEnd, end: raw.end } : undefined;
+      lines.push({ kind: 'commit', span, trailing });
+      if (first !== 'COMMIT') {
+        problems.push({ code: syntax, message: `\`${first}\` is not COMMIT: the word must be upper case.`, start: at, end: wordEnd });
+      } else if (trailing) {
+        problems.push({ code: syntax, message: 'Nothing may follow COMMIT on its line, not even spaces: iptables-restore rejects the line ("Bad argument").', start: trailing.start, end: trailing.end });
+      }
+      if (!open) problems.push({ code: syntax, message: 'COMMIT outside a table: there is no open `*table` to commit.', start: at, end: wordEnd });
+      close({ start: raw.start, end: raw.end }, raw.end);
+      lastContentEnd = raw.end;
+      continue;
+    }
+    if (trimmed.startsWith('*')) {
+      const words = tokenizeLine(text, at + 1, raw.end).tokens;
+      const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
+      if (open) {
+        problems.push({ code: 'iptables/missing-commit', message: `\`*${nameTok.value}\` starts while \`*${open.name.value}\` is still open: that table needs a COMMIT first, or iptables-restore fails here.`, start: raw.start, end: raw.end });
+        close(undefined, lastContentEnd);
+      }
+      if (nameTok.value === '') problems.push({ code: syntax, message: 'A `*` line needs a table name.', start: at, end: raw.end });
+      lines.push({ kind: 'table', span, name: nameTok });
+      open = { name: nameTok, span: { start: raw.start, end: raw.end }, commit: undefined, chains: [], rules: [] };
+      tables.push(open as TableBlock);
+      lastContentEnd = raw.end;
+      continue;
+    }
+    if (trimmed.startsWith(':')) {
+      const words = tokenizeLine(text, at + 1, raw.end).tokens;
+      const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
+      const policy = words[1];
+      const countersTok = words[2] ? parseCounters(words[2]) : undefined;
+      const line = { kind: 'chain' as const, span, name: nameTok, policy, counters: countersTok };
+      lines.push(line);
+      if (nameTok.value === '' || nameTok.start > at + 1) problems.push({ code: syntax, message: 'A `:` line needs a chain name right after the colon.', start: at, end: raw.end });
+      if (!open) {
+        problems.push({ code: 'iptables/no-table', message: 'Chain declared before any `*table` line: iptables-restore fails here.', start: raw.start, end: raw.end });
+      } else {
+        open.chains.push({ name: nameTok, policy, line, builtin: isBuiltinChain(open.name.value, nameTok.value) });
+      }
+      lastContentEnd = raw.end;
+      continue;
+    }
+    if (trimmed.startsWith('-') || trimmed.startsWith('[')) {
+      const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family);
+      if (!rule) {
+        lines.push({ kind: 'invalid', span });
+      } else {
+        lines.push({ kind: 'rule', span, rule });
+        if (open) open.rules.push(rule);
+        else problems.push({ code: 'iptables/no-table', message: 'Rule before any `*table` line: iptables-restore fails here.', start: raw.start, end: raw.end });
+      }
+      lastContentEnd = raw.end;
+      continue;
+    }
+    lines.push({ kind: 'invalid', span });
+    problems.push({ code: syntax, message: `\`${first}\` does not start a table, chain, rule or COMMIT line: iptables-restore stops here ("Bad argument").`, start: at, end: at + first.length });
+    lastContentEnd = raw.end;
+  }
+  if (open) {
+    const t: MutableTable = open;
+    problems.push({ code: 'iptables/missing-commit', message: `Table \`*${t.name.value}\` is never committed: iptables-restore fails at the end of the file and loads none of it.`, start: t.name.start - 1, end: t.name.end });
+    close(undefined, lastContentEnd);
+  }
+  return { text, family, lines, tables, problems };
+}

@@ -1,0 +1,133 @@
+/**
+ * Turn the words of a rule line into a command, its chain and a list of options with their arguments.
+ * Option words take as many arguments as the option is known to need (even words starting with `-`,
+ * as getopt does), then any further plain words, which the validator reports as stray. Never throws.
+ */
+import type { IpFamily, OptionUse, RuleLine, RulesProblem, TableBlock, Token } from './ast';
+import { tokenizeLine } from './tokenize';
+import { anyOptionArgCount } from '../data/iptables/index';
+import { lookupCommand } from '../data/iptables/generic';
+
+const syntax = 'iptables/syntax';
+
+function isOptionWord(t: Token): boolean {
+  return t.value.length > 1 && t.value.startsWith('-') && !/^-[0-9]/.test(t.value);
+}
+
+function spanOf(first: Token, last: Token): { start: number; end: number } {
+  return { start: first.start, end: last.end };
+}
+
+/** Group words into options: `[!] -x arg…`. Words before the first option come back as `leading`. */
+function groupOptions(tokens: readonly Token[], problems: RulesProblem[]): { leading: Token[]; options: OptionUse[] } {
+  const leading: Token[] = [];
+  const options: OptionUse[] = [];
+  let negation: Token | undefined;
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i] as Token;
+    if (tok.value === '!') {
+      if (negation) problems.push({ code: syntax, message: 'Two `!` in a row: iptables refuses more than one negation per option.', start: tok.start, end: tok.end });
+      negation = tok;
+      i++;
+      continue;
+    }
+    if (!isOptionWord(tok)) {
+      if (options.length === 0) leading.push(tok);
+      i++;
+      continue;
+    }
+    const want = anyOptionArgCount(tok.value);
+    const args: Token[] = [];
+    let optNegation = negation;
+    negation = undefined;
+    let j = i + 1;
+    if (want !== undefined) {
+      for (let k = 0; k < want && j < tokens.length; k++) {
+        const next = tokens[j] as Token;
+        if (k === 0 && next.value === '!' && !optNegation) {
+          optNegation = next;
+          j++;
+          if (j >= tokens.length) break;
+        }
+        const arg = tokens[j] as Token;
+        if (k > 0 && (isOptionWord(arg) || arg.value === '!')) break;
+        args.push(arg);
+        j++;
+      }
+    }
+    while (j < tokens.length && !isOptionWord(tokens[j] as Token) && (tokens[j] as Token).value !== '!') {
+      args.push(tokens[j] as Token);
+      j++;
+    }
+    const last = args.length ? (args[args.length - 1] as Token) : tok;
+    options.push({ name: tok, negation: optNegation, args, span: spanOf(optNegation && optNegation.start < tok.start ? optNegation : tok, last) });
+    i = j;
+  }
+  if (negation) problems.push({ code: syntax, message: '`!` at the end of the line negates nothing.', start: negation.start, end: negation.end });
+  return { leading, options };
+}
+
+function parseCounters(t: Token): (Token & { packets: number | undefined; bytes: number | undefined }) {
+  const m = /^\[(\d+):(\d+)\]$/.exec(t.value);
+  return { ...t, packets: m ? Number(m[1]) : undefined, bytes: m ? Number(m[2]) : undefined };
+}
+
+export { parseCounters };
+
+/**
+ * Parse one rule line (`[p:b] -A CHAIN options…`) between `start` and `end`. Returns undefined when
+ * the line holds no command at all (the caller reports it).
+ */
+export function parseRuleLine(text: string, start: number, end: number, table: TableBlock | undefined, problems: RulesProblem[], family: IpFamily): RuleLine | undefined {
+  void family;
+  const { tokens, unclosedQuote } = tokenizeLine(text, start, end);
+  void unclosedQuote;
+  let counters: Token | undefined;
+  let rest = tokens;
+  const first = tokens[0];
+  if (first && first.value.startsWith('[')) {
+    counters = first;
+    rest = tokens.slice(1);
+  }
+  const { leading, options } = groupOptions(rest, problems);
+  if (leading.length) {
+    const bad = leading[0] as Token;
+    problems.push({ code: syntax, message: `\`${bad.value}\` is not an option: iptables-restore stops here ("Bad argument").`, start: bad.start, end: bad.end });
+    if (options.length === 0) return undefined;
+  }
+  const cmdIndex = options.findIndex((o) => lookupCommand(o.name.value) !== undefined);
+  if (cmdIndex < 0) {
+    const at = options[0] ?? { span: { start, end } };
+    problems.push({ code: syntax, message: 'The line has no command (-A, -I, -N…): iptables-restore fails with "no command specified".', start: at.span.start, end: at.span.end });
+  }
+  const cmdUse = cmdIndex >= 0 ? options[cmdIndex] : undefined;
+  const spec = cmdUse ? lookupCommand(cmdUse.name.value) : undefined;
+  const others = options.filter((_, k) => k !== cmdIndex);
+  for (const o of others) {
+    if (lookupCommand(o.name.value)) {
+      problems.push({ code: syntax, message: `A second command \`${o.name.value}\` on one line: iptables allows only one.`, start: o.name.start, end: o.name.end });
+    }
+  }
+  const cmdArgs = cmdUse?.args ?? [];
+  const chain = cmdArgs[0];
+  let position: Token | undefined;
+  let extra: Token | undefined;
+  let used = chain ? 1 : 0;
+  if (spec && (spec.name === '-P' || spec.name === '-E')) {
+    extra = cmdArgs[1];
+    if (extra) used = 2;
+  } else if (spec && (spec.name === '-I' || spec.name === '-R' || spec.name === '-D' || spec.name === '-Z')) {
+    const p = cmdArgs[1];
+    if (p && /^\d+$/.test(p.value)) {
+      position = p;
+      used = 2;
+    }
+  }
+  for (const stray of cmdArgs.slice(used)) {
+    problems.push({ code: syntax, message: `\`${stray.value}\` is not an option: iptables-restore stops here ("Bad argument").`, start: stray.start, end: stray.end });
+  }
+  const command = cmdUse ? { ...cmdUse.name, value: spec?.name ?? cmdUse.name.value } : { start, end: start, raw: '', value: '', quoted: false };
+  const jump = others.find((o) => ['-j', '--jump', '-g', '--goto'].includes(o.name.value));
+  return { span: { start, end }, counters, command, chain, position, extra, options: others, jump, table };
+}

@@ -1,0 +1,161 @@
+/**
+ * Tables and chains as iptables-restore builds them, line by line: which chains exist at each point
+ * (built in, declared, `-N`), policies, jumps to chains, and rule commands that need a chain or a rule
+ * to exist (`-A`, `-D`, `-X`…).
+ */
+import type { RuleLine, RulesFile, TableBlock, Token } from '../ast';
+import type { Finding, Fix } from '../../types';
+import type { RuleAnalysis } from '../analyzeRule';
+import { builtinPolicies, isHook, tableInfo } from '../../data/iptables/tables';
+import { allTargets } from '../../data/iptables/index';
+
+const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
+
+function tok(t: Token, code: string, message: string, fixes?: Fix[]): Finding {
+  return fixes ? { code, message, start: t.start, end: t.end, fixes } : { code, message, start: t.start, end: t.end };
+}
+
+/** Where `:NAME - [0:0]` goes: after the table's last chain declaration, else after the `*table` line. */
+function declareFix(table: TableBlock, file: RulesFile, name: string): Fix {
+  const lastDecl = table.chains[table.chains.length - 1];
+  const after = lastDecl ? lastDecl.line.span.end : lineEndAt(file.text, table.name.start);
+  return { title: `Declare \`:${name} - [0:0]\``, edits: [{ start: after, end: after, newText: `\n:${name} - [0:0]` }], preferred: true };
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+function ruleKey(rule: RuleLine): string {
+  return rule.options.map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' ')).join(' ');
+}
+
+export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
+  const out: Finding[] = [];
+  for (const table of file.tables) {
+    const name = table.name.value;
+    const info = tableInfo(name);
+    if (!info) {
+      if (name !== '') {
+        const close = tableNames.find((t) => t === name.toLowerCase());
+        out.push(tok(table.name, 'iptables/unknown-table', close
+          ? `Table names are lower case: \`${name}\` is refused; write \`${close}\`.`
+          : `There is no table \`${name}\`: iptables knows filter, nat, mangle, raw and security. The restore fails here.`));
+      }
+      continue;
+    }
+    const builtins = new Set<string>(info.chains);
+    const userChains = new Set<string>();
+    const declaredLater = new Map<string, number>();
+    for (const c of table.chains) if (!builtins.has(c.name.value)) declaredLater.set(c.name.value, c.line.span.start);
+    const rulesOf = new Map<string, string[]>();
+    const exists = (c: string): boolean => builtins.has(c) || userChains.has(c);
+    const inTable = file.lines.filter((l) => l.span.start >= table.span.start && l.span.end <= table.span.end);
+    for (const line of inTable) {
+      if (line.kind === 'chain') {
+        const cname = line.name.value;
+        if (cname === '') continue;
+        if (cname.length > 28) out.push(tok(line.name, 'iptables/syntax', `Chain name \`${cname}\` is ${cname.length} characters long: at most 28 are allowed.`));
+        if (cname.startsWith('-')) out.push(tok(line.name, 'iptables/syntax', 'A chain name may not start with `-` (the nf_tables backend refuses it).'));
+        const policy = line.policy;
+        if (builtins.has(cname)) {
+          if (!policy) out.push(tok(line.name, 'iptables/invalid-policy', `\`:${cname}\` needs a policy (ACCEPT or DROP, or -): iptables-restore fails ("policy invalid").`));
+          else if (policy.value !== '-' && !builtinPolicies.includes(policy.value)) {
+            out.push(tok(policy, 'iptables/invalid-policy', policy.value.toUpperCase() === 'ACCEPT' || policy.value.toUpperCase() === 'DROP'
+              ? `Policies are upper case: write \`${policy.value.toUpperCase()}\`.`
+              : `A built-in chain's policy can only be ACCEPT or DROP${policy.value === 'REJECT' ? ' (to reject by default, end the chain with a `-j REJECT` rule)' : ''}: iptables-restore fails ("Bad policy name").`));
+          }
+          continue;
+        }
+        if (isHook(cname) && policy && policy.value !== '-') {
+          out.push(tok(line.name, 'iptables/chain-not-in-table', `The ${name} table has no built-in ${cname} chain (it has ${info.chains.join(', ')}): the legacy backend refuses this line, the nf_tables one silently creates a user chain that nothing uses.`));
+          userChains.add(cname);
+          continue;
+        }
+        if (userChains.has(cname)) {
+          out.push(tok(line.name, 'iptables/duplicate-chain', `Chain \`${cname}\` is already declared in this table: the legacy backend fails ("File exists").`));
+        }
+        userChains.add(cname);
+        if (!policy) out.push(tok(line.name, 'iptables/invalid-policy', `\`:${cname}\` needs a policy: \`-\` for a user chain ("policy invalid" otherwise).`));
+        else if (policy.value !== '-') out.push(tok(policy, 'iptables/invalid-policy', `A user chain has no policy: write \`-\`. With \`${policy.value}\` the legacy backend fails ("Bad built-in chain name"); packets that reach its end return to the calling chain.`));
+        continue;
+      }
+      if (line.kind !== 'rule') continue;
+      const rule = line.rule;
+      const cmd = rule.command.value;
+      const chain = rule.chain;
+      const needsChain = ['-A', '-I', '-R', '-D', '-C', '-F', '-Z', '-X', '-E'].includes(cmd);
+      if (chain && needsChain && !exists(chain.value)) {
+        const later = declaredLater.get(chain.value);
+        const msg = later !== undefined && later > rule.span.start
+          ? `Chain \`${chain.value}\` is declared only further down: declarations must come before the rules that use it, or the restore fails.`
+          : `Chain \`${chain.value}\` is not built into the ${name} table and not declared in it: the restore fails on this line.`;
+        out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' ? [declareFix(table, file, chain.value)] : undefined));
+      } else if (chain && cmd === '-N') {
+        if (exists(chain.value)) out.push(tok(chain, 'iptables/duplicate-chain', `Chain \`${chain.value}\` already exists at this point: \`-N\` fails.`));
+        userChains.add(chain.value);
+      } else if (chain && cmd === '-X') {
+        if (builtins.has(chain.value)) out.push(tok(chain, 'iptables/target-not-allowed', 'Built-in chains cannot be deleted.'));
+        userChains.delete(chain.value);
+      } else if (!chain && cmd === '-X') {
+        userChains.clear();
+      } else if (chain && cmd === '-E' && rule.extra) {
+        userChains.delete(chain.value);
+        userChains.add(rule.extra.value);
+      } else if (chain && cmd === '-P') {
+        if (!builtins.has(chain.value)) out.push(tok(chain, 'iptables/chain-not-in-table', `Only built-in chains have a policy; \`${chain.value}\` is not one in the ${name} table.`));
+        if (rule.extra && !builtinPolicies.includes(rule.extra.value)) out.push(tok(rule.extra, 'iptables/invalid-policy', 'A built-in chain\'s policy can only be ACCEPT or DROP.'));
+      }
+      if (chain && ['-A', '-I', '-R', '-D'].includes(cmd)) {
+        const list = rulesOf.get(chain.value) ?? [];
+        rulesOf.set(chain.value, list);
+        const key = ruleKey(rule);
+        const n = rule.position ? Number(rule.position.value) : undefined;
+        if (cmd === '-A') list.push(key);
+        else if (cmd === '-I') {
+          if (n !== undefined && (n < 1 || n > list.length + 1)) out.push(tok(rule.position as Token, 'iptables/syntax', `The chain has ${list.length} rule(s) at this point: position ${n} does not exist ("Index of insertion too big").`));
+          else list.splice((n ?? 1) - 1, 0, key);
+        } else if (cmd === '-R') {
+          if (n === undefined || n < 1 || n > list.length) out.push(tok(rule.position ?? chain, 'iptables/syntax', `The chain has ${list.length} rule(s) at this point: there is no rule ${n ?? ''} to replace.`));
+          else list[n - 1] = key;
+        } else if (n !== undefined) {
+          if (n < 1 || n > list.length) out.push(tok(rule.position as Token, 'iptables/syntax', `The chain has ${list.length} rule(s) at this point: there is no rule ${n} to delete.`));
+          else list.splice(n - 1, 1);
+        } else {
+          const i = list.indexOf(key);
+          if (i < 0 && exists(chain.value)) out.push(tok(rule.command, 'iptables/syntax', 'No such rule exists at this point: iptables-restore empties each table it loads, and no earlier line of this table adds the rule, so deleting it fails.'));
+          else if (i >= 0) list.splice(i, 1);
+        }
+      } else if (chain && cmd === '-F') {
+        rulesOf.set(chain.value, []);
+      } else if (!chain && cmd === '-F') {
+        rulesOf.clear();
+      }
+      const a = analyses.get(rule);
+      const jump = a?.chainJump;
+      if (!jump || jump.name.value === '') continue;
+      const target = jump.name.value;
+      if (builtins.has(target) || (isHook(target) && !userChains.has(target))) {
+        out.push(tok(jump.name, 'iptables/target-not-allowed', `A rule cannot ${jump.goto ? 'go to' : 'jump to'} the built-in chain ${target}: the kernel refuses it. Put the shared rules in a user chain and jump there from both places.`));
+        continue;
+      }
+      if (userChains.has(target)) continue;
+      const lower = target.toLowerCase();
+      const like = allTargets.find((t) => t.name.toLowerCase() === lower);
+      const later = declaredLater.get(target);
+      if (like && like.name !== target && !jump.goto) {
+        out.push(tok(jump.name, 'iptables/unknown-target', `Target names are case-sensitive: \`${target}\` is not ${like.name}, nor a chain declared in this table. The restore fails.`));
+      } else if (later !== undefined && later > rule.span.start) {
+        out.push(tok(jump.name, 'iptables/undeclared-chain', `Chain \`${target}\` is declared only further down: move its \`:${target}\` line above the rules that jump to it, or the restore fails.`));
+      } else {
+        const known = allTargets.find((t) => t.name === target);
+        out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known
+          ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
+          : `\`${target}\` is neither a target nor a chain declared in the ${name} table: the restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : [declareFix(table, file, target)]));
+      }
+    }
+  }
+  return out;
+}

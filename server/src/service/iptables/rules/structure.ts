@@ -1,0 +1,29 @@
+/** Parse problems as findings, with the fixes for a missing `*filter` and a missing `COMMIT`. */
+import type { RulesFile } from '../ast';
+import type { Finding } from '../../types';
+import type { EmbeddedContext } from '../../embedded/languages';
+
+export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
+  const out: Finding[] = [];
+  let noTableDone = false;
+  for (const p of file.problems) {
+    const f: Finding = { code: p.code, message: p.message, start: p.start, end: p.end };
+    if (p.code === 'iptables/no-table') {
+      if (noTableDone) continue;
+      noTableDone = true;
+      const lineStart = file.text.lastIndexOf('\n', p.start - 1) + 1;
+      f.fixes = [{ title: 'Insert `*filter` above', edits: [lineStart === 0 ? { start: 0, end: 0, newText: '*filter\n' } : { start: lineStart - 1, end: lineStart - 1, newText: '\n*filter' }], preferred: true }];
+    }
+    if (p.code === 'iptables/missing-commit') {
+      const table = file.tables.find((t) => t.commit === undefined && (t.name.start - 1 === p.start || (t.span.end <= p.start && !file.tables.some((u) => u !== t && u.span.start > t.span.start && u.span.start < p.start))));
+      if (table) f.fixes = [{ title: `Insert \`COMMIT\` to close *${table.name.value}`, edits: [{ start: table.span.end, end: table.span.end, newText: '\nCOMMIT' }], preferred: true }];
+    }
+    out.push(f);
+  }
+  const last = [...file.lines].reverse().find((l) => l.kind !== 'blank' || l.span.end > l.span.start);
+  const stripChomp = ctx.region?.header?.chomping === 'strip';
+  if (last && last.kind === 'commit' && !last.trailing && !file.text.endsWith('\n') && !stripChomp) {
+    out.push({ code: 'iptables/syntax', message: 'The file ends right after COMMIT with no line break: the legacy iptables-restore rejects the last line. End the file with a newline.', start: last.span.start, end: last.span.end, fixes: [{ title: 'Add the final newline', edits: [{ start: file.text.length, end: file.text.length, newText: '\n' }], preferred: true }] });
+  }
+  return out;
+}
