@@ -1,0 +1,117 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { commands } from '../data/iptables/generic';
+import { optionNames } from '../data/iptables/spec';
+import { builtinPolicies, hookSummaries, isHook, tableInfo, tables } from '../data/iptables/tables';
+import type { EmbeddedContext } from '../embedded/languages';
+import type { RulesFile, TableBlock } from './ast';
+import { lineAt, type LineWord } from './complete/lineWords';
+import { findOption, optionsInScope } from './complete/specs';
+import { chainItems, isListArg, item, valueItems } from './complete/values';
+
+type Result = { items: CompletionItem[]; replaceStart: number } | undefined;
+
+/** The table block the offset is in (the last one starting before it). */
+function tableAt(file: RulesFile, offset: number): TableBlock | undefined {
+  return [...file.tables].reverse().find((t) => t.name.start <= offset);
+}
+
+/** Built-in chains of the table and the user chains it declares (`:NAME` lines and `-N NAME`). */
+function chainsOf(table: TableBlock | undefined): { builtin: string[]; user: string[] } {
+  const builtin: string[] = [...(table ? tableInfo(table.name.value)?.chains ?? [] : [])];
+  const user = new Set<string>();
+  for (const c of table?.chains ?? []) if (!builtin.includes(c.name.value)) user.add(c.name.value);
+  for (const r of table?.rules ?? []) {
+    if ((r.command.value === '-N' || r.command.value === '--new-chain') && r.chain) user.add(r.chain.value);
+  }
+  return { builtin, user: [...user] };
+}
+
+function builtinChainItems(names: readonly string[]): CompletionItem[] {
+  return names.map((n) => item(n, CompletionItemKind.Function, 'built-in chain', isHook(n) ? hookSummaries[n] : undefined));
+}
+
+function lineStartItems(inTable: boolean): CompletionItem[] {
+  const items: CompletionItem[] = commands.map((c) => item(c.name, CompletionItemKind.Keyword, c.aliases[0], c.summary));
+  items.push(item(':', CompletionItemKind.Keyword, 'declare a chain', 'Declare a chain: `:NAME POLICY [packets:bytes]` (`-` as the policy of a user chain).'));
+  if (inTable) items.push(item('COMMIT', CompletionItemKind.Keyword, 'end of the table', 'Load everything since the `*table` line at once. Every table block needs one.'));
+  if (!inTable) items.push(...tableItems());
+  return items;
+}
+
+function tableItems(): CompletionItem[] {
+  return tables.map((t) => item(`*${t.name}`, CompletionItemKind.Module, 'table', `${t.summary}\n\nBuilt-in chains: ${t.chains.join(', ')}.`));
+}
+
+/** Completion in a `:CHAIN POLICY [0:0]` line. */
+function declarationItems(before: readonly LineWord[], current: LineWord, table: TableBlock | undefined): Result {
+  const { builtin } = chainsOf(table);
+  if (before.length === 0) {
+    return { items: builtinChainItems(builtin).map((i) => ({ ...i, label: `:${i.label}` })), replaceStart: current.start };
+  }
+  if (before.length === 1) {
+    const chain = (before[0] as LineWord).value.slice(1);
+    const items = builtin.includes(chain)
+      ? builtinPolicies.map((p) => item(p, CompletionItemKind.EnumMember, 'policy',
+        p === 'DROP' ? 'Drop what no rule accepted. Accept SSH, loopback and established traffic before relying on it.' : 'Let through what no rule dropped.'))
+      : [item('-', CompletionItemKind.EnumMember, 'user chain (no policy)', 'User chains have no policy: a packet that reaches the end returns to the calling chain.')];
+    return { items, replaceStart: current.start };
+  }
+  if (before.length === 2) return { items: [item('[0:0]', CompletionItemKind.Value, 'packet and byte counters')], replaceStart: current.start };
+  return undefined;
+}
+
+/** Completion items for the word at `offset` of a rules file. */
+export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: number): Result {
+  const text = ctx.text;
+  const { before, current } = lineAt(text, offset);
+  const table = tableAt(file, offset);
+  if (before.length === 0) {
+    if (current.value.startsWith('*')) return { items: tableItems(), replaceStart: current.start };
+    if (current.value.startsWith(':')) return declarationItems(before, current, table);
+    if (current.value.startsWith('#')) return undefined;
+    const open = table !== undefined && (table.commit === undefined || offset <= table.commit.start);
+    return { items: lineStartItems(open), replaceStart: current.start };
+  }
+  let words = before.map((w) => w.value);
+  if ((words[0] ?? '').startsWith(':')) return declarationItems(before, current, table);
+  if ((words[0] ?? '').startsWith('*') || words[0] === 'COMMIT' || (words[0] ?? '').startsWith('#')) return undefined;
+  if (/^\[\d*:\d*\]$/.test(words[0] ?? '')) words = words.slice(1);
+  const command = commands.find((c) => c.name === words[0] || (c.aliases as readonly string[]).includes(words[0] ?? ''));
+  if (!command) return undefined;
+  const { builtin, user } = chainsOf(table);
+  const replace = (items: CompletionItem[] | undefined, start = current.start): Result => (items ? { items, replaceStart: start } : undefined);
+  if (words.length === 1) {
+    if (command.name === '-N') return undefined;
+    return replace([...builtinChainItems(builtin), ...(command.name === '-P' ? [] : chainItems(user, 'user chain'))]);
+  }
+  if (command.name === '-P' && words.length === 2) {
+    return replace(builtinPolicies.map((p) => item(p, CompletionItemKind.EnumMember, 'policy')));
+  }
+  if (!command.takesRule) return undefined;
+  const scope = optionsInScope(words);
+  const prev = words[words.length - 1] as string;
+  const prevOption = findOption(prev, scope);
+  const family = file.family;
+  if (prevOption && prevOption.spec.arg !== 'none' && !current.value.startsWith('-')) {
+    const spec = prevOption.spec;
+    const items = valueItems(spec, family, table?.name.value, user);
+    if (!items) return undefined;
+    const comma = current.value.lastIndexOf(',');
+    const start = isListArg(spec) && comma >= 0 ? current.start + comma + 1 : current.start;
+    return replace(items, start);
+  }
+  // An option name (or the `!` that negates the next option).
+  const negating = prev === '!';
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const { spec, from } of scope) {
+    if (seen.has(spec.name) || (negating && !spec.negatable)) continue;
+    seen.add(spec.name);
+    const aliases = optionNames(spec).slice(1);
+    const detail = [spec.argHint, from ? `(${from})` : undefined].filter(Boolean).join(' ');
+    const doc = aliases.length > 0 ? `${spec.summary}\n\nAlso written ${aliases.map((a) => `\`${a}\``).join(', ')}.` : spec.summary;
+    items.push({ ...item(spec.name, CompletionItemKind.Property, detail || undefined, doc), sortText: `${from ? '0' : '1'}${spec.name}` });
+  }
+  if (!negating && current.value === '') items.push(item('!', CompletionItemKind.Operator, 'negate the next option'));
+  return replace(items);
+}

@@ -1,0 +1,128 @@
+import type { OptionUse, RuleLine } from '../ast';
+import { parseCidr, type Cidr } from './cidr';
+import { parsePortList, type PortRange } from './ports';
+import { optionNames } from '../../data/iptables/spec';
+import { findTarget } from '../complete/specs';
+
+/**
+ * What a rule matches, reduced to the conditions the flow rules understand. Anything else a rule
+ * tests (ipsets, rate limits, marks…) is kept in `opaque`: such a rule may or may not match.
+ */
+export interface RuleConditions {
+  readonly proto?: Cond<string>;
+  /** Address lists (`-s a,b`); `undefined` cidrs when a value is not an address (host name). */
+  readonly src?: Cond<readonly Cidr[] | undefined>;
+  readonly dst?: Cond<readonly Cidr[] | undefined>;
+  readonly inIface?: Cond<string>;
+  readonly outIface?: Cond<string>;
+  readonly sport?: Cond<readonly PortRange[] | undefined>;
+  readonly dport?: Cond<readonly PortRange[] | undefined>;
+  /** multiport `--ports`: source or destination port. */
+  readonly anyPort?: Cond<readonly PortRange[] | undefined>;
+  /** Conntrack states (upper case). */
+  readonly states?: Cond<ReadonlySet<string>>;
+  readonly icmpType?: Cond<string>;
+  readonly syn?: Cond<true>;
+  readonly fragment?: Cond<true>;
+  /** Match options not understood here (the rule may or may not match). */
+  readonly opaque: readonly OptionUse[];
+  /** A condition appears twice: the rule is not compared with others. */
+  readonly repeated: boolean;
+  /** `-j`/`-g` target, if any. */
+  readonly target: { readonly name: string; readonly goto: boolean } | undefined;
+}
+
+export interface Cond<T> {
+  readonly value: T;
+  readonly negated: boolean;
+}
+
+type CondKey = 'proto' | 'src' | 'dst' | 'inIface' | 'outIface' | 'sport' | 'dport' | 'anyPort' | 'states' | 'icmpType' | 'syn' | 'fragment';
+
+const optionKeys: Readonly<Record<string, CondKey>> = {
+  '-p': 'proto', '--protocol': 'proto',
+  '-s': 'src', '--source': 'src', '--src': 'src',
+  '-d': 'dst', '--destination': 'dst', '--dst': 'dst',
+  '-i': 'inIface', '--in-interface': 'inIface',
+  '-o': 'outIface', '--out-interface': 'outIface',
+  '--sport': 'sport', '--source-port': 'sport', '--sports': 'sport', '--source-ports': 'sport',
+  '--dport': 'dport', '--destination-port': 'dport', '--dports': 'dport', '--destination-ports': 'dport',
+  '--ports': 'anyPort',
+  '--ctstate': 'states', '--state': 'states',
+  '--icmp-type': 'icmpType', '--icmpv6-type': 'icmpType',
+  '--syn': 'syn',
+  '-f': 'fragment', '--fragment': 'fragment',
+};
+
+/** Modules whose loading alone does not restrict anything (their options are read above). */
+const transparentModules = new Set(['tcp', 'udp', 'multiport', 'conntrack', 'state', 'comment', 'icmp', 'icmp6', 'icmpv6']);
+
+/** Options that carry no condition. */
+const neutralOptions = new Set(['--comment', '-c', '--set-counters']);
+
+const protocolAliases: Readonly<Record<string, string>> = {
+  '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', 'ipv6-icmp': 'icmpv6', '132': 'sctp', '33': 'dccp',
+  '0': 'all', '47': 'gre', '50': 'esp', '51': 'ah', '136': 'udplite',
+};
+
+export function normalizeProtocol(p: string): string {
+  const lower = p.toLowerCase();
+  return protocolAliases[lower] ?? lower;
+}
+
+function argText(o: OptionUse): string | undefined {
+  return o.args[0]?.value;
+}
+
+function condValue(key: CondKey, o: OptionUse): Cond<unknown>['value'] | null {
+  const arg = argText(o);
+  switch (key) {
+    case 'proto': return arg === undefined ? null : normalizeProtocol(arg);
+    case 'src':
+    case 'dst': {
+      if (arg === undefined) return null;
+      const cidrs = arg.split(',').map((a) => parseCidr(a));
+      return cidrs.every((c): c is Cidr => c !== undefined) ? cidrs : undefined;
+    }
+    case 'inIface':
+    case 'outIface': return arg ?? null;
+    case 'sport':
+    case 'dport':
+    case 'anyPort': return arg === undefined ? null : parsePortList(arg);
+    case 'states': return arg === undefined ? null : new Set(arg.toUpperCase().split(','));
+    case 'icmpType': return arg ?? null;
+    case 'syn':
+    case 'fragment': return true;
+  }
+}
+
+/** Reduce a rule line to the conditions the flow rules reason about. */
+export function ruleConditions(rule: RuleLine): RuleConditions {
+  const conds: Partial<Record<CondKey, Cond<unknown>>> = {};
+  const opaque: OptionUse[] = [];
+  let repeated = false;
+  const targetOptions = new Set(findTarget(rule.jump?.args[0]?.value ?? '')?.options.flatMap((t) => optionNames(t)) ?? []);
+  for (const o of rule.options) {
+    const name = o.name.value;
+    if (o === rule.jump) continue;
+    // The target's own options (`--reject-with`, `--log-prefix`) say nothing about which packets match.
+    if (targetOptions.has(name)) continue;
+    if (name === '-m' || name === '--match') {
+      const mod = argText(o);
+      if (mod === undefined || !transparentModules.has(mod)) opaque.push(o);
+      continue;
+    }
+    if (neutralOptions.has(name)) continue;
+    const key = optionKeys[name];
+    const value = key ? condValue(key, o) : null;
+    if (!key || value === null) { opaque.push(o); continue; }
+    if (conds[key]) repeated = true;
+    conds[key] = { value, negated: o.negation !== undefined };
+  }
+  const jump = rule.jump;
+  const targetName = jump?.args[0]?.value;
+  const target = jump && targetName !== undefined
+    ? { name: targetName, goto: jump.name.value === '-g' || jump.name.value === '--goto' }
+    : undefined;
+  return { ...(conds as Omit<RuleConditions, 'opaque' | 'repeated' | 'target'>), opaque, repeated, target };
+}

@@ -1,0 +1,92 @@
+import { findRunCommands } from '../../docker/findRunCommands';
+import type { PortPublication } from '../../docker/runModel';
+import type { EmbeddedContext } from '../../embedded/languages';
+import type { Finding, OffsetEdit } from '../../types';
+import type { FlowTable } from './chains';
+import { insertAtChainStart, insertBeforeCommit, insertDeclaration } from './insertPoint';
+import type { Probe } from './probe';
+import { walk } from './walk';
+
+interface Published {
+  readonly where: string;
+  readonly publication: PortPublication;
+}
+
+/** Port publications of containers started elsewhere in the same user-data (units, written scripts), reachable from the network. */
+function publishedPorts(ctx: EmbeddedContext): Published[] {
+  const out: Published[] = [];
+  for (const sibling of ctx.siblings) {
+    if (sibling === ctx.region || (sibling.language !== 'systemd' && sibling.language !== 'other') || sibling.encoded) continue;
+    for (const run of findRunCommands(sibling.text)) {
+      for (const publication of run.publications) {
+        if (!publication.loopbackOnly) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
+      }
+    }
+  }
+  return out;
+}
+
+/** DOCKER-USER holds a rule that can stop something (not only RETURN). */
+function filtersDockerUser(filter: FlowTable): boolean {
+  const chain = filter.chains.get('DOCKER-USER');
+  return chain !== undefined && chain.rules.some((r) => r.conds.target !== undefined && r.conds.target.name !== 'RETURN');
+}
+
+const outsideInterface = /^(eth|en[a-z0-9]|em\d|wl|bond|venet)[\w.]*$/;
+
+/** The interface the rules treat as the outside one (`-i ens3`), or eth0. */
+function outsideName(filter: FlowTable): string {
+  for (const chain of filter.chains.values()) {
+    for (const rule of chain.rules) {
+      const i = rule.conds.inIface;
+      if (i && !i.negated && outsideInterface.test(i.value)) return i.value;
+    }
+  }
+  return 'eth0';
+}
+
+function hostPortAccepted(filter: FlowTable, proto: string, port: number): boolean {
+  const probe: Probe = {
+    proto, src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'external' }, outIface: { kind: 'unknown' },
+    sport: 50000, dport: port, state: 'NEW', syn: proto === 'tcp' ? true : undefined,
+  };
+  return walk(filter, 'INPUT', probe).some((o) => o.verdict === 'accept');
+}
+
+function snippet(filter: FlowTable, published: readonly Published[]): string[] {
+  const ext = outsideName(filter);
+  const lines = ['-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN'];
+  const seen = new Set<string>();
+  for (const { publication: p } of published) {
+    if (p.hostPort === undefined) continue;
+    const first = Number(p.hostPort.split('-')[0]);
+    const ports = p.hostPort.replace('-', ':');
+    const key = `${p.protocol}/${ports}`;
+    if (seen.has(key) || !Number.isInteger(first) || !hostPortAccepted(filter, p.protocol, first)) continue;
+    seen.add(key);
+    lines.push(`-A DOCKER-USER -i ${ext} -p ${p.protocol} -m conntrack --ctorigdstport ${ports} -j RETURN`);
+  }
+  lines.push(`-A DOCKER-USER -i ${ext} -j DROP`, '-A DOCKER-USER -j RETURN');
+  return lines;
+}
+
+/** `iptables/docker-bypass`: containers publish ports while the rules leave DOCKER-USER unfiltered. */
+export function dockerBypassFindings(filter: FlowTable, text: string, ctx: EmbeddedContext): Finding[] {
+  if (!ctx.region || filtersDockerUser(filter)) return [];
+  const published = publishedPorts(ctx);
+  if (published.length === 0) return [];
+  const lines = snippet(filter, published);
+  const declared = filter.block.chains.some((c) => c.name.value === 'DOCKER-USER');
+  const edits: OffsetEdit[] = declared
+    ? [(filter.chains.get('DOCKER-USER')?.rules.length ?? 0) > 0 ? insertAtChainStart(filter, text, 'DOCKER-USER', lines) : insertBeforeCommit(filter, text, lines)]
+    : [insertDeclaration(filter, text, [':DOCKER-USER - [0:0]']), insertBeforeCommit(filter, text, lines)];
+  const examples = published.slice(0, 3).map((p) => `${p.publication.text} in ${p.where}`).join(', ');
+  const name = filter.block.name;
+  return [{
+    code: 'iptables/docker-bypass',
+    message: `This user-data publishes container ports (${examples}${published.length > 3 ? ', …' : ''}) but these rules do not filter the DOCKER-USER chain: Docker forwards published ports through its own NAT and FORWARD rules, so INPUT rules never see that traffic.`,
+    start: name.start,
+    end: name.end,
+    fixes: [{ title: 'Filter published container ports in DOCKER-USER (only ports INPUT accepts stay open)', edits, preferred: true }],
+  }];
+}

@@ -1,0 +1,29 @@
+import type { EmbeddedContext } from '../../embedded/languages';
+import type { Finding } from '../../types';
+import type { RulesFile } from '../ast';
+import { buildTable } from './chains';
+import { dockerBypassFindings } from './dockerBypass';
+import { forwardMirrorFindings } from './forwardMirror';
+import { inputDefaultFindings } from './inputDefaults';
+import { permissiveFindings } from './permissive';
+import { shadowedFindings } from './shadowed';
+
+/**
+ * Findings that need the rule set walked as the kernel walks it: what INPUT lets in (SSH, replies,
+ * loopback), what FORWARD drops, rules no packet can reach, container ports that bypass INPUT.
+ */
+export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
+  const findings: Finding[] = [];
+  const tables = file.tables.map((block) => buildTable(block, file.text));
+  for (const table of tables) findings.push(...shadowedFindings(table, file.text));
+  // Each block replaces its table when it commits: the last filter block is what ends up loaded.
+  const filter = [...tables].reverse().find((t) => t.block.name.value === 'filter');
+  if (!filter) return findings;
+  findings.push(
+    ...inputDefaultFindings(filter, file.family, file.text, ctx),
+    ...permissiveFindings(filter),
+    ...forwardMirrorFindings(filter, file.text),
+  );
+  if (file.family === 'ipv4') findings.push(...dockerBypassFindings(filter, file.text, ctx));
+  return findings;
+}

@@ -1,0 +1,118 @@
+import type { EmbeddedContext } from '../../embedded/languages';
+import type { Finding } from '../../types';
+import type { IpFamily } from '../ast';
+import type { FlowTable } from './chains';
+import { parseCidr, type Cidr } from './cidr';
+import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from './insertPoint';
+import type { Probe } from './probe';
+import { certainlyDropped, walk, type Outcome } from './walk';
+
+const ephemeral = 45000;
+
+function sshProbe(port: number): Probe {
+  return {
+    proto: 'tcp', src: { kind: 'any' }, dst: { kind: 'any' }, inIface: { kind: 'not-loopback' }, outIface: { kind: 'unknown' },
+    sport: 50000, dport: port, state: 'NEW', syn: true,
+  };
+}
+
+/** Replies to the host's own connections: a TCP answer from a web server, a UDP answer from a DNS server. */
+function replyProbes(): Probe[] {
+  const base = { src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'not-loopback' }, outIface: { kind: 'unknown' }, dport: ephemeral, state: 'ESTABLISHED' } as const;
+  return [{ ...base, proto: 'tcp', sport: 443, syn: false }, { ...base, proto: 'udp', sport: 53, syn: undefined }];
+}
+
+function loopbackProbes(family: IpFamily): Probe[] {
+  const self = parseCidr(family === 'ipv4' ? '127.0.0.1' : '::1') as Cidr;
+  const base = {
+    src: { kind: 'within', cidr: self }, dst: { kind: 'within', cidr: self }, inIface: { kind: 'name', name: 'lo' },
+    outIface: { kind: 'unknown' }, sport: 50000, dport: ephemeral, state: 'NEW',
+  } as const;
+  return [{ ...base, proto: 'tcp', syn: true }, { ...base, proto: 'udp', syn: undefined }];
+}
+
+/** SSH ports: 22, plus ports of rules a comment ties to SSH, plus `Port` lines of an sshd_config in the same user-data. */
+export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): number[] {
+  const ports = new Set<number>([22]);
+  for (const chain of table.chains.values()) {
+    for (const rule of chain.rules) {
+      const dport = rule.conds.dport;
+      if (!dport?.value || dport.negated || rule.conds.proto?.value !== 'tcp') continue;
+      const lineStart = text.lastIndexOf('\n', rule.line.span.start - 1) + 1;
+      const before = text.slice(Math.max(0, text.lastIndexOf('\n', lineStart - 2) + 1), lineStart);
+      const comment = rule.line.options.filter((o) => o.name.value === '--comment').map((o) => o.args.map((a) => a.value).join(' ')).join(' ');
+      const mentionsSsh = /\bssh/i.test(comment) || (before.startsWith('#') && /\bssh/i.test(before));
+      if (mentionsSsh) for (const r of dport.value) if (r.from === r.to) ports.add(r.from);
+    }
+  }
+  for (const sibling of ctx.siblings) {
+    if (!sibling.path || !/\/etc\/ssh\/sshd_config(\.d\/.*)?$/.test(sibling.path)) continue;
+    for (const m of sibling.text.matchAll(/^\s*Port\s+(\d{1,5})\s*$/gim)) ports.add(Number(m[1]));
+  }
+  return [...ports];
+}
+
+/** The final way INPUT drops: its policy, or the last rule that drops. */
+function finalDrop(outcomes: readonly Outcome[]): Outcome | undefined {
+  return [...outcomes].reverse().find((o) => o.verdict === 'drop');
+}
+
+function anchor(o: Outcome): { start: number; end: number } | undefined {
+  if (o.policy) return { start: o.policy.start, end: o.policy.end };
+  const line = (o.entry ?? o.rule)?.line;
+  return line ? { start: line.span.start, end: line.span.end } : undefined;
+}
+
+/** `iptables/lockout`, `iptables/no-established`, `iptables/no-loopback` for filter INPUT. */
+export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: string, ctx: EmbeddedContext): Finding[] {
+  if (!filter.chains.has('INPUT')) return [];
+  const findings: Finding[] = [];
+  const ports = sshPorts(filter, text, ctx);
+  const sshWalks = ports.map((p) => walk(filter, 'INPUT', sshProbe(p)));
+  if (sshWalks.every(certainlyDropped)) {
+    const drop = finalDrop(sshWalks[0] as Outcome[]);
+    const at = drop && anchor(drop);
+    if (drop && at) {
+      const port = ports.find((p) => p !== 22) ?? 22;
+      const line = `-A INPUT -p tcp -m tcp --dport ${port} -j ACCEPT`;
+      const dropRule = drop.entry ?? drop.rule;
+      const edit = dropRule ? insertBeforeLine(text, dropRule.line.span.start, [line]) : insertAtChainEnd(filter, text, 'INPUT', [line]);
+      findings.push({
+        code: 'iptables/lockout',
+        message: `INPUT drops new SSH connections (tcp/${ports.join(', tcp/')}) and no rule before the drop accepts them: loading these rules on a remote machine cuts off SSH, including the session you would use to repair it.`,
+        ...at,
+        fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: true }],
+      });
+    }
+  }
+  const replies = replyProbes().map((p) => walk(filter, 'INPUT', p));
+  const droppedReply = replies.find(certainlyDropped);
+  if (droppedReply) {
+    const drop = finalDrop(droppedReply);
+    const at = drop && anchor(drop);
+    if (at) {
+      const line = '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT';
+      findings.push({
+        code: 'iptables/no-established',
+        message: 'INPUT drops by default but does not accept packets of connections that are already established (conntrack RELATED,ESTABLISHED): answers to the host\'s own requests, such as DNS replies and downloads, are dropped.',
+        ...at,
+        fixes: [{ title: 'Accept RELATED,ESTABLISHED traffic first', edits: [insertAtChainStart(filter, text, 'INPUT', [line])], preferred: true }],
+      });
+    }
+  }
+  const loop = loopbackProbes(family).map((p) => walk(filter, 'INPUT', p));
+  const droppedLoop = loop.find(certainlyDropped);
+  if (droppedLoop) {
+    const drop = finalDrop(droppedLoop);
+    const at = drop && anchor(drop);
+    if (at) {
+      findings.push({
+        code: 'iptables/no-loopback',
+        message: 'INPUT drops by default but does not accept the loopback interface (-i lo): programs on this host that talk to each other over localhost are cut off.',
+        ...at,
+        fixes: [{ title: 'Accept loopback traffic', edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -i lo -j ACCEPT'])], preferred: true }],
+      });
+    }
+  }
+  return findings;
+}
