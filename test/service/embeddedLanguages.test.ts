@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { registerEmbeddedLanguage } from '../../server/src/service/embedded/languages';
 import { applyAction, caret, doc, rangeText, service } from '../helpers/service';
+import { parseCloudConfig } from '../../server/src/service/cloudConfig/parse';
+import { mapFindingToDocument } from '../../server/src/service/embedded/mapFindings';
 
 const seen: string[] = [];
 registerEmbeddedLanguage('systemd', {
@@ -81,4 +83,32 @@ test('completion and hover inside the block are answered by the language with do
   assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
   assert.equal(hover.contents.value, 'line: Restart=allways');
   assert.deepEqual(hover.range, { start: { line: 6, character: 8 }, end: { line: 6, character: 23 } });
+});
+
+test('a fix inserting whole lines at a line start keeps the indentation of the line it pushes down', () => {
+  const text = '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      :INPUT DROP [0:0]\n      -A INPUT -p tcp --dport 22 -j ACCEPT\n      COMMIT\n';
+  const svc = service();
+  const d = doc(text);
+  const diag = svc.validate(d, 'cloud-config').find((x) => x.code === 'iptables/no-established');
+  assert.ok(diag, 'INPUT drops by default without an established rule');
+  const action = svc.codeActions(d, 'cloud-config', diag.range, ['quickfix']).find((a) => /ESTABLISHED/i.test(a.title) || /established/i.test(a.title));
+  assert.ok(action);
+  const fixed = applyAction(text, action, d.uri);
+  for (const line of fixed.split('\n').slice(4, -1)) assert.match(line, /^      \S/, `every rules line keeps its 6-space indentation: ${JSON.stringify(fixed)}`);
+  assert.equal(svc.validate(doc(fixed), 'cloud-config').some((x) => x.code === 'iptables/no-established'), false);
+});
+
+test('mapped fix text: a whole line inserted at a line start, and one appended after a line end', () => {
+  const text = '#cloud-config\r\nwrite_files:\r\n  - path: /etc/x.conf\r\n    content: |\r\n      one\r\n      two\r\n';
+  const region = parseCloudConfig(text, 'auto').regions[0];
+  assert.ok(region);
+  const atTwo = region.text.indexOf('two');
+  const apply = (start: number, newText: string): string => {
+    const f = mapFindingToDocument(region, { code: 'x', message: 'x', start, end: start, fixes: [{ title: 't', edits: [{ start, end: start, newText }] }] });
+    const e = f.fixes![0]!.edits[0]!;
+    return text.slice(0, e.start) + e.newText + text.slice(e.end);
+  };
+  const expected = '#cloud-config\r\nwrite_files:\r\n  - path: /etc/x.conf\r\n    content: |\r\n      one\r\n      new\r\n      two\r\n';
+  assert.equal(apply(atTwo, 'new\n'), expected);
+  assert.equal(apply(atTwo - 1, '\nnew'), expected);
 });

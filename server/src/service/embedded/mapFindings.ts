@@ -14,9 +14,15 @@ export function mapFindingToDocument(region: EmbeddedRegion, f: Finding): Findin
   return out;
 }
 
-/** Inserted text spanning lines must carry the block's indentation on every new line. */
+/**
+ * Inserted text spanning lines must carry the block's indentation on every new line. The last piece
+ * always gets it: after text ending in a line break it is the indentation of the line the edit's end
+ * continues (an edit at a line start sits after that line's indentation in the document).
+ */
 function reindent(region: EmbeddedRegion, text: string): string {
   if (!text.includes('\n')) return text;
   const pad = ' '.repeat(region.indent);
-  return text.split('\n').map((line, i) => (i === 0 || line === '' ? line : pad + line)).join(region.eol);
+  const pieces = text.split('\n');
+  const last = pieces.length - 1;
+  return pieces.map((line, i) => (i === 0 || (line === '' && i !== last) ? line : pad + line)).join(region.eol);
 }
