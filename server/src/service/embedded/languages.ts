@@ -11,6 +11,11 @@ export interface EmbeddedContext {
   readonly region: EmbeddedRegion | undefined;
   /** Every embedded region of the same user-data, for cross-file checks (e.g. published ports vs rules). */
   readonly siblings: readonly EmbeddedRegion[];
+  /**
+   * For embedded content: the user-data's own shell commands (`runcmd`, `bootcmd` items; argument
+   * lists joined with spaces), for cross-checks such as ipsets created or ports published there.
+   */
+  readonly hostCommands?: readonly string[];
   /** For standalone files: the document URI (its file name gives a unit's type, a rules file's family). */
   readonly uri?: string;
 }

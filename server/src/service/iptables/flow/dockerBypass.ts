@@ -23,6 +23,13 @@ function publishedPorts(ctx: EmbeddedContext): Published[] {
       }
     }
   }
+  for (const line of ctx.hostCommands ?? []) {
+    for (const run of findRunCommands(line, 'shell')) {
+      for (const publication of run.publications) {
+        if (!publication.loopbackOnly) out.push({ where: 'runcmd', publication });
+      }
+    }
+  }
   return out;
 }
 

@@ -85,9 +85,11 @@ function escapeRe(s: string): string {
 /** Whether some other file of the same user-data creates the ipset. */
 function setCreatedElsewhere(ctx: EmbeddedContext, name: string): boolean {
   const n = escapeRe(name);
-  const command = new RegExp(`\\bipset\\s+(?:-!\\s+|-exist\\s+)?(?:create|-N|-n|new)\\s+${n}(\\s|$)`, 'm');
+  const flags = '(?:(?:-!|-exist|-q|-quiet)\\s+)*';
+  const command = new RegExp(`\\bipset\\s+${flags}(?:create|-N|-n|new)\\s+${flags}${n}(\\s|$)`, 'm');
   const restoreLine = new RegExp(`^\\s*(?:create|-N)\\s+${n}\\s`, 'm');
-  return ctx.siblings.some((r) => r.text !== ctx.text && (command.test(r.text) || restoreLine.test(r.text)));
+  return ctx.siblings.some((r) => r.text !== ctx.text && (command.test(r.text) || restoreLine.test(r.text)))
+    || (ctx.hostCommands ?? []).some((line) => command.test(line));
 }
 
 export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: EmbeddedContext): Finding[] {
