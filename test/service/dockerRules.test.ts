@@ -212,3 +212,9 @@ describe('docker/missing-dependency', () => {
     assert.deepEqual(withCode(diagnose(dropIn), 'docker/missing-dependency'), []);
   });
 });
+
+test('a unit ordered after early-docker (Container Linux) has its daemon dependency', () => {
+  const unit = '[Unit]\nAfter=early-docker.service\nRequires=early-docker.service\n[Service]\nEnvironment="DOCKER_HOST=unix:///var/run/early-docker.sock"\nExecStart=/usr/bin/docker run --rm busybox true\n';
+  assert.deepEqual(withCode(diagnose(unit, {}, 'systemd'), 'docker/missing-dependency'), []);
+  assert.equal(withCode(diagnose(unit.replace(/early-docker/g, 'network'), {}, 'systemd'), 'docker/missing-dependency').length, 1);
+});

@@ -138,7 +138,8 @@ function pullNotOptional(calls: readonly ExecCall[], out: Finding[]): void {
   }
 }
 
-const dockerUnit = /^docker\.(service|socket)$/;
+/** The daemon units a docker client can depend on (Container Linux also ran an early-docker daemon). */
+const dockerUnit = /^(early-)?docker\.(service|socket)$/;
 
 function namesDocker(unit: UnitFile, keys: readonly string[]): boolean {
   return unit.entries.some((e) => e.section?.name === 'Unit' && keys.includes(e.key) && e.value.split(/\s+/).some((u) => dockerUnit.test(u)));
