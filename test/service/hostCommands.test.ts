@@ -42,3 +42,8 @@ test('a container published by runcmd makes rules without DOCKER-USER a bypass',
   const loopback = rules('runcmd:\n  - ipset create admins hash:ip\n  - docker run -p 127.0.0.1:8080:80 nginx\n');
   assert.deepEqual(withCode(diagnose(loopback), 'iptables/docker-bypass'), []);
 });
+
+test('host networking is not a DOCKER-USER bypass: INPUT rules see those ports', () => {
+  const text = rules('runcmd:\n  - ipset create admins hash:ip\n  - docker run --network host nginx\n');
+  assert.deepEqual(withCode(diagnose(text), 'iptables/docker-bypass'), []);
+});

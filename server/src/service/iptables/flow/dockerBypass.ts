@@ -12,6 +12,14 @@ interface Published {
   readonly publication: PortPublication;
 }
 
+/**
+ * Published through Docker's own NAT (and so past INPUT rules): not loopback-only, and not host
+ * networking — a host-network container listens on the host itself, where INPUT rules do apply.
+ */
+function reachesThroughDockerNat(publication: PortPublication): boolean {
+  return !publication.loopbackOnly && publication.kind !== 'host-network';
+}
+
 /** Port publications of containers started elsewhere in the same user-data (units, written scripts), reachable from the network. */
 function publishedPorts(ctx: EmbeddedContext): Published[] {
   const out: Published[] = [];
@@ -19,14 +27,14 @@ function publishedPorts(ctx: EmbeddedContext): Published[] {
     if (sibling === ctx.region || (sibling.language !== 'systemd' && sibling.language !== 'other') || sibling.encoded) continue;
     for (const run of findRunCommands(sibling.text)) {
       for (const publication of run.publications) {
-        if (!publication.loopbackOnly) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
+        if (reachesThroughDockerNat(publication)) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
       }
     }
   }
   for (const line of ctx.hostCommands ?? []) {
     for (const run of findRunCommands(line, 'shell')) {
       for (const publication of run.publications) {
-        if (!publication.loopbackOnly) out.push({ where: 'runcmd', publication });
+        if (reachesThroughDockerNat(publication)) out.push({ where: 'runcmd', publication });
       }
     }
   }
