@@ -1,6 +1,7 @@
 // npm test: build the bundles, compile the tests, run every tier.
 // Tiers: service (pure), lsp (built server over stdio), oracle (real tools' verdicts in ../shared),
-// nvim (Neovim as a real LSP client). In CI (CI=true) nothing may be skipped for a missing tool.
+// fuzz (bounded fuzzing of every feature), nvim and emacs (Neovim and Emacs/eglot as real LSP clients), package (the VSIX), e2e (the extension
+// in a real VS Code: code-server, scripts/e2e.mjs). In CI (CI=true) nothing may be skipped for a missing tool.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 
@@ -15,7 +16,7 @@ const run = (cmd, args, opts = {}) => {
 run(process.execPath, ['scripts/build.mjs']);
 rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-const all = ['service', 'cli', 'lsp', 'oracle', 'nvim', 'package'];
+const all = ['service', 'cli', 'lsp', 'fuzz', 'oracle', 'nvim', 'emacs', 'package', 'e2e'];
 const tiers = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const tier of tiers) {
   if (tier === 'package') {
@@ -28,6 +29,12 @@ for (const tier of tiers) {
       console.error(`✗ the VSIX is ${size} bytes; the budget is 1 MB`);
       process.exit(1);
     }
+    continue;
+  }
+  if (tier === 'e2e') {
+    // Not a node --test tier: the suite runs inside VS Code's extension host (scripts/e2e.mjs).
+    console.log('\n— e2e (VS Code in code-server) —');
+    run(process.execPath, ['scripts/e2e.mjs']);
     continue;
   }
   const dir = `out/test/${tier}`;

@@ -14,6 +14,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { language: 'cloud-config' },
       { language: 'iptables' },
+      { language: 'systemd-unit' },
       // VS Code's YAML extension claims `*.yaml` files whose first line is #cloud-config; the server
       // only answers for those and leaves every other YAML document alone.
       { language: 'yaml' },

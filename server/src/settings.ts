@@ -16,3 +16,9 @@ export function readSettings(raw: unknown): ServiceSettings {
   }
   return { dialect, rules };
 }
+
+/** `cloudConfig.systemdUnitFiles`: serve standalone systemd unit files (default on). */
+export function readSystemdUnitFiles(raw: unknown): boolean {
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return obj['systemdUnitFiles'] !== false;
+}

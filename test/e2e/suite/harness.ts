@@ -12,10 +12,26 @@ interface TestCase {
   readonly name: string;
   readonly fn: TestFn;
   readonly timeoutMs: number;
+  /** Why the test does not run, when it is skipped. */
+  readonly skip?: string;
 }
 
 const registered: TestCase[] = [];
 const prefix: string[] = [];
+let fileSkipReason: string | undefined;
+
+/**
+ * Skip every test the current test file registers after this call; the reason is printed for each.
+ * The suite's entry point resets it after loading each file.
+ */
+export function skipThisFile(reason: string): void {
+  fileSkipReason = reason;
+}
+
+/** Called by the entry point after each test file has been loaded. */
+export function endOfFile(): void {
+  fileSkipReason = undefined;
+}
 
 /** Group tests under a name (names are joined with ` › `). */
 export function suite(name: string, body: () => void): void {
@@ -29,7 +45,8 @@ export function suite(name: string, body: () => void): void {
 
 /** Register a test. Tests run in registration order; a later test may rely on an earlier one's edits. */
 export function test(name: string, fn: TestFn, timeoutMs = 30_000): void {
-  registered.push({ name: [...prefix, name].join(' › '), fn, timeoutMs });
+  const fullName = [...prefix, name].join(' › ');
+  registered.push(fileSkipReason === undefined ? { name: fullName, fn, timeoutMs } : { name: fullName, fn, timeoutMs, skip: fileSkipReason });
 }
 
 const reportFile = process.env.CLOUD_CONFIG_E2E_REPORT;
@@ -56,15 +73,22 @@ function withTimeout(p: Promise<void>, ms: number, name: string): Promise<void> 
 
 export interface RunResult {
   readonly passed: number;
+  readonly skipped: number;
   readonly failed: readonly { name: string; error: unknown }[];
 }
 
 export async function runAll(): Promise<RunResult> {
   const failed: { name: string; error: unknown }[] = [];
   let passed = 0;
+  let skipped = 0;
   const started = Date.now();
   report(`cloud-config e2e: ${registered.length} tests, VS Code ${vscode.version}, ${vscode.env.appName}`);
   for (const t of registered) {
+    if (t.skip !== undefined) {
+      skipped++;
+      report(`  - ${t.name} (skipped: ${t.skip})`);
+      continue;
+    }
     const t0 = Date.now();
     try {
       await withTimeout(Promise.resolve().then(t.fn), t.timeoutMs, t.name);
@@ -77,6 +101,6 @@ export async function runAll(): Promise<RunResult> {
       report(text.replace(/^/gm, '      '));
     }
   }
-  report(`${passed} passing, ${failed.length} failing (${Date.now() - started} ms)`);
-  return { passed, failed };
+  report(`${passed} passing, ${failed.length} failing, ${skipped} skipped (${Date.now() - started} ms)`);
+  return { passed, skipped, failed };
 }

@@ -6,13 +6,16 @@
 // sequential runner in ./harness (suite/test, pass/fail lines, summary) instead.
 import * as fs from 'fs';
 import * as path from 'path';
-import { runAll } from './harness';
+import { endOfFile, runAll } from './harness';
 
 export async function run(): Promise<void> {
   // Load every compiled *.test.js next to this file (in name order): loading registers the tests.
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   if (files.length === 0) throw new Error(`no *.test.js files in ${__dirname}`);
-  for (const f of files) require(path.join(__dirname, f));
+  for (const f of files) {
+    require(path.join(__dirname, f));
+    endOfFile();
+  }
 
   const { failed } = await runAll();
   if (failed.length) {

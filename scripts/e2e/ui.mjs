@@ -1,0 +1,119 @@
+// The real workbench UI in Chromium: open user-data from the Explorer, read the Problems panel,
+// hover an embedded iptables option, complete inside an embedded unit; a screenshot of each into test-results/. Runs against whatever
+// extension the window loads (the e2e runner uses the VSIX installed into the host).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const CLASSIC = ['cloud-config/header', 'cloud-config/unknown-key', 'cloud-config/unquoted-permissions', 'cloud-config/firewall-not-loaded'];
+
+async function poll(page, fn, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await fn().catch(() => undefined);
+    if (last?.ok) return last.value;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${what} (after ${timeoutMs / 1000} s)${last?.value !== undefined ? `; last seen:\n${last.value}` : ''}`);
+}
+
+/** Open a file by Quick Open (Ctrl+P), which works whether or not the Explorer is shown. */
+async function quickOpen(page, relative) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(relative);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab[aria-label*="${path.basename(relative)}"]`).first().waitFor({ timeout: 15_000 }).catch(() => {});
+}
+
+/** Move the cursor to line:column (1-based): Quick Open with `:line:column` (Go to Line). */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Run the UI checks in a new page of `context` on `url` (a workbench URL with the folder open).
+ * Returns the screenshot files written into `resultsDir`.
+ */
+export async function uiSmoke(context, url, resultsDir, log) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const shots = [];
+  const shot = async (page, name) => {
+    const file = path.join(resultsDir, name);
+    await page.screenshot({ path: file });
+    shots.push(file);
+  };
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+    // 1. user-data from the Explorer, then the Problems panel.
+    const explorerItem = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').filter({ hasText: /^\s*user-data\s*$/ }).first();
+    try {
+      await explorerItem.waitFor({ timeout: 30_000 });
+      await explorerItem.click();
+    } catch {
+      await quickOpen(page, 'user-data');
+    }
+    const editor = page.locator('.monaco-editor .view-lines').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    await poll(page, async () => {
+      const text = await panel.innerText();
+      return { ok: CLASSIC.every((c) => text.includes(c)), value: text };
+    }, 60_000, `the Problems panel does not list ${CLASSIC.join(', ')}`);
+    await shot(page, 'e2e-problems.png');
+    log('✓ UI: the Problems panel lists header, unknown-key, unquoted-permissions, firewall-not-loaded');
+
+    // 2. Hover `--dport` in the embedded iptables rules (line 36: "-A INPUT -p tcp --dport 22 -j ACCEPT").
+    await page.keyboard.press('Escape');
+    await goTo(page, 36, 22);
+    const option = page.locator('.monaco-editor .view-line span').filter({ hasText: /^--dport$/ }).first();
+    await option.waitFor({ timeout: 15_000 });
+    const box = await option.boundingBox();
+    if (!box) throw new Error('the `--dport` option is not visible in the editor');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').first();
+    const hoverText = await poll(page, async () => {
+      await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+      const text = await hover.innerText({ timeout: 1000 });
+      return { ok: /destination port/i.test(text), value: text };
+    }, 20_000, 'no hover explaining `--dport` in the embedded rules');
+    await shot(page, 'e2e-hover.png');
+    log(`✓ UI: hover over an embedded iptables option (${hoverText.split('\n')[0]})`);
+
+    // 3. Completion inside the embedded unit: a new line after ExecStop= (line 20), typing `Restart`.
+    await page.mouse.move(5, 5);
+    await goTo(page, 20, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('RestartS');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    const labels = await poll(page, async () => {
+      const text = await suggest.innerText({ timeout: 1000 });
+      return { ok: /RestartSec/.test(text), value: text };
+    }, 20_000, 'the suggestion list inside the unit does not offer RestartSec');
+    await shot(page, 'e2e-completion.png');
+    log(`✓ UI: completion inside the embedded unit offers ${labels.split('\n').filter(Boolean).slice(0, 4).join(', ')}`);
+    await page.keyboard.press('Escape');
+  } catch (err) {
+    await shot(page, 'e2e-failure.png').catch(() => {});
+    throw err;
+  } finally {
+    await page.close().catch(() => {});
+  }
+  return shots;
+}
