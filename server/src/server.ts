@@ -2,25 +2,42 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
   type Connection, type InitializeParams, type InitializeResult, type CompletionParams, type HoverParams,
   type CodeActionParams, type DocumentSymbolParams, type FoldingRangeParams, type DidChangeConfigurationParams,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, languageFromEditor, type LanguageId, type ServiceSettings } from './service/index';
 import { fixAllKind } from './service/codeActions';
-import { readSettings } from './settings';
+import { readSettings, readSystemdUnitFiles } from './settings';
+import { DocumentLimits } from './documentLimits';
+import { warmUp } from './warmUp';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: ServiceSettings = { dialect: 'auto', rules: {} };
 const service = getLanguageService(settings);
 let pullConfiguration = false;
+/** `cloudConfig.systemdUnitFiles`: when off, documents of language systemd-unit are left to other extensions. */
+let systemdUnitFiles = true;
 
 function languageOf(doc: TextDocument): LanguageId | undefined {
-  return languageFromEditor(doc.languageId, doc.uri, doc.getText());
+  if (doc.languageId === 'systemd-unit' && !systemdUnitFiles) return undefined;
+  const lang = languageFromEditor(doc.languageId, doc.uri, doc.getText());
+  return lang && limits.allows(doc) ? lang : undefined;
 }
 
-/** Wrap a handler so an exception is logged and answered with a neutral result instead of killing the request. */
-function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P) => R {
-  return (params: P) => {
+/** Documents too large to analyse get one notice and no features, instead of a frozen editor. */
+const limits = new DocumentLimits((message) => {
+  connection.console.info(message);
+  void connection.window.showInformationMessage(message);
+});
+
+/**
+ * Wrap a handler so an exception is logged and answered with a neutral result instead of killing the
+ * request, and a request the client has cancelled while it waited is answered at once without work.
+ */
+function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P, token?: CancellationToken) => R {
+  return (params: P, token?: CancellationToken) => {
+    if (token?.isCancellationRequested) return fallback;
     try {
       return fn(params);
     } catch (err) {
@@ -33,12 +50,18 @@ function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params
 /** Settings pulled from the client at start-up; diagnostics wait for them so disabled rules never flash. */
 let settingsReady: Promise<void> = Promise.resolve();
 
+/** Documents with a validation queued; changes that arrive before it runs join it (no timer, no delay). */
+const queued = new Set<string>();
+
 function publish(doc: TextDocument): void {
-  void settingsReady.then(() => {
-    // Only the newest version of a document is worth publishing.
+  if (queued.has(doc.uri)) return;
+  queued.add(doc.uri);
+  void settingsReady.then(() => setImmediate(() => {
+    queued.delete(doc.uri);
+    // Only the newest version of a document is worth publishing; a closed one is not.
     const current = documents.get(doc.uri);
-    if (current && current.version === doc.version) publishNow(current);
-  });
+    if (current) publishNow(current);
+  }));
 }
 
 function publishNow(doc: TextDocument): void {
@@ -57,12 +80,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) {
     settings = readSettings(init.settings);
+    systemdUnitFiles = readSystemdUnitFiles(init.settings);
     service.configure(settings);
   }
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: [':', ' ', '-', '#'], resolveProvider: false },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '#', '=', '[', '%', ',', '*'], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
       documentSymbolProvider: true,
@@ -79,7 +103,9 @@ async function refreshSettings(): Promise<boolean> {
     const section: unknown = await connection.workspace.getConfiguration('cloudConfig');
     if (section === null || section === undefined) return false;
     const next = readSettings(section);
-    if (JSON.stringify(next) === JSON.stringify(settings)) return false;
+    const nextUnitFiles = readSystemdUnitFiles(section);
+    if (JSON.stringify(next) === JSON.stringify(settings) && nextUnitFiles === systemdUnitFiles) return false;
+    systemdUnitFiles = nextUnitFiles;
     settings = next;
     service.configure(settings);
     return true;
@@ -97,6 +123,7 @@ connection.onDidChangeConfiguration((change: DidChangeConfigurationParams) => {
   const pushed = (change.settings as { cloudConfig?: unknown } | null)?.cloudConfig;
   if (pushed !== undefined) {
     settings = readSettings(pushed);
+    systemdUnitFiles = readSystemdUnitFiles(pushed);
     service.configure(settings);
     documents.all().forEach(publish);
   } else {
@@ -110,6 +137,7 @@ documents.onDidOpen((e) => publish(e.document));
 documents.onDidChangeContent((e) => publish(e.document));
 documents.onDidClose((e) => {
   service.forget(e.document.uri);
+  limits.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -146,6 +174,11 @@ connection.onFoldingRanges(guarded('foldingRange', [], (p: FoldingRangeParams) =
 process.on('uncaughtException', (err) => {
   connection.console.error(`uncaught: ${err.stack ?? err.message}`);
 });
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+});
+
+warmUp();
 
 documents.listen(connection);
 connection.listen();

@@ -15,7 +15,10 @@ import { cloudConfigFolding } from './cloudConfig/folding';
 import type { Finding } from './types';
 import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
 import { completeStandalone, hoverStandalone } from './standalone';
+import { boundFindings, boundPosition, boundRange } from './textBounds';
 import { embeddedFolding, embeddedSymbolsFor, standaloneFolding, standaloneSymbols } from './embedded/outline';
+import './systemd/service';
+import './iptables/service';
 
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
@@ -46,9 +49,9 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
   function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
     const entry = cache.get(doc, lang, settings);
     if (!entry.findings) {
-      entry.findings = lang === 'cloud-config'
+      entry.findings = boundFindings(doc.getText(), lang === 'cloud-config'
         ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate(standaloneContext(doc)) ?? [];
+        : embeddedLanguage(lang)?.validate(standaloneContext(doc)) ?? []);
     }
     return entry.findings;
   }
@@ -62,16 +65,18 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     validate(doc, lang) {
       return toDiagnostics(doc, findings(doc, lang), settings);
     },
-    complete(doc, lang, pos) {
+    complete(doc, lang, requested) {
+      const pos = boundPosition(doc, requested);
       if (lang !== 'cloud-config') return completeStandalone(doc, lang, pos);
       return completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
     },
-    hover(doc, lang, pos) {
+    hover(doc, lang, requested) {
+      const pos = boundPosition(doc, requested);
       if (lang !== 'cloud-config') return hoverStandalone(doc, lang, pos);
       return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
     },
     codeActions(doc, lang, range, only) {
-      return findingsToCodeActions(doc, findings(doc, lang), range, settings, only);
+      return findingsToCodeActions(doc, findings(doc, lang), boundRange(doc, range), settings, only);
     },
     symbols(doc, lang) {
       const toPos = (o: number): Position => doc.positionAt(o);

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// npm run bench [-- --docs 1k,2.4k,10k,50k,rules --no-peer --no-build]
+// Measures the bundled server over stdio on generated documents, next to the peer (yaml-language-server
+// with cloud-init's JSON schema) and the floor (a bare `yaml` parse), then writes docs/bench.md and
+// docs/bench.svg and prints the table. A benchmark, not a test: it never fails on a slow number.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { userData, rulesSaveLines, probePositions } from './bench/generate.mjs';
+import { measureServer } from './bench/measure.mjs';
+import { markdown, svg } from './bench/report.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const opt = (name) => { const i = argv.indexOf(name); return i < 0 ? undefined : argv[i + 1]; };
+const wanted = (opt('--docs') ?? '1k,2.4k,10k,50k,rules').split(',');
+const withPeer = !argv.includes('--no-peer');
+
+if (!argv.includes('--no-build')) {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+/** cloud-init's JSON schema as Debian's cloud-init package installs it. */
+function cloudInitSchema() {
+  const listed = spawnSync('dpkg', ['-L', 'cloud-init'], { encoding: 'utf8' });
+  const fromDpkg = (listed.stdout ?? '').split('\n').find((l) => l.endsWith('/schema-cloud-config-v1.json'));
+  const fallback = '/usr/lib/python3/dist-packages/cloudinit/config/schemas/schema-cloud-config-v1.json';
+  return fromDpkg && existsSync(fromDpkg) ? fromDpkg : existsSync(fallback) ? fallback : undefined;
+}
+
+const dir = join(tmpdir(), 'cloud-config-bench');
+mkdirSync(dir, { recursive: true });
+const docs = [
+  { id: '1k', title: 'user-data, ~1k lines (30 units, 400 rules)', make: () => userData(30, 400, { defects: true }) },
+  { id: '2.4k', title: 'user-data, 2,425 lines (gen-userdata 100 500 --defects)', make: () => userData(100, 500, { defects: true }) },
+  { id: '10k', title: 'user-data, ~10k lines (300 units, 4,300 rules)', make: () => userData(300, 4300, { defects: true }) },
+  { id: '50k', title: 'user-data, ~50k lines (1,500 units, 21,500 rules)', make: () => userData(1500, 21500, { defects: true }) },
+  { id: 'rules', title: 'standalone rules-save, 20k rules', make: () => rulesSaveLines(20000).join('\n'), rules: true },
+].filter((d) => wanted.includes(d.id));
+
+const schema = withPeer ? cloudInitSchema() : undefined;
+const peerBin = join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const peerOk = withPeer && schema && existsSync(peerBin);
+if (withPeer && !peerOk) console.log(`peer skipped: ${!schema ? 'cloud-init schema not found (apt-get install cloud-init)' : 'yaml-language-server not installed (npm ci)'}`);
+const peerVersion = existsSync(join(root, 'node_modules/yaml-language-server/package.json'))
+  ? JSON.parse(readFileSync(join(root, 'node_modules/yaml-language-server/package.json'), 'utf8')).version : '—';
+const ours = { command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'], settings: { cloudConfig: { dialect: 'auto', rules: {} } } };
+const peer = peerOk && {
+  command: process.execPath, args: [peerBin, '--stdio'],
+  settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [pathToFileURL(schema).href]: '*.yaml' } } },
+};
+
+const results = [];
+for (const d of docs) {
+  const text = d.make();
+  const file = join(dir, d.rules ? 'rules-save' : `userdata-${d.id}.yaml`);
+  writeFileSync(file, text);
+  const lines = text.split('\n').length;
+  const positions = probePositions(text, d.rules ? 'rules' : 'user-data');
+  process.stdout.write(`${d.id}: ${lines} lines, ${(text.length / 1024).toFixed(0)} KiB … `);
+  const floor = d.rules ? undefined : JSON.parse(spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), file], { cwd: root, encoding: 'utf8' }).stdout);
+  const ourResult = await measureServer(ours, { file, text, languageId: d.rules ? 'iptables' : 'cloud-config', positions });
+  process.stdout.write('ours done … ');
+  const peerResult = peer && !d.rules ? await measureServer(peer, { file, text, languageId: 'yaml', positions }, { edits: 10, reps: 100, budgetMs: 5_000 }) : undefined;
+  console.log(peerResult ? 'peer done' : '');
+  results.push({ id: d.id, short: d.id, title: `${d.title}: ${lines} lines`, lines, ours: ourResult, peer: peerResult, floor });
+}
+
+const by = (id) => results.find((r) => r.id === id);
+const targets = [];
+const r24 = by('2.4k'), r10 = by('10k'), r50 = by('50k');
+if (r24) {
+  if (r24.peer) targets.push({ name: 'first diagnostics ≥10× faster than the peer (2.4k lines)', measured: `${(r24.peer.openMs / r24.ours.openMs).toFixed(1)}×`, met: r24.peer.openMs / r24.ours.openMs >= 10 });
+  targets.push({ name: 'first diagnostics within 3× of the bare parse (2.4k lines)', measured: `${(r24.ours.openMs / r24.floor.warmMs).toFixed(2)}×`, met: r24.ours.openMs / r24.floor.warmMs <= 3 });
+  targets.push({ name: 'one-character edit within 2× of the bare parse (2.4k lines, p50)', measured: `${(r24.ours.editP50 / r24.floor.warmMs).toFixed(2)}×`, met: r24.ours.editP50 / r24.floor.warmMs <= 2 });
+}
+if (r10) {
+  const worst = Math.max(...Object.values(r10.ours.positions).flatMap((p) => [p.completion.p99, p.hover.p99]));
+  targets.push({ name: 'completion and hover p99 under 10 ms (10k lines)', measured: `worst ${worst.toFixed(2)} ms`, met: worst < 10 });
+}
+if (r50) targets.push({ name: 'server memory under 100 MB (50k lines)', measured: `${r50.ours.peakRssMb?.toFixed(0)} MB peak RSS`, met: r50.ours.peakRssMb < 100 });
+targets.push({ name: 'no debounce longer than 50 ms', measured: 'none: validation runs as soon as the queued messages are read', met: true });
+
+const meta = { date: new Date().toISOString().slice(0, 10), machine: `${cpus().length} CPUs, Node ${process.version}`, peerVersion, targets };
+const md = markdown(results, meta);
+if (!argv.includes('--no-write')) {
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  writeFileSync(join(root, 'docs', 'bench.md'), md);
+  writeFileSync(join(root, 'docs', 'bench.svg'), svg(results));
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2));
+}
+console.log(`\n${md}`);

@@ -1,0 +1,80 @@
+// Drive one language server over stdio on one document, as an editor would, and time each step.
+import { pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { LspSession, now } from './lspSession.mjs';
+
+export function percentile(values, p) {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/**
+ * server: { command, args, settings }; doc: { file, text, languageId, positions: {name: {line, character}} }.
+ * Returns milliseconds and MB. Requests repeat `reps` times or until `budgetMs` is spent per position.
+ */
+export async function measureServer(server, doc, { edits = 20, reps = 100, budgetMs = 15_000 } = {}) {
+  const session = new LspSession(server.command, server.args, { settings: server.settings ?? {} });
+  const uri = pathToFileURL(doc.file).href;
+  const out = { positions: {} };
+  try {
+    let t = now();
+    await session.initialize(pathToFileURL(dirname(doc.file)).href);
+    out.initializeMs = now() - t;
+
+    t = now();
+    const first = session.nextDiagnostics(uri);
+    session.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.text } });
+    out.diagnostics = (await first).length;
+    const firstAt = now();
+    out.openMs = firstAt - t;
+    out.activationMs = firstAt - session.spawnedAt;
+
+    // Type a space at the start of a line in the middle of the document, then delete it.
+    const line = Math.floor(doc.text.split('\n').length / 2);
+    const editTimes = [];
+    let version = 1;
+    // A server that needs many seconds per analysis gets a few edits only (the table says how many).
+    const editCount = out.openMs > 5_000 ? Math.min(edits, 2) : edits;
+    out.edits = editCount;
+    for (let i = 0; i < editCount; i++) {
+      const change = i % 2 === 0
+        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
+        : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
+      version++;
+      t = now();
+      const published = session.nextDiagnostics(uri, version);
+      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await published;
+      editTimes.push(now() - t);
+    }
+    out.editP50 = percentile(editTimes, 50);
+    out.editP99 = percentile(editTimes, 99);
+
+    for (const [name, position] of Object.entries(doc.positions)) {
+      if (!position) continue;
+      const entry = {};
+      for (const method of ['completion', 'hover']) {
+        const times = [];
+        let result;
+        const started = now();
+        for (let i = 0; i < reps && (i < 5 || now() - started < budgetMs); i++) {
+          t = now();
+          result = await session.request(`textDocument/${method}`, { textDocument: { uri }, position });
+          times.push(now() - t);
+        }
+        entry[method] = { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+        if (method === 'completion') entry.completionItems = (Array.isArray(result) ? result : result?.items ?? []).length;
+        else entry.hoverChars = result?.contents ? JSON.stringify(result.contents).length : 0;
+      }
+      out.positions[name] = entry;
+    }
+    out.peakRssMb = session.peakRssMb();
+  } catch (err) {
+    out.error = `${err instanceof Error ? err.message : String(err)}`;
+    out.peakRssMb ??= session.peakRssMb();
+  } finally {
+    await session.close().catch(() => {});
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+// The fuzzing engine: real documents from ../shared, mutated, fed to every feature of the language
+// service for every language; any exception, slow call or out-of-document answer is a failure.
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { getLanguageService, type LanguageId, type LanguageService } from '../../server/src/service/index';
+import { fixAllKind } from '../../server/src/service/codeActions';
+import { mutate, seededRandom, int, pick, type Random } from './mutate';
+import {
+  LineIndex, actionProblems, applyEdits, completionProblems, diagnosticsProblems, foldingProblems, hoverProblems, symbolProblems,
+} from './checks';
+
+export const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables', 'systemd'];
+
+export interface Seed {
+  name: string;
+  lang: LanguageId;
+  text: string;
+}
+
+export interface FuzzCase {
+  index: number;
+  seed: string;
+  lang: LanguageId;
+  applied: string[];
+  text: string;
+}
+
+export interface Failure {
+  case: FuzzCase;
+  problems: string[];
+}
+
+export interface FuzzStats {
+  cases: number;
+  calls: number;
+  failures: Failure[];
+  slowestMs: number;
+  slowest: string;
+  elapsedMs: number;
+}
+
+/** The language a case file is written in, from its name. */
+export function languageOfFile(file: string): LanguageId | undefined {
+  const base = path.basename(file);
+  if (/\.(ya?ml)$/i.test(base) || base === 'user-data') return 'cloud-config';
+  if (/\.(service|socket|timer|mount|path|target|automount|swap|slice|scope|network|netdev|link)$/i.test(base)) return 'systemd';
+  if (/\.v6$|^v6_|ip6tables/i.test(base)) return 'ip6tables';
+  if (/\.(rules|v4|save)$|rules-save/i.test(base)) return 'iptables';
+  return undefined;
+}
+
+/** Every case file of ../shared/corpus and ../shared/facts with a known language. */
+export function loadSeeds(shared: string): Seed[] {
+  const seeds: Seed[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const lang = languageOfFile(full);
+        if (lang && fs.statSync(full).size < 200_000) seeds.push({ name: path.relative(shared, full), lang, text: fs.readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  for (const sub of ['corpus', 'facts']) if (fs.existsSync(path.join(shared, sub))) walk(path.join(shared, sub));
+  return seeds;
+}
+
+/** The case `index` of a run with `seed`: the same pair always gives the same document. */
+export function makeCase(seeds: readonly Seed[], seed: number, index: number): FuzzCase {
+  const r = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0);
+  const base = pick(r, seeds);
+  const other = pick(r, seeds);
+  // Sometimes splice another file in (rules into a content block, a unit into YAML, ...).
+  const start = r() < 0.15 ? `${base.text}\n${other.text.split('\n').map((l) => `      ${l}`).join('\n')}` : base.text;
+  const { text, applied } = mutate(r, start);
+  const lang = r() < 0.75 ? base.lang : pick(r, languages);
+  return { index, seed: base.name, lang, applied, text };
+}
+
+function randomPositions(r: Random, doc: TextDocument, n: number): Position[] {
+  const out: Position[] = [];
+  for (let i = 0; i < n; i++) {
+    const roll = r();
+    if (roll < 0.7) out.push(doc.positionAt(int(r, doc.getText().length + 1)));
+    else if (roll < 0.85) out.push({ line: int(r, doc.lineCount), character: int(r, 200) });
+    else out.push({ line: int(r, doc.lineCount + 3), character: int(r, 5) }); // past the end: clients do send these
+  }
+  return out;
+}
+
+/**
+ * Run every feature on one case. `boundMs` limits each call; the text's size adds to it (a megabyte
+ * line is allowed proportionally more). Returns the problems found and the slowest call.
+ */
+export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundMs: number): { problems: string[]; calls: number; slowestMs: number; slowest: string } {
+  const problems: string[] = [];
+  const uri = `file:///fuzz/${c.index}/${c.lang === 'cloud-config' ? 'user-data' : c.lang === 'systemd' ? 'app.service' : 'rules-save'}`;
+  const doc = TextDocument.create(uri, c.lang, 1, c.text);
+  const ix = new LineIndex(c.text);
+  const bound = boundMs + c.text.length / 1000;
+  let calls = 0, slowestMs = 0, slowest = '';
+  const call = <T>(what: string, fn: () => T): T | undefined => {
+    calls++;
+    const t = performance.now();
+    try {
+      return fn();
+    } catch (err) {
+      problems.push(`${what} threw: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return undefined;
+    } finally {
+      const ms = performance.now() - t;
+      if (ms > slowestMs) { slowestMs = ms; slowest = what; }
+      if (ms > bound) problems.push(`${what} took ${ms.toFixed(0)} ms (bound ${bound.toFixed(0)} ms)`);
+    }
+  };
+  // A rule that fails is caught and logged by the service so the other rules still report: catch the log.
+  const logError = console.error;
+  console.error = (...args: unknown[]): void => {
+    problems.push(`logged: ${args.map((x) => (x instanceof Error ? x.stack ?? x.message : String(x))).join(' ')}`);
+  };
+  try {
+    const diags = call('validate', () => service.validate(doc, c.lang)) ?? [];
+    problems.push(...diagnosticsProblems(ix, uri, diags));
+    const everything = { start: { line: 0, character: 0 }, end: doc.positionAt(c.text.length) };
+    const fixAll = call('fix all', () => service.codeActions(doc, c.lang, everything, [fixAllKind])) ?? [];
+    problems.push(...actionProblems(ix, uri, fixAll));
+    for (const d of diags.slice(0, 8)) {
+      const actions = call(`code actions for ${String(d.code)}`, () => service.codeActions(doc, c.lang, d.range)) ?? [];
+      problems.push(...actionProblems(ix, uri, actions));
+      const first = actions[0]?.edit?.changes?.[uri];
+      if (first && r() < 0.3 && problems.length === 0) {
+        // Apply a fix and analyse the result: fixes must leave a document the service still handles.
+        const fixed = TextDocument.create(uri, c.lang, 2, applyEdits(doc, first));
+        const after = call(`validate after ${actions[0]?.title ?? ''}`, () => service.validate(fixed, c.lang)) ?? [];
+        problems.push(...diagnosticsProblems(new LineIndex(fixed.getText()), uri, after));
+      }
+    }
+    for (const p of randomPositions(r, doc, 6)) {
+      problems.push(...completionProblems(ix, call(`complete at ${p.line}:${p.character}`, () => service.complete(doc, c.lang, p))));
+      problems.push(...hoverProblems(ix, call(`hover at ${p.line}:${p.character}`, () => service.hover(doc, c.lang, p))));
+    }
+    const range = { start: randomPositions(r, doc, 1)[0] as Position, end: randomPositions(r, doc, 1)[0] as Position };
+    problems.push(...actionProblems(ix, uri, call('code actions at a random range', () => service.codeActions(doc, c.lang, range)) ?? []));
+    problems.push(...symbolProblems(ix, call('symbols', () => service.symbols(doc, c.lang)) ?? []));
+    problems.push(...foldingProblems(ix, call('folding', () => service.folding(doc, c.lang)) ?? []));
+  } finally {
+    console.error = logError;
+    service.forget(uri);
+  }
+  return { problems, calls, slowestMs, slowest };
+}
+
+export interface FuzzOptions {
+  seed: number;
+  cases: number;
+  /** Start at this case index (to reproduce one case: `first: i, cases: 1`). */
+  first?: number;
+  /** Per-call bound in ms for a small document. */
+  boundMs?: number;
+  /** Stop early (still reporting) once this much time has passed. */
+  budgetMs?: number;
+  onProgress?: (done: number, stats: FuzzStats) => void;
+}
+
+export function runFuzz(seeds: readonly Seed[], options: FuzzOptions): FuzzStats {
+  const started = performance.now();
+  const stats: FuzzStats = { cases: 0, calls: 0, failures: [], slowestMs: 0, slowest: '', elapsedMs: 0 };
+  const services = [
+    getLanguageService({ dialect: 'auto', rules: {} }),
+    getLanguageService({ dialect: 'coreos', rules: {} }),
+    getLanguageService({ dialect: 'cloud-init', rules: { 'cloud-config/unknown-key': 'error', 'cloud-config/hyphen-key': 'off' } }),
+  ];
+  const first = options.first ?? 0;
+  for (let i = first; i < first + options.cases; i++) {
+    if (options.budgetMs !== undefined && performance.now() - started > options.budgetMs) break;
+    const c = makeCase(seeds, options.seed, i);
+    const r = seededRandom(options.seed ^ (i * 7919));
+    const result = runCase(services[i % services.length] as LanguageService, c, r, options.boundMs ?? 2_000);
+    stats.cases++;
+    stats.calls += result.calls;
+    if (result.slowestMs > stats.slowestMs) { stats.slowestMs = result.slowestMs; stats.slowest = `case ${i} (${c.applied.join('+')}, ${c.lang}): ${result.slowest}`; }
+    if (result.problems.length) stats.failures.push({ case: c, problems: result.problems });
+    if (options.onProgress && stats.cases % 1000 === 0) options.onProgress(stats.cases, stats);
+  }
+  stats.elapsedMs = performance.now() - started;
+  return stats;
+}
