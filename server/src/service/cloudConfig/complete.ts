@@ -11,7 +11,8 @@ import { regionAt } from '../embedded/region';
 import { completeInRegion } from '../embedded/delegate';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { asMap, asSeq, findPair, scalarText } from './yamlNodes';
-import { eolOf, lineStartAt } from './textEdits';
+import { eolOf } from './textEdits';
+import { lineStartAt } from '../lineStart';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 

@@ -50,15 +50,18 @@ export function closest(word: string, candidates: Iterable<string>, normalise = 
   }
   let best: string | undefined;
   let bestScore = Infinity;
+  const limit = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
+  const bare = w.replace(/[-_]/g, '');
   for (const c of list) {
     const cn = normalise(c);
+    // Lengths further apart than the limit cannot be within it (and a huge word costs nothing).
+    if (Math.abs(cn.length - w.length) > limit && cn.replace(/[-_]/g, '').length !== bare.length) continue;
     let d = editDistance(w, cn);
-    if (cn.replace(/[-_]/g, '') === w.replace(/[-_]/g, '')) d = 0.5;
+    if (cn.replace(/[-_]/g, '') === bare) d = 0.5;
     if (d < bestScore) {
       bestScore = d;
       best = c;
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
   return bestScore <= limit ? best : undefined;
 }

@@ -1,11 +1,8 @@
 import type { Pair, YAMLMap } from 'yaml';
 import type { OffsetEdit } from '../types';
 import { nodeRange } from './yamlNodes';
+import { lineStartAt } from '../lineStart';
 
-export function lineStartAt(text: string, offset: number): number {
-  // lastIndexOf treats a negative start as 0: at offset 0 a leading newline would count as before it.
-  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
-}
 
 /** Offset of the line break ending the line that holds `offset` (before any `\r`). */
 export function lineEndAt(text: string, offset: number): number {

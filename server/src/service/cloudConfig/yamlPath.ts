@@ -1,4 +1,4 @@
-import { lineStartAt } from './textEdits';
+import { lineStartAt } from '../lineStart';
 
 /**
  * Line-based YAML context at a position, robust to the half-typed lines completion sees.

@@ -4,11 +4,12 @@ import { dockerInvocations, type CommandSyntax, type DockerInvocation } from './
 import { execValueSources, looksLikeUnit } from './findRunCommands';
 import { parseFlags } from './parseRunCommand';
 import { longRunFlag, runFlagSpecs, type RunFlagSpec } from './runFlags';
+import { lineStartAt } from '../lineStart';
 
 /** The command text that ends at the caret: the `Exec*=` value or the shell line it is in. */
 function sourceUpTo(text: string, offset: number): { src: CommandSource; syntax: CommandSyntax } | undefined {
   if (!looksLikeUnit(text)) {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineStart = lineStartAt(text, offset);
     return { src: sourceOfText(text, lineStart, offset), syntax: 'shell' };
   }
   for (const { source } of execValueSources(text)) {

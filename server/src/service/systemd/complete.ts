@@ -10,6 +10,7 @@ import { directiveItems, sectionItems } from './complete/keys';
 import { specifierItems, unitNameItems, valueItems } from './complete/values';
 import { specFor } from './directiveMarkdown';
 import type { UnitFile, UnitSection } from './unitAst';
+import { lineStartAt } from '../lineStart';
 
 type Result = { items: CompletionItem[]; replaceStart: number } | undefined;
 
@@ -64,7 +65,7 @@ function completeValue(unit: UnitFile, ctx: EmbeddedContext, offset: number, sec
 export function completeUnit(unit: UnitFile, ctx: EmbeddedContext, offset: number): Result {
   const text = ctx.text;
   if (!(offset >= 0 && offset <= text.length)) return undefined;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   const indent = before.length - before.trimStart().length;
   const first = before.trimStart()[0];

@@ -8,7 +8,8 @@ import { runCommandsInCommandList } from '../../docker/commandListRuns';
 import type { PortPublication } from '../../docker/runModel';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
-import { eolOf, lineStartAt } from '../textEdits';
+import { eolOf } from '../textEdits';
+import { lineStartAt } from '../../lineStart';
 import { rulesSaveItem } from './firewallSnippets';
 
 interface Family {

@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { OffsetEdit } from '../../types';
-import { eolOf, indentAt, lineEndAt, lineStartAt } from '../textEdits';
+import { eolOf, indentAt, lineEndAt } from '../textEdits';
+import { lineStartAt } from '../../lineStart';
 import { nodeRange, pairs } from '../yamlNodes';
 
 /** Column of the first key of a block mapping. */

@@ -4,7 +4,8 @@ import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import type { YamlKind } from '../valueKind';
 import { asScalar, nodeRange } from '../yamlNodes';
-import { eolOf, lineStartAt } from '../textEdits';
+import { eolOf } from '../textEdits';
+import { lineStartAt } from '../../lineStart';
 
 function accepts(type: ValueType, kind: ValueType['kind']): boolean {
   return type.kind === kind || (type.kind === 'oneOf' && type.options.some((o) => accepts(o, kind)));

@@ -2,9 +2,10 @@ import { isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import type { EmbeddedRegion } from '../../embedded/region';
-import { asSeq, nodeRange, scalarText } from '../yamlNodes';
+import { asMap, asSeq, nodeRange, scalarText } from '../yamlNodes';
 import { coreosShippedUnits } from '../../data/shippedUnits';
-import { eolOf, lineStartAt } from '../textEdits';
+import { eolOf } from '../textEdits';
+import { lineStartAt } from '../../lineStart';
 
 const unitNamePattern = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope|network|netdev|link)$/;
 const startCommands = new Set(['start', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'reload-or-try-restart']);
@@ -36,10 +37,7 @@ export function unitEntries(ctx: RuleContext): UnitEntry[] {
       command: scalarText(ctx.pair(map, 'command')?.value),
       mask: isTrue(ctx.pair(map, 'mask')?.value),
       content: isScalar(contentNode) && typeof (contentNode as Scalar).value === 'string' ? ((contentNode as Scalar).value as string) : undefined,
-      dropIns: (asSeq(ctx.pair(map, 'drop_ins')?.value)?.items ?? []).map((d) => {
-        const m = d as YAMLMap;
-        return scalarText(ctx.pair(m, 'content')?.value) ?? '';
-      }),
+      dropIns: (asSeq(ctx.pair(map, 'drop_ins')?.value)?.items ?? []).map((d) => scalarText(ctx.pair(asMap(d), 'content')?.value) ?? ''),
     };
   });
 }

@@ -1,4 +1,5 @@
 /** The words of a (possibly unfinished) rules line, split the way iptables-restore splits them. */
+import { lineStartAt } from '../../lineStart';
 
 export interface LineWord {
   readonly start: number;
@@ -39,7 +40,7 @@ export function splitWords(text: string, from: number, to: number): LineWord[] {
 
 /** The line around `offset`, its words before the caret and the word being typed. */
 export function lineAt(text: string, offset: number): LineAt {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const nl = text.indexOf('\n', offset);
   const lineEnd = nl < 0 ? text.length : nl;
   const words = splitWords(text, lineStart, offset);

@@ -6,6 +6,7 @@ import { parseCidr, type Cidr } from './cidr';
 import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from './insertPoint';
 import type { Probe } from './probe';
 import { certainlyDropped, walk, type Outcome } from './walk';
+import { lineStartAt } from '../../lineStart';
 
 const ephemeral = 45000;
 
@@ -38,7 +39,7 @@ export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): 
     for (const rule of chain.rules) {
       const dport = rule.conds.dport;
       if (!dport?.value || dport.negated || rule.conds.proto?.value !== 'tcp') continue;
-      const lineStart = text.lastIndexOf('\n', rule.line.span.start - 1) + 1;
+      const lineStart = lineStartAt(text, rule.line.span.start);
       const before = text.slice(Math.max(0, text.lastIndexOf('\n', lineStart - 2) + 1), lineStart);
       const comment = rule.line.options.filter((o) => o.name.value === '--comment').map((o) => o.args.map((a) => a.value).join(' ')).join(' ');
       const mentionsSsh = /\bssh/i.test(comment) || (before.startsWith('#') && /\bssh/i.test(before));

@@ -1,9 +1,6 @@
 import type { OffsetEdit } from '../../types';
 import type { FlowTable } from './chains';
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+import { lineStartAt } from '../../lineStart';
 
 /** Where a line's content ends (before `\r\n` or `\n`), or the text's end. */
 function lineEnd(text: string, offset: number): number {
@@ -18,7 +15,7 @@ const asLines = (lines: readonly string[]): string => lines.map((l) => `\n${l}`)
 
 /** An edit that puts `lines` on their own lines just before the line holding `offset`. */
 export function insertBeforeLine(text: string, offset: number, lines: readonly string[]): OffsetEdit {
-  const at = lineStart(text, offset);
+  const at = lineStartAt(text, offset);
   if (at === 0) return { start: 0, end: 0, newText: lines.map((l) => `${l}\n`).join('') };
   const end = lineEnd(text, at - 1);
   return { start: end, end, newText: asLines(lines) };

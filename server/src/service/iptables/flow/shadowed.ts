@@ -30,36 +30,89 @@ function interfaceCovers(o: string, i: string): boolean {
   return i.startsWith(o.slice(0, -1));
 }
 
+const condKeys = ['proto', 'src', 'dst', 'inIface', 'outIface', 'sport', 'dport', 'anyPort', 'states', 'icmpType', 'syn', 'fragment'] as const;
+
 function hasNegation(c: RuleConditions): boolean {
-  return [c.proto, c.src, c.dst, c.inIface, c.outIface, c.sport, c.dport, c.anyPort, c.states, c.icmpType, c.syn, c.fragment]
-    .some((x) => x?.negated === true);
+  for (const key of condKeys) if (c[key]?.negated === true) return true;
+  return false;
 }
 
 function comparable(c: RuleConditions): boolean {
   return c.opaque.length === 0 && !c.repeated && !hasNegation(c);
 }
 
-/** Every packet `inner` matches is also matched by `outer` — only when that is certain. */
-export function matchesSuperset(outer: RuleConditions, inner: RuleConditions): boolean {
-  if (!comparable(outer) || !comparable(inner)) return false;
-  const anyPortCovered = ((): boolean => {
-    if (!outer.anyPort) return true;
+/** `outer` covers `inner`; both already known to be comparable. Cheap, selective checks first. */
+function covers(outer: RuleConditions, inner: RuleConditions): boolean {
+  if (!coverCond(outer.proto, inner.proto, (o, i) => o === 'all' || o === i, (o) => o === 'all')) return false;
+  if (!coverCond(outer.dport, inner.dport, portsOk, allPorts)) return false;
+  if (!coverCond(outer.sport, inner.sport, portsOk, allPorts)) return false;
+  if (outer.anyPort) {
     const o = outer.anyPort.value;
-    if (inner.anyPort) return portsOk(o, inner.anyPort.value);
-    return (inner.dport !== undefined && portsOk(o, inner.dport.value)) || (inner.sport !== undefined && portsOk(o, inner.sport.value));
-  })();
-  return anyPortCovered
-    && coverCond(outer.proto, inner.proto, (o, i) => o === 'all' || o === i, (o) => o === 'all')
-    && coverCond(outer.src, inner.src, cidrsCover, (o) => o?.some((c) => c.prefix === 0) === true)
-    && coverCond(outer.dst, inner.dst, cidrsCover, (o) => o?.some((c) => c.prefix === 0) === true)
-    && coverCond(outer.inIface, inner.inIface, interfaceCovers, (o) => o === '+')
+    const ok = inner.anyPort ? portsOk(o, inner.anyPort.value)
+      : (inner.dport !== undefined && portsOk(o, inner.dport.value)) || (inner.sport !== undefined && portsOk(o, inner.sport.value));
+    if (!ok) return false;
+  }
+  return coverCond(outer.inIface, inner.inIface, interfaceCovers, (o) => o === '+')
     && coverCond(outer.outIface, inner.outIface, interfaceCovers, (o) => o === '+')
-    && coverCond(outer.sport, inner.sport, portsOk, allPorts)
-    && coverCond(outer.dport, inner.dport, portsOk, allPorts)
     && coverCond(outer.states, inner.states, (o, i) => [...i].every((s) => o.has(s)))
     && coverCond(outer.icmpType, inner.icmpType, (o, i) => o === 'any' || o === i, (o) => o === 'any')
     && coverCond(outer.syn, inner.syn, () => true)
-    && coverCond(outer.fragment, inner.fragment, () => true);
+    && coverCond(outer.fragment, inner.fragment, () => true)
+    && coverCond(outer.src, inner.src, cidrsCover, (o) => o?.some((c) => c.prefix === 0) === true)
+    && coverCond(outer.dst, inner.dst, cidrsCover, (o) => o?.some((c) => c.prefix === 0) === true);
+}
+
+/** Every packet `inner` matches is also matched by `outer` — only when that is certain. */
+export function matchesSuperset(outer: RuleConditions, inner: RuleConditions): boolean {
+  return comparable(outer) && comparable(inner) && covers(outer, inner);
+}
+
+interface Hider {
+  readonly rule: FlowRule;
+  readonly index: number;
+}
+
+/** The one destination port a rule matches (`--dport 22`), if it names exactly one. */
+function singlePort(c: RuleConditions): number | undefined {
+  const ranges = c.dport?.value;
+  const only = ranges?.length === 1 ? ranges[0] : undefined;
+  return only && only.from === only.to ? only.from : undefined;
+}
+
+/**
+ * Terminal rules indexed so a rule is compared only with those that could cover it: a rule for one
+ * destination port can only be covered by a rule for that port or by one without a single port.
+ */
+class HiderIndex {
+  private readonly byPort = new Map<number, Hider[]>();
+  private readonly others: Hider[] = [];
+
+  add(h: Hider): void {
+    const port = singlePort(h.rule.conds);
+    if (port === undefined) this.others.push(h);
+    else {
+      const list = this.byPort.get(port);
+      if (list) list.push(h);
+      else this.byPort.set(port, [h]);
+    }
+  }
+
+  /** The earliest hider before `index` that covers `inner` (lists are in rule order). */
+  first(inner: FlowRule, index: number, innerText: string, textOf: (h: Hider) => string): Hider | undefined {
+    const port = singlePort(inner.conds);
+    const lists = port === undefined ? [this.others] : [this.others, this.byPort.get(port) ?? []];
+    let best: Hider | undefined;
+    for (const list of lists) {
+      for (const h of list) {
+        if (h.index >= index || (best && h.index >= best.index)) break;
+        if (textOf(h) !== innerText && covers(h.rule.conds, inner.conds)) {
+          best = h;
+          break;
+        }
+      }
+    }
+    return best;
+  }
 }
 
 function lineNumber(text: string, offset: number): number {
@@ -77,15 +130,17 @@ export function shadowedFindings(table: FlowTable, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const chain of table.chains.values()) {
     const texts = chain.rules.map((r) => ruleText(text, r));
+    const isComparable = chain.rules.map((r) => comparable(r.conds));
     // Only terminal rules that can be compared may hide later ones.
-    const hiders = chain.rules
-      .map((r, i) => ({ r, i }))
-      .filter(({ r }) => r.conds.target !== undefined && !r.conds.target.goto && terminalTargets.has(r.conds.target.name) && comparable(r.conds));
+    const index = new HiderIndex();
+    chain.rules.forEach((r, i) => {
+      if (isComparable[i] && r.conds.target !== undefined && !r.conds.target.goto && terminalTargets.has(r.conds.target.name)) index.add({ rule: r, index: i });
+    });
     chain.rules.forEach((rule, j) => {
-      if (!comparable(rule.conds)) return;
-      const hit = hiders.find(({ r, i }) => i < j && texts[i] !== texts[j] && matchesSuperset(r.conds, rule.conds));
+      if (!isComparable[j]) return;
+      const hit = index.first(rule, j, texts[j] ?? '', (h) => texts[h.index] ?? '');
       if (!hit) return;
-      const shadow = hit.r;
+      const shadow = hit.rule;
       const verdict = shadow.conds.target?.name ?? '';
       findings.push({
         code: 'iptables/shadowed-rule',

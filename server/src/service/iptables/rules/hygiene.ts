@@ -3,14 +3,11 @@ import type { OptionUse, RuleLine, RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { RuleAnalysis } from '../analyzeRule';
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+import { lineStartAt } from '../../lineStart';
 
 /** The edit that removes a whole line (with its line break). */
 function removeLine(text: string, rule: RuleLine): { start: number; end: number; newText: string } {
-  const start = lineStartOf(text, rule.span.start);
+  const start = lineStartAt(text, rule.span.start);
   const nl = text.indexOf('\n', rule.span.end);
   if (start > 0) return { start: start - 1, end: rule.span.end, newText: '' };
   return { start, end: nl < 0 ? text.length : nl + 1, newText: '' };

@@ -2,6 +2,7 @@
 import type { RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
+import { lineStartAt } from '../../lineStart';
 
 export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const out: Finding[] = [];
@@ -11,7 +12,7 @@ export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Findin
     if (p.code === 'iptables/no-table') {
       if (noTableDone) continue;
       noTableDone = true;
-      const lineStart = file.text.lastIndexOf('\n', p.start - 1) + 1;
+      const lineStart = lineStartAt(file.text, p.start);
       f.fixes = [{ title: 'Insert `*filter` above', edits: [lineStart === 0 ? { start: 0, end: 0, newText: '*filter\n' } : { start: lineStart - 1, end: lineStart - 1, newText: '\n*filter' }], preferred: true }];
     }
     if (p.code === 'iptables/missing-commit') {
