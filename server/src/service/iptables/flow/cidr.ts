@@ -49,9 +49,16 @@ function bits(family: 4 | 6): number {
   return family === 4 ? 32 : 128;
 }
 
-function maskOf(family: 4 | 6, prefix: number): bigint {
+const masks: Record<4 | 6, bigint[]> = { 4: [], 6: [] };
+
+/** The network mask of a prefix length (computed once per family and length). */
+export function maskOf(family: 4 | 6, prefix: number): bigint {
+  const known = masks[family][prefix];
+  if (known !== undefined) return known;
   const total = bits(family);
-  return ((1n << BigInt(total)) - 1n) ^ ((1n << BigInt(total - prefix)) - 1n);
+  const mask = ((1n << BigInt(total)) - 1n) ^ ((1n << BigInt(total - prefix)) - 1n);
+  masks[family][prefix] = mask;
+  return mask;
 }
 
 /** Dotted mask (`255.255.0.0`) to a prefix length, when it is contiguous. */

@@ -89,27 +89,28 @@ function check<T>(cond: Cond<T> | undefined, test: (v: T) => Match): Match {
   return cond === undefined ? 'yes' : negate(test(cond.value), cond.negated);
 }
 
-/** Does the rule match the probe packet? */
+/** Does the rule match the probe packet? Conditions are checked in turn; the first `no` decides. */
 export function matchRule(c: RuleConditions, p: Probe): Match {
-  const results: Match[] = [
-    check(c.proto, (v) => (v === 'all' ? 'yes' : p.proto === undefined ? 'maybe' : v === p.proto ? 'yes' : 'no')),
-    check(c.src, (v) => matchAddress(v, p.src)),
-    check(c.dst, (v) => matchAddress(v, p.dst)),
-    check(c.inIface, (v) => matchInterface(v, p.inIface)),
-    check(c.outIface, (v) => matchInterface(v, p.outIface)),
-    check(c.sport, (v) => matchPorts(v, p.sport)),
-    check(c.dport, (v) => matchPorts(v, p.dport)),
-    check(c.anyPort, (v) => {
-      const a = matchPorts(v, p.sport);
-      const b = matchPorts(v, p.dport);
-      return a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'maybe';
-    }),
-    check(c.states, (v) => matchStates(v, p.state)),
-    check(c.icmpType, (v) => (v === 'any' && p.proto === 'icmp' ? 'yes' : 'maybe')),
-    check(c.syn, () => (p.syn === undefined ? 'maybe' : p.syn ? 'yes' : 'no')),
-    check(c.fragment, () => 'no'),
-  ];
-  if (c.opaque.length > 0) results.push('maybe');
-  if (results.includes('no')) return 'no';
-  return results.includes('maybe') ? 'maybe' : 'yes';
+  let maybe = c.opaque.length > 0;
+  const add = (m: Match): boolean => {
+    if (m === 'maybe') maybe = true;
+    return m === 'no';
+  };
+  if (add(check(c.proto, (v) => (v === 'all' ? 'yes' : p.proto === undefined ? 'maybe' : v === p.proto ? 'yes' : 'no')))) return 'no';
+  if (add(check(c.dport, (v) => matchPorts(v, p.dport)))) return 'no';
+  if (add(check(c.src, (v) => matchAddress(v, p.src)))) return 'no';
+  if (add(check(c.dst, (v) => matchAddress(v, p.dst)))) return 'no';
+  if (add(check(c.inIface, (v) => matchInterface(v, p.inIface)))) return 'no';
+  if (add(check(c.outIface, (v) => matchInterface(v, p.outIface)))) return 'no';
+  if (add(check(c.sport, (v) => matchPorts(v, p.sport)))) return 'no';
+  if (add(check(c.anyPort, (v) => {
+    const a = matchPorts(v, p.sport);
+    const b = matchPorts(v, p.dport);
+    return a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'maybe';
+  }))) return 'no';
+  if (add(check(c.states, (v) => matchStates(v, p.state)))) return 'no';
+  if (add(check(c.icmpType, (v) => (v === 'any' && p.proto === 'icmp' ? 'yes' : 'maybe')))) return 'no';
+  if (add(check(c.syn, () => (p.syn === undefined ? 'maybe' : p.syn ? 'yes' : 'no')))) return 'no';
+  if (add(check(c.fragment, () => 'no'))) return 'no';
+  return maybe ? 'maybe' : 'yes';
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../types';
 import type { FlowRule, FlowTable } from './chains';
-import { cidrContains, type Cidr } from './cidr';
+import { cidrContains, maskOf, type Cidr } from './cidr';
 import type { Cond, RuleConditions } from './conditions';
 import { portsCover, type PortRange } from './ports';
 
@@ -79,30 +79,72 @@ function singlePort(c: RuleConditions): number | undefined {
   return only && only.from === only.to ? only.from : undefined;
 }
 
+/** The one source network a rule matches (`-s 10.1.0.0/16`), if it names exactly one that is not everything. */
+function singleSource(c: RuleConditions): Cidr | undefined {
+  const cidrs = c.src?.value;
+  const only = cidrs?.length === 1 ? cidrs[0] : undefined;
+  return only && only.prefix > 0 ? only : undefined;
+}
+
+function networkKey(family: 4 | 6, base: bigint, prefix: number): string {
+  return `${family}/${prefix}/${base & maskOf(family, prefix)}`;
+}
+
+function push<K>(map: Map<K, Hider[]>, key: K, h: Hider): void {
+  const list = map.get(key);
+  if (list) list.push(h);
+  else map.set(key, [h]);
+}
+
 /**
- * Terminal rules indexed so a rule is compared only with those that could cover it: a rule for one
- * destination port can only be covered by a rule for that port or by one without a single port.
+ * Terminal rules indexed by what an inner rule must share with them to be covered: a rule for one
+ * destination port only covers rules for that port, a rule for one source network only rules whose
+ * sources lie inside it, a rule for one protocol only rules of that protocol. The rest are compared
+ * with everything. Each list keeps rule order.
  */
 class HiderIndex {
   private readonly byPort = new Map<number, Hider[]>();
+  private readonly bySource = new Map<string, Hider[]>();
+  private readonly byProto = new Map<string, Hider[]>();
+  private readonly prefixes = new Set<string>();
   private readonly others: Hider[] = [];
 
   add(h: Hider): void {
-    const port = singlePort(h.rule.conds);
-    if (port === undefined) this.others.push(h);
-    else {
-      const list = this.byPort.get(port);
-      if (list) list.push(h);
-      else this.byPort.set(port, [h]);
-    }
+    const c = h.rule.conds;
+    const port = singlePort(c);
+    const source = singleSource(c);
+    const proto = c.proto?.value;
+    if (port !== undefined) push(this.byPort, port, h);
+    else if (source) {
+      push(this.bySource, networkKey(source.family, source.base, source.prefix), h);
+      this.prefixes.add(`${source.family}/${source.prefix}`);
+    } else if (proto !== undefined && proto !== 'all') push(this.byProto, proto, h);
+    else this.others.push(h);
   }
 
-  /** The earliest hider before `index` that covers `inner` (lists are in rule order). */
+  private candidates(inner: RuleConditions): Hider[][] {
+    const lists = [this.others];
+    const port = singlePort(inner);
+    if (port !== undefined) lists.push(this.byPort.get(port) ?? []);
+    const proto = inner.proto?.value;
+    if (proto !== undefined) lists.push(this.byProto.get(proto) ?? []);
+    // Every source network of the inner rule must lie in the hider's: looking up the first is enough.
+    const first = inner.src?.value?.[0];
+    if (first) {
+      for (const key of this.prefixes) {
+        const [family, prefix] = key.split('/').map(Number) as [4 | 6, number];
+        if (family !== first.family || prefix > first.prefix) continue;
+        const list = this.bySource.get(networkKey(family, first.base, prefix));
+        if (list) lists.push(list);
+      }
+    }
+    return lists;
+  }
+
+  /** The earliest hider before `index` that covers `inner`. */
   first(inner: FlowRule, index: number, innerText: string, textOf: (h: Hider) => string): Hider | undefined {
-    const port = singlePort(inner.conds);
-    const lists = port === undefined ? [this.others] : [this.others, this.byPort.get(port) ?? []];
     let best: Hider | undefined;
-    for (const list of lists) {
+    for (const list of this.candidates(inner.conds)) {
       for (const h of list) {
         if (h.index >= index || (best && h.index >= best.index)) break;
         if (textOf(h) !== innerText && covers(h.rule.conds, inner.conds)) {
