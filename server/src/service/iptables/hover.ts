@@ -106,8 +106,14 @@ function ruleHover(file: RulesFile, rule: RuleLine, offset: number): HoverResult
   if (rule.extra && inside(rule.extra, offset)) {
     return at(rule.extra, rule.command.value === '-P' ? policyHover(rule.extra.value, true) : `New name of the chain: \`${rule.extra.value}\`.`);
   }
+  // Only each option's name and first argument decide which module options are in scope.
   const before: string[] = [];
   for (const o of rule.options) {
+    const touched = inside(o.span, offset) || inside(o.name, offset) || (o.negation !== undefined && inside(o.negation, offset));
+    if (!touched) {
+      before.push(o.name.value, o.args[0]?.value ?? '');
+      continue;
+    }
     const scope = optionsInScope(before);
     const found = findOption(o.name.value, scope) ?? findAnyOption(o.name.value);
     if (o.negation && inside(o.negation, offset)) {
@@ -118,7 +124,7 @@ function ruleHover(file: RulesFile, rule: RuleLine, offset: number): HoverResult
     }
     const arg = o.args.find((a) => inside(a, offset));
     if (arg && found) return at(arg, valueHover(found.spec, arg, file, table));
-    before.push(o.name.value, ...o.args.map((a) => a.value));
+    before.push(o.name.value, o.args[0]?.value ?? '');
   }
   return undefined;
 }

@@ -23,7 +23,7 @@ export function moveWriteFilesToTopLevel(ctx: RuleContext, pair: Pair): Fix | un
     // Keep only the list items and add them to the existing top-level list.
     const items = dedented.slice(1);
     const itemIndent = indentAt(text, (nodeRange(existing.value) ?? [text.length])[0]);
-    const minIndent = Math.min(...items.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+    const minIndent = items.filter((l) => l.trim()).reduce((min, l) => Math.min(min, l.length - l.trimStart().length), Infinity);
     const shifted = items.map((l) => (l.trim() ? ' '.repeat(itemIndent) + l.slice(minIndent) : l));
     const end = nodeRange(existing.value)?.[1] ?? text.length;
     insertAt = end;
