@@ -1,7 +1,7 @@
 // Embedded rules see the user-data's own runcmd/bootcmd lines: ipsets created and ports published there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, rangeText, withCode } from '../helpers/service';
+import { diagnose, doc, rangeText, service, withCode } from '../helpers/service';
 
 const rules = (extra: string): string => [
   '#cloud-config',
@@ -46,4 +46,16 @@ test('a container published by runcmd makes rules without DOCKER-USER a bypass',
 test('host networking is not a DOCKER-USER bypass: INPUT rules see those ports', () => {
   const text = rules('runcmd:\n  - ipset create admins hash:ip\n  - docker run --network host nginx\n');
   assert.deepEqual(withCode(diagnose(text), 'iptables/docker-bypass'), []);
+});
+
+test('re-used findings of unchanged blocks land on the moved lines after an edit above them', () => {
+  const text = rules('runcmd:\n  - docker run -p 8080:80 nginx\n');
+  const svc = service();
+  const before = withCode(svc.validate(doc(text), 'cloud-config'), 'iptables/missing-ipset');
+  const moved = text.replace('#cloud-config\n', '#cloud-config\nhostname: web-01\n');
+  const after = withCode(svc.validate(doc(moved), 'cloud-config'), 'iptables/missing-ipset');
+  assert.equal(before.length, 1);
+  assert.equal(after.length, 1);
+  assert.equal(after[0]!.range.start.line, before[0]!.range.start.line + 1);
+  assert.equal(rangeText(moved, after[0]!), rangeText(text, before[0]!));
 });

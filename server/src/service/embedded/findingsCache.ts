@@ -1,0 +1,54 @@
+import type { Finding } from '../types';
+import type { EmbeddedRegion } from './region';
+
+/**
+ * Findings of the embedded languages, kept across keystrokes. A region's findings depend only on its
+ * own text and identity (language, where it is written, its block header), on the other regions of the
+ * same user-data and on the user-data's shell commands; the key digests exactly those, so an edit of
+ * the YAML around the blocks re-uses every region's findings, and an edit inside a block re-analyses
+ * the blocks again. Findings are in embedded-text offsets: mapping to the document is redone per call.
+ */
+const limit = 1024;
+const cache = new Map<string, readonly Finding[]>();
+
+/** Two 32-bit hashes (FNV-1a and djb2) and the length: collisions are out of practical reach. */
+function digest(parts: readonly string[]): string {
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  let length = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      fnv = Math.imul(fnv ^ c, 0x01000193);
+      djb = (Math.imul(djb, 33) + c) | 0;
+    }
+    fnv = Math.imul(fnv ^ 0xffff, 0x01000193);
+    length += part.length + 1;
+  }
+  return `${(fnv >>> 0).toString(36)}.${(djb >>> 0).toString(36)}.${length}`;
+}
+
+function identity(region: EmbeddedRegion): string[] {
+  return [region.language, region.origin, region.name ?? '', region.unitName ?? '', region.path ?? '', region.header?.chomping ?? '', region.encoded ? 'encoded' : ''];
+}
+
+/** What every region's analysis may read of the rest of the user-data. */
+export function surroundingsDigest(regions: readonly EmbeddedRegion[], hostCommands: readonly string[]): string {
+  return digest([...regions.flatMap((r) => [...identity(r), r.text]), '\u0000', ...hostCommands]);
+}
+
+/** The findings of `region`, computed once per (region, surroundings). */
+export function cachedFindings(region: EmbeddedRegion, surroundings: string, compute: () => Finding[]): readonly Finding[] {
+  const key = `${digest([...identity(region), region.text])}|${surroundings}`;
+  const known = cache.get(key);
+  if (known) {
+    // Keep recently used entries last, so the oldest are dropped first.
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
+  const findings = compute();
+  if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+  cache.set(key, findings);
+  return findings;
+}
