@@ -79,7 +79,7 @@ function detached(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): v
 }
 
 /** Rules in a sibling rules file that drop or reject traffic in `DOCKER-USER`. */
-function filtersDockerUser(ctx: EmbeddedContext): boolean {
+export function filtersDockerUser(ctx: Pick<EmbeddedContext, 'siblings'>): boolean {
   return ctx.siblings.some((r) => (r.language === 'iptables' || r.language === 'ip6tables')
     && r.text.includes('DOCKER-USER') && /^[ \t]*-[AI][ \t]+DOCKER-USER\b[^\n]*-j[ \t]+(DROP|REJECT)\b/m.test(r.text));
 }

@@ -78,9 +78,22 @@ export function findDockerInvocations(text: string, syntax: 'unit' | 'shell' = l
  * `sudo`, `env` and `sh -c '…'`) in a unit text (`Exec*=` values, continuations joined, prefixes
  * stripped) or in shell text (runcmd lines, scripts). Offsets are into `text`.
  */
-export function findRunCommands(text: string, syntax?: 'unit' | 'shell'): RunCommand[] {
-  return runCommandsOf(text, findDockerInvocations(text, syntax).map((x) => x.inv));
+export function findRunCommands(text: string, syntax?: 'unit' | 'shell'): readonly RunCommand[] {
+  const key = `${syntax ?? ''}\u0000${text}`;
+  const known = runCache.get(key);
+  if (known) return known;
+  const runs = runCommandsOf(text, findDockerInvocations(text, syntax).map((x) => x.inv));
+  if (runCache.size >= runCacheLimit) runCache.delete(runCache.keys().next().value as string);
+  runCache.set(key, runs);
+  return runs;
 }
+
+/**
+ * The same unit text is searched by several checks (published ports for the rules blocks, the
+ * firewall check) on every keystroke: each text is searched once.
+ */
+const runCacheLimit = 4096;
+const runCache = new Map<string, readonly RunCommand[]>();
 
 /** Container commands in a command given as a word list (`runcmd: - [docker, run, …]`). */
 export function runCommandsInWords(text: string, words: readonly Word[]): RunCommand[] {

@@ -3,16 +3,17 @@ import type { EmbeddedRegion } from './region';
 
 /**
  * Findings of the embedded languages, kept across keystrokes. A region's findings depend only on its
- * own text and identity (language, where it is written, its block header), on the other regions of the
- * same user-data and on the user-data's shell commands; the key digests exactly those, so an edit of
- * the YAML around the blocks re-uses every region's findings, and an edit inside a block re-analyses
- * the blocks again. Findings are in embedded-text offsets: mapping to the document is redone per call.
+ * own text and identity (language, where it is written, its block header) and on what its language
+ * reads of the rest of the user-data (`crossFileFacts`, or else every region and host command); the key
+ * digests exactly those. An edit of the YAML around the blocks re-uses every region's findings; an edit
+ * inside a block re-analyses that block and only the blocks whose facts it changed. Findings are in
+ * embedded-text offsets: mapping to the document is redone per call.
  */
-const limit = 1024;
+const limit = 4096;
 const cache = new Map<string, readonly Finding[]>();
 
 /** Two 32-bit hashes (FNV-1a and djb2) and the length: collisions are out of practical reach. */
-function digest(parts: readonly string[]): string {
+export function digest(parts: readonly string[]): string {
   let fnv = 0x811c9dc5;
   let djb = 5381;
   let length = 0;
@@ -32,12 +33,12 @@ function identity(region: EmbeddedRegion): string[] {
   return [region.language, region.origin, region.name ?? '', region.unitName ?? '', region.path ?? '', region.header?.chomping ?? '', region.encoded ? 'encoded' : ''];
 }
 
-/** What every region's analysis may read of the rest of the user-data. */
-export function surroundingsDigest(regions: readonly EmbeddedRegion[], hostCommands: readonly string[]): string {
+/** Everything of the user-data's embedded content: for languages that do not say what they read. */
+export function allSurroundingsDigest(regions: readonly EmbeddedRegion[], hostCommands: readonly string[]): string {
   return digest([...regions.flatMap((r) => [...identity(r), r.text]), '\u0000', ...hostCommands]);
 }
 
-/** The findings of `region`, computed once per (region, surroundings). */
+/** The findings of `region`, computed once per (region, what it reads of the rest). */
 export function cachedFindings(region: EmbeddedRegion, surroundings: string, compute: () => Finding[]): readonly Finding[] {
   const key = `${digest([...identity(region), region.text])}|${surroundings}`;
   const known = cache.get(key);

@@ -20,6 +20,9 @@ export interface EmbeddedContext {
   readonly uri?: string;
 }
 
+/** What a language's analysis may read of the rest of a user-data, besides the region itself. */
+export type Surroundings = Pick<EmbeddedContext, 'siblings' | 'hostCommands'>;
+
 /**
  * A language that can live inside `content:` blocks and in standalone files. Offsets are into
  * `ctx.text`; the cloud-config side maps them (and fix edits) to document offsets in one place.
@@ -28,6 +31,13 @@ export interface EmbeddedLanguageService {
   /** The language's rule codes with default severities (joins the rule table: settings, SARIF). */
   readonly rules?: Readonly<Record<string, RuleInfo>>;
   validate(ctx: EmbeddedContext): Finding[];
+  /**
+   * Everything `validate` of one of this language's regions reads of the other regions and the host
+   * commands, as text (a superset is fine, a subset is a bug). Findings are re-used while the region's
+   * own text and this text stay the same, so an edit in one block re-analyses only that block and the
+   * blocks that read what changed. Without it, every change in any block re-analyses the region.
+   */
+  crossFileFacts?(surroundings: Surroundings): string;
   /** Items without ranges, and where the word they replace starts (text offset); the caller maps both. */
   complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number } | undefined;
   /** Hover markdown and the span it describes. */

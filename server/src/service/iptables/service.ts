@@ -9,6 +9,7 @@ import { flowFindings } from './flow/index';
 import { completeRules } from './complete';
 import { hoverRules } from './hover';
 import { rulesFolding, rulesSymbols } from './outline';
+import { iptablesCrossFileFacts } from './crossFileFacts';
 
 export const iptablesRules = {
   'iptables/syntax': { severity: 'error', summary: 'A line iptables-restore cannot read: unknown command, stray word, bad quoting, indented comment, text after COMMIT, -t, CRLF.' },
@@ -63,6 +64,7 @@ function languageService(language: 'iptables' | 'ip6tables'): EmbeddedLanguageSe
       const file = rulesFileOf(ctx, language);
       return [...validateRules(file, ctx), ...flowFindings(file, ctx)];
     },
+    crossFileFacts: iptablesCrossFileFacts,
     complete: (ctx, offset) => completeRules(rulesFileOf(ctx, language), ctx, offset),
     hover: (ctx, offset) => hoverRules(rulesFileOf(ctx, language), ctx, offset),
     symbols: (ctx) => rulesSymbols(rulesFileOf(ctx, language)),

@@ -2,7 +2,7 @@
  * The systemd unit language: registered for `content:` of units, drop-ins and unit files written by
  * `write_files`, and for standalone unit files.
  */
-import { dockerFindings, dockerRules } from '../docker/dockerRules';
+import { dockerFindings, dockerRules, filtersDockerUser } from '../docker/dockerRules';
 import { registerEmbeddedLanguage, type EmbeddedContext } from '../embedded/languages';
 import type { RuleInfo } from '../rules';
 import { completeUnit } from './complete';
@@ -48,6 +48,8 @@ registerEmbeddedLanguage('systemd', {
     const unit = unitOf(ctx);
     return [...validateUnit(unit), ...dockerFindings(unit, ctx)];
   },
+  // A unit reads one thing of the rest: whether a rules block filters DOCKER-USER (`docker/port-exposure`).
+  crossFileFacts: (s) => (filtersDockerUser(s) ? 'DOCKER-USER filtered' : ''),
   complete: (ctx, offset) => completeUnit(unitOf(ctx), ctx, offset),
   hover: (ctx, offset) => hoverUnit(unitOf(ctx), ctx, offset),
   symbols: (ctx) => unitSymbols(unitOf(ctx)),

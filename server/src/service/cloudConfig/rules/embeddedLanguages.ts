@@ -1,19 +1,29 @@
 import type { RuleContext } from '../context';
 import { embeddedLanguage } from '../../embedded/languages';
+import type { EmbeddedLanguage } from '../../embedded/region';
 import { mapFindingToDocument } from '../../embedded/mapFindings';
 import { hostCommandsOf } from '../hostCommands';
-import { cachedFindings, surroundingsDigest } from '../../embedded/findingsCache';
+import { allSurroundingsDigest, cachedFindings, digest } from '../../embedded/findingsCache';
 
 /** Run each embedded language's checks on the exact file text and map the findings into the document. */
 export function checkEmbeddedLanguages(ctx: RuleContext): void {
   const regions = ctx.model.regions;
   const hostCommands = hostCommandsOf(ctx.model.root, ctx.dialect);
-  const surroundings = surroundingsDigest(regions, hostCommands);
+  // What each language reads of the rest of the user-data, worked out once per language.
+  const surroundings = new Map<EmbeddedLanguage, string>();
+  let everything: string | undefined;
   for (const region of regions) {
     if (!region.mappable) continue;
     const service = embeddedLanguage(region.language);
     if (!service) continue;
-    const findings = cachedFindings(region, surroundings, () => service.validate({ text: region.text, region, siblings: regions, hostCommands }));
+    let reads = surroundings.get(region.language);
+    if (reads === undefined) {
+      reads = service.crossFileFacts
+        ? digest([service.crossFileFacts({ siblings: regions, hostCommands })])
+        : (everything ??= allSurroundingsDigest(regions, hostCommands));
+      surroundings.set(region.language, reads);
+    }
+    const findings = cachedFindings(region, reads, () => service.validate({ text: region.text, region, siblings: regions, hostCommands }));
     for (const f of findings) {
       ctx.findings.push(mapFindingToDocument(region, f));
     }

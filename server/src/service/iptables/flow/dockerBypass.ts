@@ -7,7 +7,7 @@ import { insertAtChainStart, insertBeforeCommit, insertDeclaration } from './ins
 import type { Probe } from './probe';
 import { walk } from './walk';
 
-interface Published {
+export interface Published {
   readonly where: string;
   readonly publication: PortPublication;
 }
@@ -21,10 +21,10 @@ function reachesThroughDockerNat(publication: PortPublication): boolean {
 }
 
 /** Port publications of containers started elsewhere in the same user-data (units, written scripts), reachable from the network. */
-function publishedPorts(ctx: EmbeddedContext): Published[] {
+export function publishedPorts(ctx: Pick<EmbeddedContext, 'siblings' | 'hostCommands'> & { readonly region?: EmbeddedContext['region'] }): Published[] {
   const out: Published[] = [];
   for (const sibling of ctx.siblings) {
-    if (sibling === ctx.region || (sibling.language !== 'systemd' && sibling.language !== 'other') || sibling.encoded) continue;
+    if ((ctx.region !== undefined && sibling === ctx.region) || (sibling.language !== 'systemd' && sibling.language !== 'other') || sibling.encoded) continue;
     for (const run of findRunCommands(sibling.text)) {
       for (const publication of run.publications) {
         if (reachesThroughDockerNat(publication)) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });

@@ -1,4 +1,5 @@
 import type { EmbeddedContext } from '../../embedded/languages';
+import type { EmbeddedRegion } from '../../embedded/region';
 import type { Finding } from '../../types';
 import type { IpFamily } from '../ast';
 import type { FlowTable } from './chains';
@@ -46,11 +47,18 @@ export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): 
       if (mentionsSsh) for (const r of dport.value) if (r.from === r.to) ports.add(r.from);
     }
   }
-  for (const sibling of ctx.siblings) {
-    if (!sibling.path || !/\/etc\/ssh\/sshd_config(\.d\/.*)?$/.test(sibling.path)) continue;
-    for (const m of sibling.text.matchAll(/^\s*Port\s+(\d{1,5})\s*$/gim)) ports.add(Number(m[1]));
-  }
+  for (const port of sshdConfigPorts(ctx.siblings)) ports.add(port);
   return [...ports];
+}
+
+/** `Port` lines of the sshd_config files (and drop-ins) the same user-data writes. */
+export function sshdConfigPorts(siblings: readonly EmbeddedRegion[]): number[] {
+  const ports: number[] = [];
+  for (const sibling of siblings) {
+    if (!sibling.path || !/\/etc\/ssh\/sshd_config(\.d\/.*)?$/.test(sibling.path)) continue;
+    for (const m of sibling.text.matchAll(/^\s*Port\s+(\d{1,5})\s*$/gim)) ports.push(Number(m[1]));
+  }
+  return ports;
 }
 
 /** The final way INPUT drops: its policy, or the last rule that drops. */

@@ -72,11 +72,24 @@ interface Hider {
   readonly index: number;
 }
 
-/** The one destination port a rule matches (`--dport 22`), if it names exactly one. */
-function singlePort(c: RuleConditions): number | undefined {
+/** Rules naming at most this many destination ports are indexed under each of them. */
+const fewPorts = 64;
+
+/** The destination ports of a rule that names a few (`--dport 22`, `--dports 80,443`, `8000:8010`). */
+function fewDestinationPorts(c: RuleConditions): number[] | undefined {
   const ranges = c.dport?.value;
-  const only = ranges?.length === 1 ? ranges[0] : undefined;
-  return only && only.from === only.to ? only.from : undefined;
+  if (!ranges || ranges.length === 0) return undefined;
+  let count = 0;
+  for (const r of ranges) count += r.to - r.from + 1;
+  if (count > fewPorts) return undefined;
+  const ports = new Set<number>();
+  for (const r of ranges) for (let p = r.from; p <= r.to; p++) ports.add(p);
+  return [...ports];
+}
+
+/** A port every destination port set of `c` contains, when it has one: what a hider must also match. */
+function firstDestinationPort(c: RuleConditions): number | undefined {
+  return c.dport?.value?.[0]?.from;
 }
 
 /** The one source network a rule matches (`-s 10.1.0.0/16`), if it names exactly one that is not everything. */
@@ -97,8 +110,9 @@ function push<K>(map: Map<K, Hider[]>, key: K, h: Hider): void {
 }
 
 /**
- * Terminal rules indexed by what an inner rule must share with them to be covered: a rule for one
- * destination port only covers rules for that port, a rule for one source network only rules whose
+ * Terminal rules indexed by what an inner rule must share with them to be covered: a rule for a few
+ * destination ports only covers rules whose ports are among them (so it is filed under each, and looked
+ * up by the inner rule's first port), a rule for one source network only rules whose
  * sources lie inside it, a rule for one protocol only rules of that protocol. The rest are compared
  * with everything. Each list keeps rule order.
  */
@@ -111,10 +125,10 @@ class HiderIndex {
 
   add(h: Hider): void {
     const c = h.rule.conds;
-    const port = singlePort(c);
+    const ports = fewDestinationPorts(c);
     const source = singleSource(c);
     const proto = c.proto?.value;
-    if (port !== undefined) push(this.byPort, port, h);
+    if (ports !== undefined) for (const port of ports) push(this.byPort, port, h);
     else if (source) {
       push(this.bySource, networkKey(source.family, source.base, source.prefix), h);
       this.prefixes.add(`${source.family}/${source.prefix}`);
@@ -124,7 +138,7 @@ class HiderIndex {
 
   private candidates(inner: RuleConditions): Hider[][] {
     const lists = [this.others];
-    const port = singlePort(inner);
+    const port = firstDestinationPort(inner);
     if (port !== undefined) lists.push(this.byPort.get(port) ?? []);
     const proto = inner.proto?.value;
     if (proto !== undefined) lists.push(this.byProto.get(proto) ?? []);

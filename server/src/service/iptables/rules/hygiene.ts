@@ -79,13 +79,22 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Whether a text may create an ipset: it names `ipset` or has an ipset-restore `create`/`-N` line.
+ * Every text `setCreatedElsewhere` can find a creation in passes this test.
+ */
+export function mayCreateIpsets(text: string): boolean {
+  return /\bipset\s|^\s*(?:create|-N)\s/m.test(text);
+}
+
 /** Whether some other file of the same user-data creates the ipset. */
 function setCreatedElsewhere(ctx: EmbeddedContext, name: string): boolean {
   const n = escapeRe(name);
   const flags = '(?:(?:-!|-exist|-q|-quiet)\\s+)*';
   const command = new RegExp(`\\bipset\\s+${flags}(?:create|-N|-n|new)\\s+${flags}${n}(\\s|$)`, 'm');
   const restoreLine = new RegExp(`^\\s*(?:create|-N)\\s+${n}\\s`, 'm');
-  return ctx.siblings.some((r) => r.text !== ctx.text && (command.test(r.text) || restoreLine.test(r.text)))
+  // Only texts `mayCreateIpsets` accepts count: that is what the cross-file facts of a rules block list.
+  return ctx.siblings.some((r) => r.text !== ctx.text && mayCreateIpsets(r.text) && (command.test(r.text) || restoreLine.test(r.text)))
     || (ctx.hostCommands ?? []).some((line) => command.test(line));
 }
 
