@@ -10,7 +10,16 @@ import type { EmbeddedRegion } from './region';
  * embedded-text offsets: mapping to the document is redone per call.
  */
 const limit = 4096;
+/**
+ * At most this many findings are kept in all (each entry counts its findings plus one): every region
+ * of one large user-data fits, while a keystroke series inside a block with thousands of findings
+ * does not pile up one copy per keystroke.
+ */
+const findingsBudget = 20_000;
 const cache = new Map<string, readonly Finding[]>();
+let kept = 0;
+
+const weight = (findings: readonly Finding[]): number => findings.length + 1;
 
 /** Two 32-bit hashes (FNV-1a and djb2) and the length: collisions are out of practical reach. */
 export function digest(parts: readonly string[]): string {
@@ -43,13 +52,19 @@ export function cachedFindings(region: EmbeddedRegion, surroundings: string, com
   const key = `${digest([...identity(region), region.text])}|${surroundings}`;
   const known = cache.get(key);
   if (known) {
-    // Keep recently used entries last, so the oldest are dropped first.
+    // Keep recently used entries last, so the oldest are dropped first (Map order is insertion order).
     cache.delete(key);
     cache.set(key, known);
     return known;
   }
   const findings = compute();
-  if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
   cache.set(key, findings);
+  kept += weight(findings);
+  // Drop the least recently used entries; the one just computed always stays.
+  for (const [oldKey, old] of cache) {
+    if ((cache.size <= limit && kept <= findingsBudget) || oldKey === key) break;
+    cache.delete(oldKey);
+    kept -= weight(old);
+  }
   return findings;
 }

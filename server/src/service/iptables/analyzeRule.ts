@@ -38,14 +38,24 @@ export interface RuleAnalysis {
 
 const syntax = 'iptables/syntax';
 
-function resolveAmong(word: string, candidates: ReadonlyArray<{ spec: OptionSpec; owner: ResolvedOption['owner'] }>): { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined {
-  const exact = candidates.find((c) => optionNames(c.spec).includes(word));
-  if (exact) return exact;
+type Candidate = { spec: OptionSpec; owner: ResolvedOption['owner'] };
+
+/**
+ * The option `word` names among `groups` (each a list of options and their owner), as getopt finds it:
+ * an exact spelling first, else a unique `--prefix` of one option; 'ambiguous' when the prefix fits several.
+ */
+function resolveAmong(word: string, groups: ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>): Candidate | 'ambiguous' | undefined {
+  for (const g of groups) for (const spec of g.options) if (optionNames(spec).includes(word)) return { spec, owner: g.owner };
   if (!word.startsWith('--') || word.length < 3) return undefined;
-  const hits = candidates.filter((c) => optionNames(c.spec).some((n) => n.startsWith(word)));
-  const distinct = new Set(hits.map((h) => h.spec));
-  if (distinct.size > 1) return 'ambiguous';
-  return hits[0];
+  let first: Candidate | undefined;
+  for (const g of groups) {
+    for (const spec of g.options) {
+      if (!optionNames(spec).some((n) => n.startsWith(word))) continue;
+      if (!first) first = { spec, owner: g.owner };
+      else if (first.spec !== spec) return 'ambiguous';
+    }
+  }
+  return first;
 }
 
 export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[]): RuleAnalysis {
@@ -58,10 +68,10 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
   /** After an unknown `-m`, its options are unknown too: report only the module. */
   let unknownModule = false;
 
-  const candidates = (): Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> => {
-    const out: Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> = [];
-    for (const m of matches) for (const o of m.spec.options) out.push({ spec: o, owner: m });
-    if (target) for (const o of target.spec.options) out.push({ spec: o, owner: target.spec });
+  /** The options of the loaded matches, then of the target, with their owners. */
+  const candidates = (): Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> => {
+    const out: Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> = matches.map((m) => ({ options: m.spec.options, owner: m }));
+    if (target) out.push({ options: target.spec.options, owner: target.spec });
     return out;
   };
 
@@ -171,11 +181,11 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
   return { rule, protocol, matches, target, chainJump, options: resolved };
 }
 
-let genericLongCache: Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> | undefined;
-function genericLong(): Array<{ spec: OptionSpec; owner: ResolvedOption['owner'] }> {
+let genericLongCache: Array<{ options: readonly OptionSpec[]; owner: 'generic' }> | undefined;
+function genericLong(): Array<{ options: readonly OptionSpec[]; owner: 'generic' }> {
   if (!genericLongCache) {
     const names = ['--protocol', '--source', '--destination', '--in-interface', '--out-interface', '--fragment', '--match', '--jump', '--goto', '--set-counters'];
-    genericLongCache = names.map((n) => ({ spec: lookupGenericOption(n) as OptionSpec, owner: 'generic' as const }));
+    genericLongCache = [{ options: names.map((n) => lookupGenericOption(n) as OptionSpec), owner: 'generic' }];
   }
   return genericLongCache;
 }

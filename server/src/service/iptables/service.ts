@@ -43,16 +43,32 @@ export const iptablesRules = {
   'iptables/packet-counters': { severity: 'hint', summary: 'Non-zero saved [packets:bytes] counters in a hand-kept file.' },
 } as const satisfies Record<string, RuleInfo>;
 
-/** Parse once per text: the same text gives the same model (a small cache for the calls of one keystroke). */
+/**
+ * Parse once per text: the same text gives the same model (a small cache for the calls of one
+ * keystroke and for the few rules blocks of one user-data). Bounded by count and by text size, so a
+ * large file being typed in does not keep a model per keystroke.
+ */
 const cache = new Map<string, RulesFile>();
+const cacheEntries = 8;
+const cacheChars = 1_000_000;
+let cachedChars = 0;
+
 export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tables'): RulesFile {
   const family = familyOf(ctx, language);
   const key = `${family}\u0000${ctx.text}`;
   let file = cache.get(key);
-  if (!file) {
-    file = parseRulesSave(ctx.text, family);
-    if (cache.size >= 16) cache.delete(cache.keys().next().value as string);
+  if (file) {
+    cache.delete(key);
     cache.set(key, file);
+    return file;
+  }
+  file = parseRulesSave(ctx.text, family);
+  cache.set(key, file);
+  cachedChars += key.length;
+  for (const oldKey of cache.keys()) {
+    if ((cache.size <= cacheEntries && cachedChars <= cacheChars) || oldKey === key) break;
+    cache.delete(oldKey);
+    cachedChars -= oldKey.length;
   }
   return file;
 }

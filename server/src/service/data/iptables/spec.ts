@@ -92,9 +92,16 @@ export interface TargetSpec {
   readonly requires?: ReadonlyArray<readonly string[]>;
 }
 
-/** Every spelling of an option. */
+const spellings = new WeakMap<OptionSpec, readonly string[]>();
+
+/** Every spelling of an option (one shared list per option: rule checks ask for it per word). */
 export function optionNames(o: OptionSpec): readonly string[] {
-  return o.aliases ? [o.name, ...o.aliases] : [o.name];
+  let names = spellings.get(o);
+  if (!names) {
+    names = o.aliases ? [o.name, ...o.aliases] : [o.name];
+    spellings.set(o, names);
+  }
+  return names;
 }
 
 /** Words the option consumes after itself. */

@@ -96,12 +96,24 @@ function condValue(key: CondKey, o: OptionUse): Cond<unknown>['value'] | null {
   }
 }
 
+const targetOptionSets = new Map<string, ReadonlySet<string>>();
+
+/** Every spelling of the options of the target `-j NAME` (empty for chains and unknown names). */
+function targetOptionNames(name: string): ReadonlySet<string> {
+  let names = targetOptionSets.get(name);
+  if (!names) {
+    names = new Set(findTarget(name)?.options.flatMap((t) => optionNames(t)) ?? []);
+    if (targetOptionSets.size < 256) targetOptionSets.set(name, names);
+  }
+  return names;
+}
+
 /** Reduce a rule line to the conditions the flow rules reason about. */
 export function ruleConditions(rule: RuleLine): RuleConditions {
   const conds: Partial<Record<CondKey, Cond<unknown>>> = {};
   const opaque: OptionUse[] = [];
   let repeated = false;
-  const targetOptions = new Set(findTarget(rule.jump?.args[0]?.value ?? '')?.options.flatMap((t) => optionNames(t)) ?? []);
+  const targetOptions = targetOptionNames(rule.jump?.args[0]?.value ?? '');
   for (const o of rule.options) {
     const name = o.name.value;
     if (o === rule.jump) continue;
@@ -124,5 +136,11 @@ export function ruleConditions(rule: RuleLine): RuleConditions {
   const target = jump && targetName !== undefined
     ? { name: targetName, goto: jump.name.value === '-g' || jump.name.value === '--goto' }
     : undefined;
-  return { ...(conds as Omit<RuleConditions, 'opaque' | 'repeated' | 'target'>), opaque, repeated, target };
+  // Every rule gets the same object shape (absent conditions as undefined): the comparisons of rule
+  // pairs then read the same layout each time.
+  const c = conds as Omit<RuleConditions, 'opaque' | 'repeated' | 'target'>;
+  return {
+    proto: c.proto, src: c.src, dst: c.dst, inIface: c.inIface, outIface: c.outIface, sport: c.sport, dport: c.dport,
+    anyPort: c.anyPort, states: c.states, icmpType: c.icmpType, syn: c.syn, fragment: c.fragment, opaque, repeated, target,
+  };
 }

@@ -8,6 +8,7 @@ import type { Finding, Fix } from '../../types';
 import type { RuleAnalysis } from '../analyzeRule';
 import { builtinPolicies, isHook, tableInfo } from '../../data/iptables/tables';
 import { allTargets } from '../../data/iptables/index';
+import { ruleKey } from '../ruleKey';
 
 const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
 
@@ -26,10 +27,6 @@ function lineEndAt(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   const end = nl < 0 ? text.length : nl;
   return end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-}
-
-function ruleKey(rule: RuleLine): string {
-  return rule.options.map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' ')).join(' ');
 }
 
 export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {

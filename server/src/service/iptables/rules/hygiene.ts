@@ -4,6 +4,7 @@ import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { RuleAnalysis } from '../analyzeRule';
 import { lineStartAt } from '../../lineStart';
+import { ruleKey } from '../ruleKey';
 
 /** The edit that removes a whole line (with its line break). */
 function removeLine(text: string, rule: RuleLine): { start: number; end: number; newText: string } {
@@ -19,7 +20,7 @@ export function checkDuplicateRules(file: RulesFile): Finding[] {
     const seen = new Map<string, RuleLine>();
     for (const rule of table.rules) {
       if (rule.command.value !== '-A' || !rule.chain) continue;
-      const key = `${rule.chain.value} ${rule.options.map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' ')).join(' ')}`;
+      const key = `${rule.chain.value} ${ruleKey(rule)}`;
       const first = seen.get(key);
       if (first) {
         out.push({

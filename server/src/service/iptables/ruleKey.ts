@@ -1,0 +1,16 @@
+import type { RuleLine } from './ast';
+
+const keys = new WeakMap<RuleLine, string>();
+
+/**
+ * A rule's options as one string (`! -s 10.0.0.0/8 -p tcp --dport 22 -j ACCEPT`, words as iptables
+ * reads them): equal keys are the same rule. Worked out once per rule line.
+ */
+export function ruleKey(rule: RuleLine): string {
+  let key = keys.get(rule);
+  if (key === undefined) {
+    key = rule.options.map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' ')).join(' ');
+    keys.set(rule, key);
+  }
+  return key;
+}
