@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { Dialect, DialectSetting } from '../types';
 import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
@@ -96,6 +96,26 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     regions: [] as EmbeddedRegion[],
   };
   model.regions = findEmbeddedRegions(model);
+  dropSourceTokens(doc);
   return model;
+}
+
+/**
+ * The parser's tokens are kept only to map block scalars to their lines (`findEmbeddedRegions`); once
+ * that is done nothing reads them, and they would double the memory a cached document holds.
+ */
+function dropSourceTokens(doc: Document.Parsed): void {
+  // A work list, not recursion: nesting can be as deep as the document allows.
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isPair(node)) {
+      node.srcToken = undefined;
+      pending.push(node.key, node.value);
+    } else if (isNode(node)) {
+      node.srcToken = undefined;
+      if (isCollection(node)) for (const item of node.items) pending.push(item);
+    }
+  }
 }
 

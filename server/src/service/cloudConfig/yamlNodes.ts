@@ -20,14 +20,19 @@ export function pairs(map: YAMLMap): Pair[] {
   return map.items.filter((p): p is Pair => isPair(p));
 }
 
+/** `a-b` → `a_b`; the string itself when it has no `-` (the common case allocates nothing). */
+const underscored = (s: string): string => (s.includes('-') ? s.replace(/-/g, '_') : s);
+
 /** Find a pair by key, optionally treating `-` and `_` as equal (CoreOS). */
 export function findPair(map: YAMLMap | undefined, name: string, normalise = false): Pair | undefined {
   if (!map) return undefined;
-  const want = normalise ? name.replace(/-/g, '_') : name;
-  for (const p of pairs(map)) {
+  const want = normalise ? underscored(name) : name;
+  // Runs for every key of every unit and file entry: no intermediate array of pairs.
+  for (const p of map.items) {
+    if (!isPair(p)) continue;
     const k = keyName(p.key);
     if (k === undefined) continue;
-    if ((normalise ? k.replace(/-/g, '_') : k) === want) return p;
+    if ((normalise ? underscored(k) : k) === want) return p as Pair;
   }
   return undefined;
 }

@@ -30,7 +30,7 @@ export function sourceOfWord(text: string, word: Word): CommandSource {
 /** Collects the characters of one word. */
 class WordBuilder {
   private value = '';
-  private readonly map: number[] = [];
+  private map: number[] = [];
   private first = -1;
   private last = -1;
   constructor(private readonly src: CommandSource) {}
@@ -53,9 +53,12 @@ class WordBuilder {
     if (this.first < 0) return undefined;
     const start = this.src.offsetAt(this.first);
     const end = Math.max(start, this.src.offsetAt(this.last) + 1);
-    const word: Word = { start, end, raw: this.src.text.slice(start, end), value: this.value, map: [...this.map, end] };
+    // The word takes the collected table over (no copy); the next word starts a new one.
+    const map = this.map;
+    map.push(end);
+    const word: Word = { start, end, raw: this.src.text.slice(start, end), value: this.value, map };
     this.value = '';
-    this.map.length = 0;
+    this.map = [];
     this.first = -1;
     this.last = -1;
     return word;

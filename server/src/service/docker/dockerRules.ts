@@ -1,6 +1,7 @@
 import type { Finding, Fix } from '../types';
 import type { RuleInfo } from '../rules';
 import type { EmbeddedContext } from '../embedded/languages';
+import type { EmbeddedRegion } from '../embedded/region';
 import type { UnitEntry, UnitFile } from '../systemd/unitAst';
 import type { Word } from './commandWords';
 import { dockerInvocations, type DockerInvocation } from './dockerInvocation';
@@ -78,10 +79,20 @@ function detached(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): v
   }
 }
 
+/**
+ * The answer per list of regions: every unit of a user-data asks about the same list, and scanning it
+ * (and the rules texts) once per unit made validation quadratic in the number of units.
+ */
+const dockerUserFiltered = new WeakMap<readonly EmbeddedRegion[], boolean>();
+
 /** Rules in a sibling rules file that drop or reject traffic in `DOCKER-USER`. */
 export function filtersDockerUser(ctx: Pick<EmbeddedContext, 'siblings'>): boolean {
-  return ctx.siblings.some((r) => (r.language === 'iptables' || r.language === 'ip6tables')
+  const known = dockerUserFiltered.get(ctx.siblings);
+  if (known !== undefined) return known;
+  const filtered = ctx.siblings.some((r) => (r.language === 'iptables' || r.language === 'ip6tables')
     && r.text.includes('DOCKER-USER') && /^[ \t]*-[AI][ \t]+DOCKER-USER\b[^\n]*-j[ \t]+(DROP|REJECT)\b/m.test(r.text));
+  dockerUserFiltered.set(ctx.siblings, filtered);
+  return filtered;
 }
 
 function portExposure(calls: readonly ExecCall[], ctx: EmbeddedContext, out: Finding[]): void {

@@ -81,10 +81,13 @@ function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string)
       if (expected.length > 0) mappable = false;
       break;
     }
-    const body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const docOffset = lineStart + Math.min(contentIndent, body.length);
-    const slice = body.length >= contentIndent ? body.slice(contentIndent) : '';
-    if (slice !== expected) mappable = false;
+    const bodyLength = raw.endsWith('\r') ? raw.length - 1 : raw.length;
+    const docOffset = lineStart + Math.min(contentIndent, bodyLength);
+    // The line's content after the indentation must be the value's line (compared in place, no slice).
+    const same = bodyLength >= contentIndent
+      ? bodyLength - contentIndent === expected.length && raw.startsWith(expected, contentIndent)
+      : expected === '';
+    if (!same) mappable = false;
     lines.push({ docOffset, embOffset, length: expected.length });
     embOffset += expected.length + 1;
     lineStart += raw.length + 1;

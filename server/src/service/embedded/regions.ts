@@ -4,6 +4,7 @@ import type { EmbeddedLanguage, EmbeddedOrigin, EmbeddedRegion } from './region'
 import { mapScalar } from './blockScalar';
 import { languageOfFile, languageOfUnit } from './languageOfContent';
 import { asMap, asScalar, asSeq, findPair, scalarText } from '../cloudConfig/yamlNodes';
+import { eolOf } from '../cloudConfig/textEdits';
 
 interface RegionSource {
   readonly text: string;
@@ -11,8 +12,13 @@ interface RegionSource {
   readonly dialect: Dialect;
 }
 
+/** The source plus what every region shares, worked out once per document (not once per region). */
+interface RegionScan extends RegionSource {
+  readonly eol: string;
+}
+
 function makeRegion(
-  src: RegionSource,
+  src: RegionScan,
   entry: YAMLMap,
   origin: EmbeddedOrigin,
   names: { name?: string | undefined; unitName?: string | undefined; path?: string | undefined },
@@ -41,13 +47,14 @@ function makeRegion(
     mappable: mapping.mappable && !encoded,
     encoded,
     indent: mapping.indent,
-    eol: src.text.includes('\r\n') ? '\r\n' : '\n',
+    eol: src.eol,
   };
 }
 
 /** Every `content:` in coreos.units[], their drop_ins[] and write_files[], with its language and line map. */
-export function findEmbeddedRegions(src: RegionSource): EmbeddedRegion[] {
+export function findEmbeddedRegions(source: RegionSource): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
+  const src: RegionScan = { text: source.text, root: source.root, dialect: source.dialect, eol: eolOf(source.text) };
   const normalise = src.dialect === 'coreos';
   const coreos = asMap(findPair(src.root, 'coreos', normalise)?.value);
   for (const unitNode of asSeq(findPair(coreos, 'units', normalise)?.value)?.items ?? []) {

@@ -52,10 +52,20 @@ function firstNonBlank(text: string, line: PhysicalLine): number {
 /** A logical line: one or more physical lines joined, with a map from joined characters to text offsets. */
 interface LogicalLine {
   readonly joined: string;
-  readonly offsets: number[];
+  /** Text offset of joined character `i`; `end` for any other index. */
+  readonly at: (i: number) => number;
   readonly start: number;
   readonly end: number;
   readonly lineCount: number;
+}
+
+/**
+ * Where the joined characters sit in the text. A line without continuations (nearly every line) is
+ * one slice of the text and needs no table: its characters sit at `from + i`.
+ */
+function offsetsOf(offsets: readonly number[] | undefined, from: number, length: number, end: number): (i: number) => number {
+  if (offsets) return (i) => offsets[i] ?? end;
+  return (i) => (Number.isInteger(i) && i >= 0 && i < length ? from + i : end);
 }
 
 class MutableSection implements UnitSection {
@@ -75,7 +85,7 @@ function makeEntry(
   eq: number,
   section: UnitSection | undefined,
 ): UnitEntry {
-  const { joined, offsets } = logical;
+  const { joined, at } = logical;
   let ks = 0;
   while (ks < eq && isBlank(joined[ks])) ks++;
   let ke = eq;
@@ -84,7 +94,6 @@ function makeEntry(
   while (vs < joined.length && isBlank(joined[vs])) vs++;
   let ve = joined.length;
   while (ve > vs && isBlank(joined[ve - 1])) ve--;
-  const at = (i: number): number => offsets[i] ?? logical.end;
   const value = joined.slice(vs, ve);
   const valueStart = at(vs);
   const valueEnd = ve > vs ? at(ve - 1) + 1 : valueStart;
@@ -129,9 +138,9 @@ export function parseUnit(text: string, opts: { unitName?: string; dropIn?: bool
       i++;
       continue;
     }
-    // Gather the logical line.
+    // Gather the logical line. A single physical line is one slice; continuations get an offset table.
     let joined = '';
-    const offsets: number[] = [];
+    let offsets: number[] | undefined;
     let lineCount = 0;
     let end = first.end;
     let j = i;
@@ -143,10 +152,13 @@ export function parseUnit(text: string, opts: { unitName?: string; dropIn?: bool
       end = line.end;
       const cont = endsWithContinuation(src, { start: from, end: line.end });
       const stop = cont ? line.end - 1 : line.end;
-      for (let k = from; k < stop; k++) {
-        joined += src[k];
-        offsets.push(k);
+      if (!cont && j === i) {
+        joined = src.slice(from, stop);
+        break;
       }
+      offsets ??= [];
+      joined += src.slice(from, stop);
+      for (let k = from; k < stop; k++) offsets.push(k);
       if (!cont) break;
       joined += ' ';
       offsets.push(line.end - 1);
@@ -167,11 +179,11 @@ export function parseUnit(text: string, opts: { unitName?: string; dropIn?: bool
       startOfLine = (lines[j] as PhysicalLine).start;
     }
     i = j + 1;
-    const logical: LogicalLine = { joined, offsets, start: fnb, end, lineCount };
+    const at = offsetsOf(offsets, lineStart, joined.length, end);
+    const logical: LogicalLine = { joined, at, start: fnb, end, lineCount };
     const ts = joined.length - joined.trimStart().length;
     const trimmed = joined.trim();
     if (trimmed === '') continue;
-    const at = (k: number): number => offsets[k] ?? end;
     const contentStart = at(ts);
     const contentEnd = at(ts + trimmed.length - 1) + 1;
 

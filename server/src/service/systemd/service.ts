@@ -28,16 +28,17 @@ export const systemdRules: Readonly<Record<string, RuleInfo>> = {
   ...dockerRules,
 };
 
-/** Parse cache: the same text and identity is parsed once across validate/complete/hover. */
-let lastKey = '';
+/**
+ * Parse cache: the same text and identity is parsed once across validate/complete/hover. Compared
+ * part by part: a key joining the name and the text would copy every unit's text on every call.
+ */
 let lastUnit: UnitFile | undefined;
 
 export function unitOf(ctx: EmbeddedContext): UnitFile {
   const id = unitIdentity(ctx);
-  const key = `${id.unitName ?? ''}\u0000${id.dropIn ? 1 : 0}\u0000${ctx.text}`;
-  if (lastUnit && key === lastKey) return lastUnit;
+  const last = lastUnit;
+  if (last && last.text === ctx.text && (last.unitName ?? '') === (id.unitName ?? '') && last.dropIn === id.dropIn) return last;
   const unit = parseUnit(ctx.text, { ...(id.unitName !== undefined ? { unitName: id.unitName } : {}), dropIn: id.dropIn });
-  lastKey = key;
   lastUnit = unit;
   return unit;
 }

@@ -3,7 +3,7 @@ import type { Fix, OffsetEdit } from '../../types';
 import type { RuleContext } from '../context';
 import { toDocumentOffset } from '../../embedded/region';
 import { asSeq, nodeRange } from '../yamlNodes';
-import { findRunCommands } from '../../docker/findRunCommands';
+import { publicationsIn } from '../../docker/findRunCommands';
 import { runCommandsInCommandList } from '../../docker/commandListRuns';
 import type { PortPublication } from '../../docker/runModel';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
@@ -134,9 +134,7 @@ function publications(ctx: RuleContext): Array<{ start: number; end: number; pub
   const out: Array<{ start: number; end: number; pub: PortPublication }> = [];
   for (const region of ctx.model.regions) {
     if (region.language !== 'systemd' || !region.mappable) continue;
-    for (const run of findRunCommands(region.text, 'unit')) {
-      for (const pub of run.publications) out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
-    }
+    for (const pub of publicationsIn(region.text, 'unit')) out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
   }
   for (const key of ['runcmd', 'bootcmd']) {
     for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.root, key)?.value)) {

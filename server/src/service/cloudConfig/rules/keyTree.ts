@@ -29,7 +29,19 @@ function pathLabel(path: readonly string[]): string {
 }
 
 export class KeyTreeCheck {
+  /** Suggestions already worked out in this pass, per key table: the same slip repeats in every list entry. */
+  private readonly suggestions = new Map<KeyTable, Map<string, string | undefined>>();
+
   constructor(private readonly ctx: RuleContext) {}
+
+  private suggestion(table: KeyTable, key: string): string | undefined {
+    let known = this.suggestions.get(table);
+    if (!known) this.suggestions.set(table, (known = new Map()));
+    if (known.has(key)) return known.get(key);
+    const found = closest(key, Object.keys(table));
+    known.set(key, found);
+    return found;
+  }
 
   run(): void {
     const root = this.ctx.model.root;
@@ -86,7 +98,7 @@ export class KeyTreeCheck {
         return;
       }
     }
-    const suggestion = closest(canon, Object.keys(table));
+    const suggestion = this.suggestion(table, canon);
     const message = suggestion
       ? `Unknown key \`${key}\` ${where}; it is ignored. Did you mean \`${suggestion}\`?`
       : `Unknown key \`${key}\` ${where}; it is ignored.`;

@@ -25,7 +25,16 @@ export interface UnitEntry {
   readonly dropIns: readonly string[];
 }
 
-export function unitEntries(ctx: RuleContext): UnitEntry[] {
+/** Read once per validation pass: the unit and firewall checks both walk every entry. */
+const entriesOfPass = new WeakMap<RuleContext, readonly UnitEntry[]>();
+
+export function unitEntries(ctx: RuleContext): readonly UnitEntry[] {
+  let entries = entriesOfPass.get(ctx);
+  if (!entries) entriesOfPass.set(ctx, (entries = readUnitEntries(ctx)));
+  return entries;
+}
+
+function readUnitEntries(ctx: RuleContext): UnitEntry[] {
   return ctx.units().map((map) => {
     const namePair = ctx.pair(map, 'name');
     const contentNode = ctx.pair(map, 'content')?.value;
@@ -76,6 +85,15 @@ export function checkUnits(ctx: RuleContext): void {
   const entries = unitEntries(ctx);
   const seen = new Map<string, Pair>();
   const written = writtenUnitNames(ctx);
+  // The region of each unit entry, looked up by entry (built on first need, not searched per unit).
+  let unitRegions: Map<YAMLMap, EmbeddedRegion> | undefined;
+  const regionOf = (map: YAMLMap): EmbeddedRegion | undefined => {
+    if (!unitRegions) {
+      unitRegions = new Map();
+      for (const r of ctx.model.regions) if (r.origin === 'unit' && !unitRegions.has(r.entry)) unitRegions.set(r.entry, r);
+    }
+    return unitRegions.get(map);
+  };
   for (const u of entries) {
     if (u.name === undefined || !u.namePair) continue;
     const nameNode = u.namePair.value;
@@ -96,7 +114,7 @@ export function checkUnits(ctx: RuleContext): void {
     }
     const enablePair = ctx.pair(u.map, 'enable');
     if (u.enable && u.content !== undefined && !/^\s*\[Install\]/m.test(u.content) && !u.dropIns.some((d) => /^\s*\[Install\]/m.test(d))) {
-      const region = ctx.model.regions.find((r) => r.entry === u.map && r.origin === 'unit');
+      const region = regionOf(u.map);
       ctx.report('cloud-config/unit-missing-install', enablePair?.key, `\`enable: true\` does nothing for \`${u.name}\`: its content has no [Install] section to say what should pull it in.`, {
         fixes: installFix(ctx, region),
       });

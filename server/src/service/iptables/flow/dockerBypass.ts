@@ -1,4 +1,4 @@
-import { findRunCommands } from '../../docker/findRunCommands';
+import { publicationsIn } from '../../docker/findRunCommands';
 import type { PortPublication } from '../../docker/runModel';
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { Finding, OffsetEdit } from '../../types';
@@ -25,17 +25,13 @@ export function publishedPorts(ctx: Pick<EmbeddedContext, 'siblings' | 'hostComm
   const out: Published[] = [];
   for (const sibling of ctx.siblings) {
     if ((ctx.region !== undefined && sibling === ctx.region) || (sibling.language !== 'systemd' && sibling.language !== 'other') || sibling.encoded) continue;
-    for (const run of findRunCommands(sibling.text)) {
-      for (const publication of run.publications) {
-        if (reachesThroughDockerNat(publication)) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
-      }
+    for (const publication of publicationsIn(sibling.text)) {
+      if (reachesThroughDockerNat(publication)) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
     }
   }
   for (const line of ctx.hostCommands ?? []) {
-    for (const run of findRunCommands(line, 'shell')) {
-      for (const publication of run.publications) {
-        if (reachesThroughDockerNat(publication)) out.push({ where: 'runcmd', publication });
-      }
+    for (const publication of publicationsIn(line, 'shell')) {
+      if (reachesThroughDockerNat(publication)) out.push({ where: 'runcmd', publication });
     }
   }
   return out;
