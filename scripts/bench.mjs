@@ -31,6 +31,16 @@ function cloudInitSchema() {
   return fromDpkg && existsSync(fromDpkg) ? fromDpkg : existsSync(fallback) ? fallback : undefined;
 }
 
+/** Where the edits are typed: a unit line in the middle (start of line) and the end of a rule line. */
+function editPlaces(text, positions, rules) {
+  const lines = text.split('\n');
+  const mid = Math.floor(lines.length / 2);
+  const ruleLine = (rules ? positions.iptables : positions['iptables content'])?.line;
+  const places = rules ? [] : [{ name: 'a unit', line: mid, character: 0 }];
+  if (ruleLine !== undefined) places.push({ name: 'the rules block', line: ruleLine, character: lines[ruleLine].length });
+  return places;
+}
+
 const dir = join(tmpdir(), 'cloud-config-bench');
 mkdirSync(dir, { recursive: true });
 const docs = [
@@ -60,11 +70,12 @@ for (const d of docs) {
   writeFileSync(file, text);
   const lines = text.split('\n').length;
   const positions = probePositions(text, d.rules ? 'rules' : 'user-data');
+  const edits = editPlaces(text, positions, d.rules);
   process.stdout.write(`${d.id}: ${lines} lines, ${(text.length / 1024).toFixed(0)} KiB … `);
   const floor = d.rules ? undefined : JSON.parse(spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), file], { cwd: root, encoding: 'utf8' }).stdout);
-  const ourResult = await measureServer(ours, { file, text, languageId: d.rules ? 'iptables' : 'cloud-config', positions });
+  const ourResult = await measureServer(ours, { file, text, languageId: d.rules ? 'iptables' : 'cloud-config', positions, edits });
   process.stdout.write('ours done … ');
-  const peerResult = peer && !d.rules ? await measureServer(peer, { file, text, languageId: 'yaml', positions }, { edits: 10, reps: 100, budgetMs: 5_000 }) : undefined;
+  const peerResult = peer && !d.rules ? await measureServer(peer, { file, text, languageId: 'yaml', positions, edits }, { edits: 10, reps: 100, budgetMs: 5_000 }) : undefined;
   console.log(peerResult ? 'peer done' : '');
   results.push({ id: d.id, short: d.id, title: `${d.title}: ${lines} lines`, lines, ours: ourResult, peer: peerResult, floor });
 }
@@ -75,7 +86,9 @@ const r24 = by('2.4k'), r10 = by('10k'), r50 = by('50k');
 if (r24) {
   if (r24.peer) targets.push({ name: 'first diagnostics ≥10× faster than the peer (2.4k lines)', measured: `${(r24.peer.openMs / r24.ours.openMs).toFixed(1)}×`, met: r24.peer.openMs / r24.ours.openMs >= 10 });
   targets.push({ name: 'first diagnostics within 3× of the bare parse (2.4k lines)', measured: `${(r24.ours.openMs / r24.floor.warmMs).toFixed(2)}×`, met: r24.ours.openMs / r24.floor.warmMs <= 3 });
-  targets.push({ name: 'one-character edit within 2× of the bare parse (2.4k lines, p50)', measured: `${(r24.ours.editP50 / r24.floor.warmMs).toFixed(2)}×`, met: r24.ours.editP50 / r24.floor.warmMs <= 2 });
+  for (const [place, e] of Object.entries(r24.ours.editsAt ?? {})) {
+    targets.push({ name: `one-character edit within 2× of the bare parse (2.4k lines, p50, in ${place})`, measured: `${(e.p50 / r24.floor.warmMs).toFixed(2)}×`, met: e.p50 / r24.floor.warmMs <= 2 });
+  }
 }
 if (r10) {
   const worst = Math.max(...Object.values(r10.ours.positions).flatMap((p) => [p.completion.p99, p.hover.p99]));
