@@ -49,8 +49,9 @@ export const iptablesRules = {
  * large file being typed in does not keep a model per keystroke.
  */
 const cache = new Map<string, RulesFile>();
-const cacheEntries = 8;
-const cacheChars = 1_000_000;
+const cacheEntries = 4;
+// A parsed rules file weighs about 50 times its text: 200k characters of rules keep ~10 MB alive.
+const cacheChars = 200_000;
 let cachedChars = 0;
 
 export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tables'): RulesFile {
