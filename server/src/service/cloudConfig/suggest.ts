@@ -1,24 +1,4 @@
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur: number[] = [i];
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
-      cur.push(v);
-    }
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n] as number;
-}
+import { editDistance } from '../editDistance';
 
 /** Known slips that edit distance alone ranks poorly. */
 const knownSlips: Readonly<Record<string, string>> = {
@@ -54,10 +34,10 @@ export function closest(word: string, candidates: Iterable<string>, normalise = 
   const bare = w.replace(/[-_]/g, '');
   for (const c of list) {
     const cn = normalise(c);
+    const cBare = cn.includes('-') || cn.includes('_') ? cn.replace(/[-_]/g, '') : cn;
     // Lengths further apart than the limit cannot be within it (and a huge word costs nothing).
-    if (Math.abs(cn.length - w.length) > limit && cn.replace(/[-_]/g, '').length !== bare.length) continue;
-    let d = editDistance(w, cn);
-    if (cn.replace(/[-_]/g, '') === bare) d = 0.5;
+    if (Math.abs(cn.length - w.length) > limit && cBare.length !== bare.length) continue;
+    const d = cBare === bare ? 0.5 : editDistance(w, cn, Math.min(limit, bestScore));
     if (d < bestScore) {
       bestScore = d;
       best = c;
