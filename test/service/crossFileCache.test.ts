@@ -3,51 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, diagnose, withCode } from '../helpers/service';
+import { basicFirewall, rulesAndUnitUserData } from '../helpers/rulesAndUnit';
 
-interface Parts {
-  readonly rules: readonly string[];
-  readonly execStart: string;
-  readonly sshdPort?: number;
-  readonly script?: string;
-}
+const userData = rulesAndUnitUserData;
 
-function userData(p: Parts): string {
-  return [
-    '#cloud-config',
-    'write_files:',
-    '  - path: /var/lib/iptables/rules-save',
-    '    permissions: "0644"',
-    '    content: |',
-    ...p.rules.map((l) => `      ${l}`),
-    ...(p.sshdPort === undefined ? [] : ['  - path: /etc/ssh/sshd_config', '    content: |', `      Port ${p.sshdPort}`, '      PermitRootLogin no']),
-    ...(p.script === undefined ? [] : ['  - path: /opt/bin/firewall-sets', '    permissions: "0755"', '    content: |', '      #!/bin/sh', `      ${p.script}`]),
-    'coreos:',
-    '  units:',
-    '    - name: iptables-restore.service',
-    '      enable: true',
-    '      command: start',
-    '    - name: web.service',
-    '      command: start',
-    '      content: |',
-    '        [Unit]',
-    '        After=docker.service',
-    '        Requires=docker.service',
-    '        [Service]',
-    `        ExecStart=${p.execStart}`,
-    '',
-  ].join('\n');
-}
-
-const base = [
-  '*filter',
-  ':INPUT DROP [0:0]',
-  ':FORWARD DROP [0:0]',
-  ':OUTPUT ACCEPT [0:0]',
-  '-A INPUT -i lo -j ACCEPT',
-  '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-  '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT',
-  'COMMIT',
-];
+const base = basicFirewall;
 const loopback = '/usr/bin/docker run --rm --name web -p 127.0.0.1:8080:80 nginx';
 const everywhere = '/usr/bin/docker run --rm --name web -p 8080:80 nginx';
 

@@ -2,43 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, fixesFor, rangeText, withCode } from '../helpers/service';
+import { basicFirewall, rulesAndUnitUserData } from '../helpers/rulesAndUnit';
 
 function userData(rules: readonly string[], execStart: string): string {
-  return [
-    '#cloud-config',
-    'write_files:',
-    '  - path: /var/lib/iptables/rules-save',
-    '    permissions: "0644"',
-    '    content: |',
-    ...rules.map((l) => `      ${l}`),
-    'coreos:',
-    '  units:',
-    '    - name: iptables-restore.service',
-    '      enable: true',
-    '      command: start',
-    '    - name: web.service',
-    '      command: start',
-    '      content: |',
-    '        [Unit]',
-    '        After=docker.service',
-    '        Requires=docker.service',
-    '        [Service]',
-    `        ExecStart=${execStart}`,
-    '',
-  ].join('\n');
+  return rulesAndUnitUserData({ rules, execStart });
 }
 
-const rules = [
-  '*filter',
-  ':INPUT DROP [0:0]',
-  ':FORWARD DROP [0:0]',
-  ':OUTPUT ACCEPT [0:0]',
-  '-A INPUT -i lo -j ACCEPT',
-  '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-  '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT',
-  '-A INPUT -p tcp -m tcp --dport 443 -j ACCEPT',
-  'COMMIT',
-];
+const rules = [...basicFirewall.slice(0, -1), '-A INPUT -p tcp -m tcp --dport 443 -j ACCEPT', 'COMMIT'];
 
 test('docker-bypass: a unit publishes ports on every interface and DOCKER-USER is not filtered — on the *filter line', () => {
   const text = userData(rules, '/usr/bin/docker run --rm --name web -p 443:8443 -p 8080:80 nginx');
