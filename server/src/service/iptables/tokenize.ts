@@ -12,54 +12,70 @@ export interface LineTokens {
   readonly unclosedQuote: number | undefined;
 }
 
+/** Quoted text with each backslash dropped and the character after it kept as is. */
+function unescape(quoted: string): string {
+  if (!quoted.includes('\\')) return quoted;
+  let out = '';
+  for (let i = 0; i < quoted.length; i++) {
+    const c = quoted.charAt(i);
+    if (c === '\\') {
+      i++;
+      out += quoted.charAt(i);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 /** Words of `text` between `start` and `end` (offsets into `text`). */
 export function tokenizeLine(text: string, start: number, end: number): LineTokens {
   const tokens: Token[] = [];
-  let value = '';
   let wordStart = -1;
-  let quoted = false;
   let inQuote = false;
   let quoteAt: number | undefined;
   let escaped = false;
 
-  const emit = (at: number): void => {
-    if (wordStart >= 0) tokens.push({ start: wordStart, end: at, raw: text.slice(wordStart, at), value, quoted });
-    value = '';
+  /** A word of plain characters: its value is the text as written (one slice for both). */
+  const emitPlain = (at: number): void => {
+    if (wordStart < 0) return;
+    const raw = text.slice(wordStart, at);
+    tokens.push({ start: wordStart, end: at, raw, value: raw, quoted: false });
     wordStart = -1;
-    quoted = false;
+  };
+  /** A word with a quote opened at `open`, closed at `close` (or running to the end of the line). */
+  const emitQuoted = (open: number, close: number, at: number): void => {
+    const value = text.slice(wordStart, open) + unescape(text.slice(open + 1, close));
+    tokens.push({ start: wordStart, end: at, raw: text.slice(wordStart, at), value, quoted: true });
+    wordStart = -1;
   };
 
   for (let i = start; i < end; i++) {
-    const c = text.charAt(i);
+    const c = text.charCodeAt(i);
     if (inQuote) {
-      if (escaped) {
-        value += c;
-        escaped = false;
-      } else if (c === '\\') {
-        escaped = true;
-      } else if (c === '"') {
+      if (escaped) escaped = false;
+      else if (c === 92 /* \ */) escaped = true;
+      else if (c === 34 /* " */) {
         inQuote = false;
+        emitQuoted(quoteAt as number, i, i + 1);
         quoteAt = undefined;
-        emit(i + 1);
-      } else {
-        value += c;
       }
       continue;
     }
-    if (c === '"') {
+    if (c === 34) {
       if (wordStart < 0) wordStart = i;
       inQuote = true;
-      quoted = true;
       quoteAt = i;
       continue;
     }
-    if (c === ' ' || c === '\t') {
-      emit(i);
+    if (c === 32 || c === 9) {
+      emitPlain(i);
       continue;
     }
     if (wordStart < 0) wordStart = i;
-    value += c;
   }
-  emit(end);
-  return { tokens, unclosedQuote: inQuote ? quoteAt : undefined };
+  const unclosed = inQuote ? quoteAt : undefined;
+  if (inQuote) emitQuoted(quoteAt as number, end, end);
+  else emitPlain(end);
+  return { tokens, unclosedQuote: unclosed };
 }

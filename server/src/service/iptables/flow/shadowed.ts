@@ -3,6 +3,7 @@ import type { FlowRule, FlowTable } from './chains';
 import { cidrContains, maskOf, type Cidr } from './cidr';
 import type { Cond, RuleConditions } from './conditions';
 import { portsCover, type PortRange } from './ports';
+import { ruleKey } from '../ruleKey';
 
 const terminalTargets = new Set(['ACCEPT', 'DROP', 'REJECT']);
 
@@ -177,15 +178,12 @@ function lineNumber(text: string, offset: number): number {
   return n;
 }
 
-function ruleText(text: string, r: FlowRule): string {
-  return text.slice(r.line.span.start, r.line.span.end).trim().replace(/\s+/g, ' ');
-}
-
 /** `iptables/shadowed-rule`: a rule no packet can reach because an earlier terminal rule takes all of its packets. */
 export function shadowedFindings(table: FlowTable, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const chain of table.chains.values()) {
-    const texts = chain.rules.map((r) => ruleText(text, r));
+    // Copies of one rule are \`iptables/duplicate-rule\`, not shadowed: compare rules by their words.
+    const texts = chain.rules.map((r) => ruleKey(r.line));
     const isComparable = chain.rules.map((r) => comparable(r.conds));
     // Only terminal rules that can be compared may hide later ones.
     const index = new HiderIndex();

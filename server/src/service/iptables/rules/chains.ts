@@ -29,6 +29,10 @@ function lineEndAt(text: string, offset: number): number {
   return end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
+/** Commands that name an existing chain, and those that add, replace or remove a rule of it. */
+const chainCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D', '-C', '-F', '-Z', '-X', '-E']);
+const ruleCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D']);
+
 export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
   for (const table of file.tables) {
@@ -83,7 +87,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
       const rule = line.rule;
       const cmd = rule.command.value;
       const chain = rule.chain;
-      const needsChain = ['-A', '-I', '-R', '-D', '-C', '-F', '-Z', '-X', '-E'].includes(cmd);
+      const needsChain = chainCommands.has(cmd);
       if (chain && needsChain && !exists(chain.value)) {
         const later = declaredLater.get(chain.value);
         const msg = later !== undefined && later > rule.span.start
@@ -105,7 +109,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
         if (!builtins.has(chain.value)) out.push(tok(chain, 'iptables/chain-not-in-table', `Only built-in chains have a policy; \`${chain.value}\` is not one in the ${name} table.`));
         if (rule.extra && !builtinPolicies.includes(rule.extra.value)) out.push(tok(rule.extra, 'iptables/invalid-policy', 'A built-in chain\'s policy can only be ACCEPT or DROP.'));
       }
-      if (chain && ['-A', '-I', '-R', '-D'].includes(cmd)) {
+      if (chain && ruleCommands.has(cmd)) {
         const list = rulesOf.get(chain.value) ?? [];
         rulesOf.set(chain.value, list);
         const key = ruleKey(rule);
