@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { forEachNode } from './yamlWalk';
 import type { Dialect, DialectSetting } from '../types';
 import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
@@ -105,17 +106,8 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
  * that is done nothing reads them, and they would double the memory a cached document holds.
  */
 function dropSourceTokens(doc: Document.Parsed): void {
-  // A work list, not recursion: nesting can be as deep as the document allows.
-  const pending: unknown[] = [doc.contents];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (isPair(node)) {
-      node.srcToken = undefined;
-      pending.push(node.key, node.value);
-    } else if (isNode(node)) {
-      node.srcToken = undefined;
-      if (isCollection(node)) for (const item of node.items) pending.push(item);
-    }
-  }
+  forEachNode(doc, (item) => {
+    item.srcToken = undefined;
+  });
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Typing inside an embedded block changes one line of a literal block scalar and nothing else of the
+ * YAML. For such an edit the previous model is carried over instead of parsing the whole document
+ * again: the scalar's value, the line map of its region, and the positions after the edit are updated.
+ * Anything less certain (line breaks typed or deleted, blank lines, a block's first line, quoting,
+ * YAML errors, CR line ends) returns undefined and the caller parses from scratch.
+ */
+import { LineCounter, isNode, type Scalar } from 'yaml';
+import type { DialectSetting } from '../types';
+import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
+import { languageOfFile, languageOfUnit } from '../embedded/languageOfContent';
+import { classifyHeader, type CloudConfigModel } from './parse';
+import { forEachNode } from './yamlWalk';
+
+interface LineEdit {
+  /** Start of the edited line in the old text, and its end (before the line break). */
+  readonly lineStart: number;
+  readonly oldLineEnd: number;
+  /** Change in length. */
+  readonly delta: number;
+}
+
+/** The one line `next` changes of `prev`, when the change lies within one line and adds or removes no line break. */
+function lineEditOf(prev: string, next: string): LineEdit | undefined {
+  const shorter = Math.min(prev.length, next.length);
+  let p = 0;
+  while (p < shorter && prev.charCodeAt(p) === next.charCodeAt(p)) p++;
+  if (p === prev.length && p === next.length) return undefined;
+  let s = 0;
+  while (s < shorter - p && prev.charCodeAt(prev.length - 1 - s) === next.charCodeAt(next.length - 1 - s)) s++;
+  const removed = prev.slice(p, prev.length - s);
+  const inserted = next.slice(p, next.length - s);
+  if (/[\r\n]/.test(removed) || /[\r\n]/.test(inserted)) return undefined;
+  const lineStart = prev.lastIndexOf('\n', p - 1) + 1;
+  const nl = prev.indexOf('\n', p);
+  return { lineStart, oldLineEnd: nl < 0 ? prev.length : nl, delta: next.length - prev.length };
+}
+
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (n < line.length && line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+/** A content line that stays inside its block: indented at least as deep as the block, not blank. */
+function staysInBlock(line: string, indent: number): boolean {
+  return leadingSpaces(line) >= indent && line.trim() !== '';
+}
+
+function languageFor(region: EmbeddedRegion, text: string): EmbeddedRegion['language'] {
+  if (region.encoded) return 'other';
+  if (region.origin === 'unit') return languageOfUnit(region.name, text);
+  if (region.origin === 'drop-in') return 'systemd';
+  return languageOfFile(region.path, text);
+}
+
+const shifted = (offset: number, edit: LineEdit): number => (offset >= edit.oldLineEnd ? offset + edit.delta : offset);
+
+/** A region after the edited line, moved by the edit. */
+function moveRegion(region: EmbeddedRegion, edit: LineEdit): EmbeddedRegion {
+  const first = region.lines[0];
+  const headerMoves = region.header !== undefined && region.header.start >= edit.oldLineEnd;
+  if (!headerMoves && (first === undefined || first.docOffset < edit.oldLineEnd)) return region;
+  return {
+    ...region,
+    header: region.header && headerMoves ? { ...region.header, start: region.header.start + edit.delta, end: region.header.end + edit.delta } : region.header,
+    lines: region.lines.map((l) => (l.docOffset >= edit.oldLineEnd ? { ...l, docOffset: l.docOffset + edit.delta } : l)),
+  };
+}
+
+/** The region holding the edited line as one of its content lines, and that line's index. */
+function editedRegion(regions: readonly EmbeddedRegion[], edit: LineEdit): { region: EmbeddedRegion; index: number } | undefined {
+  for (const region of regions) {
+    const lines = region.lines;
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    if (!first || !last || edit.lineStart + region.indent < first.docOffset || edit.lineStart + region.indent > last.docOffset) continue;
+    const index = lines.findIndex((l) => l.docOffset === edit.lineStart + region.indent);
+    return index < 0 ? undefined : { region, index };
+  }
+  return undefined;
+}
+
+/** The model of `text`, carried over from `prev` (the model of the text before one edit), or undefined. */
+export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSetting: DialectSetting): CloudConfigModel | undefined {
+  if (prev.yamlErrors.length > 0 || prev.doc.warnings.length > 0 || prev.text.includes('\r') || text.includes('\r')) return undefined;
+  if (dialectSetting === 'auto' ? prev.dialectForced : !prev.dialectForced || prev.dialect !== dialectSetting) return undefined;
+  const edit = lineEditOf(prev.text, text);
+  if (!edit) return undefined;
+  const hit = editedRegion(prev.regions, edit);
+  if (!hit) return undefined;
+  const { region, index } = hit;
+  const scalar: Scalar = region.scalar;
+  const header = region.header;
+  if (region.style !== 'literal' || !header || !region.mappable || region.indent < 1 || scalar.value !== region.text) return undefined;
+  const line = region.lines[index] as EmbeddedLine;
+  const oldLine = prev.text.slice(edit.lineStart, edit.oldLineEnd);
+  const newLine = text.slice(edit.lineStart, edit.oldLineEnd + edit.delta);
+  if (!staysInBlock(oldLine, region.indent) || !staysInBlock(newLine, region.indent)) return undefined;
+  // The first non-blank line sets the block's indentation (without an indicator): its indentation stays.
+  const firstContent = region.lines.findIndex((l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '');
+  if (header.indentIndicator === undefined && index === firstContent && leadingSpaces(oldLine) !== leadingSpaces(newLine)) return undefined;
+  const oldContent = oldLine.slice(region.indent);
+  if (line.length !== oldContent.length || region.text.slice(line.embOffset, line.embOffset + line.length) !== oldContent) return undefined;
+
+  // Carry over: the scalar's value, every position after the edit, the line starts, the regions.
+  const newContent = newLine.slice(region.indent);
+  const value = region.text.slice(0, line.embOffset) + newContent + region.text.slice(line.embOffset + line.length);
+  scalar.value = value;
+  forEachNode(prev.doc, (item) => {
+    if (isNode(item) && item.range) item.range = [shifted(item.range[0], edit), shifted(item.range[1], edit), shifted(item.range[2], edit)];
+  });
+  if (prev.doc.range) prev.doc.range = [shifted(prev.doc.range[0], edit), shifted(prev.doc.range[1], edit), shifted(prev.doc.range[2], edit)];
+  const lineCounter = new LineCounter();
+  for (const start of prev.lineCounter.lineStarts) lineCounter.addNewLine(start > edit.lineStart ? start + edit.delta : start);
+  const edited: EmbeddedRegion = {
+    ...region,
+    language: languageFor(region, value),
+    text: value,
+    lines: region.lines.map((l, i) => (i < index ? l : i === index ? { ...l, length: newContent.length } : { ...l, docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta })),
+  };
+  return {
+    ...prev,
+    text,
+    lineCounter,
+    header: classifyHeader(text),
+    regions: prev.regions.map((r) => (r === region ? edited : moveRegion(r, edit))),
+  };
+}

@@ -1,0 +1,109 @@
+// An edit typed inside an embedded block carries the previous model over instead of parsing again.
+// The carried-over model must be exactly the model a fresh parse gives: checked here on every
+// content line of real cloud-configs, with typed, deleted and replaced characters.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isNode } from 'yaml';
+import { parseCloudConfig, type CloudConfigModel } from '../../server/src/service/cloudConfig/parse';
+import { patchCloudConfig } from '../../server/src/service/cloudConfig/patchModel';
+import { forEachNode } from '../../server/src/service/cloudConfig/yamlWalk';
+import { repoRoot, sharedDir } from '../helpers/paths';
+import { doc, service } from '../helpers/service';
+
+/** What a consumer can observe of a model: text, line starts, every node's value and position, every region. */
+function observable(m: CloudConfigModel): unknown {
+  const nodes: unknown[] = [];
+  forEachNode(m.doc, (item) => {
+    if (isNode(item)) nodes.push([item.range, 'value' in item && typeof item.value !== 'object' ? item.value : null]);
+  });
+  return {
+    text: m.text,
+    header: m.header,
+    dialect: m.dialect,
+    yamlErrors: m.yamlErrors,
+    lineStarts: m.lineCounter.lineStarts,
+    docRange: m.doc.range,
+    nodes,
+    regions: m.regions.map((r) => ({
+      language: r.language, origin: r.origin, name: r.name, unitName: r.unitName, path: r.path, style: r.style,
+      header: r.header, text: r.text, lines: r.lines, mappable: r.mappable, encoded: r.encoded, indent: r.indent, eol: r.eol,
+      scalar: r.scalar.range, value: r.scalar.value,
+    })),
+  };
+}
+
+/** Typed, deleted and replaced characters at a few columns of one line. */
+function editsOf(text: string, lineStart: number, lineEnd: number): string[] {
+  const at = (offset: number, removed: number, inserted: string): string => text.slice(0, offset) + inserted + text.slice(offset + removed);
+  const len = lineEnd - lineStart;
+  const mid = lineStart + Math.floor(len / 2);
+  const out = [at(lineStart, 0, ' '), at(lineEnd, 0, 'x'), at(mid, 0, 'Z'), at(lineEnd, 0, ' \\')];
+  if (len > 0) out.push(at(mid, 1, ''), at(lineEnd - 1, 1, ''), at(lineStart, 1, ''), at(mid, 1, '#'));
+  return out;
+}
+
+function sources(): Array<[string, string]> {
+  const corpus = path.join(sharedDir(), 'corpus', 'cloud-config');
+  const examples = ['coreos-good/user-data', 'coreos-web/user-data', 'ubuntu-cloud-init/cloud-config.yaml'].map((f) => path.join(repoRoot(), 'examples', f));
+  const files = [...readdirSync(corpus).map((f) => path.join(corpus, f)), ...examples];
+  return files.map((f) => [path.basename(f), readFileSync(f, 'utf8')]);
+}
+
+test('a carried-over model equals a fresh parse for every edit on every content line of the corpus and examples', () => {
+  let carried = 0;
+  let declined = 0;
+  for (const [name, text] of sources()) {
+    const base = parseCloudConfig(text, 'auto');
+    for (const region of base.regions) {
+      for (const line of region.lines) {
+        const lineStart = text.lastIndexOf('\n', line.docOffset - 1) + 1;
+        const nl = text.indexOf('\n', lineStart);
+        const lineEnd = nl < 0 ? text.length : nl;
+        for (const edited of editsOf(text, lineStart, lineEnd)) {
+          const patched = patchCloudConfig(parseCloudConfig(text, 'auto'), edited, 'auto');
+          if (!patched) {
+            declined++;
+            continue;
+          }
+          carried++;
+          assert.deepEqual(observable(patched), observable(parseCloudConfig(edited, 'auto')), `${name}: edit on line ${text.slice(0, lineStart).split('\n').length}`);
+        }
+      }
+    }
+  }
+  // Most edits inside blocks are carried over; the rest (blank lines, first lines, CR files…) parse again.
+  assert.ok(carried > 1000 && carried > declined, `carried over ${carried}, parsed again ${declined}`);
+});
+
+test('edits outside the blocks, or that add a line, are parsed again', () => {
+  const text = ['#cloud-config', 'write_files:', '  - path: /etc/motd', '    content: |', '      hello', '      world', 'runcmd:', '  - [echo, hi]', ''].join('\n');
+  const base = () => parseCloudConfig(text, 'auto');
+  assert.equal(patchCloudConfig(base(), text.replace('/etc/motd', '/etc/mold'), 'auto'), undefined);
+  assert.equal(patchCloudConfig(base(), text.replace('hello', 'hel\nlo'), 'auto'), undefined);
+  assert.equal(patchCloudConfig(base(), text.replace('      world', 'world'), 'auto'), undefined);
+  assert.equal(patchCloudConfig(base(), text.replace('      hello', '       hello'), 'auto'), undefined, 'the first line sets the indentation');
+  const typed = patchCloudConfig(base(), text.replace('world', 'wor ld'), 'auto');
+  assert.equal(typed?.regions[0]?.text, 'hello\nwor ld\n');
+});
+
+test('a service answering one document edit after edit gives the diagnostics of a fresh parse', () => {
+  let text = readFileSync(path.join(repoRoot(), 'examples', 'coreos-web', 'user-data'), 'utf8');
+  const svc = service();
+  const uri = 'file:///test/edited/user-data';
+  svc.validate(doc(text, 'cloud-config', uri), 'cloud-config');
+  // Type at the end of every content line of every block, one keystroke at a time.
+  const contentLines = parseCloudConfig(text, 'auto').regions.flatMap((r) => r.lines.filter((l) => l.length > 0).map((l) => text.slice(0, l.docOffset).split('\n').length - 1));
+  let carried = 0;
+  for (const n of contentLines) {
+    const lines = text.split('\n');
+    lines[n] = `${lines[n]} x`;
+    const next = lines.join('\n');
+    if (patchCloudConfig(parseCloudConfig(text, 'auto'), next, 'auto')) carried++;
+    text = next;
+    const incremental = svc.validate(doc(text, 'cloud-config', uri), 'cloud-config');
+    assert.deepEqual(incremental, service().validate(doc(text, 'cloud-config', 'file:///test/fresh/user-data'), 'cloud-config'), `after typing on line ${n + 1}`);
+  }
+  assert.ok(carried > 10, `edits carried over: ${carried} of ${contentLines.length}`);
+});
