@@ -41,8 +41,17 @@ function editsOf(text: string, lineStart: number, lineEnd: number): string[] {
   const mid = lineStart + Math.floor(len / 2);
   const out = [at(lineStart, 0, ' '), at(lineEnd, 0, 'x'), at(mid, 0, 'Z'), at(lineEnd, 0, ' \\')];
   if (len > 0) out.push(at(mid, 1, ''), at(lineEnd - 1, 1, ''), at(lineStart, 1, ''), at(mid, 1, '#'));
+  // Characters YAML gives a meaning to, a tab, non-ASCII and astral ones, at pseudo-random columns.
+  for (let k = 0; k < 3; k++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const ch = hostile[seed % hostile.length] as string;
+    out.push(at(lineStart + (seed >>> 8) % (len + 1), k === 2 && len > 0 ? 1 : 0, ch));
+  }
   return out;
 }
+
+const hostile = [':', ': ', '- ', '"', "'", '#', ' #', '|', '>', '{', '}', '[', ']', '&a', '*a', '!', '%', '@', '`', '\t', '\\', 'é', '🙂', '---', '...'];
+let seed = 7;
 
 function sources(): Array<[string, string]> {
   const corpus = path.join(sharedDir(), 'corpus', 'cloud-config');
