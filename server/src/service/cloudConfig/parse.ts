@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { forEachNode } from './yamlWalk';
+import { maxNesting, nestsDeeperThan } from './nestingDepth';
 import type { Dialect, DialectSetting } from '../types';
 import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
@@ -74,15 +75,33 @@ function unclosedQuote(doc: Document.Parsed, text: string, e: YAMLError): YamlPr
   return { message: e.message.split('\n')[0] ?? e.message, start, end };
 }
 
+/** Where a document that nests too deeply is reported: its first line that is neither blank nor a comment. */
+function tooDeepProblem(text: string): YamlProblem {
+  const m = /^[ \t]*[^\s#][^\n]*/m.exec(text);
+  const start = m ? m.index : 0;
+  const end = m ? m.index + m[0].replace(/\r$/, '').length : Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+  return { message: `The document nests more than ${maxNesting} levels deep: too deep to read safely, so nothing else in it is checked.`, start, end };
+}
+
 export function parseCloudConfig(text: string, dialectSetting: DialectSetting): CloudConfigModel {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...parseOptions, lineCounter });
+  // Too deep to parse safely: an empty document, the line starts of the text, and one problem.
+  const unparsable = nestsDeeperThan(text, maxNesting);
+  if (unparsable) {
+    lineCounter.addNewLine(0);
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineCounter.addNewLine(nl + 1);
+  }
+  const doc = parseDocument(unparsable ? '' : text, { ...parseOptions, ...(unparsable ? {} : { lineCounter }) });
   const yamlErrors: YamlProblem[] = doc.errors.map((e) => unclosedQuote(doc, text, e) ?? {
     message: e.message.split('\n')[0] ?? e.message,
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
   });
-  const contents: Node | null = doc.contents;
+  // The parser reports running out of stack (thousands of nesting levels) where it happened to run
+  // out, which depends on how warm the code is: report it once, at a fixed place, and check nothing else.
+  const tooDeep = unparsable || doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'));
+  if (tooDeep) yamlErrors.splice(0, yamlErrors.length, tooDeepProblem(text));
+  const contents: Node | null = tooDeep ? null : doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;
   const model = {

@@ -1,0 +1,36 @@
+// Documents nested thousands of levels deep: the YAML parser's recursion runs out of stack around
+// 800-1,200 levels, and near that point the engine can abort the process instead of throwing (seen
+// when a regular expression was compiled that deep). They are reported once and not parsed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codes, doc, service } from '../helpers/service';
+
+const shapes: Array<[string, (n: number) => string]> = [
+  ['indented sequences', (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}-`).join('\n')],
+  ['indented mappings', (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')],
+  ['items on one line', (n) => `x:\n  ${'- '.repeat(n)}1`],
+  ['flow brackets', (n) => `x: ${'['.repeat(n)}${']'.repeat(n)}`],
+  ['flow maps', (n) => `x: ${'{a: '.repeat(n)}1${'}'.repeat(n)}`],
+];
+
+for (const [name, make] of shapes) {
+  test(`${name}, 3,000 levels: one diagnostic, the same every time, and the server carries on`, () => {
+    const text = `#cloud-config\n${make(3000)}\n`;
+    const svc = service();
+    const uri = 'file:///test/deep/user-data';
+    const runs = [0, 1, 2].map(() => {
+      svc.forget(uri);
+      return svc.validate(doc(text, 'cloud-config', uri), 'cloud-config');
+    });
+    assert.deepEqual(codes(runs[0] ?? []), ['cloud-config/yaml-syntax']);
+    assert.match(String(runs[0]?.[0]?.message), /nests more than 200 levels deep/);
+    assert.equal(runs[0]?.[0]?.range.start.line, 1, 'reported on the first line after the header');
+    assert.deepEqual(runs[1], runs[0]);
+    assert.deepEqual(runs[2], runs[0]);
+  });
+
+  test(`${name}, 150 levels: parsed and checked as usual`, () => {
+    const diags = service().validate(doc(`#cloud-config\n${make(150)}\n`), 'cloud-config');
+    assert.ok(!diags.some((d) => /nests more than/.test(String(d.message))), diags.map((d) => d.message).join('\n'));
+  });
+}
