@@ -136,7 +136,21 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
         const fixed = TextDocument.create(uri, c.lang, 2, applyEdits(doc, first));
         const after = call(`validate after ${actions[0]?.title ?? ''}`, () => service.validate(fixed, c.lang)) ?? [];
         problems.push(...diagnosticsProblems(new LineIndex(fixed.getText()), uri, after));
+        problems.push(...sameAsFresh(service, fixed, c.lang, after, `after ${actions[0]?.title ?? ''}`, call));
       }
+    }
+    if (c.lang === 'cloud-config' && r() < 0.5 && problems.length === 0) {
+      // Type one character somewhere (inside a block, the previous model is carried over): the
+      // diagnostics must be those of the same text parsed from scratch.
+      const lines = c.text.split('\n');
+      const n = Math.floor(r() * lines.length);
+      const line = lines[n] ?? '';
+      const col = Math.floor(r() * (line.length + 1));
+      lines[n] = line.slice(0, col) + (typedCharacters[Math.floor(r() * typedCharacters.length)] ?? ' ') + line.slice(col);
+      const typed = TextDocument.create(uri, c.lang, 3, lines.join('\n'));
+      const after = call(`validate after typing on line ${n + 1}`, () => service.validate(typed, c.lang)) ?? [];
+      problems.push(...diagnosticsProblems(new LineIndex(typed.getText()), uri, after));
+      problems.push(...sameAsFresh(service, typed, c.lang, after, `after typing on line ${n + 1}`, call));
     }
     for (const p of randomPositions(r, doc, 6)) {
       problems.push(...completionProblems(ix, call(`complete at ${p.line}:${p.character}`, () => service.complete(doc, c.lang, p))));
@@ -151,6 +165,15 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
     service.forget(uri);
   }
   return { problems, calls, slowestMs, slowest };
+}
+
+const typedCharacters = ['x', ' ', ':', '#', '-', '"', '|', '\t', '\\', 'é', '🙂'];
+
+/** The diagnostics of `doc` parsed from scratch (the cached model forgotten) must equal `seen`. */
+function sameAsFresh(service: LanguageService, doc: TextDocument, lang: LanguageId, seen: readonly unknown[], what: string, call: <T>(what: string, fn: () => T) => T | undefined): string[] {
+  service.forget(doc.uri);
+  const fresh = call(`validate ${what}, parsed from scratch`, () => service.validate(doc, lang)) ?? [];
+  return JSON.stringify(fresh) === JSON.stringify(seen) ? [] : [`diagnostics ${what} differ from those of the same text parsed from scratch`];
 }
 
 export interface FuzzOptions {
