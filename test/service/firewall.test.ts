@@ -43,6 +43,15 @@ describe('cloud-config/firewall-not-loaded', () => {
     assert.deepEqual(fixesFor(text, code), [['Enable and start iptables-restore.service', `${text}      command: start\n`]]);
   });
 
+  test('`command: start` indented one space too deep (read as part of the enable value): one fix edit re-indents it', () => {
+    const text = `#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n       command: start\n${rules4}`;
+    const fixes = fixesFor(text, code);
+    assert.deepEqual(fixes.map(([title]) => title), ['Enable and start iptables-restore.service']);
+    const fixed = fixes[0]?.[1] ?? '';
+    assert.equal(fixed, text.replace('       command: start', '      command: start'));
+    assert.deepEqual(withCode(diagnose(fixed), code), []);
+  });
+
   test('started but not enabled: the fix adds `enable: true`', () => {
     const text = `#cloud-config\n${rules4}coreos:\n  units:\n    - name: iptables-restore.service\n      command: start\n`;
     assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`${text}      enable: true\n`]);

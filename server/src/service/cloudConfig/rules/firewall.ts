@@ -42,6 +42,26 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
   return undefined;
 }
 
+function beforeLineBreak(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
+  return e;
+}
+
+/**
+ * One edit for a replacement and an insertion at (or inside) its end: the key appended to a unit
+ * entry lands where a mis-indented value being replaced ends, and edits of one fix must not overlap.
+ */
+function joinTouching(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const prev = out[out.length - 1];
+    if (prev && e.start <= prev.end && e.start > prev.start) out[out.length - 1] = { start: prev.start, end: Math.max(prev.end, e.end), newText: prev.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
+}
+
 function loaderFix(ctx: RuleContext, fam: Family, unit: UnitEntry | undefined): Fix | undefined {
   if (unit) {
     const missing: string[] = [];
@@ -53,13 +73,15 @@ function loaderFix(ctx: RuleContext, fam: Family, unit: UnitEntry | undefined): 
     for (const [key, value] of [['enable', 'true'], ['command', 'start']] as const) {
       const pair = ctx.pair(unit.map, key);
       const r = nodeRange(pair?.value);
-      if (pair && r && (key === 'enable' ? !unit.enable : !startsUnit(unit))) edits.push({ start: r[0], end: r[1], newText: value });
+      // A value's range can end after its line break (a block value, or a plain one continued on the
+      // next line): replace up to the break only.
+      if (pair && r && (key === 'enable' ? !unit.enable : !startsUnit(unit))) edits.push({ start: r[0], end: beforeLineBreak(ctx.text, r[0], r[1]), newText: value });
       else if (!pair) {
         const e = appendToMap(ctx.text, unit.map, `${key}: ${value}`);
         if (e) edits.push(e);
       }
     }
-    return edits.length ? { title: `Enable and start ${fam.unit}`, edits, preferred: true } : undefined;
+    return edits.length ? { title: `Enable and start ${fam.unit}`, edits: joinTouching(edits), preferred: true } : undefined;
   }
   const edit = addUnitEntry(ctx, `name: ${fam.unit}\nenable: true\ncommand: start`);
   return edit ? { title: `Add ${fam.unit} to coreos.units (enable and start)`, edits: [edit], preferred: true } : undefined;
