@@ -11,7 +11,7 @@ import { regionAt } from '../embedded/region';
 import { completeInRegion } from '../embedded/delegate';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { asMap, asSeq, findPair, scalarText } from './yamlNodes';
-import { eolOf } from './textEdits';
+import { eolOf } from '../lineEnding';
 import { lineStartAt } from '../lineStart';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };

@@ -92,15 +92,14 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineCounter.addNewLine(nl + 1);
   }
   const doc = parseDocument(unparsable ? '' : text, { ...parseOptions, ...(unparsable ? {} : { lineCounter }) });
-  const yamlErrors: YamlProblem[] = doc.errors.map((e) => unclosedQuote(doc, text, e) ?? {
+  // The parser reports running out of stack (thousands of nesting levels) where it happened to run
+  // out, which depends on how warm the code is: report it once, at a fixed place, and check nothing else.
+  const tooDeep = unparsable || doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'));
+  const yamlErrors: YamlProblem[] = tooDeep ? [tooDeepProblem(text)] : doc.errors.map((e) => unclosedQuote(doc, text, e) ?? {
     message: e.message.split('\n')[0] ?? e.message,
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
   });
-  // The parser reports running out of stack (thousands of nesting levels) where it happened to run
-  // out, which depends on how warm the code is: report it once, at a fixed place, and check nothing else.
-  const tooDeep = unparsable || doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'));
-  if (tooDeep) yamlErrors.splice(0, yamlErrors.length, tooDeepProblem(text));
   const contents: Node | null = tooDeep ? null : doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;

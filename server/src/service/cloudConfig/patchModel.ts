@@ -8,9 +8,10 @@
 import { LineCounter, isNode, type Scalar } from 'yaml';
 import type { DialectSetting } from '../types';
 import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
-import { languageOfFile, languageOfUnit } from '../embedded/languageOfContent';
+import { leadingSpaces } from '../embedded/blockScalar';
 import { classifyHeader, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
+import { regionLanguage } from '../embedded/regions';
 
 interface LineEdit {
   /** Start of the edited line in the old text, and its end (before the line break). */
@@ -36,22 +37,9 @@ function lineEditOf(prev: string, next: string): LineEdit | undefined {
   return { lineStart, oldLineEnd: nl < 0 ? prev.length : nl, delta: next.length - prev.length };
 }
 
-function leadingSpaces(line: string): number {
-  let n = 0;
-  while (n < line.length && line.charCodeAt(n) === 32) n++;
-  return n;
-}
-
 /** A content line that stays inside its block: indented at least as deep as the block, not blank. */
 function staysInBlock(line: string, indent: number): boolean {
   return leadingSpaces(line) >= indent && line.trim() !== '';
-}
-
-function languageFor(region: EmbeddedRegion, text: string): EmbeddedRegion['language'] {
-  if (region.encoded) return 'other';
-  if (region.origin === 'unit') return languageOfUnit(region.name, text);
-  if (region.origin === 'drop-in') return 'systemd';
-  return languageOfFile(region.path, text);
 }
 
 const shifted = (offset: number, edit: LineEdit): number => (offset >= edit.oldLineEnd ? offset + edit.delta : offset);
@@ -115,7 +103,7 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   for (const start of prev.lineCounter.lineStarts) lineCounter.addNewLine(start > edit.lineStart ? start + edit.delta : start);
   const edited: EmbeddedRegion = {
     ...region,
-    language: languageFor(region, value),
+    language: regionLanguage(region, value),
     text: value,
     lines: region.lines.map((l, i) => (i < index ? l : i === index ? { ...l, length: newContent.length } : { ...l, docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta })),
   };

@@ -24,21 +24,6 @@ export function indentAt(text: string, offset: number): number {
   return i - start;
 }
 
-/**
- * The line ending the document uses. Fixes ask for it once per finding: the answer for the last text
- * asked about is kept, so a large document is scanned once rather than once per fix.
- */
-let lastEolText: string | undefined;
-let lastEol = '\n';
-
-export function eolOf(text: string): string {
-  if (text !== lastEolText) {
-    lastEol = text.includes('\r\n') ? '\r\n' : '\n';
-    lastEolText = text;
-  }
-  return lastEol;
-}
-
 /** Start offset of a pair (its key) and end offset (end of its value). */
 export function pairSpan(pair: Pair): [number, number] | undefined {
   const k = nodeRange(pair.key);

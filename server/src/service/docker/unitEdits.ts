@@ -1,15 +1,12 @@
 import type { OffsetEdit } from '../types';
 import type { UnitEntry, UnitFile } from '../systemd/unitAst';
+import { eolOf } from '../lineEnding';
 
 /**
  * Edits that add lines to a unit. New lines are written with `\n` after an existing line's end, or in
  * place of an existing header/key followed by it, so that embedded content keeps its indentation when
  * the edit is mapped back into the YAML block.
  */
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 /** Insert whole lines just before an entry (the entry's key is rewritten after them). */
 export function insertLinesBefore(unit: UnitFile, entry: UnitEntry, lines: readonly string[]): OffsetEdit {

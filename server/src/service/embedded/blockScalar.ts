@@ -49,7 +49,8 @@ function parseHeader(token: BlockScalarToken): BlockHeader | undefined {
   };
 }
 
-function leadingSpaces(line: string): number {
+/** Spaces (not tabs) a line starts with: a block scalar's indentation. */
+export function leadingSpaces(line: string): number {
   let n = 0;
   while (n < line.length && line.charCodeAt(n) === 32) n++;
   return n;

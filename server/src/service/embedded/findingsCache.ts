@@ -47,9 +47,23 @@ export function allSurroundingsDigest(regions: readonly EmbeddedRegion[], hostCo
   return digest([...regions.flatMap((r) => [...identity(r), r.text]), '\u0000', ...hostCommands]);
 }
 
+/**
+ * A region's own digest, once per region object: a keystroke that carries the YAML model over keeps the
+ * region objects before the edit, so their texts are not hashed again.
+ */
+const regionDigests = new WeakMap<EmbeddedRegion, string>();
+function regionDigest(region: EmbeddedRegion): string {
+  let d = regionDigests.get(region);
+  if (d === undefined) {
+    d = digest([...identity(region), region.text]);
+    regionDigests.set(region, d);
+  }
+  return d;
+}
+
 /** The findings of `region`, computed once per (region, what it reads of the rest). */
 export function cachedFindings(region: EmbeddedRegion, surroundings: string, compute: () => Finding[]): readonly Finding[] {
-  const key = `${digest([...identity(region), region.text])}|${surroundings}`;
+  const key = `${regionDigest(region)}|${surroundings}`;
   const known = cache.get(key);
   if (known) {
     // Keep recently used entries last, so the oldest are dropped first (Map order is insertion order).

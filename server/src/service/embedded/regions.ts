@@ -4,7 +4,7 @@ import type { EmbeddedLanguage, EmbeddedOrigin, EmbeddedRegion } from './region'
 import { mapScalar } from './blockScalar';
 import { languageOfFile, languageOfUnit } from './languageOfContent';
 import { asMap, asScalar, asSeq, findPair, scalarText } from '../cloudConfig/yamlNodes';
-import { eolOf } from '../cloudConfig/textEdits';
+import { eolOf } from '../lineEnding';
 
 interface RegionSource {
   readonly text: string;
@@ -17,12 +17,19 @@ interface RegionScan extends RegionSource {
   readonly eol: string;
 }
 
+/** The language of a region's text: by unit name or file path and content; drop-ins are systemd; encoded content is opaque. */
+export function regionLanguage(r: Pick<EmbeddedRegion, 'origin' | 'name' | 'path' | 'encoded'>, text: string): EmbeddedLanguage {
+  if (r.encoded) return 'other';
+  if (r.origin === 'unit') return languageOfUnit(r.name, text);
+  if (r.origin === 'drop-in') return 'systemd';
+  return languageOfFile(r.path, text);
+}
+
 function makeRegion(
   src: RegionScan,
   entry: YAMLMap,
   origin: EmbeddedOrigin,
   names: { name?: string | undefined; unitName?: string | undefined; path?: string | undefined },
-  pickLanguage: (text: string) => EmbeddedLanguage,
 ): EmbeddedRegion | undefined {
   const normalise = src.dialect === 'coreos';
   const contentPair = findPair(entry, 'content', normalise);
@@ -32,7 +39,7 @@ function makeRegion(
   const encoding = scalarText(findPair(entry, 'encoding', normalise)?.value);
   const encoded = encoding !== undefined && encoding !== '' && encoding !== 'text/plain';
   return {
-    language: encoded ? 'other' : pickLanguage(mapping.text),
+    language: regionLanguage({ origin, name: names.name, path: names.path, encoded }, mapping.text),
     origin,
     entry,
     contentPair: contentPair as Pair,
@@ -61,13 +68,13 @@ export function findEmbeddedRegions(source: RegionSource): EmbeddedRegion[] {
     const unit = asMap(unitNode);
     if (!unit) continue;
     const name = scalarText(findPair(unit, 'name', normalise)?.value);
-    const r = makeRegion(src, unit, 'unit', { name }, (t) => languageOfUnit(name, t));
+    const r = makeRegion(src, unit, 'unit', { name });
     if (r) regions.push(r);
     for (const dropNode of asSeq(findPair(unit, 'drop_ins', normalise)?.value)?.items ?? []) {
       const drop = asMap(dropNode);
       if (!drop) continue;
       const dropName = scalarText(findPair(drop, 'name', normalise)?.value);
-      const d = makeRegion(src, drop, 'drop-in', { name: dropName, unitName: name }, () => 'systemd');
+      const d = makeRegion(src, drop, 'drop-in', { name: dropName, unitName: name });
       if (d) regions.push(d);
     }
   }
@@ -75,7 +82,7 @@ export function findEmbeddedRegions(source: RegionSource): EmbeddedRegion[] {
     const file = asMap(fileNode);
     if (!file) continue;
     const path = scalarText(findPair(file, 'path', normalise)?.value);
-    const r = makeRegion(src, file, 'write-file', { path }, (t) => languageOfFile(path, t));
+    const r = makeRegion(src, file, 'write-file', { path });
     if (r) regions.push(r);
   }
   return regions;

@@ -8,7 +8,7 @@ import { runCommandsInCommandList } from '../../docker/commandListRuns';
 import type { PortPublication } from '../../docker/runModel';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
-import { eolOf } from '../textEdits';
+import { eolOf } from '../../lineEnding';
 import { lineStartAt } from '../../lineStart';
 import { rulesSaveItem } from './firewallSnippets';
 

@@ -1,6 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { OffsetEdit } from '../../types';
-import { eolOf, indentAt, lineEndAt } from '../textEdits';
+import { indentAt, lineEndAt } from '../textEdits';
+import { eolOf } from '../../lineEnding';
 import { lineStartAt } from '../../lineStart';
 import { nodeRange, pairs } from '../yamlNodes';
 

@@ -4,7 +4,7 @@ import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import type { YamlKind } from '../valueKind';
 import { asScalar, nodeRange } from '../yamlNodes';
-import { eolOf } from '../textEdits';
+import { eolOf } from '../../lineEnding';
 import { lineStartAt } from '../../lineStart';
 
 function accepts(type: ValueType, kind: ValueType['kind']): boolean {

@@ -4,7 +4,7 @@ import type { RuleContext } from '../context';
 import type { EmbeddedRegion } from '../../embedded/region';
 import { asMap, asSeq, nodeRange, scalarText } from '../yamlNodes';
 import { coreosShippedUnits } from '../../data/shippedUnits';
-import { eolOf } from '../textEdits';
+import { eolOf } from '../../lineEnding';
 import { lineStartAt } from '../../lineStart';
 
 const unitNamePattern = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope|network|netdev|link)$/;
