@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { applyQuickFix } from './codeActionFlow';
-import { codeOf, lacksCode, waitForCode } from './diagnosticsWait';
+import { codeOf, lacksCode, waitForCode, waitForDiagnostics, withCode } from './diagnosticsWait';
 import * as harness from './harness';
 import { completionAt, hoverAt, labelOf, positionOf } from './providerQueries';
 import { open } from './workspaceFiles';
@@ -76,6 +76,19 @@ suite('embedded systemd unit running docker', () => {
   test('quick fix binds the port to 127.0.0.1', async () => {
     await applyQuickFix(doc, PORT_EXPOSURE, lacksCode(PORT_EXPOSURE), { title: /127\.0\.0\.1/ });
     assert.match(doc.getText(), /^ {8}ExecStart=\/usr\/bin\/docker run --rm --name web -p 127\.0\.0\.1:8080:80 nginx:1\.27$/m);
+  });
+
+  test('typing -d back into ExecStart, one keystroke at a time: docker/detached returns on the typed flag', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = positionOf(doc, /(?<=docker run )--rm/);
+    for (const [i, ch] of [...'-d '].entries()) {
+      assert.ok(await editor.edit((e) => e.insert(at.translate(0, i), ch)), `typing ${JSON.stringify(ch)}`);
+    }
+    // The versions typed on the way (`-d--rm`) may be reported too: wait for the last one's answer.
+    const typed = new vscode.Range(at, at.translate(0, 2));
+    const diags = await waitForDiagnostics(doc.uri, (ds) => withCode(ds, DETACHED).some((d) => d.range.isEqual(typed)), `${DETACHED} on the typed -d`);
+    assert.strictEqual(doc.getText(typed), '-d');
+    assert.deepEqual(withCode(diags, DETACHED).map((d) => doc.getText(d.range)), ['-d']);
   });
 
   test('hover on Restart= explains the directive', async () => {
