@@ -3,6 +3,7 @@ import { registerEmbeddedLanguage, type EmbeddedContext, type EmbeddedLanguageSe
 import type { RuleInfo } from '../rules';
 import type { RulesFile } from './ast';
 import { parseRulesSave } from './parse';
+import { reparseOneLine } from './reparseLine';
 import { familyOf } from './family';
 import { validateRules } from './validate';
 import { flowFindings } from './flow/index';
@@ -54,6 +55,26 @@ const cacheEntries = 4;
 const cacheChars = 200_000;
 let cachedChars = 0;
 
+/**
+ * A keystroke in one rule line: the most recent cached model of the same family that differs from
+ * `text` in that line only is carried over (and leaves the cache, since its objects now belong to the
+ * new model).
+ */
+function fromPrevious(family: RulesFile['family'], text: string): RulesFile | undefined {
+  const keys = [...cache.keys()];
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const key = keys[i] as string;
+    const previous = cache.get(key) as RulesFile;
+    if (previous.family !== family || Math.abs(previous.text.length - text.length) > 4096) continue;
+    const next = reparseOneLine(previous, text);
+    if (!next) continue;
+    cache.delete(key);
+    cachedChars -= key.length;
+    return next;
+  }
+  return undefined;
+}
+
 export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tables'): RulesFile {
   const family = familyOf(ctx, language);
   const key = `${family}\u0000${ctx.text}`;
@@ -63,7 +84,7 @@ export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tab
     cache.set(key, file);
     return file;
   }
-  file = parseRulesSave(ctx.text, family);
+  file = fromPrevious(family, ctx.text) ?? parseRulesSave(ctx.text, family);
   cache.set(key, file);
   cachedChars += key.length;
   for (const oldKey of cache.keys()) {

@@ -9,14 +9,53 @@ import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
 
+/** A rule line's analysis and own findings, and where the line started when they were made. */
+interface LineResult {
+  readonly analysis: RuleAnalysis;
+  readonly findings: readonly Finding[];
+  readonly at: number;
+}
+
+/**
+ * Rule lines carried over from the previous model (`reparseLine.ts`) keep their result: only moved
+ * findings are copied. Keyed by the line object, which belongs to one model of one family.
+ */
+const lineResults = new WeakMap<RuleLine, LineResult>();
+
+function moved(findings: readonly Finding[], delta: number): Finding[] {
+  const at = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + delta, end: s.end + delta });
+  return findings.map((f) => {
+    const out = at(f);
+    if (f.fixes) out.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(at) }));
+    if (f.related) out.related = f.related.map(at);
+    return out;
+  });
+}
+
+function lineResult(rule: RuleLine, family: RulesFile['family']): LineResult {
+  const known = lineResults.get(rule);
+  if (known && known.at === rule.span.start) return known;
+  let result: LineResult;
+  if (known) {
+    result = { analysis: known.analysis, findings: moved(known.findings, rule.span.start - known.at), at: rule.span.start };
+  } else {
+    const findings: Finding[] = [];
+    const analysis = analyzeRule(rule, family, findings);
+    findings.push(...checkValues(analysis, family));
+    result = { analysis, findings, at: rule.span.start };
+  }
+  lineResults.set(rule, result);
+  return result;
+}
+
 /** Analyse each rule line once (options resolved against the modules loaded on that line). */
 export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine, RuleAnalysis> {
   const analyses = new Map<RuleLine, RuleAnalysis>();
   for (const line of file.lines) {
     if (line.kind !== 'rule') continue;
-    const a = analyzeRule(line.rule, file.family, findings);
-    analyses.set(line.rule, a);
-    findings.push(...checkValues(a, file.family));
+    const result = lineResult(line.rule, file.family);
+    analyses.set(line.rule, result.analysis);
+    for (const f of result.findings) findings.push(f);
   }
   return analyses;
 }

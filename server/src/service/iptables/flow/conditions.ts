@@ -108,8 +108,19 @@ function targetOptionNames(name: string): ReadonlySet<string> {
   return names;
 }
 
-/** Reduce a rule line to the conditions the flow rules reason about. */
+const conditionsOf = new WeakMap<RuleLine, RuleConditions>();
+
+/** Reduce a rule line to the conditions the flow rules reason about (once per line object). */
 export function ruleConditions(rule: RuleLine): RuleConditions {
+  let conditions = conditionsOf.get(rule);
+  if (!conditions) {
+    conditions = reduceRule(rule);
+    conditionsOf.set(rule, conditions);
+  }
+  return conditions;
+}
+
+function reduceRule(rule: RuleLine): RuleConditions {
   const conds: Partial<Record<CondKey, Cond<unknown>>> = {};
   const opaque: OptionUse[] = [];
   let repeated = false;

@@ -1,0 +1,143 @@
+/**
+ * A keystroke inside one rule line: the model of the text before it becomes the model of the text
+ * after it. The changed line is parsed again; every later line keeps its objects, moved by the length
+ * difference. Unchanged rule lines then keep everything worked out per rule line (analysis, key,
+ * conditions), so typing in a large rules file does not re-read all of it.
+ *
+ * The previous model is consumed: its objects are moved in place, so the caller must drop it.
+ * Anything less certain (a line break typed or deleted, a line that is not a rule line before and
+ * after, CR line ends, a rule outside any table) answers undefined and the text is parsed from scratch.
+ */
+import type { OptionUse, RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } from './ast';
+import { parseRuleLine } from './parseRule';
+
+interface Mutable {
+  start: number;
+  end: number;
+}
+
+function move(span: Span | undefined, delta: number): void {
+  if (!span) return;
+  const m = span as Mutable;
+  m.start += delta;
+  m.end += delta;
+}
+
+function moveOption(o: OptionUse, delta: number): void {
+  move(o.name, delta);
+  move(o.negation, delta);
+  for (const a of o.args) move(a, delta);
+  move(o.span, delta);
+}
+
+function moveRule(rule: RuleLine, delta: number): void {
+  move(rule.span, delta);
+  move(rule.counters, delta);
+  move(rule.command, delta);
+  move(rule.chain, delta);
+  move(rule.position, delta);
+  move(rule.extra, delta);
+  for (const o of rule.options) moveOption(o, delta);
+}
+
+/** Each object of a line is reached once: a chain declaration and a table share the line's tokens. */
+function moveLine(line: RulesLine, delta: number): void {
+  move(line.span, delta);
+  switch (line.kind) {
+    case 'table': move(line.name, delta); break;
+    case 'chain': move(line.name, delta); move(line.policy, delta); move(line.counters, delta); break;
+    case 'rule': moveRule(line.rule, delta); break;
+    case 'commit': move(line.trailing, delta); break;
+    default: break;
+  }
+}
+
+/** The one changed stretch of two texts: common prefix and suffix lengths. */
+function changedStretch(before: string, after: string): { from: number; oldTo: number; newTo: number } {
+  const limit = Math.min(before.length, after.length);
+  let from = 0;
+  while (from < limit && before.charCodeAt(from) === after.charCodeAt(from)) from++;
+  let tail = 0;
+  while (tail < limit - from && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { from, oldTo: before.length - tail, newTo: after.length - tail };
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Index of the line holding `offset` (lines are in order and cover the text). */
+function lineIndexAt(lines: readonly RulesLine[], offset: number): number {
+  let lo = 0, hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid] as RulesLine).span.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A line iptables-restore reads as a rule: not blank, not a comment, starting with `-` or `[`. */
+function isRuleText(text: string, start: number, end: number): boolean {
+  if (start >= end || text.charCodeAt(start) === 35) return false;
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return i < end && (c === 45 || c === 91);
+}
+
+export function reparseOneLine(previous: RulesFile, text: string): RulesFile | undefined {
+  if (previous.text === text || text.includes('\r') || previous.text.includes('\r')) return undefined;
+  const { from, oldTo, newTo } = changedStretch(previous.text, text);
+  if (hasLineBreak(previous.text, from, oldTo) || hasLineBreak(text, from, newTo)) return undefined;
+  const index = lineIndexAt(previous.lines, from);
+  const old = previous.lines[index];
+  if (!old || old.kind !== 'rule' || !old.rule.table || from > old.span.end) return undefined;
+  const table: TableBlock = old.rule.table;
+  const delta = text.length - previous.text.length;
+  const start = old.span.start;
+  const oldEnd = old.span.end;
+  const end = oldEnd + delta;
+  if (!isRuleText(text, start, end)) return undefined;
+
+  const lineProblems: RulesProblem[] = [];
+  const rule = parseRuleLine(text, start, end, table, lineProblems, previous.family);
+  if (!rule) return undefined;
+
+  // Problems keep the order a fresh parse gives: by line, the unclosed table at the end of the file last.
+  const inLine = (p: RulesProblem): boolean => p.start >= start && p.start <= oldEnd;
+  const lastTable = previous.tables[previous.tables.length - 1];
+  const tail = lastTable && lastTable.commit === undefined ? 1 : 0;
+  const body = previous.problems.length - tail;
+  const problems: RulesProblem[] = [];
+  let placed = false;
+  for (let i = 0; i < previous.problems.length; i++) {
+    const p = previous.problems[i] as RulesProblem;
+    if (i < body && inLine(p)) continue;
+    if (!placed && (i >= body || p.start > oldEnd)) {
+      problems.push(...lineProblems);
+      placed = true;
+    }
+    if (p.start > oldEnd) move(p, delta);
+    problems.push(p);
+  }
+  if (!placed) problems.push(...lineProblems);
+
+  const lines = previous.lines as RulesLine[];
+  lines[index] = { kind: 'rule', span: { start, end }, rule };
+  if (delta !== 0) for (let i = index + 1; i < lines.length; i++) moveLine(lines[i] as RulesLine, delta);
+
+  const rules = table.rules as RuleLine[];
+  rules[rules.indexOf(old.rule)] = rule;
+  for (const t of previous.tables) {
+    const span = t.span as Mutable;
+    if (span.start > oldEnd) span.start += delta;
+    if (span.end >= oldEnd) span.end += delta;
+    if (t.commit && t.commit.start > oldEnd) move(t.commit, delta);
+  }
+  return { text, family: previous.family, lines, tables: previous.tables, problems };
+}

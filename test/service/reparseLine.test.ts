@@ -1,0 +1,130 @@
+// A keystroke in one rule line carries the previous rules model over: the changed line is parsed again
+// and later lines are moved. The carried-over model, and the diagnostics of a service typing into one
+// file keystroke after keystroke, must equal those of a fresh parse: checked on every rule line of the
+// rules-save corpus and the iptables fact cases, with typed, deleted and replaced characters.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { IpFamily, RulesFile } from '../../server/src/service/iptables/ast';
+import { parseRulesSave } from '../../server/src/service/iptables/parse';
+import { reparseOneLine } from '../../server/src/service/iptables/reparseLine';
+import { validateRules } from '../../server/src/service/iptables/validate';
+import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { familyOfPath } from '../../server/src/service/iptables/family';
+import { sharedDir } from '../helpers/paths';
+import { doc, service } from '../helpers/service';
+
+/** Everything a reader of the model sees, with the table of each rule named by its index (no cycles). */
+function observable(file: RulesFile): unknown {
+  const tableIndex = (t: unknown): number => file.tables.indexOf(t as RulesFile['tables'][number]);
+  const line = (l: RulesFile['lines'][number]): unknown => (l.kind === 'rule' ? { ...l, rule: { ...l.rule, table: tableIndex(l.rule.table) } } : l);
+  return {
+    text: file.text,
+    family: file.family,
+    lines: file.lines.map(line),
+    tables: file.tables.map((t) => ({
+      name: t.name, span: t.span, commit: t.commit,
+      chains: t.chains.map((c) => ({ name: c.name, policy: c.policy, builtin: c.builtin, line: file.lines.indexOf(c.line) })),
+      rules: t.rules.map((r) => file.lines.findIndex((l) => l.kind === 'rule' && l.rule === r)),
+    })),
+    problems: file.problems,
+  };
+}
+
+function rulesFiles(): Array<{ name: string; text: string; family: IpFamily }> {
+  const corpus = path.join(sharedDir(), 'corpus', 'rules-save');
+  const cases = path.join(sharedDir(), 'facts', 'iptables-cases');
+  const files = [
+    ...readdirSync(corpus).map((f) => path.join(corpus, f)),
+    ...readdirSync(cases).filter((f) => f.endsWith('.rules')).map((f) => path.join(cases, f)),
+  ];
+  return files.map((f) => {
+    const name = path.basename(f);
+    return { name, text: readFileSync(f, 'utf8'), family: name.startsWith('v6_') ? 'ipv6' : familyOfPath(name) ?? 'ipv4' };
+  });
+}
+
+const inserted = [' ', 'x', '-', '!', '"', '#', '*', ':', '\t', '[', '0', ',', 'é', '🙂', ' -j', ' ! -s 10.0.0.0/8', 'COMMIT'];
+let seed = 11;
+const next = (n: number): number => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return (seed >>> 8) % n;
+};
+
+/** Typed, deleted and replaced characters at the start, end and random columns of one line. */
+function editsOf(text: string, start: number, end: number): string[] {
+  const at = (offset: number, removed: number, add: string): string => text.slice(0, offset) + add + text.slice(offset + removed);
+  const len = end - start;
+  const out = [at(end, 0, ' '), at(start, 0, ' '), at(end, 0, ' x'), at(start, 1, ''), at(end - 1, 1, ''), at(start, len, '-A INPUT -j DROP')];
+  for (let k = 0; k < 4; k++) out.push(at(start + next(len + 1), k === 3 ? Math.min(1, len) : 0, inserted[next(inserted.length)] as string));
+  return out;
+}
+
+function ruleLineSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (/^\s*[-[]/.test(line)) spans.push([start, start + line.length]);
+    start += line.length + 1;
+  }
+  return spans;
+}
+
+test('a carried-over rules model equals a fresh parse for edits on every rule line of the corpus and the fact cases', () => {
+  let carried = 0;
+  let declined = 0;
+  for (const { name, text, family } of rulesFiles()) {
+    for (const [start, end] of ruleLineSpans(text)) {
+      for (const edited of editsOf(text, start, end)) {
+        const moved = reparseOneLine(parseRulesSave(text, family), edited);
+        if (!moved) {
+          declined++;
+          continue;
+        }
+        carried++;
+        assert.deepEqual(observable(moved), observable(parseRulesSave(edited, family)), `${name}: ${JSON.stringify(edited.slice(start, start + 60))}`);
+      }
+    }
+  }
+  assert.ok(carried > 5000 && carried > 4 * declined, `carried over ${carried}, parsed again ${declined}`);
+});
+
+test('edits that add or remove a line, leave the rule lines or touch CR text are parsed again', () => {
+  const text = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n';
+  const base = (): RulesFile => parseRulesSave(text, 'ipv4');
+  assert.equal(reparseOneLine(base(), text.replace('--dport 22', '--dport\n22')), undefined);
+  assert.equal(reparseOneLine(base(), text.replace(':INPUT DROP', ':INPUT ACCEPT')), undefined, 'a chain line');
+  assert.equal(reparseOneLine(base(), text.replace('-A INPUT', '#-A INPUT')), undefined, 'a rule commented out');
+  assert.equal(reparseOneLine(base(), text.replace(/\n/g, '\r\n').replace('22', '23')), undefined);
+  const typed = reparseOneLine(base(), text.replace('--dport 22', '--dport 2222'));
+  assert.equal(typed?.tables[0]?.commit?.start, text.indexOf('COMMIT') + 2);
+  assert.equal(typed?.tables[0]?.rules[0]?.options.find((o) => o.name.value === '--dport')?.args[0]?.value, '2222');
+});
+
+test('a service typing into a rules file keystroke after keystroke gives the findings of a fresh analysis', () => {
+  const svc = service();
+  for (const { name, text: original, family } of rulesFiles().filter((f) => f.text.split('\n').length > 40)) {
+    const lang = family === 'ipv6' ? 'ip6tables' : 'iptables';
+    const uri = `file:///test/typing/${name}`;
+    let text = original;
+    svc.findings(doc(text, lang, uri), lang);
+    const ruleLines = ruleLineSpans(text).map(([start]) => text.slice(0, start).split('\n').length - 1);
+    // From the last rule line up, every third one: load a match that does not exist (a finding of the
+    // line itself), type a space, delete the last character. The findings of the lines typed in before
+    // lie below each new edit, so they move.
+    for (let i = ruleLines.length - 1; i >= 0; i -= 3) {
+      for (const edit of [' -m nosuchmatch', ' ', 'delete']) {
+        const lines = text.split('\n');
+        const n = ruleLines[i] as number;
+        lines[n] = edit === 'delete' ? (lines[n] as string).slice(0, -1) : `${lines[n]}${edit}`;
+        text = lines.join('\n');
+        const incremental = svc.findings(doc(text, lang, uri), lang);
+        const ctx = { text, region: undefined, siblings: [], uri };
+        const file = parseRulesSave(text, family);
+        const fresh = [...validateRules(file, ctx), ...flowFindings(file, ctx)];
+        assert.deepEqual(incremental, fresh, `${name}: after editing line ${n + 1} (${edit})`);
+      }
+    }
+  }
+});
