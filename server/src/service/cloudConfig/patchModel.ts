@@ -12,6 +12,7 @@ import { leadingSpaces } from '../embedded/blockScalar';
 import { classifyHeader, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
 import { regionLanguage } from '../embedded/regions';
+import { changedStretch } from '../changedStretch';
 
 interface LineEdit {
   /** Start of the edited line in the old text, and its end (before the line break). */
@@ -23,17 +24,13 @@ interface LineEdit {
 
 /** The one line `next` changes of `prev`, when the change lies within one line and adds or removes no line break. */
 function lineEditOf(prev: string, next: string): LineEdit | undefined {
-  const shorter = Math.min(prev.length, next.length);
-  let p = 0;
-  while (p < shorter && prev.charCodeAt(p) === next.charCodeAt(p)) p++;
-  if (p === prev.length && p === next.length) return undefined;
-  let s = 0;
-  while (s < shorter - p && prev.charCodeAt(prev.length - 1 - s) === next.charCodeAt(next.length - 1 - s)) s++;
-  const removed = prev.slice(p, prev.length - s);
-  const inserted = next.slice(p, next.length - s);
+  if (prev === next) return undefined;
+  const { from, oldTo, newTo } = changedStretch(prev, next);
+  const removed = prev.slice(from, oldTo);
+  const inserted = next.slice(from, newTo);
   if (/[\r\n]/.test(removed) || /[\r\n]/.test(inserted)) return undefined;
-  const lineStart = prev.lastIndexOf('\n', p - 1) + 1;
-  const nl = prev.indexOf('\n', p);
+  const lineStart = prev.lastIndexOf('\n', from - 1) + 1;
+  const nl = prev.indexOf('\n', from);
   return { lineStart, oldLineEnd: nl < 0 ? prev.length : nl, delta: next.length - prev.length };
 }
 

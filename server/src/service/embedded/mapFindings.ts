@@ -1,6 +1,21 @@
 import type { Finding, Fix } from '../types';
 import { toDocumentOffset, type EmbeddedRegion } from './region';
 
+/**
+ * A region's findings in document offsets, kept per region object: a keystroke that carries the YAML
+ * model over keeps the regions before the edit (same object, same place), so their findings are not
+ * mapped again.
+ */
+const mappedByRegion = new WeakMap<EmbeddedRegion, { readonly source: readonly Finding[]; readonly mapped: readonly Finding[] }>();
+
+export function mapRegionFindings(region: EmbeddedRegion, findings: readonly Finding[]): readonly Finding[] {
+  const known = mappedByRegion.get(region);
+  if (known && known.source === findings) return known.mapped;
+  const mapped = findings.map((f) => mapFindingToDocument(region, f));
+  mappedByRegion.set(region, { source: findings, mapped });
+  return mapped;
+}
+
 /** Move a finding (and its fixes) from embedded-text offsets to document offsets. */
 export function mapFindingToDocument(region: EmbeddedRegion, f: Finding): Finding {
   const at = (o: number): number => toDocumentOffset(region, o);

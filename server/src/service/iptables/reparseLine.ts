@@ -10,6 +10,7 @@
  */
 import type { OptionUse, RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } from './ast';
 import { parseRuleLine } from './parseRule';
+import { changedStretch } from '../changedStretch';
 
 interface Mutable {
   start: number;
@@ -50,16 +51,6 @@ function moveLine(line: RulesLine, delta: number): void {
     case 'commit': move(line.trailing, delta); break;
     default: break;
   }
-}
-
-/** The one changed stretch of two texts: common prefix and suffix lengths. */
-function changedStretch(before: string, after: string): { from: number; oldTo: number; newTo: number } {
-  const limit = Math.min(before.length, after.length);
-  let from = 0;
-  while (from < limit && before.charCodeAt(from) === after.charCodeAt(from)) from++;
-  let tail = 0;
-  while (tail < limit - from && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { from, oldTo: before.length - tail, newTo: after.length - tail };
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

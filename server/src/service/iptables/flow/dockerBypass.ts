@@ -67,14 +67,16 @@ function hostPortAccepted(filter: FlowTable, proto: string, port: number): boole
 function snippet(filter: FlowTable, published: readonly Published[]): string[] {
   const ext = outsideName(filter);
   const lines = ['-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN'];
+  // Each protocol and port range is looked at once (many units often publish the same port).
   const seen = new Set<string>();
   for (const { publication: p } of published) {
     if (p.hostPort === undefined) continue;
-    const first = Number(p.hostPort.split('-')[0]);
     const ports = p.hostPort.replace('-', ':');
     const key = `${p.protocol}/${ports}`;
-    if (seen.has(key) || !Number.isInteger(first) || !hostPortAccepted(filter, p.protocol, first)) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
+    const first = Number(p.hostPort.split('-')[0]);
+    if (!Number.isInteger(first) || !hostPortAccepted(filter, p.protocol, first)) continue;
     lines.push(`-A DOCKER-USER -i ${ext} -p ${p.protocol} -m conntrack --ctorigdstport ${ports} -j RETURN`);
   }
   lines.push(`-A DOCKER-USER -i ${ext} -j DROP`, '-A DOCKER-USER -j RETURN');

@@ -58,8 +58,9 @@ export function forwardMirrorFindings(filter: FlowTable, text: string): Finding[
     const missing: string[] = [];
     let before: FlowRule | undefined;
     for (const { text: net, cidr } of trustedSources(rule)) {
+      if (mirrored.has(net)) continue;
       const outcomes = walk(filter, 'FORWARD', forwardProbe(cidr));
-      if (!certainlyDropped(outcomes) || mirrored.has(net)) continue;
+      if (!certainlyDropped(outcomes)) continue;
       mirrored.add(net);
       missing.push(net);
       const last = [...outcomes].reverse().find((o) => o.verdict === 'drop');

@@ -41,9 +41,9 @@ export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): 
       const dport = rule.conds.dport;
       if (!dport?.value || dport.negated || rule.conds.proto?.value !== 'tcp') continue;
       const lineStart = lineStartAt(text, rule.line.span.start);
-      const before = text.slice(Math.max(0, text.lastIndexOf('\n', lineStart - 2) + 1), lineStart);
-      const comment = rule.line.options.filter((o) => o.name.value === '--comment').map((o) => o.args.map((a) => a.value).join(' ')).join(' ');
-      const mentionsSsh = /\bssh/i.test(comment) || (before.startsWith('#') && /\bssh/i.test(before));
+      const beforeStart = Math.max(0, text.lastIndexOf('\n', lineStart - 2) + 1);
+      const commentAbove = text.charCodeAt(beforeStart) === 35 && /\bssh/i.test(text.slice(beforeStart, lineStart));
+      const mentionsSsh = commentAbove || rule.line.options.some((o) => o.name.value === '--comment' && o.args.some((a) => /\bssh/i.test(a.value)));
       if (mentionsSsh) for (const r of dport.value) if (r.from === r.to) ports.add(r.from);
     }
   }
