@@ -1,6 +1,7 @@
 import type { Token } from '../ast';
 import type { FlowChain, FlowRule, FlowTable } from './chains';
 import { matchRule, type Probe } from './probe';
+import { forEachRuleForPort } from './portIndex';
 
 /** How a walk can end. */
 export interface Outcome {
@@ -31,9 +32,10 @@ const maxDepth = 24;
 /**
  * Walk a probe packet through the chains as the kernel does: rules in order, jumps into user chains
  * and back, `-g` goto, `RETURN`, the built-in chain's policy at the end. Where a rule may or may not
- * match, both ways are followed. Returns every way the walk can end.
+ * match, both ways are followed. Returns every way the walk can end. `byPort` false visits every rule
+ * (the same outcomes, more slowly).
  */
-export function walk(table: FlowTable, start: string, probe: Probe): Outcome[] {
+export function walk(table: FlowTable, start: string, probe: Probe, byPort = true): Outcome[] {
   const memo = new Map<string, ChainResult[]>();
 
   function walkChain(chain: FlowChain, depth: number, onPath: Set<string>, top: boolean, entries: Map<ChainResult, FlowRule>): ChainResult[] {
@@ -47,9 +49,10 @@ export function walk(table: FlowTable, start: string, probe: Probe): Outcome[] {
       if (top) entries.set(r, entry);
     };
     let alive = true;
-    for (const rule of chain.rules) {
+    // Rules for other destination ports cannot match: only the rest are looked at.
+    forEachRuleForPort(chain, byPort ? probe.dport : undefined, (rule) => {
       const m = matchRule(rule.conds, probe);
-      if (m === 'no') continue;
+      if (m === 'no') return true;
       const t = rule.conds.target;
       let continues = true;
       if (t?.name === 'RETURN') {
@@ -63,8 +66,12 @@ export function walk(table: FlowTable, start: string, probe: Probe): Outcome[] {
           else add(r, rule);
         }
       }
-      if (m === 'yes' && !continues) { alive = false; break; }
-    }
+      if (m === 'yes' && !continues) {
+        alive = false;
+        return false;
+      }
+      return true;
+    });
     if (alive) results.push({ kind: 'return' });
     if (!top) memo.set(chain.name, results);
     return results;
