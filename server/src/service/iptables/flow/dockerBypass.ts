@@ -6,6 +6,7 @@ import type { FlowTable } from './chains';
 import { insertAtChainStart, insertBeforeCommit, insertDeclaration } from './insertPoint';
 import type { Probe } from './probe';
 import { walk } from './walk';
+import { narrowed } from './narrowed';
 
 export interface Published {
   readonly where: string;
@@ -56,12 +57,25 @@ function outsideName(filter: FlowTable): string {
   return 'eth0';
 }
 
-function hostPortAccepted(filter: FlowTable, proto: string, port: number): boolean {
-  const probe: Probe = {
+/** A new connection from the internet to a host port. */
+function hostPortProbe(proto: string, port: number | undefined): Probe {
+  return {
     proto, src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'external' }, outIface: { kind: 'unknown' },
     sport: 50000, dport: port, state: 'NEW', syn: proto === 'tcp' ? true : undefined,
   };
-  return walk(filter, 'INPUT', probe).some((o) => o.verdict === 'accept');
+}
+
+/** Whether INPUT accepts new connections from the internet to a port, asked for many ports. */
+function hostPortsAccepted(filter: FlowTable): (proto: string, port: number) => boolean {
+  const views = new Map<string, FlowTable>();
+  return (proto, port) => {
+    let view = views.get(proto);
+    if (!view) {
+      view = narrowed(filter, hostPortProbe(proto, undefined));
+      views.set(proto, view);
+    }
+    return walk(view, 'INPUT', hostPortProbe(proto, port)).some((o) => o.verdict === 'accept');
+  };
 }
 
 function snippet(filter: FlowTable, published: readonly Published[]): string[] {
@@ -69,6 +83,7 @@ function snippet(filter: FlowTable, published: readonly Published[]): string[] {
   const lines = ['-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN'];
   // Each protocol and port range is looked at once (many units often publish the same port).
   const seen = new Set<string>();
+  const hostPortAccepted = hostPortsAccepted(filter);
   for (const { publication: p } of published) {
     if (p.hostPort === undefined) continue;
     const ports = p.hostPort.replace('-', ':');
@@ -76,7 +91,7 @@ function snippet(filter: FlowTable, published: readonly Published[]): string[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const first = Number(p.hostPort.split('-')[0]);
-    if (!Number.isInteger(first) || !hostPortAccepted(filter, p.protocol, first)) continue;
+    if (!Number.isInteger(first) || !hostPortAccepted(p.protocol, first)) continue;
     lines.push(`-A DOCKER-USER -i ${ext} -p ${p.protocol} -m conntrack --ctorigdstport ${ports} -j RETURN`);
   }
   lines.push(`-A DOCKER-USER -i ${ext} -j DROP`, '-A DOCKER-USER -j RETURN');
