@@ -110,11 +110,11 @@ test('a service typing into a rules file keystroke after keystroke gives the fin
     let text = original;
     svc.findings(doc(text, lang, uri), lang);
     const ruleLines = ruleLineSpans(text).map(([start]) => text.slice(0, start).split('\n').length - 1);
-    // From the last rule line up, every third one: load a match that does not exist (a finding of the
-    // line itself), type a space, delete the last character. The findings of the lines typed in before
-    // lie below each new edit, so they move.
+    // From the last rule line up, every third one: load a match that INPUT refuses (a placement finding)
+    // and one that does not exist (a finding of the line itself), type a space, delete the last
+    // character. The findings of the lines typed in before lie below each new edit, so they move.
     for (let i = ruleLines.length - 1; i >= 0; i -= 3) {
-      for (const edit of [' -m nosuchmatch', ' ', 'delete']) {
+      for (const edit of [' -m owner --uid-owner 0', ' -m nosuchmatch', ' ', 'delete']) {
         const lines = text.split('\n');
         const n = ruleLines[i] as number;
         lines[n] = edit === 'delete' ? (lines[n] as string).slice(0, -1) : `${lines[n]}${edit}`;

@@ -3,6 +3,7 @@ import type { RuleLine, RulesFile } from './ast';
 import type { Finding } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import { analyzeRule, type RuleAnalysis } from './analyzeRule';
+import { movedFindings } from './lineFindings';
 import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
 import { checkValues } from './rules/values';
@@ -22,22 +23,12 @@ interface LineResult {
  */
 const lineResults = new WeakMap<RuleLine, LineResult>();
 
-function moved(findings: readonly Finding[], delta: number): Finding[] {
-  const at = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + delta, end: s.end + delta });
-  return findings.map((f) => {
-    const out = at(f);
-    if (f.fixes) out.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(at) }));
-    if (f.related) out.related = f.related.map(at);
-    return out;
-  });
-}
-
 function lineResult(rule: RuleLine, family: RulesFile['family']): LineResult {
   const known = lineResults.get(rule);
   if (known && known.at === rule.span.start) return known;
   let result: LineResult;
   if (known) {
-    result = { analysis: known.analysis, findings: moved(known.findings, rule.span.start - known.at), at: rule.span.start };
+    result = { analysis: known.analysis, findings: movedFindings(known.findings, rule.span.start - known.at), at: rule.span.start };
   } else {
     const findings: Finding[] = [];
     const analysis = analyzeRule(rule, family, findings);

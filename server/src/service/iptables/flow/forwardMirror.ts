@@ -28,8 +28,20 @@ function inputSideRules(filter: FlowTable): FlowRule[] {
   return out;
 }
 
+/** Worked out once per rule line (it depends on nothing else). */
+const trustedOf = new WeakMap<FlowRule['line'], ReadonlyArray<{ text: string; cidr: Cidr }>>();
+
+function trustedSources(rule: FlowRule): ReadonlyArray<{ text: string; cidr: Cidr }> {
+  let trusted = trustedOf.get(rule.line);
+  if (!trusted) {
+    trusted = trustedSourcesOf(rule);
+    trustedOf.set(rule.line, trusted);
+  }
+  return trusted;
+}
+
 /** A rule that trusts whole source networks: `-s NET -j ACCEPT`, nothing narrower than an input interface. */
-function trustedSources(rule: FlowRule): Array<{ text: string; cidr: Cidr }> {
+function trustedSourcesOf(rule: FlowRule): Array<{ text: string; cidr: Cidr }> {
   const c = rule.conds;
   if (c.target?.name !== 'ACCEPT' || !c.src || c.src.negated || !c.src.value) return [];
   if (c.proto || c.dst || c.sport || c.dport || c.anyPort || c.states || c.icmpType || c.syn || c.fragment || c.outIface) return [];

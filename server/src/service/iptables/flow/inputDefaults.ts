@@ -1,7 +1,7 @@
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { EmbeddedRegion } from '../../embedded/region';
 import type { Finding } from '../../types';
-import type { IpFamily } from '../ast';
+import type { IpFamily, RuleLine } from '../ast';
 import type { FlowTable } from './chains';
 import { parseCidr, type Cidr } from './cidr';
 import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from './insertPoint';
@@ -33,6 +33,18 @@ function loopbackProbes(family: IpFamily): Probe[] {
   return [{ ...base, proto: 'tcp', syn: true }, { ...base, proto: 'udp', syn: undefined }];
 }
 
+const sshComments = new WeakMap<RuleLine, boolean>();
+
+/** A `--comment` of the rule names SSH (once per rule line). */
+function commentMentionsSsh(rule: RuleLine): boolean {
+  let mentions = sshComments.get(rule);
+  if (mentions === undefined) {
+    mentions = rule.options.some((o) => o.name.value === '--comment' && o.args.some((a) => /\bssh/i.test(a.value)));
+    sshComments.set(rule, mentions);
+  }
+  return mentions;
+}
+
 /** SSH ports: 22, plus ports of rules a comment ties to SSH, plus `Port` lines of an sshd_config in the same user-data. */
 export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): number[] {
   const ports = new Set<number>([22]);
@@ -43,7 +55,7 @@ export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): 
       const lineStart = lineStartAt(text, rule.line.span.start);
       const beforeStart = Math.max(0, text.lastIndexOf('\n', lineStart - 2) + 1);
       const commentAbove = text.charCodeAt(beforeStart) === 35 && /\bssh/i.test(text.slice(beforeStart, lineStart));
-      const mentionsSsh = commentAbove || rule.line.options.some((o) => o.name.value === '--comment' && o.args.some((a) => /\bssh/i.test(a.value)));
+      const mentionsSsh = commentAbove || commentMentionsSsh(rule.line);
       if (mentionsSsh) for (const r of dport.value) if (r.from === r.to) ports.add(r.from);
     }
   }

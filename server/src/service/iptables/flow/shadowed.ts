@@ -107,7 +107,8 @@ class HiderIndex {
   private readonly byPort = new Map<number, Hider[]>();
   private readonly bySource = new Map<string, Hider[]>();
   private readonly byProto = new Map<string, Hider[]>();
-  private readonly prefixes = new Set<string>();
+  /** The source network sizes filed, each once. */
+  private readonly prefixes = new Map<string, { readonly family: 4 | 6; readonly prefix: number }>();
   private readonly others: Hider[] = [];
 
   add(h: Hider): void {
@@ -118,7 +119,8 @@ class HiderIndex {
     if (ports !== undefined) for (const port of ports) push(this.byPort, port, h);
     else if (source) {
       push(this.bySource, networkKey(source.family, source.base, source.prefix), h);
-      this.prefixes.add(`${source.family}/${source.prefix}`);
+      const size = `${source.family}/${source.prefix}`;
+      if (!this.prefixes.has(size)) this.prefixes.set(size, { family: source.family, prefix: source.prefix });
     } else if (proto !== undefined && proto !== 'all') push(this.byProto, proto, h);
     else this.others.push(h);
   }
@@ -132,8 +134,7 @@ class HiderIndex {
     // Every source network of the inner rule must lie in the hider's: looking up the first is enough.
     const first = inner.src?.value?.[0];
     if (first) {
-      for (const key of this.prefixes) {
-        const [family, prefix] = key.split('/').map(Number) as [4 | 6, number];
+      for (const { family, prefix } of this.prefixes.values()) {
         if (family !== first.family || prefix > first.prefix) continue;
         const list = this.bySource.get(networkKey(family, first.base, prefix));
         if (list) lists.push(list);

@@ -1,0 +1,43 @@
+/**
+ * Findings that belong to one rule line, kept per line object: a keystroke in another line carries this
+ * line's object over (`reparseLine.ts`), so its findings are not worked out again, only moved when the
+ * line has moved. `context` names whatever else the findings depend on; a different context recomputes.
+ */
+import type { RuleLine } from './ast';
+import type { Finding } from '../types';
+
+/** Copies of findings (their fixes and related spans too) moved by `delta`. */
+export function movedFindings(findings: readonly Finding[], delta: number): Finding[] {
+  const at = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + delta, end: s.end + delta });
+  return findings.map((f) => {
+    const out = at(f);
+    if (f.fixes) out.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map(at) }));
+    if (f.related) out.related = f.related.map(at);
+    return out;
+  });
+}
+
+interface Entry {
+  readonly context: string;
+  /** Where the line started when the findings were made. */
+  readonly at: number;
+  readonly findings: readonly Finding[];
+}
+
+export class LineFindings {
+  private readonly entries = new WeakMap<RuleLine, Entry>();
+
+  of(rule: RuleLine, context: string, compute: () => Finding[]): readonly Finding[] {
+    const known = this.entries.get(rule);
+    const at = rule.span.start;
+    if (known && known.context === context) {
+      if (known.at === at) return known.findings;
+      const findings = movedFindings(known.findings, at - known.at);
+      this.entries.set(rule, { context, at, findings });
+      return findings;
+    }
+    const findings = compute();
+    this.entries.set(rule, { context, at, findings });
+    return findings;
+  }
+}
