@@ -31,12 +31,15 @@ function cloudInitSchema() {
   return fromDpkg && existsSync(fromDpkg) ? fromDpkg : existsSync(fallback) ? fallback : undefined;
 }
 
-/** Where the edits are typed: a unit line in the middle (start of line) and the end of a rule line. */
+/**
+ * Where the edits are typed: the start of a unit content line in the middle of the units (the probe
+ * position for unit content) and the end of a rule line in the middle of the rules block.
+ */
 function editPlaces(text, positions, rules) {
   const lines = text.split('\n');
-  const mid = Math.floor(lines.length / 2);
+  const unitLine = positions['unit content']?.line;
   const ruleLine = (rules ? positions.iptables : positions['iptables content'])?.line;
-  const places = rules ? [] : [{ name: 'a unit', line: mid, character: 0 }];
+  const places = rules || unitLine === undefined ? [] : [{ name: 'a unit', line: unitLine, character: 0 }];
   if (ruleLine !== undefined) places.push({ name: 'the rules block', line: ruleLine, character: lines[ruleLine].length });
   return places;
 }
