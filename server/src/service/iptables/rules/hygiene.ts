@@ -17,11 +17,17 @@ function removeLine(text: string, rule: RuleLine): { start: number; end: number;
 export function checkDuplicateRules(file: RulesFile): Finding[] {
   const out: Finding[] = [];
   for (const table of file.tables) {
-    const seen = new Map<string, RuleLine>();
+    // Per chain, the first rule with each key (keys are kept per rule line: no string is built here).
+    const seen = new Map<string, Map<string, RuleLine>>();
     for (const rule of table.rules) {
       if (rule.command.value !== '-A' || !rule.chain) continue;
-      const key = `${rule.chain.value} ${ruleKey(rule)}`;
-      const first = seen.get(key);
+      let inChain = seen.get(rule.chain.value);
+      if (!inChain) {
+        inChain = new Map();
+        seen.set(rule.chain.value, inChain);
+      }
+      const key = ruleKey(rule);
+      const first = inChain.get(key);
       if (first) {
         out.push({
           code: 'iptables/duplicate-rule',
@@ -32,7 +38,7 @@ export function checkDuplicateRules(file: RulesFile): Finding[] {
           fixes: [{ title: 'Remove the duplicate rule', edits: [removeLine(file.text, rule)], preferred: true }],
         });
       } else {
-        seen.set(key, rule);
+        inChain.set(key, rule);
       }
     }
   }
