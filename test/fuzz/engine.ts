@@ -6,6 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageId, type LanguageService } from '../../server/src/service/index';
 import { fixAllKind } from '../../server/src/service/codeActions';
+import { parseRulesSave } from '../../server/src/service/iptables/parse';
+import { familyOf } from '../../server/src/service/iptables/family';
+import { validateRules } from '../../server/src/service/iptables/validate';
+import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { boundFindings } from '../../server/src/service/textBounds';
 import { mutate, seededRandom, int, pick, type Random } from './mutate';
 import {
   LineIndex, actionProblems, applyEdits, completionProblems, diagnosticsProblems, foldingProblems, hoverProblems, symbolProblems,
@@ -152,6 +157,20 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
       problems.push(...diagnosticsProblems(new LineIndex(typed.getText()), uri, after));
       problems.push(...sameAsFresh(service, typed, c.lang, after, `after typing on line ${n + 1}`, call));
     }
+    if ((c.lang === 'iptables' || c.lang === 'ip6tables') && r() < 0.5 && problems.length === 0) {
+      // Type one character in a line: a rule line's edit carries the previous rules model over (the
+      // line parsed again, later lines moved). The findings must be those of a fresh parse.
+      const lines = c.text.split('\n');
+      const n = Math.floor(r() * lines.length);
+      const line = lines[n] ?? '';
+      const col = Math.floor(r() * (line.length + 1));
+      lines[n] = line.slice(0, col) + (typedCharacters[Math.floor(r() * typedCharacters.length)] ?? ' ') + line.slice(col);
+      const typed = TextDocument.create(uri, c.lang, 3, lines.join('\n'));
+      const lang = c.lang;
+      const after = call(`findings after typing on line ${n + 1}`, () => service.findings(typed, lang)) ?? [];
+      const fresh = call(`findings after typing on line ${n + 1}, parsed from scratch`, () => freshRulesFindings(typed, lang)) ?? [];
+      if (JSON.stringify(after) !== JSON.stringify(fresh)) problems.push(`findings after typing on line ${n + 1} differ from those of the same text parsed from scratch`);
+    }
     for (const p of randomPositions(r, doc, 6)) {
       problems.push(...completionProblems(ix, call(`complete at ${p.line}:${p.character}`, () => service.complete(doc, c.lang, p))));
       problems.push(...hoverProblems(ix, call(`hover at ${p.line}:${p.character}`, () => service.hover(doc, c.lang, p))));
@@ -174,6 +193,14 @@ function sameAsFresh(service: LanguageService, doc: TextDocument, lang: Language
   service.forget(doc.uri);
   const fresh = call(`validate ${what}, parsed from scratch`, () => service.validate(doc, lang)) ?? [];
   return JSON.stringify(fresh) === JSON.stringify(seen) ? [] : [`diagnostics ${what} differ from those of the same text parsed from scratch`];
+}
+
+/** A rules file's findings from a parse of its own (no model carried over from an earlier version). */
+function freshRulesFindings(doc: TextDocument, lang: 'iptables' | 'ip6tables'): readonly unknown[] {
+  const text = doc.getText();
+  const ctx = { text, region: undefined, siblings: [], uri: doc.uri };
+  const file = parseRulesSave(text, familyOf(ctx, lang));
+  return boundFindings(text, [...validateRules(file, ctx), ...flowFindings(file, ctx)]);
 }
 
 export interface FuzzOptions {
