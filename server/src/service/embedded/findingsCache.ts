@@ -51,13 +51,14 @@ export function digest(parts: readonly string[]): string {
   return `${(fnv >>> 0).toString(36)}.${(djb >>> 0).toString(36)}.${length}`;
 }
 
-function identity(region: EmbeddedRegion): string[] {
+/** What identifies a region besides its text: language, where it is written, its block header. */
+export function regionIdentity(region: EmbeddedRegion): string[] {
   return [region.language, region.origin, region.name ?? '', region.unitName ?? '', region.path ?? '', region.header?.chomping ?? '', region.encoded ? 'encoded' : ''];
 }
 
 /** Everything of the user-data's embedded content: for languages that do not say what they read. */
 export function allSurroundingsDigest(regions: readonly EmbeddedRegion[], hostCommands: readonly string[]): string {
-  return digest([...regions.flatMap((r) => [...identity(r), r.text]), '\u0000', ...hostCommands]);
+  return digest([...regions.flatMap((r) => [...regionIdentity(r), r.text]), '\u0000', ...hostCommands]);
 }
 
 /**
@@ -72,12 +73,12 @@ const recentLimit = 4096;
 function regionDigest(region: EmbeddedRegion): string {
   let d = regionDigests.get(region);
   if (d === undefined) {
-    const who = identity(region).join('\u0000');
+    const who = regionIdentity(region).join('\u0000');
     const recent = recentDigests.get(who);
     if (recent && recent.text === region.text) {
       d = recent.digest;
     } else {
-      d = digest([...identity(region), region.text]);
+      d = digest([...regionIdentity(region), region.text]);
       recentDigests.delete(who);
       recentDigests.set(who, { text: region.text, digest: d });
       if (recentDigests.size > recentLimit) recentDigests.delete(recentDigests.keys().next().value as string);

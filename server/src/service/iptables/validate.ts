@@ -3,7 +3,7 @@ import type { RuleLine, RulesFile } from './ast';
 import type { Finding } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import { analyzeRule, type RuleAnalysis } from './analyzeRule';
-import { movedFindings } from './lineFindings';
+import { movedFindings } from '../movedFindings';
 import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
 import { checkValues } from './rules/values';
