@@ -49,7 +49,7 @@ function moveRegion(region: EmbeddedRegion, edit: LineEdit): EmbeddedRegion {
   return {
     ...region,
     header: region.header && headerMoves ? { ...region.header, start: region.header.start + edit.delta, end: region.header.end + edit.delta } : region.header,
-    lines: region.lines.map((l) => (l.docOffset >= edit.oldLineEnd ? { ...l, docOffset: l.docOffset + edit.delta } : l)),
+    lines: region.lines.map((l) => (l.docOffset >= edit.oldLineEnd ? { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset, length: l.length } : l)),
   };
 }
 
@@ -102,7 +102,9 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
     ...region,
     language: regionLanguage(region, value),
     text: value,
-    lines: region.lines.map((l, i) => (i < index ? l : i === index ? { ...l, length: newContent.length } : { ...l, docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta })),
+    lines: region.lines.map((l, i) => (i < index ? l : i === index
+      ? { docOffset: l.docOffset, embOffset: l.embOffset, length: newContent.length }
+      : { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta, length: l.length })),
   };
   return {
     ...prev,

@@ -64,12 +64,19 @@ export function checkPlacement(file: RulesFile, analyses: ReadonlyMap<RuleLine, 
   for (const table of file.tables) {
     const tname = table.name.value;
     const reach = reachingHooks(table, analyses);
+    // A rule's placement findings depend on the rule, its table and the hooks that reach its chain.
+    const contexts = new Map<string, { readonly hooks: readonly Hook[]; readonly key: string }>();
     for (const rule of table.rules) {
       const a = analyses.get(rule);
       if (!a || !rule.chain) continue;
-      const hooks = [...(reach.get(rule.chain.value) ?? [])];
-      // A rule's placement findings depend on the rule, its table and the hooks that reach its chain.
-      for (const f of placementFindings.of(rule, `${tname}|${hooks.join(',')}`, () => checkRule(rule, a, tname, hooks))) out.push(f);
+      let context = contexts.get(rule.chain.value);
+      if (!context) {
+        const hooks = [...(reach.get(rule.chain.value) ?? [])];
+        context = { hooks, key: `${tname}|${hooks.join(',')}` };
+        contexts.set(rule.chain.value, context);
+      }
+      const { hooks } = context;
+      for (const f of placementFindings.of(rule, context.key, () => checkRule(rule, a, tname, hooks))) out.push(f);
     }
   }
   return out;
