@@ -90,6 +90,8 @@ export function walk(table: FlowTable, start: string, probe: Probe, byPort = tru
 
   const chain = table.chains.get(start);
   if (!chain) return [];
+  // An empty chain (FORWARD with only a policy, often): its policy decides.
+  if (chain.rules.length === 0) return [policyOutcome(chain)];
   const entries = new Map<ChainResult, FlowRule>();
   const results = walkChain(chain, 0, new Set([start]), true, entries);
   const outcomes: Outcome[] = [];
@@ -97,12 +99,17 @@ export function walk(table: FlowTable, start: string, probe: Probe, byPort = tru
     if (r.kind === 'verdict') {
       outcomes.push({ verdict: r.verdict, rule: r.rule, policy: undefined, entry: entries.get(r) });
     } else {
-      const policy = chain.policy?.value;
-      const verdict = policy === 'DROP' ? 'drop' : policy === undefined || policy === 'ACCEPT' ? 'accept' : 'unknown';
-      outcomes.push({ verdict, rule: undefined, policy: chain.policy?.token, entry: undefined });
+      outcomes.push(policyOutcome(chain));
     }
   }
   return outcomes;
+}
+
+/** The end of a walk that falls off the start chain: its policy decides. */
+function policyOutcome(chain: FlowChain): Outcome {
+  const policy = chain.policy?.value;
+  const verdict = policy === 'DROP' ? 'drop' : policy === undefined || policy === 'ACCEPT' ? 'accept' : 'unknown';
+  return { verdict, rule: undefined, policy: chain.policy?.token, entry: undefined };
 }
 
 /** Every way ends in a drop: the packet certainly does not get through. */
