@@ -147,12 +147,8 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
     if (c.lang === 'cloud-config' && r() < 0.5 && problems.length === 0) {
       // Type one character somewhere (inside a block, the previous model is carried over): the
       // diagnostics must be those of the same text parsed from scratch.
-      const lines = c.text.split('\n');
-      const n = Math.floor(r() * lines.length);
-      const line = lines[n] ?? '';
-      const col = Math.floor(r() * (line.length + 1));
-      lines[n] = line.slice(0, col) + (typedCharacters[Math.floor(r() * typedCharacters.length)] ?? ' ') + line.slice(col);
-      const typed = TextDocument.create(uri, c.lang, 3, lines.join('\n'));
+      const { text, n } = typeOneCharacter(c.text, r);
+      const typed = TextDocument.create(uri, c.lang, 3, text);
       const after = call(`validate after typing on line ${n + 1}`, () => service.validate(typed, c.lang)) ?? [];
       problems.push(...diagnosticsProblems(new LineIndex(typed.getText()), uri, after));
       problems.push(...sameAsFresh(service, typed, c.lang, after, `after typing on line ${n + 1}`, call));
@@ -160,12 +156,8 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
     if ((c.lang === 'iptables' || c.lang === 'ip6tables') && r() < 0.5 && problems.length === 0) {
       // Type one character in a line: a rule line's edit carries the previous rules model over (the
       // line parsed again, later lines moved). The findings must be those of a fresh parse.
-      const lines = c.text.split('\n');
-      const n = Math.floor(r() * lines.length);
-      const line = lines[n] ?? '';
-      const col = Math.floor(r() * (line.length + 1));
-      lines[n] = line.slice(0, col) + (typedCharacters[Math.floor(r() * typedCharacters.length)] ?? ' ') + line.slice(col);
-      const typed = TextDocument.create(uri, c.lang, 3, lines.join('\n'));
+      const { text, n } = typeOneCharacter(c.text, r);
+      const typed = TextDocument.create(uri, c.lang, 3, text);
       const lang = c.lang;
       const after = call(`findings after typing on line ${n + 1}`, () => service.findings(typed, lang)) ?? [];
       const fresh = call(`findings after typing on line ${n + 1}, parsed from scratch`, () => freshRulesFindings(typed, lang)) ?? [];
@@ -187,6 +179,16 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
 }
 
 const typedCharacters = ['x', ' ', ':', '#', '-', '"', '|', '\t', '\\', 'é', '🙂'];
+
+/** The text with one character typed at a random column of a random line (`n`, 0-based). */
+function typeOneCharacter(before: string, r: Random): { text: string; n: number } {
+  const lines = before.split('\n');
+  const n = Math.floor(r() * lines.length);
+  const line = lines[n] ?? '';
+  const col = Math.floor(r() * (line.length + 1));
+  lines[n] = line.slice(0, col) + (typedCharacters[Math.floor(r() * typedCharacters.length)] ?? ' ') + line.slice(col);
+  return { text: lines.join('\n'), n };
+}
 
 /** The diagnostics of `doc` parsed from scratch (the cached model forgotten) must equal `seen`. */
 function sameAsFresh(service: LanguageService, doc: TextDocument, lang: LanguageId, seen: readonly unknown[], what: string, call: <T>(what: string, fn: () => T) => T | undefined): string[] {

@@ -3,40 +3,30 @@ import type { RuleLine, RulesFile } from './ast';
 import type { Finding } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import { analyzeRule, type RuleAnalysis } from './analyzeRule';
-import { movedFindings } from '../movedFindings';
+import { LineFindings } from './lineFindings';
 import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
 import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
 
-/** A rule line's analysis and own findings, and where the line started when they were made. */
-interface LineResult {
-  readonly analysis: RuleAnalysis;
-  readonly findings: readonly Finding[];
-  readonly at: number;
-}
-
 /**
- * Rule lines carried over from the previous model (`reparseLine.ts`) keep their result: only moved
- * findings are copied. Keyed by the line object, which belongs to one model of one family.
+ * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
+ * findings (moved when the line has moved). Keyed by the line object, which belongs to one model of
+ * one family.
  */
-const lineResults = new WeakMap<RuleLine, LineResult>();
+const analysesOf = new WeakMap<RuleLine, RuleAnalysis>();
+const ownFindings = new LineFindings();
 
-function lineResult(rule: RuleLine, family: RulesFile['family']): LineResult {
-  const known = lineResults.get(rule);
-  if (known && known.at === rule.span.start) return known;
-  let result: LineResult;
-  if (known) {
-    result = { analysis: known.analysis, findings: movedFindings(known.findings, rule.span.start - known.at), at: rule.span.start };
-  } else {
-    const findings: Finding[] = [];
-    const analysis = analyzeRule(rule, family, findings);
-    findings.push(...checkValues(analysis, family));
-    result = { analysis, findings, at: rule.span.start };
-  }
-  lineResults.set(rule, result);
-  return result;
+function lineResult(rule: RuleLine, family: RulesFile['family']): { analysis: RuleAnalysis; findings: readonly Finding[] } {
+  const findings = ownFindings.of(rule, family, () => {
+    const out: Finding[] = [];
+    const analysis = analyzeRule(rule, family, out);
+    analysesOf.set(rule, analysis);
+    out.push(...checkValues(analysis, family));
+    return out;
+  });
+  return { analysis: analysesOf.get(rule) as RuleAnalysis, findings };
 }
 
 /** Analyse each rule line once (options resolved against the modules loaded on that line). */
