@@ -128,3 +128,17 @@ test('a service typing into a rules file keystroke after keystroke gives the fin
     }
   }
 });
+
+test('typing in a one-megabyte rule line with a quarter of a million stray words neither overflows nor differs', () => {
+  // Each stray word is a problem of the line: they once went into push() as arguments (fuzz seed 17,
+  // case 33107: v4_84_commit_lowercase.rules with a megabyte line, a character typed in it).
+  const text = `*filter\n-A INPUT ${'x y '.repeat(250_000)}\nCOMMIT\n`;
+  const edited = text.replace('\nCOMMIT', 'z\nCOMMIT');
+  const moved = reparseOneLine(parseRulesSave(text, 'ipv4'), edited);
+  const fresh = parseRulesSave(edited, 'ipv4');
+  assert.ok(moved && fresh.problems.length > 400_000, `${fresh.problems.length} problems`);
+  assert.equal(moved.problems.length, fresh.problems.length);
+  assert.deepEqual([moved.problems[0], moved.problems[moved.problems.length - 1]], [fresh.problems[0], fresh.problems[fresh.problems.length - 1]]);
+  const ctx = { text: edited, region: undefined, siblings: [] };
+  assert.equal(validateRules(moved, ctx).length, validateRules(fresh, ctx).length);
+});

@@ -11,6 +11,7 @@
 import type { OptionUse, RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } from './ast';
 import { parseRuleLine } from './parseRule';
 import { changedStretch } from '../changedStretch';
+import { appendAll } from '../appendAll';
 
 interface Mutable {
   start: number;
@@ -110,13 +111,13 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
     const p = previous.problems[i] as RulesProblem;
     if (i < body && inLine(p)) continue;
     if (!placed && (i >= body || p.start > oldEnd)) {
-      problems.push(...lineProblems);
+      appendAll(problems, lineProblems);
       placed = true;
     }
     if (p.start > oldEnd) move(p, delta);
     problems.push(p);
   }
-  if (!placed) problems.push(...lineProblems);
+  if (!placed) appendAll(problems, lineProblems);
 
   const lines = previous.lines as RulesLine[];
   lines[index] = { kind: 'rule', span: { start, end }, rule };

@@ -4,6 +4,7 @@ import type { Finding } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import { analyzeRule, type RuleAnalysis } from './analyzeRule';
 import { LineFindings } from './lineFindings';
+import { appendAll } from '../appendAll';
 import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
 import { checkValues } from './rules/values';
@@ -23,7 +24,7 @@ function lineResult(rule: RuleLine, family: RulesFile['family']): { analysis: Ru
     const out: Finding[] = [];
     const analysis = analyzeRule(rule, family, out);
     analysesOf.set(rule, analysis);
-    out.push(...checkValues(analysis, family));
+    appendAll(out, checkValues(analysis, family));
     return out;
   });
   return { analysis: analysesOf.get(rule) as RuleAnalysis, findings };
@@ -44,13 +45,13 @@ export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine
 export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const findings: Finding[] = structureFindings(file, ctx);
   const analyses = analyzeRules(file, findings);
-  findings.push(
-    ...checkChains(file, analyses),
-    ...checkPlacement(file, analyses),
-    ...checkIpsets(analyses, ctx),
-    ...checkDuplicateRules(file),
-    ...checkStateMatch(analyses),
-    ...checkCounters(file),
-  );
+  for (const more of [
+    checkChains(file, analyses),
+    checkPlacement(file, analyses),
+    checkIpsets(analyses, ctx),
+    checkDuplicateRules(file),
+    checkStateMatch(analyses),
+    checkCounters(file),
+  ]) appendAll(findings, more);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

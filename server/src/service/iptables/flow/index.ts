@@ -7,6 +7,7 @@ import { forwardMirrorFindings } from './forwardMirror';
 import { inputDefaultFindings } from './inputDefaults';
 import { permissiveFindings } from './permissive';
 import { shadowedFindings } from './shadowed';
+import { appendAll } from '../../appendAll';
 
 /**
  * Findings that need the rule set walked as the kernel walks it: what INPUT lets in (SSH, replies,
@@ -15,15 +16,13 @@ import { shadowedFindings } from './shadowed';
 export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const findings: Finding[] = [];
   const tables = file.tables.map((block) => buildTable(block, file.text));
-  for (const table of tables) findings.push(...shadowedFindings(table, file.text));
+  for (const table of tables) appendAll(findings, shadowedFindings(table, file.text));
   // Each block replaces its table when it commits: the last filter block is what ends up loaded.
   const filter = [...tables].reverse().find((t) => t.block.name.value === 'filter');
   if (!filter) return findings;
-  findings.push(
-    ...inputDefaultFindings(filter, file.family, file.text, ctx),
-    ...permissiveFindings(filter),
-    ...forwardMirrorFindings(filter, file.text),
-  );
-  if (file.family === 'ipv4') findings.push(...dockerBypassFindings(filter, file.text, ctx));
+  appendAll(findings, inputDefaultFindings(filter, file.family, file.text, ctx));
+  appendAll(findings, permissiveFindings(filter));
+  appendAll(findings, forwardMirrorFindings(filter, file.text));
+  if (file.family === 'ipv4') appendAll(findings, dockerBypassFindings(filter, file.text, ctx));
   return findings;
 }
