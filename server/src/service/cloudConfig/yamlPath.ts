@@ -47,12 +47,36 @@ function shape(line: string): LineShape {
   return { indent, dashCol, keyCol: dash ? (dash[0] as string).length : indent, key: undefined, blank: false };
 }
 
+/** Spaces and tabs a line starts with (never more than the indentation `shape` finds). */
+function leadingBlanks(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** The lines above the line starting at `lineStart`, nearest first (as `text.split('\n')` has them). */
+function* linesAbove(text: string, lineStart: number): Generator<string> {
+  let end = lineStart - 1;
+  while (end >= 0) {
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    yield text.slice(start, end);
+    end = start - 1;
+  }
+}
+
+/** The lines below the line holding `offset`, in order. */
+function* linesBelow(text: string, offset: number): Generator<string> {
+  let nl = text.indexOf('\n', offset);
+  while (nl >= 0) {
+    const next = text.indexOf('\n', nl + 1);
+    yield text.slice(nl + 1, next < 0 ? text.length : next);
+    nl = next;
+  }
+}
+
 export function yamlContextAt(text: string, offset: number): YamlLineContext {
   const lineStart = lineStartAt(text, offset);
   const prefix = text.slice(lineStart, offset);
-  const lines = text.split('\n');
-  let lineNo = 0;
-  for (let i = 0; i < lineStart; i++) if (text.charCodeAt(i) === 10) lineNo++;
 
   let keyColumn: number;
   let valueOf: string | undefined;
@@ -78,8 +102,14 @@ export function yamlContextAt(text: string, offset: number): YamlLineContext {
   let sameMap = !newItem;
   let dashAtColumn = false;
   let keyAtColumn = false;
-  for (let i = lineNo - 1; i >= 0; i--) {
-    const s = shape(lines[i] as string);
+  for (const line of linesAbove(text, lineStart)) {
+    // Once the path reaches a top-level key, nothing above can change the answer.
+    if (col === 0 && path.length > 0) break;
+    // Lines indented deeper than the current level (the content of other entries) change nothing;
+    // at the level itself only keys of the same mapping count.
+    const indent = leadingBlanks(line);
+    if (indent > col || (indent === col && path.length > 0 && !sameMap)) continue;
+    const s = shape(line);
     if (s.blank) continue;
     if (path.length === 0) {
       if (s.dashCol === keyColumn) dashAtColumn = true;
@@ -98,8 +128,9 @@ export function yamlContextAt(text: string, offset: number): YamlLineContext {
   }
   // Siblings below the cursor, up to the end of this mapping.
   if (!newItem) {
-    for (let i = lineNo + 1; i < lines.length; i++) {
-      const s = shape(lines[i] as string);
+    for (const line of linesBelow(text, offset)) {
+      if (leadingBlanks(line) > keyColumn) continue;
+      const s = shape(line);
       if (s.blank) continue;
       if (s.keyCol < keyColumn || (s.dashCol !== undefined && s.dashCol < keyColumn)) break;
       if (s.keyCol === keyColumn && s.key !== undefined) siblings.add(s.key);

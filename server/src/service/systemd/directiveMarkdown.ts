@@ -40,8 +40,22 @@ export function specFor(section: string | undefined, name: string): { spec: Dire
   return { spec: own ?? all[0], inSection: own !== undefined };
 }
 
-/** Markdown for `name=` as written in `section` (undefined when the name is unknown everywhere). */
+/**
+ * Markdown for `name=` as written in `section` (undefined when the name is unknown everywhere). Built
+ * once per section and name: completion in a [Service] section documents some 300 directives per request.
+ */
+const written = new Map<string, string | undefined>();
+const writtenLimit = 8192;
+
 export function directiveMarkdown(section: string | undefined, name: string): string | undefined {
+  const key = `${section ?? ''}\u0000${name}`;
+  if (written.has(key)) return written.get(key);
+  const markdown = buildMarkdown(section, name);
+  if (written.size < writtenLimit) written.set(key, markdown);
+  return markdown;
+}
+
+function buildMarkdown(section: string | undefined, name: string): string | undefined {
   const { spec, inSection } = specFor(section, name);
   const doc = directiveDoc(inSection ? section : spec?.sections[0], name);
   if (!spec && !doc) return undefined;
