@@ -2,7 +2,7 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
   type Connection, type InitializeParams, type InitializeResult, type CompletionParams, type HoverParams,
   type CodeActionParams, type DocumentSymbolParams, type FoldingRangeParams, type DidChangeConfigurationParams,
-  type CancellationToken,
+  type CancellationToken, type CompletionItem,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, languageFromEditor, type LanguageId, type ServiceSettings } from './service/index';
@@ -10,12 +10,14 @@ import { fixAllKind } from './service/codeActions';
 import { readSettings, readSystemdUnitFiles } from './settings';
 import { DocumentLimits } from './documentLimits';
 import { warmUp } from './warmUp';
+import { CompletionDocs } from './completionDocs';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: ServiceSettings = { dialect: 'auto', rules: {} };
 const service = getLanguageService(settings);
 let pullConfiguration = false;
+let completionDocs = new CompletionDocs(false);
 /** `cloudConfig.systemdUnitFiles`: when off, documents of language systemd-unit are left to other extensions. */
 let systemdUnitFiles = true;
 
@@ -77,6 +79,7 @@ function publishNow(doc: TextDocument): void {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  completionDocs = new CompletionDocs(params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true);
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) {
     settings = readSettings(init.settings);
@@ -86,7 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: [':', ' ', '-', '#', '=', '[', '%', ',', '*'], resolveProvider: false },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '#', '=', '[', '%', ',', '*'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
       documentSymbolProvider: true,
@@ -144,8 +147,10 @@ documents.onDidClose((e) => {
 connection.onCompletion(guarded('completion', null, (p: CompletionParams) => {
   const doc = documents.get(p.textDocument.uri);
   const lang = doc && languageOf(doc);
-  return doc && lang ? service.complete(doc, lang, p.position) : null;
+  return completionDocs.strip(doc && lang ? service.complete(doc, lang, p.position) : null);
 }));
+
+connection.onCompletionResolve((item, token) => guarded('completionResolve', item, (i: CompletionItem) => completionDocs.resolve(i))(item, token));
 
 connection.onHover(guarded('hover', null, (p: HoverParams) => {
   const doc = documents.get(p.textDocument.uri);

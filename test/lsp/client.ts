@@ -32,6 +32,8 @@ export interface ClientOptions {
   /** Advertise `workspace.configuration` (default true). */
   configurationCapability?: boolean;
   initializationOptions?: unknown;
+  /** Advertise resolving completion items' documentation (as VS Code does; default false). */
+  resolveCompletionDocs?: boolean;
   /** Default timeout for requests and waits, in ms. */
   timeout?: number;
 }
@@ -87,7 +89,12 @@ export class LspClient {
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] } },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          completion: {
+            completionItem: {
+              snippetSupport: true, documentationFormat: ['markdown', 'plaintext'],
+              ...(options.resolveCompletionDocs ? { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } : {}),
+            },
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

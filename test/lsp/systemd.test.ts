@@ -63,3 +63,32 @@ describe('lsp: systemd unit files', () => {
     assert.match(value, /Pitfall/);
   });
 });
+
+describe('lsp: completion documentation on request', () => {
+  let client: LspClient;
+
+  before(async () => {
+    ({ client } = await LspClient.start({ resolveCompletionDocs: true }));
+    client.open(uri, 'systemd-unit', text);
+  });
+  after(async () => {
+    await client.stop().catch(() => client.kill());
+  });
+
+  it('sends directives without their documentation to a client that resolves items, and the documentation on resolve', async () => {
+    const position = positionOf(text, 'Rest\n', 4);
+    const list = items(await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }));
+    const item = list.find((i) => i.label === 'RestartSec');
+    assert.ok(item && item.documentation === undefined && item.detail, 'RestartSec comes with its detail, without documentation');
+    assert.ok(list.length > 100 && list.every((i) => i.documentation === undefined), `${list.length} items, none documented inline`);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    assert.equal(resolved.label, 'RestartSec');
+    assert.match((resolved.documentation as MarkupContent).value, /restart/i);
+    // An item of an earlier answer resolves to itself once a newer answer replaced the documentation.
+    await client.request('textDocument/completion', { textDocument: { uri }, position });
+    const other = list.find((i) => i.label === 'Restart');
+    assert.ok(other);
+    const stale = await client.request<CompletionItem>('completionItem/resolve', other);
+    assert.equal(stale.documentation, undefined);
+  });
+});

@@ -96,11 +96,16 @@ suite('embedded systemd unit running docker', () => {
     assert.match(text, /restart/i, `hover on Restart:\n${text || '(no hover)'}`);
   });
 
-  test('completion in [Service] offers ExecStart', async () => {
+  test('completion in [Service] offers ExecStart, documented when VS Code resolves it', async () => {
     const c = await open('embedded/completion/user-data');
     const pos = positionOf(c, /(?<=^ {8}ExecSt)$/m);
-    const labels = (await completionAt(c, pos)).map(labelOf);
-    assert.ok(labels.some((l) => /^ExecStart=?$/.test(l)), `no ExecStart among ${some(labels)}`);
+    const items = await completionAt(c, pos, undefined, 500);
+    const labels = items.map(labelOf);
+    const item = items.find((i) => /^ExecStart=?$/.test(labelOf(i)));
+    assert.ok(item, `no ExecStart among ${some(labels)}`);
+    const doc = item.documentation;
+    const text = typeof doc === 'string' ? doc : doc?.value ?? '';
+    assert.match(text, /command/i, `ExecStart's documentation after resolving: ${text || '(none)'}`);
   });
 });
 

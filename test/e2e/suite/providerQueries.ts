@@ -32,9 +32,12 @@ export function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
-/** Completion items at `pos` from every provider (ours, snippets, words). */
-export async function completionAt(doc: vscode.TextDocument, pos: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger);
+/**
+ * Completion items at `pos` from every provider (ours, snippets, words). `resolve` items are resolved
+ * as VS Code does for the item it shows (documentation is sent on request).
+ */
+export async function completionAt(doc: vscode.TextDocument, pos: vscode.Position, trigger?: string, resolve?: number): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger, resolve);
   return list?.items ?? [];
 }
 
