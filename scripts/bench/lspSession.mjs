@@ -96,7 +96,8 @@ export class LspSession {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true }, synchronization: { didSave: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          // As VS Code declares it: completion documentation may come through completionItem/resolve.
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
