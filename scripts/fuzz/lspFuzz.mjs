@@ -31,16 +31,34 @@ export async function fuzzServer({ root, seeds, seed, cases, first, makeCase }) 
         ['textDocument/foldingRange', { textDocument: { uri } }],
         ['textDocument/codeAction', { textDocument: { uri }, range: { start: position(), end: position() }, context: { diagnostics } }],
       ];
-      for (const [method, params] of asks) {
+      const ask = async (method, params) => {
         const t = performance.now();
-        await session.request(method, params);
+        const answer = await session.request(method, params);
         slowestMs = Math.max(slowestMs, performance.now() - t);
         requests++;
+        return answer;
+      };
+      let completion;
+      for (const [method, params] of asks) {
+        const answer = await ask(method, params);
+        if (method === 'textDocument/completion') completion = answer;
       }
-      // An edit that deletes a random line, then close.
+      // The documentation of a completion item, as VS Code asks for it.
+      const item = (Array.isArray(completion) ? completion : completion?.items ?? [])[0];
+      if (item) await ask('completionItem/resolve', item);
+      // Three characters typed at one place (inside a block the models are carried over), then an edit
+      // that deletes a random line, then close.
+      let version = 1;
+      const at = position();
+      for (let k = 0; k < 3; k++) {
+        const typed = session.nextDiagnostics(uri, ++version);
+        const where = { line: at.line, character: at.character + k };
+        session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: where, end: where }, text: ['x', ' ', '-', ':', '"', '\t'][pick(r, 6)] }] });
+        await typed;
+      }
       const line = pick(r, lines.length);
-      const edited = session.nextDiagnostics(uri, 2);
-      session.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }] });
+      const edited = session.nextDiagnostics(uri, ++version);
+      session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }] });
       await edited;
       session.notify('textDocument/didClose', { textDocument: { uri } });
     } catch (err) {
