@@ -1,9 +1,12 @@
 // The server survives hostile documents and follows the LSP lifecycle (shutdown/exit codes).
 import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-types';
 import { LspClient } from './client';
 import { classic, classicCodes, codesOf } from './fixtures';
+import { repoRoot } from '../helpers/paths';
 
 /** Deterministic pseudo-random numbers (so a failure can be reproduced). */
 function prng(seed: number): () => number {
@@ -73,6 +76,14 @@ describe('lsp: robustness', () => {
     } finally {
       await client.stop().catch(() => client.kill());
     }
+  });
+
+  it('a bounded fuzz run over stdio finds nothing: 300 mutated documents, every request, typed keystrokes', () => {
+    // scripts/fuzz.mjs --lsp: open, hover, completion and its resolve, symbols, folding, code actions,
+    // three typed characters and a deleted line per document; no error answer, no logged failure, no exit.
+    const run = spawnSync(process.execPath, [path.join(repoRoot(), 'scripts', 'fuzz.mjs'), '--seed', '29', '--cases', '0', '--lsp', '300'], { cwd: repoRoot(), encoding: 'utf8', timeout: 120_000 });
+    assert.equal(run.status, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
+    assert.match(run.stdout, /lsp: 300 cases, \d+ requests; 0 failing/);
   });
 
   it('ends with exit code 0 after shutdown + exit', async () => {
