@@ -6,7 +6,9 @@
  */
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 
+/** What a stripped item carries in `data`: which answer it came from and its place in it. */
 interface Marker {
+  readonly answer: number;
   readonly completionDoc: number;
 }
 
@@ -25,7 +27,7 @@ export class CompletionDocs {
       if (item.documentation === undefined || item.data !== undefined) return item;
       const { documentation, ...rest } = item;
       this.docs.push(documentation);
-      const marker: Marker & { answer: number } = { completionDoc: this.docs.length - 1, answer: this.answer };
+      const marker: Marker = { answer: this.answer, completionDoc: this.docs.length - 1 };
       return { ...rest, data: marker };
     });
     return { ...list, items };
@@ -33,7 +35,7 @@ export class CompletionDocs {
 
   /** The item with its documentation back, when it came from the last answer. */
   resolve(item: CompletionItem): CompletionItem {
-    const data = item.data as (Marker & { answer?: number }) | undefined;
+    const data = item.data as Partial<Marker> | undefined;
     if (!data || typeof data.completionDoc !== 'number' || data.answer !== this.answer) return item;
     const documentation = this.docs[data.completionDoc];
     return documentation === undefined ? item : { ...item, documentation };

@@ -92,10 +92,13 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   const newContent = newLine.slice(region.indent);
   const value = region.text.slice(0, line.embOffset) + newContent + region.text.slice(line.embOffset + line.length);
   scalar.value = value;
+  // Only ranges reaching past the edited line move (nodes before it keep theirs).
+  const moved = (r: [number, number, number]): [number, number, number] =>
+    (r[0] >= edit.oldLineEnd || r[1] >= edit.oldLineEnd || r[2] >= edit.oldLineEnd ? [shifted(r[0], edit), shifted(r[1], edit), shifted(r[2], edit)] : r);
   forEachNode(prev.doc, (item) => {
-    if (isNode(item) && item.range) item.range = [shifted(item.range[0], edit), shifted(item.range[1], edit), shifted(item.range[2], edit)];
+    if (isNode(item) && item.range) item.range = moved(item.range);
   });
-  if (prev.doc.range) prev.doc.range = [shifted(prev.doc.range[0], edit), shifted(prev.doc.range[1], edit), shifted(prev.doc.range[2], edit)];
+  if (prev.doc.range) prev.doc.range = moved(prev.doc.range);
   const lineCounter = new LineCounter();
   for (const start of prev.lineCounter.lineStarts) lineCounter.addNewLine(start > edit.lineStart ? start + edit.delta : start);
   const edited: EmbeddedRegion = {

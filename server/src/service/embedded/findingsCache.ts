@@ -8,7 +8,7 @@ import type { EmbeddedRegion } from './region';
  * reads of the rest of the user-data (`crossFileFacts`, or else every region and host command); the key
  * digests exactly those. An edit of the YAML around the blocks re-uses every region's findings; an edit
  * inside a block re-analyses that block and only the blocks whose facts it changed. Findings are in
- * embedded-text offsets: mapping to the document is redone per call.
+ * embedded-text offsets (`mapRegionFindings` maps them to the document).
  */
 const limit = 4096;
 /**
@@ -52,13 +52,13 @@ export function digest(parts: readonly string[]): string {
 }
 
 /** What identifies a region besides its text: language, where it is written, its block header. */
-export function regionIdentity(region: EmbeddedRegion): string[] {
-  return [region.language, region.origin, region.name ?? '', region.unitName ?? '', region.path ?? '', region.header?.chomping ?? '', region.encoded ? 'encoded' : ''];
+export function regionIdentity(region: EmbeddedRegion): string {
+  return [region.language, region.origin, region.name ?? '', region.unitName ?? '', region.path ?? '', region.header?.chomping ?? '', region.encoded ? 'encoded' : ''].join('\u0000');
 }
 
 /** Everything of the user-data's embedded content: for languages that do not say what they read. */
 export function allSurroundingsDigest(regions: readonly EmbeddedRegion[], hostCommands: readonly string[]): string {
-  return digest([...regions.flatMap((r) => [...regionIdentity(r), r.text]), '\u0000', ...hostCommands]);
+  return digest([...regions.flatMap((r) => [regionIdentity(r), r.text]), '\u0000', ...hostCommands]);
 }
 
 /**
@@ -73,12 +73,12 @@ const recentLimit = 4096;
 function regionDigest(region: EmbeddedRegion): string {
   let d = regionDigests.get(region);
   if (d === undefined) {
-    const who = regionIdentity(region).join('\u0000');
+    const who = regionIdentity(region);
     const recent = recentDigests.get(who);
     if (recent && recent.text === region.text) {
       d = recent.digest;
     } else {
-      d = digest([...regionIdentity(region), region.text]);
+      d = digest([who, region.text]);
       recentDigests.delete(who);
       recentDigests.set(who, { text: region.text, digest: d });
       if (recentDigests.size > recentLimit) recentDigests.delete(recentDigests.keys().next().value as string);

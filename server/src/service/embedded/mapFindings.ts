@@ -33,7 +33,7 @@ function uniformShift(before: EmbeddedRegion, after: EmbeddedRegion): number | u
 export function mapRegionFindings(region: EmbeddedRegion, findings: readonly Finding[]): readonly Finding[] {
   const known = mappedByRegion.get(region);
   if (known && known.source === findings) return known.mapped;
-  const who = regionIdentity(region).join('\u0000');
+  const who = regionIdentity(region);
   const last = lastByIdentity.get(who);
   const delta = last && last.source === findings ? uniformShift(last.region, region) : undefined;
   const mapped = last && delta !== undefined

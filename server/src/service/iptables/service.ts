@@ -1,7 +1,7 @@
 /** The iptables / ip6tables language: rules-save files, standalone or embedded in cloud-config. */
 import { registerEmbeddedLanguage, type EmbeddedContext, type EmbeddedLanguageService } from '../embedded/languages';
 import type { RuleInfo } from '../rules';
-import type { RulesFile } from './ast';
+import type { IpFamily, RulesFile } from './ast';
 import { parseRulesSave } from './parse';
 import { reparseOneLine } from './reparseLine';
 import { familyOf } from './family';
@@ -46,30 +46,36 @@ export const iptablesRules = {
 
 /**
  * Parse once per text: the same text gives the same model (a small cache for the calls of one
- * keystroke and for the few rules blocks of one user-data). Bounded by count and by text size, so a
- * large file being typed in does not keep a model per keystroke.
+ * keystroke and for the few rules blocks of one user-data). Keyed by the text itself, with a model per
+ * family (a key joining family and text would copy the text on every look-up). Bounded by count and
+ * by text size, so a large file being typed in does not keep a model per keystroke.
  */
-const cache = new Map<string, RulesFile>();
+const cache = new Map<string, Partial<Record<IpFamily, RulesFile>>>();
 const cacheEntries = 4;
 // A parsed rules file weighs about 50 times its text: 200k characters of rules keep ~10 MB alive.
 const cacheChars = 200_000;
 let cachedChars = 0;
+
+function forget(text: string): void {
+  if (cache.delete(text)) cachedChars -= text.length;
+}
 
 /**
  * A keystroke in one rule line: the most recent cached model of the same family that differs from
  * `text` in that line only is carried over (and leaves the cache, since its objects now belong to the
  * new model).
  */
-function fromPrevious(family: RulesFile['family'], text: string): RulesFile | undefined {
-  const keys = [...cache.keys()];
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const key = keys[i] as string;
-    const previous = cache.get(key) as RulesFile;
-    if (previous.family !== family || Math.abs(previous.text.length - text.length) > 4096) continue;
+function fromPrevious(family: IpFamily, text: string): RulesFile | undefined {
+  const texts = [...cache.keys()];
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const before = texts[i] as string;
+    const models = cache.get(before);
+    const previous = models?.[family];
+    if (!models || !previous || Math.abs(before.length - text.length) > 4096) continue;
     const next = reparseOneLine(previous, text);
     if (!next) continue;
-    cache.delete(key);
-    cachedChars -= key.length;
+    delete models[family];
+    if (!models.ipv4 && !models.ipv6) forget(before);
     return next;
   }
   return undefined;
@@ -77,20 +83,25 @@ function fromPrevious(family: RulesFile['family'], text: string): RulesFile | un
 
 export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tables'): RulesFile {
   const family = familyOf(ctx, language);
-  const key = `${family}\u0000${ctx.text}`;
-  let file = cache.get(key);
-  if (file) {
-    cache.delete(key);
-    cache.set(key, file);
-    return file;
+  const text = ctx.text;
+  let models = cache.get(text);
+  if (models) {
+    // Keep recently used texts last, so the oldest are dropped first (Map order is insertion order).
+    cache.delete(text);
+    cache.set(text, models);
+    const known = models[family];
+    if (known) return known;
   }
-  file = fromPrevious(family, ctx.text) ?? parseRulesSave(ctx.text, family);
-  cache.set(key, file);
-  cachedChars += key.length;
-  for (const oldKey of cache.keys()) {
-    if ((cache.size <= cacheEntries && cachedChars <= cacheChars) || oldKey === key) break;
-    cache.delete(oldKey);
-    cachedChars -= oldKey.length;
+  const file = fromPrevious(family, text) ?? parseRulesSave(text, family);
+  if (!models) {
+    models = {};
+    cache.set(text, models);
+    cachedChars += text.length;
+  }
+  models[family] = file;
+  for (const oldText of cache.keys()) {
+    if ((cache.size <= cacheEntries && cachedChars <= cacheChars) || oldText === text) break;
+    forget(oldText);
   }
   return file;
 }
