@@ -37,6 +37,12 @@ export const ruleTable = {
   'cloud-config/missing-final-newline': { severity: 'information', summary: 'The user-data does not end with a newline.' },
   'cloud-config/no-firewall': { severity: 'information', summary: 'Ports are published but no firewall rules are written.' },
   'cloud-config/other-format': { severity: 'hint', summary: 'The user-data is a #! script or an Ignition config, not cloud-config; it is not checked.' },
+  'cloud-config/rules-overwritten': { severity: 'warning', summary: 'Installing iptables-persistent saves the empty live ruleset over rules.v4/v6 written before packages.' },
+  'cloud-config/ufw-lockout': { severity: 'warning', summary: 'ufw is enabled with incoming deny and no rule allowing SSH.' },
+  'cloud-config/ufw-command': { severity: 'error', summary: 'A ufw command that ufw refuses, so its rule is not added.' },
+  'cloud-config/firewalld-runtime-only': { severity: 'warning', summary: 'firewall-cmd change without --permanent, lost at the next reload or boot.' },
+  'cloud-config/firewalld-not-reloaded': { severity: 'warning', summary: 'firewall-cmd --permanent changes with no --reload after them are not active yet.' },
+  'cloud-config/firewalld-command': { severity: 'error', summary: 'A firewall-cmd port, service or zone that firewalld refuses.' },
   'cloud-config/embedded-not-analysed': { severity: 'hint', summary: 'Embedded content in a form that cannot be mapped line for line is not analysed.' },
 } as const satisfies Record<string, RuleInfo>;
 
