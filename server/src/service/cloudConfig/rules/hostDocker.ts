@@ -65,6 +65,9 @@ export function checkHostDocker(ctx: RuleContext): void {
   const fw = hostFirewall(ctx);
   if (!fw.kind || fw.filtersDockerUser) return;
   const kind = fw.kind;
+  // Rules blocks of this user-data already get `iptables/docker-bypass`, naming these ports, with the
+  // DOCKER-USER fix in the rules themselves: one finding for one problem.
+  if (kind === 'iptables' && ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables')) return;
   const found: Finding[] = [];
   for (const key of ['bootcmd', 'runcmd']) {
     for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.root, key)?.value)) {

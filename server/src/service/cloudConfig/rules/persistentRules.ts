@@ -16,14 +16,16 @@ function isTrue(node: unknown): boolean {
   return isScalar(node) && (node.value === true || /^(true|yes|on)$/i.test(String(node.value)));
 }
 
-/** A command that loads rules itself (`iptables-restore < file`, `netfilter-persistent start|reload`, `systemctl … iptables`). */
+/**
+ * A command that loads rules itself (`iptables-restore < file`, `systemctl start iptables`). Not
+ * `netfilter-persistent start` alone: without iptables-persistent's plugins it reads no file (fact 2).
+ */
 function commandLoads(ctx: RuleContext, path: string): boolean {
   return hostCommands(ctx).some((cmd) => {
     const p = programOf(cmd);
     const args = cmd.words.map((w) => w.value);
     if (p === 'iptables-restore' || p === 'ip6tables-restore' || p === 'iptables-apply') return true;
-    if (p === 'netfilter-persistent') return args.some((a) => a === 'start' || a === 'reload');
-    if (p === 'systemctl') return args.some((a) => /^(start|restart|reload)$/.test(a) || a === '--now') && args.some((a) => /^(netfilter-persistent|iptables|ip6tables)(\.service)?$/.test(a));
+    if (p === 'systemctl') return args.some((a) => /^(start|restart|reload)$/.test(a) || a === '--now') && args.some((a) => /^(iptables|ip6tables)(\.service)?$/.test(a));
     return args.includes(path) && /restore/.test(args.join(' '));
   }) || ctx.model.regions.some((r) => r.language === 'systemd' && r.text.includes('iptables-restore') && r.text.includes(path));
 }
