@@ -81,6 +81,18 @@ describe('secret-permissions: judged by content when there is content', () => {
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: "0755"`]);
   });
 
+  test('a unit file named like a secret (tpm-token.service) is not one', () => {
+    const unit = '[Unit]\nDescription=Fetch a token\n\n[Service]\nType=oneshot\nExecStart=/opt/bin/fetch-token';
+    assert.deepEqual(withCode(diagnose(entry('/etc/systemd/system/tpm-token.service', "'0644'", unit)), code), []);
+  });
+
+  test('a *.pem in a certs directory, or filled from a certificate placeholder, is a certificate; from a key placeholder it is a key', () => {
+    assert.deepEqual(withCode(diagnose(entry('/etc/ssl/etcd/certs/etcd.pem', '0644', undefined, '    content: "${etcd_cert}"\n')), code), []);
+    assert.deepEqual(withCode(diagnose(entry('/etc/ssl/etcd/ca.pem', '0644', undefined, '    content: "${etcd_ca}"\n')), code), []);
+    const key = entry('/etc/ssl/etcd/private/etcd.pem', '0644', undefined, '    content: "${etcd_key}"\n');
+    assert.deepEqual(spans(key, withCode(diagnose(key), code)), [`${code}: 0644`]);
+  });
+
   test('content that is only a template placeholder is unknown: the name decides', () => {
     const text = entry('/etc/app/tls.key', '"0644"', undefined, '    content: ${tls_private_key}\n');
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: "0644"`]);

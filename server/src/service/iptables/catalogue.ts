@@ -290,7 +290,7 @@ export const iptablesCatalogue = {
     bad: v6('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
     good: v6('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -p ipv6-icmp -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
     fix: 'Accept ICMPv6 before the drop (`-A INPUT -p ipv6-icmp -j ACCEPT`); the quick fix adds it at the start of INPUT.',
-    realTool: 'Neighbour solicitations and advertisements are not tracked by conntrack (they are neither NEW nor ESTABLISHED): only a rule that accepts ICMPv6 lets them in.',
+    realTool: 'Neighbour solicitations and advertisements enter through INPUT like any other packet and are not replies to a connection of the host: with a DROP policy only a rule that accepts ICMPv6 lets them in.',
   },
   'iptables/icmp-in-ip6tables': {
     severity: 'warning',

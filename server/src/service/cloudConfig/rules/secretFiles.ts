@@ -8,7 +8,9 @@
 const secretName = /(^|\/)(\.dockercfg|\.netrc|\.pgpass|\.git-credentials|\.htpasswd|id_(rsa|dsa|ecdsa|ed25519)(_sk)?|[^/]*\.(key|p12|pfx|keystore|jks)|credentials(\.json)?|[^/]*token[^/]*|[^/]*secret[^/]*|kubeconfig)$|\/\.docker\/config\.json$|\/\.kube\/config$|\/\.aws\/credentials$/i;
 /** `*.pem` is a private key unless its name says it is a certificate. */
 const pemName = /(^|\/)[^/]*\.pem$/i;
-const certificateName = /(^|\/)[^/]*(cert|crt|chain|bundle|ca|pub)[^/]*\.pem$|(^|\/)ca[^/]*\.pem$/i;
+const certificateName = /(^|\/)[^/]*(cert|crt|chain|bundle|ca|pub)[^/]*\.pem$|(^|\/)ca[^/]*\.pem$|\/certs?\/[^/]*\.pem$/i;
+/** A placeholder's own name (`${etcd_cert}`) that says certificate rather than key. */
+const certificatePlaceholder = /cert|crt|chain|bundle|(^|[^a-z])ca([^a-z]|$)|pub/i;
 /** Password hashes: /etc/shadow and its backups, gshadow. */
 const shadowName = /^\/etc\/g?shadow-?$/;
 
@@ -32,16 +34,18 @@ export interface SecretVerdict {
  * Whether a written file is a secret. `content` is the decoded text when the file has content we can
  * read, or undefined (no content, binary or compressed content, a template placeholder).
  */
-export function secretOf(path: string, content: string | undefined): SecretVerdict | undefined {
+export function secretOf(path: string, content: string | undefined, placeholder?: string): SecretVerdict | undefined {
   const known = content !== undefined && content.trim() !== '';
   if (known && privateKeyBlock.test(content)) return { kind: 'private-key', forbidden: 0o077, why: 'holds a private key' };
   if (known && shadowLine.test(content)) return { kind: 'shadow', forbidden: 0o007, why: 'holds password hashes' };
   if (shadowName.test(path)) return { kind: 'shadow', forbidden: 0o007, why: 'holds password hashes' };
-  const byName = secretName.test(path) || (pemName.test(path) && !certificateName.test(path));
+  const certificate = certificateName.test(path) || (placeholder !== undefined && certificatePlaceholder.test(placeholder) && !/key|secret|priv/i.test(placeholder));
+  const byName = secretName.test(path) || (pemName.test(path) && !certificate);
   if (!byName) return undefined;
   if (known) {
-    // Judge by the content: a script that fetches the secret, a certificate or a public key is not one.
-    if (/^#!/.test(content) || publicOnly.test(content)) return undefined;
+    // Judge by the content: a script that fetches the secret, a unit that runs it, a certificate or a
+    // public key is not one.
+    if (/^#!/.test(content) || publicOnly.test(content) || /^\s*\[(Unit|Service|Timer|Install|Socket|Path)\]/.test(content)) return undefined;
   }
   return { kind: 'credentials', forbidden: 0o077, why: pemName.test(path) || /\.key$|id_[a-z0-9]+$/i.test(path) ? 'is a private key' : 'holds credentials' };
 }

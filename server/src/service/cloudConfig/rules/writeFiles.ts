@@ -129,7 +129,8 @@ function checkEncoding(ctx: RuleContext, file: YAMLMap): void {
 function checkSecret(ctx: RuleContext, file: YAMLMap, path: string, perms: Scalar | undefined, pathPair: Pair): void {
   const contentNode = asScalar(ctx.pair(file, 'content')?.value);
   const content = readableContent(contentNode?.value, scalarText(ctx.pair(file, 'encoding')?.value));
-  const secret = secretOf(path, content);
+  const raw = typeof contentNode?.value === 'string' ? contentNode.value : undefined;
+  const secret = secretOf(path, content, content === undefined ? raw : undefined);
   if (!secret) return;
   const mode = effectiveMode(perms, ctx.dialect);
   if (mode !== undefined && (mode & secret.forbidden) === 0) return;
