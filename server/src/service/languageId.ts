@@ -1,3 +1,4 @@
+import { ufwRulesFile } from './iptables/ufwFiles';
 import type { LanguageId } from './types';
 
 const cloudConfigNames = new Set([
@@ -41,6 +42,9 @@ export function detectLanguage(path: string, text: string): LanguageId | undefin
   if (ip6Names.has(name) || name.endsWith('.ip6tables')) return 'ip6tables';
   if (ip4Names.has(name) || name.endsWith('.iptables')) return 'iptables';
   if (name === 'rules-save') return rulesFamilyFromPath(path);
+  // ufw's own rules files (before.rules, after6.rules, …), when they read as rules.
+  const ufw = ufwRulesFile(name);
+  if (ufw && looksLikeRulesSave(text)) return ufw.family;
   if (unitSuffix.test(name)) return 'systemd';
   if (hasCloudConfigHeader(text)) return 'cloud-config';
   if (/\.ya?ml$/.test(name) && /^\s*#\s*cloud-config/i.test(text)) return 'cloud-config';
