@@ -39,6 +39,7 @@ const fixtures: Record<string, { text: string; covers: string; settings?: Partia
   'cloud-config/missing-final-newline': { text: '#cloud-config\nhostname: a', covers: 'hostname: a' },
   'cloud-config/no-firewall': { text: '#cloud-config\ncoreos:\n  units:\n    - name: web.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/usr/bin/docker run --rm -p 80:80 nginx\n', covers: '-p 80:80' },
   'cloud-config/other-format': { text: '#!/bin/sh\necho hi\n', covers: '#!/bin/sh' },
+  'cloud-config/template': { text: '#cloud-config\nhostname: ${name}\n', covers: '#cloud-config' },
   'cloud-config/embedded-not-analysed': { text: '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: "*filter\\nCOMMIT\\n"\n', covers: '"*filter\\nCOMMIT\\n"' },
 };
 

@@ -37,6 +37,7 @@ export const ruleTable = {
   'cloud-config/missing-final-newline': { severity: 'information', summary: 'The user-data does not end with a newline.' },
   'cloud-config/no-firewall': { severity: 'information', summary: 'Ports are published but no firewall rules are written.' },
   'cloud-config/other-format': { severity: 'hint', summary: 'The user-data is a #! script or an Ignition config, not cloud-config; it is not checked.' },
+  'cloud-config/template': { severity: 'hint', summary: 'The user-data is a template (Terraform, Jinja, Go, tokens): values holding placeholders are not checked.' },
   'cloud-config/embedded-not-analysed': { severity: 'hint', summary: 'Embedded content in a form that cannot be mapped line for line is not analysed.' },
 } as const satisfies Record<string, RuleInfo>;
 
