@@ -11,6 +11,10 @@ import { checkEmbeddedForm } from './rules/embeddedForm';
 import { checkEtcdDiscovery } from './rules/etcdDiscovery';
 import { checkEmbeddedLanguages } from './rules/embeddedLanguages';
 import { applyTemplate } from '../template/templateFindings';
+import { checkHostDocker } from './rules/hostDocker';
+import { checkPersistentRules } from './rules/persistentRules';
+import { checkUfwCommands } from './rules/ufwCommands';
+import { checkFirewalldCommands } from './rules/firewalldCommands';
 
 const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkHeader,
@@ -22,6 +26,10 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkUnits,
   checkFirewallLoading,
   checkNoFirewall,
+  checkHostDocker,
+  checkPersistentRules,
+  checkUfwCommands,
+  checkFirewalldCommands,
   checkEmbeddedForm,
   checkEmbeddedLanguages,
   checkFinalNewline,
