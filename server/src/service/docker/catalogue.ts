@@ -62,6 +62,15 @@ export const dockerCatalogue = {
     fix: 'Add `After=docker.service` and `Requires=docker.service` to `[Unit]`; the quick fix adds them.',
     realTool: 'systemd starts units in parallel unless `After=` orders them; `Requires=` alone does not order.',
   },
+  'docker/compose-invalid': {
+    severity: 'error',
+    summary: 'A Compose file that docker compose refuses.',
+    why: 'Compose reads the whole file before it starts anything: one unknown service setting, a malformed port or a service without an image stops every container of the file.',
+    bad: { file: 'user-data', text: lines('#cloud-config', 'write_files:', '  - path: /opt/app/compose.yaml', '    content: |', '      services:', '        web:', '          image: nginx', '          port: ["127.0.0.1:8080:80"]') },
+    good: { file: 'user-data', text: lines('#cloud-config', 'write_files:', '  - path: /opt/app/compose.yaml', '    content: |', '      services:', '        web:', '          image: nginx', '          ports: ["127.0.0.1:8080:80"]') },
+    fix: 'Use the settings of the Compose Specification (the message suggests the closest), give each service an `image` or a `build`, write `ports` as a list of `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` strings or `target:` mappings.',
+    realTool: '`docker-compose config` (1.29.2) exits 1 with "Unsupported config option for services.web: \'port\' (did you mean \'ports\'?)"; the oracle tier compares its verdicts case by case.',
+  },
 } as const satisfies Record<`docker/${string}`, RuleEntry>;
 
 export type DockerCode = keyof typeof dockerCatalogue;

@@ -6,6 +6,7 @@ import { dockerInvocations } from '../../docker/dockerInvocation';
 import { runCommandsOf } from '../../docker/findRunCommands';
 import { publishedOnEveryInterface } from '../../docker/portPublication';
 import { composeOnEveryInterface, composePublications, isComposePath } from '../../compose/composePorts';
+import { validateCompose } from '../../compose/composeValidate';
 import { mapFindingToDocument } from '../../embedded/mapFindings';
 import { hostFirewall, type HostFirewallKind } from '../host/hostFirewall';
 import { isShellScript, scriptSource } from '../host/hostShell';
@@ -62,6 +63,7 @@ function exposureFinding(pub: PortPublication, kind: HostFirewallKind, engine: s
  * DOCKER-USER filter is loaded.
  */
 export function checkHostDocker(ctx: RuleContext): void {
+  checkComposeFiles(ctx);
   const fw = hostFirewall(ctx);
   if (!fw.kind || fw.filtersDockerUser) return;
   const kind = fw.kind;
@@ -91,4 +93,12 @@ export function checkHostDocker(ctx: RuleContext): void {
     if (recipe) for (const f of found) f.fixes = [...(f.fixes ?? []), recipe];
   }
   ctx.findings.push(...found);
+}
+
+/** `docker/compose-invalid` in the Compose files the user-data writes. */
+function checkComposeFiles(ctx: RuleContext): void {
+  for (const region of ctx.model.regions) {
+    if (region.origin !== 'write-file' || !region.mappable || !isComposePath(region.path)) continue;
+    for (const f of validateCompose(region.text)) ctx.findings.push(mapFindingToDocument(region, f));
+  }
 }
