@@ -6,6 +6,7 @@ import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
 import { keyName } from './yamlNodes';
 import { neutraliseTemplates, type TemplateSpan } from '../template/placeholders';
+import { recoverDocument } from './recover';
 
 export type HeaderKind = 'cloud-config' | 'script' | 'ignition' | 'other-user-data' | 'jinja' | 'missing';
 
@@ -110,12 +111,16 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
   });
-  const contents: Node | null = tooDeep ? null : doc.contents;
+  // Entries on intact lines survive a broken line: read them from the text with that line blanked.
+  const recovered = tooDeep ? undefined : recoverDocument(yamlText, doc, parseOptions, (d, t, e) => unclosedQuote(d, t, e)?.start ?? e.pos[0]);
+  if (recovered) dropSourceTokens(doc);
+  const usedDoc = recovered?.doc ?? doc;
+  const contents: Node | null = tooDeep ? null : usedDoc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;
   const model = {
     text,
-    doc,
+    doc: usedDoc,
     lineCounter,
     dialect,
     dialectForced: dialectSetting !== 'auto',
@@ -126,8 +131,8 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     templateSpans,
     neutralText: yamlText,
   };
-  model.regions = findEmbeddedRegions({ ...model, text: yamlText });
-  dropSourceTokens(doc);
+  model.regions = findEmbeddedRegions({ ...model, text: recovered?.text ?? yamlText });
+  dropSourceTokens(usedDoc);
   return model;
 }
 
