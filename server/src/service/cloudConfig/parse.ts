@@ -111,16 +111,15 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
   });
-  // Entries on intact lines survive a broken line: read them from the text with that line blanked.
+  // Embedded blocks on intact lines survive a broken line: they are read from the text with the broken
+  // lines neutralised (the cloud-config checks and their fixes keep the document as written).
   const recovered = tooDeep ? undefined : recoverDocument(yamlText, doc, parseOptions, (d, t, e) => unclosedQuote(d, t, e)?.start ?? e.pos[0]);
-  if (recovered) dropSourceTokens(doc);
-  const usedDoc = recovered?.doc ?? doc;
-  const contents: Node | null = tooDeep ? null : usedDoc.contents;
+  const contents: Node | null = tooDeep ? null : doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;
   const model = {
     text,
-    doc: usedDoc,
+    doc,
     lineCounter,
     dialect,
     dialectForced: dialectSetting !== 'auto',
@@ -131,8 +130,12 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     templateSpans,
     neutralText: yamlText,
   };
-  model.regions = findEmbeddedRegions({ ...model, text: recovered?.text ?? yamlText });
-  dropSourceTokens(usedDoc);
+  const recoveredContents = recovered?.doc.contents;
+  model.regions = recovered
+    ? findEmbeddedRegions({ ...model, text: recovered.text, root: isMap(recoveredContents) ? (recoveredContents as YAMLMap) : undefined })
+    : findEmbeddedRegions({ ...model, text: yamlText });
+  dropSourceTokens(doc);
+  if (recovered) dropSourceTokens(recovered.doc);
   return model;
 }
 

@@ -17,7 +17,7 @@ const maxRounds = 4;
  * children), a key holding a literal block, so that those lines stay text and break nothing else.
  */
 function standIn(line: string, nextIndent: number | undefined): string {
-  const m = /^([ \t]*(?:-[ \t]+)*)(.*)$/.exec(line) as RegExpExecArray;
+  const m = /^([ \t]*(?:-[ \t]+)*)([\s\S]*)$/.exec(line) as RegExpExecArray;
   const lead = m[1] as string;
   const rest = m[2] as string;
   if (rest.length < 2) return ' '.repeat(line.length);
