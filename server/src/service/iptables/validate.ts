@@ -7,9 +7,11 @@ import { LineFindings } from './lineFindings';
 import { appendAll } from '../appendAll';
 import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
+import { isUfwFragment, ufwPredeclaredChains } from './ufwFiles';
 import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
+import { checkIcmpInIp6tables, checkStatelessAccept } from './rules/dangers';
 
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
@@ -46,12 +48,14 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
   const findings: Finding[] = structureFindings(file, ctx);
   const analyses = analyzeRules(file, findings);
   for (const more of [
-    checkChains(file, analyses),
+    checkChains(file, analyses, isUfwFragment(ctx) ? ufwPredeclaredChains(file.family === 'ipv6' ? 'ip6tables' : 'iptables') : undefined),
     checkPlacement(file, analyses),
     checkIpsets(analyses, ctx),
     checkDuplicateRules(file),
     checkStateMatch(analyses),
     checkCounters(file),
+    checkStatelessAccept(analyses),
+    checkIcmpInIp6tables(analyses, file.family),
   ]) appendAll(findings, more);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
