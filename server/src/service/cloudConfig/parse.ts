@@ -6,6 +6,7 @@ import { findEmbeddedRegions } from '../embedded/regions';
 import type { EmbeddedRegion } from '../embedded/region';
 import { keyName } from './yamlNodes';
 import { neutraliseTemplates, type TemplateSpan } from '../template/placeholders';
+import { recoverDocument } from './recover';
 
 export type HeaderKind = 'cloud-config' | 'script' | 'ignition' | 'other-user-data' | 'jinja' | 'missing';
 
@@ -110,6 +111,9 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
   });
+  // Embedded blocks on intact lines survive a broken line: they are read from the text with the broken
+  // lines neutralised (the cloud-config checks and their fixes keep the document as written).
+  const recovered = tooDeep ? undefined : recoverDocument(yamlText, doc, parseOptions, (d, t, e) => unclosedQuote(d, t, e)?.start ?? e.pos[0]);
   const contents: Node | null = tooDeep ? null : doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;
@@ -126,8 +130,12 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     templateSpans,
     neutralText: yamlText,
   };
-  model.regions = findEmbeddedRegions({ ...model, text: yamlText });
+  const recoveredContents = recovered?.doc.contents;
+  model.regions = recovered
+    ? findEmbeddedRegions({ ...model, text: recovered.text, root: isMap(recoveredContents) ? (recoveredContents as YAMLMap) : undefined })
+    : findEmbeddedRegions({ ...model, text: yamlText });
   dropSourceTokens(doc);
+  if (recovered) dropSourceTokens(recovered.doc);
   return model;
 }
 

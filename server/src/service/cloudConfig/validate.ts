@@ -4,6 +4,7 @@ import { RuleContext } from './context';
 import { checkHeader } from './rules/header';
 import { checkDocumentShape, checkFinalNewline, checkWriteFilesPlacement } from './rules/structure';
 import { checkKeyTree } from './rules/keyTree';
+import { checkRejectedYaml } from './rules/rejectedYaml';
 import { checkWriteFiles } from './rules/writeFiles';
 import { checkUnits } from './rules/units';
 import { checkFirewallLoading, checkNoFirewall } from './rules/firewall';
@@ -19,6 +20,7 @@ import { checkFirewalldCommands } from './rules/firewalldCommands';
 const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkHeader,
   checkDocumentShape,
+  checkRejectedYaml,
   checkKeyTree,
   checkWriteFilesPlacement,
   checkEtcdDiscovery,

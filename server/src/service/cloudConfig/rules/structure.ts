@@ -11,7 +11,7 @@ export function checkDocumentShape(ctx: RuleContext): void {
     if (seen.has(e.start)) continue;
     seen.add(e.start);
     const end = e.end > e.start ? e.end : Math.min(e.start + 1, ctx.text.length);
-    ctx.reportSpan('cloud-config/yaml-syntax', e.start, end, `YAML error: ${e.message}`);
+    ctx.reportSpan('cloud-config/yaml-syntax', e.start, end, `YAML error: ${e.message.replace(/\.?\s*$/, '')}. The whole file is unreadable: the machine applies none of it.`);
   }
   if (model.yamlErrors.length) return;
   const contents = model.doc.contents;
