@@ -3,16 +3,17 @@ import { pathToFileURL } from 'url';
 import * as path from 'path';
 import { getLanguageService } from '../service/index';
 import { severityName } from '../service/diagnostics';
-import { parseArgs, usage, UsageError } from './args';
+import { parseArgs, usage, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
 import { formatText } from './formatText';
 import { formatSarif } from './formatSarif';
 import type { FileReport } from './report';
+import type { LanguageId } from '../service/types';
 import { applyAllFixes } from './applyFixes';
 import { promises as fs } from 'fs';
 
 export async function runCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  let opts;
+  let opts: CliOptions;
   try {
     opts = parseArgs(argv);
   } catch (e) {
@@ -41,8 +42,18 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
       err.write(`cloud-config-lint: ${f.error ?? `cannot read ${f.display}`}\n`);
       continue;
     }
+    try {
+      reports.push(await checkFile(f.display, f.language, f.text));
+    } catch (e) {
+      // One file's failure (a bug, a stack or memory limit) is reported for that file; the others go on.
+      failedRead = true;
+      err.write(`cloud-config-lint: ${f.display}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  async function checkFile(display: string, language: LanguageId, original: string): Promise<FileReport> {
+    const f = { display, language };
     const uri = pathToFileURL(path.resolve(f.display)).toString();
-    let text = f.text;
+    let text = original;
     if (opts.fix) {
       const fixed = applyAllFixes(service, settings, uri, f.language, text);
       if (fixed.text !== text) {
@@ -63,7 +74,7 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
       message: typeof d.message === 'string' ? d.message : d.message.value,
       range: d.range,
     }));
-    reports.push({ file: f.display, language: f.language, diagnostics });
+    return { file: f.display, language: f.language, diagnostics };
   }
   if (opts.format === 'json') out.write(`${JSON.stringify(reports, null, 2)}\n`);
   else if (opts.format === 'sarif') out.write(`${JSON.stringify(formatSarif(reports), null, 2)}\n`);
