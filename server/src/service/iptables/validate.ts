@@ -9,6 +9,7 @@ import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
 import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
+import { checkParameterLength } from './rules/parameterLength';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
 
 /**
@@ -52,6 +53,7 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
     checkDuplicateRules(file),
     checkStateMatch(analyses),
     checkCounters(file),
+    checkParameterLength(file, ctx.text),
   ]) appendAll(findings, more);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

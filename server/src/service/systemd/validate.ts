@@ -8,6 +8,7 @@ import { serviceFindings } from './rules/serviceRules';
 import { triggerFindings } from './rules/triggerRules';
 import { invalidValueFindings } from './rules/valueRules';
 import type { UnitFile } from './unitAst';
+import { lineLengthFindings } from './rules/lineLength';
 
 export function validateUnit(unit: UnitFile): Finding[] {
   const findings: Finding[] = unit.problems.map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
@@ -18,6 +19,7 @@ export function validateUnit(unit: UnitFile): Finding[] {
     ...deprecatedFindings(unit),
     ...execRuleFindings(unit),
     ...serviceFindings(unit),
+    ...lineLengthFindings(unit),
   );
   const invalid = findings.filter((f) => f.code === 'systemd/invalid-value' || f.code === 'systemd/syntax');
   findings.push(...triggerFindings(unit, (e) => !invalid.some((f) => f.start >= e.span.start && f.start <= e.span.end)));
