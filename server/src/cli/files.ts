@@ -1,6 +1,6 @@
 import { promises as fs, constants, type Stats } from 'fs';
 import * as path from 'path';
-import { detectLanguage } from '../service/languageId';
+import { detectLanguage, looksLikeUserData } from '../service/languageId';
 import type { LanguageId } from '../service/types';
 import { decodeUtf8, type Utf8Text } from './utf8Text';
 
@@ -102,9 +102,9 @@ export async function collectPaths(paths: readonly string[]): Promise<InputPath[
 /**
  * Read one file: only a regular file (a FIFO or a device is never opened, so it cannot block or
  * stream without end), at most `maxBytes`. Returns the file, `undefined` for a found file that is
- * not ours, or an error message.
+ * not ours, `unplaced` for a named file that does not say what it is, or an error message.
  */
-export async function readInput(input: InputPath, forced: LanguageId | undefined, maxBytes: number): Promise<ReadFile | undefined | { error: string }> {
+export async function readInput(input: InputPath, forced: LanguageId | undefined, maxBytes: number): Promise<ReadFile | undefined | { error: string } | { unplaced: true }> {
   const file = input.display;
   let stat: Stats;
   try {
@@ -140,8 +140,11 @@ export async function readInput(input: InputPath, forced: LanguageId | undefined
     }
     if (length > maxBytes) return { error: `${file} is over the ${maxBytes}-byte limit: not checked (raise it with --max-size)` };
     const source = decodeUtf8(buf.subarray(0, length));
-    const language = forced ?? detectLanguage(file, source.text) ?? (input.found ? undefined : 'cloud-config');
-    return language ? { source, language, stat: opened } : undefined;
+    // A file named on the command line is checked when its name or content says what it is (or it is
+    // clearly user-data without its header); otherwise the report says it was not placed.
+    const language = forced ?? detectLanguage(file, source.text) ?? (!input.found && looksLikeUserData(source.text) ? 'cloud-config' : undefined);
+    if (language) return { source, language, stat: opened };
+    return input.found ? undefined : { unplaced: true };
   } catch (e) {
     return { error: `cannot read ${file}: ${reason(e)}` };
   } finally {

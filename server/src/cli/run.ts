@@ -31,7 +31,9 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
     err.write(`cloud-config-lint: no PATH given\n\n${usage}\n`);
     return 2;
   }
-  const settings = { dialect: opts.dialect, rules: opts.rules };
+  // `--language iptables` / `ip6tables` also fixes the address family of the rules files.
+  const rulesFamily = opts.language === 'iptables' ? 'ipv4' as const : opts.language === 'ip6tables' ? 'ipv6' as const : undefined;
+  const settings: ServiceSettings = { dialect: opts.dialect, rules: opts.rules, ...(rulesFamily ? { rulesFamily } : {}) };
   const service = getLanguageService(settings);
   const reports: FileReport[] = [];
   let failed = false;
@@ -47,6 +49,7 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
       const read = await readInput(input, opts.language, opts.maxSize);
       if (read === undefined) continue;
       if ('error' in read) { fail(read.error); continue; }
+      if ('unplaced' in read) { reports.push(unplaced(input.display)); continue; }
       reports.push(await checkFile(input.display, read, opts, service, settings, err, fail));
     } catch (e) {
       // A bug, or a stack or memory limit, in one file: reported for that file; the others go on.
@@ -58,6 +61,15 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
   else out.write(formatText(reports));
   if (failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function unplaced(file: string): FileReport {
+  return { file, language: 'unknown', diagnostics: [{
+    code: 'cloud-config-lint/unrecognised-file',
+    severity: 'hint',
+    message: 'Not checked: neither the name nor the content says whether this is cloud-config user-data (`#cloud-config` on line 1), an iptables rules-save file or a systemd unit. Say which with --language.',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  }] };
 }
 
 async function checkFile(
