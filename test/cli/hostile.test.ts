@@ -48,7 +48,7 @@ describe('cloud-config-lint --fix', () => {
   it('fixes a file whose rename and header insertion both start at 0:0 (was "internal error: Overlapping edit", exit 2)', () => {
     fs.writeFileSync(path.join(dir, 'overlap.yaml'), 'write-files:\n  - path: /x\n');
     fs.writeFileSync(path.join(dir, 'later.yaml'), 'write-files:\n  - path: /y\n');
-    const r = lint(['--fix', 'overlap.yaml', 'later.yaml']);
+    const r = lint(['--fix', '--language', 'cloud-config', 'overlap.yaml', 'later.yaml']);
     assert.equal(r.code, 0, r.err);
     assert.equal(fs.readFileSync(path.join(dir, 'overlap.yaml'), 'utf8'), '#cloud-config\nwrite_files:\n  - path: /x\n');
     assert.equal(fs.readFileSync(path.join(dir, 'later.yaml'), 'utf8'), '#cloud-config\nwrite_files:\n  - path: /y\n');
