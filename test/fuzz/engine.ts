@@ -11,6 +11,7 @@ import { familyOf } from '../../server/src/service/iptables/family';
 import { validateRules } from '../../server/src/service/iptables/validate';
 import { flowFindings } from '../../server/src/service/iptables/flow/index';
 import { boundFindings } from '../../server/src/service/textBounds';
+import { fixesInLineEnding } from '../../server/src/service/lineEnding';
 import { mutate, seededRandom, int, pick, type Random } from './mutate';
 import {
   LineIndex, actionProblems, applyEdits, completionProblems, diagnosticsProblems, foldingProblems, hoverProblems, symbolProblems,
@@ -246,7 +247,7 @@ function freshRulesFindings(doc: TextDocument, lang: 'iptables' | 'ip6tables'): 
   const text = doc.getText();
   const ctx = { text, region: undefined, siblings: [], uri: doc.uri };
   const file = parseRulesSave(text, familyOf(ctx, lang));
-  return boundFindings(text, [...validateRules(file, ctx), ...flowFindings(file, ctx)]);
+  return fixesInLineEnding(text, boundFindings(text, [...validateRules(file, ctx), ...flowFindings(file, ctx)]));
 }
 
 export interface FuzzOptions {
