@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// npm run fuzz -- [--cases N] [--seed S] [--first I] [--lsp N] [--save]
+// npm run fuzz -- [--cases N] [--seed S] [--first I] [--lsp N] [--save] [--fix-claims]
 // Mutates ../shared/corpus and ../shared/facts cases and drives every feature of the language service
 // (and, with --lsp N, the built server over stdio) for every language. Reproducible: the same seed and
 // case index give the same document. --save writes each failing case to test/fuzz/fixtures/.
+// --fix-claims also checks that every finding fix-all fixes is gone from the fixed text.
 // Needs the compiled tests (tsc -p tsconfig.json) and, for --lsp, dist/server.js (node scripts/build.mjs).
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ if (!seeds.length) { console.error('no seed documents found in ../shared/corpus 
 console.log(`fuzz: seed ${seed}, cases ${first}..${first + cases - 1}, ${seeds.length} seed documents`);
 
 const stats = runFuzz(seeds, {
-  seed, cases, first,
+  seed, cases, first, fixClaims: argv.includes('--fix-claims'),
   onProgress: (done, s) => console.log(`  ${done} cases, ${s.failures.length} failing, slowest ${s.slowestMs.toFixed(0)} ms`),
 });
 console.log(`service: ${stats.cases} cases, ${stats.calls} calls in ${(stats.elapsedMs / 1000).toFixed(1)} s; slowest call ${stats.slowestMs.toFixed(0)} ms (${stats.slowest})`);

@@ -56,6 +56,15 @@ export async function fuzzServer({ root, seeds, seed, cases, first, makeCase }) 
         session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: where, end: where }, text: ['x', ' ', '-', ':', '"', '\t'][pick(r, 6)] }] });
         await typed;
       }
+      // A burst: twenty keystrokes sent without waiting, then a hover: the hover is answered and the
+      // diagnostics come for the last version.
+      const burstAt = position();
+      const burst = session.nextDiagnostics(uri, version + 20);
+      for (let k = 0; k < 20; k++) {
+        session.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: burstAt, end: burstAt }, text: 'x' }] });
+      }
+      await ask('textDocument/hover', { textDocument: { uri }, position: burstAt });
+      await burst;
       const line = pick(r, lines.length);
       const edited = session.nextDiagnostics(uri, ++version);
       session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }] });

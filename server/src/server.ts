@@ -2,7 +2,7 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
   type Connection, type InitializeParams, type InitializeResult, type CompletionParams, type HoverParams,
   type CodeActionParams, type DocumentSymbolParams, type FoldingRangeParams, type DidChangeConfigurationParams,
-  type CancellationToken, type CompletionItem,
+  type CancellationToken, type CompletionItem, type InitializeError, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, languageFromEditor, type LanguageId, type ServiceSettings } from './service/index';
@@ -33,12 +33,18 @@ const limits = new DocumentLimits((message) => {
   void connection.window.showInformationMessage(message);
 });
 
+/** Set by `shutdown`: the protocol wants every later request refused (only `exit` is expected). */
+let shutDown = false;
+const afterShutdown = (): ResponseError<void> => new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down; only exit is accepted now.');
+
 /**
  * Wrap a handler so an exception is logged and answered with a neutral result instead of killing the
- * request, and a request the client has cancelled while it waited is answered at once without work.
+ * request, a request the client has cancelled while it waited is answered at once without work, and a
+ * request after `shutdown` is refused as the protocol says.
  */
-function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P, token?: CancellationToken) => R {
+function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P, token?: CancellationToken) => R | ResponseError<void> {
   return (params: P, token?: CancellationToken) => {
+    if (shutDown) return afterShutdown();
     if (token?.isCancellationRequested) return fallback;
     try {
       return fn(params);
@@ -58,12 +64,26 @@ const queued = new Set<string>();
 function publish(doc: TextDocument): void {
   if (queued.has(doc.uri)) return;
   queued.add(doc.uri);
-  void settingsReady.then(() => setImmediate(() => {
-    queued.delete(doc.uri);
-    // Only the newest version of a document is worth publishing; a closed one is not.
-    const current = documents.get(doc.uri);
-    if (current) publishNow(current);
-  }));
+  void settingsReady.then(() => settle(doc.uri, -1));
+}
+
+/**
+ * Validate once the document's changes stop arriving. The connection handles one queued message per
+ * turn of the event loop, so a burst of `didChange` (500 on a 9.6k-line document) gave a validation
+ * after nearly every one (250) and a hover sent after the burst waited for all of them (5.5 s). Here
+ * the document must keep its version for two turns (the second lets the loop read what is waiting in
+ * the pipe and queue it) before it is validated. Only the newest version is validated, and a request
+ * queued after the burst is answered before it.
+ */
+function settle(uri: string, seen: number, quiet = 0): void {
+  setImmediate(() => {
+    const current = documents.get(uri);
+    if (!current) { queued.delete(uri); return; }
+    if (current.version !== seen) { settle(uri, current.version); return; }
+    if (quiet < 1) { settle(uri, seen, quiet + 1); return; }
+    queued.delete(uri);
+    publishNow(current);
+  });
 }
 
 function publishNow(doc: TextDocument): void {
@@ -77,7 +97,12 @@ function publishNow(doc: TextDocument): void {
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+let initialized = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  // `initialize` comes once; a second one must not reset settings or capabilities under the client.
+  if (initialized || shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
+  initialized = true;
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   completionDocs = new CompletionDocs(params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true);
   const init = params.initializationOptions as { settings?: unknown } | undefined;
@@ -117,6 +142,12 @@ async function refreshSettings(): Promise<boolean> {
     return false;
   }
 }
+
+connection.onShutdown(() => {
+  if (shutDown) return afterShutdown();
+  shutDown = true;
+  return undefined;
+});
 
 connection.onInitialized(() => {
   settingsReady = refreshSettings().then(() => undefined);

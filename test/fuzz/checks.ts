@@ -63,10 +63,17 @@ function editsProblem(ix: LineIndex, edits: readonly TextEdit[], what: string): 
     if (bad) return bad;
     if (typeof e.newText !== 'string') return `${what}: newText is not a string`;
   }
+  // Overlapping, or starting at one place (an insertion at 0:0 and a rename of 0:0-0:11 left Neovim
+  // with `write_filesig`; two insertions at one place come out in an order nobody chose).
   const spans = edits.map((e) => [ix.offset(e.range.start), ix.offset(e.range.end)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (let i = 1; i < spans.length; i++) {
-    const prev = spans[i - 1] as readonly [number, number], cur = spans[i] as readonly [number, number];
-    if (cur[0] < prev[1]) return `${what}: overlapping edits at ${prev[0]}..${prev[1]} and ${cur[0]}..${cur[1]}`;
+  for (let i = 0; i < spans.length; i++) {
+    const cur = spans[i] as readonly [number, number];
+    for (let j = 0; j < i; j++) {
+      const prev = spans[j] as readonly [number, number];
+      if (cur[0] < prev[1] || cur[0] === prev[0]) {
+        return `${what}: overlapping edits at ${prev[0]}..${prev[1]} and ${cur[0]}..${cur[1]}`;
+      }
+    }
   }
   return undefined;
 }
@@ -143,7 +150,8 @@ export function foldingProblems(ix: LineIndex, ranges: readonly FoldingRange[]):
 /** Apply an action's edits to the text (they were checked not to overlap). */
 export function applyEdits(doc: TextDocument, edits: readonly TextEdit[]): string {
   const text = doc.getText();
-  const spans = edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start);
+  // Last to first; insertions at one place keep their order (LSP: the order of the array).
+  const spans = edits.map((e, i) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
   return spans.reduce((t, s) => t.slice(0, s.start) + s.text + t.slice(s.end), text);
 }

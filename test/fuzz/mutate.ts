@@ -122,6 +122,21 @@ export const mutations: Record<string, Mutation> = {
     lines.splice(int(r, lines.length + 1), 0, ' '.repeat(int(r, 10)) + pick(r, tokens) + (r() < 0.5 ? pick(r, tokens) : ''));
     return lines.join('\n');
   },
+  controlCharacters(r, text) {
+    // Characters the real YAML reader refuses (and a few it accepts: NEL, U+FFFD) at random places.
+    let out = text;
+    for (let n = 1 + int(r, 3); n > 0; n--) out = atRandomOffset(r, out, pick(r, ['\x07', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\x9f', '\ufffe', '\ufffd']));
+    return out;
+  },
+  loneCarriageReturns(r, text) {
+    // Old Mac line endings throughout, or mixed into one stretch.
+    return r() < 0.5 ? text.replace(/\r?\n/g, '\r') : mapRandomLines(r, text, 0.3, (l) => `${l}\r`);
+  },
+  overlappingFixes(r, text) {
+    // Fixes that start at one place: a missing header and a first key that a fix renames.
+    const body = text.replace(/^#cloud-config[^\n]*\n?/, '');
+    return `${pick(r, ['write-files', 'enabled', 'ssh-authorized-keys', 'runcmd '])}:\n  - path: /x\n${body}`;
+  },
   emptyAndBlank(r, text) {
     return pick(r, ['', '\n', ' ', '\r\n', '#cloud-config', '#cloud-config\n', text.trim()]);
   },
@@ -142,6 +157,11 @@ export const extremes: Record<string, (r: Random, text: string) => string> = {
     const depth = 2_000 + int(r, 1_000);
     const seq = r() < 0.5;
     return `#cloud-config\n${Array.from({ length: depth }, (_, i) => (seq ? `${' '.repeat(2 * i)}- ` : `${' '.repeat(i)}k${i}:`)).join('\n')}\n`;
+  },
+  deepExplicitKeys(r) {
+    // `? ` and `- ? ` nesting thousands deep: the parser's recursion once aborted the process.
+    const n = 2_000 + int(r, 2_000);
+    return `#cloud-config\n${pick(r, ['? ', '- ? ', '? - ', ': ', 'k: ', '- &a !t ']).repeat(n)}x\n`;
   },
   aliasBomb(r) {
     const levels = 8 + int(r, 4);

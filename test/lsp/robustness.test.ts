@@ -40,6 +40,16 @@ const hostile: Array<[string, string, string]> = [
   ['3k nested block mappings', 'cloud-config', `#cloud-config\n${Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`],
   ['2k nested block sequences', 'cloud-config', `#cloud-config\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(2 * i)}- `).join('\n')}x\n`],
   ['one 1 MB line', 'cloud-config', `#cloud-config\nhostname: ${'a'.repeat(1_000_000)}\n`],
+  // Issue 13: every YAML construct nested thousands deep (two such documents once aborted the process),
+  // control characters, lone CRs, a fix-all whose fixes start at one place.
+  ['3k explicit keys on one line', 'cloud-config', `#cloud-config\n${'? '.repeat(3_000)}x\n`],
+  ['2k items of explicit keys', 'cloud-config', `#cloud-config\n${'- ? '.repeat(2_000)}x\n`],
+  ['3k explicit keys again', 'cloud-config', `#cloud-config\n${'? '.repeat(3_000)}y\n`],
+  ['3k keys on one line', 'cloud-config', `#cloud-config\n${Array.from({ length: 3_000 }, (_, i) => `k${i}: `).join('')}x\n`],
+  ['3k indented explicit keys', 'cloud-config', `#cloud-config\n${Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}?`).join('\n')}\n`],
+  ['control characters', 'cloud-config', `#cloud-config\nhostname: a\x07\x1b\x7f\x0bb\n`],
+  ['lone CRs', 'cloud-config', '#cloud-config\rhostname: web\rruncmd:\r  - ls\r'],
+  ['fixes at 0:0', 'cloud-config', 'write-files:\n  - path: /x\n'],
   ['unterminated quotes and tabs', 'cloud-config', '#cloud-config\ncoreos:\n\tunits:\n  - name: "x.service\n    content: |\n\t[Service]\n'],
 ];
 

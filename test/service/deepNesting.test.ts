@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, doc, service } from '../helpers/service';
+import { maxNesting, nestsDeeperThan } from '../../server/src/service/cloudConfig/nestingDepth';
 
 const shapes: Array<[string, (n: number) => string]> = [
   ['indented sequences', (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}-`).join('\n')],
@@ -11,11 +12,23 @@ const shapes: Array<[string, (n: number) => string]> = [
   ['items on one line', (n) => `x:\n  ${'- '.repeat(n)}1`],
   ['flow brackets', (n) => `x: ${'['.repeat(n)}${']'.repeat(n)}`],
   ['flow maps', (n) => `x: ${'{a: '.repeat(n)}1${'}'.repeat(n)}`],
+  // Explicit keys and values, alone and mixed with items, anchors and tags: the parser recursed on
+  // each and, two such files in one run, the engine aborted (RegExpCompiler allocation failed).
+  ['explicit keys on one line', (n) => `${'? '.repeat(n)}x`],
+  ['items of explicit keys', (n) => `${'- ? '.repeat(Math.ceil(n / 2))}x`],
+  ['explicit keys of items', (n) => `${'? - '.repeat(Math.ceil(n / 2))}x`],
+  ['explicit values', (n) => `${': '.repeat(n)}x`],
+  ['indented explicit keys', (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}?`).join('\n')],
+  ['keys on one line', (n) => Array.from({ length: n }, (_, i) => `k${i}: `).join('')],
+  ['keys after a key', (n) => `k: ${'? '.repeat(n)}x`],
+  ['items with anchors and tags', (n) => `${'- &a !t '.repeat(n)}x`],
 ];
 
 for (const [name, make] of shapes) {
   test(`${name}, 3,000 levels: one diagnostic, the same every time, and the server carries on`, () => {
     const text = `#cloud-config\n${make(3000)}\n`;
+    // Caught before the parser runs: its recursion that deep is what can abort the process.
+    assert.equal(nestsDeeperThan(text, maxNesting), true);
     const svc = service();
     const uri = 'file:///test/deep/user-data';
     const runs = [0, 1, 2].map(() => {

@@ -3,23 +3,25 @@ import type { LanguageService } from '../service/index';
 import type { LanguageId } from '../service/types';
 import { mergeFixEdits, preferredFixes } from '../service/codeActions';
 import type { ServiceSettings } from '../service/types';
+import { applyToBytes, decodeUtf8, type Utf8Text } from './utf8Text';
 
 /**
  * Apply every finding's preferred fix, repeating while fixes keep changing the text (a fix can make
- * another one applicable), at most `rounds` times. Returns the fixed text and how many fixes were applied.
+ * another one applicable, a conflicting one waits for the next pass), at most `rounds` times. The
+ * edits are applied to the file's bytes: bytes outside the fixed spans stay exactly as they were.
  */
-export function applyAllFixes(service: LanguageService, settings: ServiceSettings, uri: string, lang: LanguageId, text: string, rounds = 4): { text: string; applied: number } {
-  let current = text;
+export function applyAllFixes(service: LanguageService, settings: ServiceSettings, uri: string, lang: LanguageId, original: Utf8Text, rounds = 4): { source: Utf8Text; applied: number } {
+  let current = original;
   let applied = 0;
   for (let round = 0; round < rounds; round++) {
-    const doc = TextDocument.create(uri, lang, round + 1, current);
+    const doc = TextDocument.create(uri, lang, round + 1, current.text);
     const preferred = preferredFixes(service.findings(doc, lang), settings);
     const edits = mergeFixEdits(preferred);
     if (!edits.length) break;
-    const next = TextDocument.applyEdits(doc, edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })));
-    if (next === current) break;
+    const next = applyToBytes(current, edits);
+    if (next.equals(current.bytes)) break;
     applied += preferred.length;
-    current = next;
+    current = decodeUtf8(next);
   }
-  return { text: current, applied };
+  return { source: current, applied };
 }

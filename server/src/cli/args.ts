@@ -11,6 +11,8 @@ export interface CliOptions {
   help: boolean;
   /** Apply every preferred quick fix and write the files back before reporting. */
   fix: boolean;
+  /** Files larger than this many bytes are not read. */
+  maxSize: number;
 }
 
 export class UsageError extends Error {}
@@ -19,15 +21,28 @@ const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables
 const severities: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--language cloud-config|iptables|ip6tables|systemd]
-                         [--dialect auto|coreos|cloud-init] [--rule CODE=SEVERITY|off]... [--fix] PATH...
+                         [--dialect auto|coreos|cloud-init] [--rule CODE=SEVERITY|off]... [--fix] [--max-size SIZE] PATH...
 
 Checks cloud-config user-data (and the systemd units and iptables rules inside it) and rules-save files.
 Directories are searched for known file names. --fix applies every automatic fix to the files
-(as the editor's "fix all" would) and then reports what is left. Exit status: 1 if any error-level finding, 2 on usage
+(as the editor's "fix all" would) and then reports what is left; each file is replaced whole
+(a temporary file renamed over it, mode and owner kept) and left unchanged when it changed meanwhile,
+is read-only or cannot be written. Only regular files are read, up to --max-size (default 5M;
+suffix k, M or G). Exit status: 1 if any error-level finding, 2 on usage
 errors or unreadable files, 0 otherwise.`;
 
+/** The size read at most by default: the size above which the editor does not analyse a document either. */
+export const defaultMaxSize = 5 * 1024 * 1024;
+
+function parseSize(v: string): number {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(v);
+  if (!m) throw new UsageError(`--max-size wants a number of bytes, optionally with k, M or G; got "${v}"`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] as string).toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(m[1]) * unit;
+}
+
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false, fix: false };
+  const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false, fix: false, maxSize: defaultMaxSize };
   const takeValue = (i: number, flag: string, inline: string | undefined): [string, number] => {
     if (inline !== undefined) return [inline, i];
     const v = argv[i + 1];
@@ -45,6 +60,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     switch (flag) {
       case '-h': case '--help': opts.help = true; break;
       case '--fix': opts.fix = true; break;
+      case '--max-size': {
+        const [v, j] = takeValue(i, flag, inline); i = j;
+        opts.maxSize = parseSize(v);
+        break;
+      }
       case '-f': case '--format': {
         const [v, j] = takeValue(i, flag, inline); i = j;
         if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);

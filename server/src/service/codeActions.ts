@@ -20,24 +20,42 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-/** The fix "fix all" applies for each active finding: its preferred one, else its first. */
+/**
+ * The fix "fix all" applies for each active finding: its preferred one, else its first; at most one a
+ * finding. A fix that another fix of the same pass may make unnecessary (`deferredBy`: binding a
+ * published port to 127.0.0.1 instead of filtering every container in DOCKER-USER) waits for the
+ * next pass, which applies it only if its finding is still there.
+ */
 export function preferredFixes(findings: readonly Finding[], settings: ServiceSettings): Fix[] {
-  const out: Fix[] = [];
+  const chosen: Array<{ code: string; fix: Fix }> = [];
   for (const f of findings) {
     if (!f.fixes?.length || effectiveSeverity(f.code, settings) === undefined) continue;
-    out.push(f.fixes.find((x) => x.preferred) ?? (f.fixes[0] as Fix));
+    chosen.push({ code: f.code, fix: f.fixes.find((x) => x.preferred) ?? (f.fixes[0] as Fix) });
   }
-  return out;
+  const codes = new Set(chosen.map((c) => c.code));
+  return chosen.filter((c) => !c.fix.deferredBy?.some((code) => codes.has(code))).map((c) => c.fix);
 }
 
-/** Edits of several fixes, dropping any that overlap an edit already taken (keeps the result valid). */
+/**
+ * Whether edits of two fixes cannot both be applied in one pass: they overlap, or they start at the
+ * same place (an insertion and a replacement there are ordered differently by clients or refused;
+ * two insertions there come out in an order neither fix chose, e.g. a rule after an inserted COMMIT).
+ */
+export function editsConflict(a: OffsetEdit, b: OffsetEdit): boolean {
+  return (a.start < b.end && b.start < a.end) || a.start === b.start;
+}
+
+/**
+ * Edits of several fixes: a fix whose edits conflict with those already taken is left out whole (the
+ * next pass of fix-all applies it to the fixed text). The result never has two conflicting edits.
+ */
 export function mergeFixEdits(fixes: readonly Fix[]): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
   for (const fix of fixes) {
-    const clash = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end)));
+    const clash = fix.edits.some((e) => taken.some((t) => editsConflict(e, t)));
     if (!clash) taken.push(...fix.edits);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export function findingsToCodeActions(

@@ -16,6 +16,7 @@ import type { Finding } from './types';
 import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
 import { completeStandalone, hoverStandalone } from './standalone';
 import { boundFindings, boundPosition, boundRange } from './textBounds';
+import { fixesInLineEnding } from './lineEnding';
 import { embeddedFolding, embeddedSymbolsFor, standaloneFolding, standaloneSymbols } from './embedded/outline';
 import './systemd/service';
 import './iptables/service';
@@ -49,9 +50,9 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
   function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
     const entry = cache.get(doc, lang, settings);
     if (!entry.findings) {
-      entry.findings = boundFindings(doc.getText(), lang === 'cloud-config'
+      entry.findings = fixesInLineEnding(doc.getText(), boundFindings(doc.getText(), lang === 'cloud-config'
         ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []);
+        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []));
     }
     return entry.findings;
   }

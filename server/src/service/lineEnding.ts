@@ -3,6 +3,8 @@
  * for it once per finding: the answer for the last text asked about is kept, so a large document is
  * scanned once rather than once per fix.
  */
+import type { Finding } from './types';
+
 let lastText: string | undefined;
 let lastEol = '\n';
 
@@ -12,4 +14,19 @@ export function eolOf(text: string): string {
     lastText = text;
   }
   return lastEol;
+}
+
+/**
+ * Fixes written in the document's line ending: in a CRLF document every line break a fix inserts is
+ * CRLF (a rule added to a CRLF rules file with a bare LF would be one line with a stray CR to
+ * iptables-restore), in a document of lone CRs (old Mac files, which cloud-init reads line by line)
+ * it is CR. Findings are returned as they are when nothing changes.
+ */
+export function fixesInLineEnding(text: string, findings: readonly Finding[]): readonly Finding[] {
+  const eol = eolOf(text) === '\r\n' ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+  if (eol === '\n' || !findings.some((f) => f.fixes?.some((x) => x.edits.some((e) => e.newText.includes('\n'))))) return findings;
+  return findings.map((f) => (f.fixes ? {
+    ...f,
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) })) })),
+  } : f));
 }

@@ -32,6 +32,11 @@ export interface Fix {
   edits: OffsetEdit[];
   /** The fix a user would pick without thinking (shown first, used by "fix all"). */
   preferred?: boolean;
+  /**
+   * Codes whose fixes may make this one unnecessary: when "fix all" applies one of them in the same
+   * pass, this fix waits for the next pass (and is dropped there if its finding is gone).
+   */
+  deferredBy?: readonly string[];
 }
 
 export interface RelatedSpan {

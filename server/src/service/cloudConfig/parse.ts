@@ -92,7 +92,39 @@ function tooDeepProblem(text: string): YamlProblem {
   return { message: `The document nests more than ${maxNesting} levels deep: too deep to read safely, so nothing else in it is checked.`, start, end };
 }
 
-export function parseCloudConfig(text: string, dialectSetting: DialectSetting): CloudConfigModel {
+/**
+ * Characters PyYAML refuses anywhere in a stream, comments included ("unacceptable character #x0000:
+ * special characters are not allowed"): cloud-init then ignores the whole user-data. Allowed are tab,
+ * line breaks, printable ASCII, NEL and the rest of Unicode but surrogates, U+FFFE and U+FFFF.
+ */
+const unacceptable = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+/** Whether `text` holds a character cloud-init's YAML reader refuses. */
+export function hasUnacceptableCharacter(text: string): boolean {
+  return unacceptable.test(text);
+}
+
+function unacceptableCharacter(text: string): YamlProblem | undefined {
+  const m = unacceptable.exec(text);
+  if (!m) return undefined;
+  const code = (m[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0');
+  return {
+    message: `unacceptable character #x${code}: special characters are not allowed (cloud-init's YAML reader refuses the whole user-data)`,
+    start: m.index,
+    end: m.index + m[0].length,
+  };
+}
+
+/**
+ * A carriage return alone ends a line for cloud-init's YAML reader as `\n` does; the parser here reads
+ * only `\n`, so lone CRs are read as `\n` (same length: every offset stays the same).
+ */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+export function parseCloudConfig(source: string, dialectSetting: DialectSetting): CloudConfigModel {
+  const text = withLineFeeds(source);
   const lineCounter = new LineCounter();
   // Template syntax is read as unknown values and blank control lines (same offsets as `text`).
   const { text: yamlText, spans: templateSpans } = neutraliseTemplates(text);
@@ -114,6 +146,8 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
   // Embedded blocks on intact lines survive a broken line: they are read from the text with the broken
   // lines neutralised (the cloud-config checks and their fixes keep the document as written).
   const recovered = tooDeep ? undefined : recoverDocument(yamlText, doc, parseOptions, (d, t, e) => unclosedQuote(d, t, e)?.start ?? e.pos[0]);
+  const special = unacceptableCharacter(text);
+  if (special) yamlErrors.unshift(special);
   const contents: Node | null = tooDeep ? null : doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
   const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;

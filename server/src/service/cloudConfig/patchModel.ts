@@ -9,7 +9,7 @@ import { LineCounter, isNode, type Scalar } from 'yaml';
 import type { DialectSetting } from '../types';
 import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
 import { leadingSpaces } from '../embedded/blockScalar';
-import { classifyHeader, type CloudConfigModel } from './parse';
+import { classifyHeader, hasUnacceptableCharacter, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
 import { regionLanguage } from '../embedded/regions';
 import { changedStretch } from '../changedStretch';
@@ -82,6 +82,8 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   const line = region.lines[index] as EmbeddedLine;
   const oldLine = prev.text.slice(edit.lineStart, edit.oldLineEnd);
   const newLine = text.slice(edit.lineStart, edit.oldLineEnd + edit.delta);
+  // A character the YAML reader refuses makes the whole document an error: parse it again.
+  if (hasUnacceptableCharacter(newLine)) return undefined;
   if (!staysInBlock(oldLine, region.indent) || !staysInBlock(newLine, region.indent)) return undefined;
   // Template syntax is neutralised by a full parse: only a line without any (before and after) is carried over.
   if (findTemplateSpans(oldLine).length > 0 || findTemplateSpans(newLine).length > 0) return undefined;

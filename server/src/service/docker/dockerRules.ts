@@ -117,6 +117,11 @@ function wrapperCalls(unit: UnitFile, ctx: EmbeddedContext): DockerInvocation[] 
   return out;
 }
 
+/** The first `pull` among the pre-steps before `entry`: stopping and removing the old container come before it. */
+function firstPull(pre: readonly ExecCall[], entry: UnitEntry): UnitEntry | undefined {
+  return pre.find((c) => c.inv.action === 'pull' && c.entry.span.start < entry.span.start)?.entry;
+}
+
 function nameConflict(unit: UnitFile, calls: readonly ExecCall[], ctx: EmbeddedContext, out: Finding[]): void {
   const pre = calls.filter((c) => c.entry.key === 'ExecStartPre');
   const handled = (name: string, actions: readonly string[]): boolean =>
@@ -144,7 +149,7 @@ function nameConflict(unit: UnitFile, calls: readonly ExecCall[], ctx: EmbeddedC
     out.push({
       code: 'docker/name-conflict', start: nameFlag.start, end: nameFlag.end,
       message: `The container is named \`${name}\` but is not removed when it stops (no \`--rm\`) nor before the next start: the next start fails because the name is still taken.`,
-      fixes: [{ title: `Remove an old \`${name}\` container before starting (ExecStartPre=-… rm)`, edits: [insertLinesBefore(unit, entry, lines)], preferred: true }],
+      fixes: [{ title: `Remove an old \`${name}\` container before starting (ExecStartPre=-… rm)`, edits: [insertLinesBefore(unit, firstPull(pre, entry) ?? entry, lines)], preferred: true }],
     });
   }
 }

@@ -10,6 +10,7 @@ import { checkChains } from './rules/chains';
 import { isUfwFragment, ufwPredeclaredChains } from './ufwFiles';
 import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
+import { checkParameterLength } from './rules/parameterLength';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
 import { checkIcmpInIp6tables, checkStatelessAccept } from './rules/dangers';
 
@@ -56,6 +57,7 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
     checkCounters(file),
     checkStatelessAccept(analyses),
     checkIcmpInIp6tables(analyses, file.family),
+    checkParameterLength(file, ctx.text),
   ]) appendAll(findings, more);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,9 +1,15 @@
 /** Outline (sections → directives) and folding ranges (sections, entries continued over several lines) of a unit file. */
 import type { OffsetSymbol } from '../embedded/languages';
 import type { UnitFile } from './unitAst';
+import { shownAssignments, shownValue } from '../secretValue';
 
 const SymbolKindModule = 2;
 const SymbolKindProperty = 7;
+
+/** A value as the outline shows it: at most 60 characters. */
+function shortened(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}
 
 export function unitSymbols(unit: UnitFile): OffsetSymbol[] {
   return unit.sections.map((section) => ({
@@ -15,7 +21,7 @@ export function unitSymbols(unit: UnitFile): OffsetSymbol[] {
     selectionEnd: section.headerSpan.end,
     children: section.entries.map((entry) => ({
       name: entry.key,
-      detail: entry.value.length > 60 ? `${entry.value.slice(0, 57)}...` : entry.value,
+      detail: shortened(shownValue(entry.key, shownAssignments(entry.value))),
       kind: SymbolKindProperty,
       start: entry.span.start,
       end: entry.span.end,

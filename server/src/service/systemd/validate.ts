@@ -9,6 +9,7 @@ import { triggerFindings } from './rules/triggerRules';
 import { brokenContinuationFindings, credentialFindings, quotingFindings } from './rules/textRules';
 import { invalidValueFindings } from './rules/valueRules';
 import type { UnitFile } from './unitAst';
+import { lineLengthFindings } from './rules/lineLength';
 
 export function validateUnit(unit: UnitFile): Finding[] {
   const findings: Finding[] = unit.problems.map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
@@ -22,6 +23,7 @@ export function validateUnit(unit: UnitFile): Finding[] {
     ...brokenContinuationFindings(unit),
     ...credentialFindings(unit),
     ...quotingFindings(unit),
+    ...lineLengthFindings(unit),
   );
   const invalid = findings.filter((f) => f.code === 'systemd/invalid-value' || f.code === 'systemd/syntax');
   findings.push(...triggerFindings(unit, (e) => !invalid.some((f) => f.start >= e.span.start && f.start <= e.span.end)));

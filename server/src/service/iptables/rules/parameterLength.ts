@@ -1,0 +1,28 @@
+import type { RulesFile } from '../ast';
+import type { Finding } from '../../types';
+import { tokenizeLine } from '../tokenize';
+
+/**
+ * iptables-restore copies each word of a rule line into a 1,024-byte buffer: a word of 1,024 bytes
+ * or more (after quote removal) stops the whole restore with "Parameter too long!", on the legacy
+ * and the nft backend alike (docs/facts/parity.md); 1,023 passes.
+ */
+export const maxParameterBytes = 1023;
+
+export function checkParameterLength(file: RulesFile, text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const line of file.lines) {
+    // Only a line longer than the limit can hold such a word.
+    if (line.span.end - line.span.start <= maxParameterBytes / 4) continue;
+    for (const t of tokenizeLine(text, line.span.start, line.span.end).tokens) {
+      if (t.value.length * 3 <= maxParameterBytes) continue;
+      const bytes = Buffer.byteLength(t.value, 'utf8');
+      if (bytes <= maxParameterBytes) continue;
+      out.push({
+        code: 'iptables/syntax', start: t.start, end: t.end,
+        message: `A word of ${bytes.toLocaleString('en')} bytes: iptables-restore takes at most ${maxParameterBytes.toLocaleString('en')} and stops here with "Parameter too long!".`,
+      });
+    }
+  }
+  return out;
+}
