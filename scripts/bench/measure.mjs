@@ -69,7 +69,11 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
           times.push(now() - t);
         }
         entry[method] = { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
-        if (method === 'completion') entry.completionItems = (Array.isArray(result) ? result : result?.items ?? []).length;
+        if (method === 'completion') {
+          entry.completionItems = (Array.isArray(result) ? result : result?.items ?? []).length;
+          entry.completionIncomplete = Boolean(result?.isIncomplete);
+          entry.completionBytes = JSON.stringify(result ?? null).length;
+        }
         else entry.hoverChars = result?.contents ? JSON.stringify(result.contents).length : 0;
       }
       out.positions[name] = entry;
