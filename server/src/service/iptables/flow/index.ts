@@ -8,6 +8,7 @@ import { inputDefaultFindings } from './inputDefaults';
 import { permissiveFindings } from './permissive';
 import { shadowedFindings } from './shadowed';
 import { appendAll } from '../../appendAll';
+import { flowChecksAllowed } from './limit';
 
 /**
  * Findings that need the rule set walked as the kernel walks it: what INPUT lets in (SSH, replies,
@@ -15,6 +16,9 @@ import { appendAll } from '../../appendAll';
  */
 export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const findings: Finding[] = [];
+  let ruleLines = 0;
+  for (const block of file.tables) ruleLines += block.rules.length;
+  if (!flowChecksAllowed(ruleLines)) return findings;
   const tables = file.tables.map((block) => buildTable(block, file.text));
   for (const table of tables) appendAll(findings, shadowedFindings(table, file.text));
   // Each block replaces its table when it commits: the last filter block is what ends up loaded.
