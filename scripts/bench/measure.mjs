@@ -30,6 +30,18 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
     out.openMs = firstAt - t;
     out.activationMs = firstAt - session.spawnedAt;
 
+    // Warm open: a second document with the same content (another URI, one character different so no
+    // cache answers it whole) opened in the running server.
+    {
+      const uri2 = uri.replace(/(\.[a-z]+)?$/, (ext) => `-second${ext}`);
+      const t2 = now();
+      const second = session.nextDiagnostics(uri2);
+      session.notify('textDocument/didOpen', { textDocument: { uri: uri2, languageId: doc.languageId, version: 1, text: `${doc.text}\n` } });
+      await second;
+      out.warmOpenMs = now() - t2;
+      session.notify('textDocument/didClose', { textDocument: { uri: uri2 } });
+    }
+
     // Type spaces at each edit place (default: the start of the middle line), one keystroke per edit:
     // every version is new text, as when typing, so no cache can answer an edit it saw before.
     const places = doc.edits ?? [{ name: 'middle', line: Math.floor(doc.text.split('\n').length / 2), character: 0 }];
@@ -69,7 +81,11 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
           times.push(now() - t);
         }
         entry[method] = { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
-        if (method === 'completion') entry.completionItems = (Array.isArray(result) ? result : result?.items ?? []).length;
+        if (method === 'completion') {
+          entry.completionItems = (Array.isArray(result) ? result : result?.items ?? []).length;
+          entry.completionIncomplete = Boolean(result?.isIncomplete);
+          entry.completionBytes = JSON.stringify(result ?? null).length;
+        }
         else entry.hoverChars = result?.contents ? JSON.stringify(result.contents).length : 0;
       }
       out.positions[name] = entry;

@@ -10,6 +10,7 @@ function rowsOf(r) {
   const rows = [
     ['activation → first diagnostics (ms)¹', ms(ours.activationMs), ms(peer?.activationMs), '', '', ratio(peer?.activationMs, ours.activationMs)],
     ['open → first diagnostics (ms)', ms(ours.openMs), ms(peer?.openMs), ms(floor?.warmMs), ratio(ours.openMs, floor?.warmMs), ratio(peer?.openMs, ours.openMs)],
+    ['warm open (a second document in the running server) → diagnostics (ms)', ms(ours.warmOpenMs), ms(peer?.warmOpenMs), ms(floor?.warmMs), ratio(ours.warmOpenMs, floor?.warmMs), ratio(peer?.warmOpenMs, ours.warmOpenMs)],
     ['open → first diagnostics vs the first parse in a fresh process (ms)²', ms(ours.openMs), '', ms(floor?.coldMs), ratio(ours.openMs, floor?.coldMs), ''],
   ];
   const names = Object.keys(ours.editsAt ?? { middle: {} });

@@ -5,10 +5,10 @@ import {
   type CancellationToken, type CompletionItem, type InitializeError, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, languageFromEditor, type LanguageId, type ServiceSettings } from './service/index';
+import { getLanguageService, languageFromEditor, limitFlowChecks, type LanguageId, type ServiceSettings } from './service/index';
 import { fixAllKind } from './service/codeActions';
 import { readSettings, readSystemdUnitFiles } from './settings';
-import { DocumentLimits } from './documentLimits';
+import { DocumentLimits, OncePerDocument, fileNameOf } from './documentLimits';
 import { warmUp } from './warmUp';
 import { CompletionDocs } from './completionDocs';
 
@@ -27,10 +27,34 @@ function languageOf(doc: TextDocument): LanguageId | undefined {
   return lang && limits.allows(doc) ? lang : undefined;
 }
 
-/** Documents too large to analyse get one notice and no features, instead of a frozen editor. */
-const limits = new DocumentLimits((message) => {
+/**
+ * Size notices are window messages, once per open document: they are about the editor, not about the
+ * file, so they stay out of the Problems list, the CLI's output and fix-all.
+ */
+const notices = new OncePerDocument((message) => {
   connection.console.info(message);
   void connection.window.showInformationMessage(message);
+});
+/** Documents too large to analyse get one notice and no features, instead of a frozen editor. */
+const limits = new DocumentLimits(notices);
+
+/**
+ * Rules files with more rule lines than this (a large Kubernetes node's dump) keep every check but the
+ * flow checks, which walk the whole rule set; one notice per document says so. Measured on kube-proxy
+ * dumps (`npm run bench`): the flow checks of 25k rule lines take a few tens of ms per analysis.
+ */
+const flowCheckRuleLines = 25_000;
+/** The document being validated, for the flow-check notice (validation is synchronous). */
+let validating: TextDocument | undefined;
+limitFlowChecks({
+  maxRuleLines: flowCheckRuleLines,
+  skipped(ruleLines, maxRuleLines) {
+    const doc = validating;
+    if (!doc) return;
+    notices.tell(doc.uri, 'flow', () => `${fileNameOf(doc.uri)}: ${ruleLines.toLocaleString('en')} rules, more than ${maxRuleLines.toLocaleString('en')}: `
+      + 'the whole-rule-set checks (shadowed rules, lockout, missing reply/loopback accepts, FORWARD mirroring, Docker bypass, permissive filter) are off for it in the editor to keep typing fast. '
+      + 'Syntax, value, chain and duplicate checks, completion, hover and outline stay; `cloud-config-lint` runs every check.');
+  },
 });
 
 /** Set by `shutdown`: the protocol wants every later request refused (only `exit` is expected). */
@@ -90,9 +114,12 @@ function publishNow(doc: TextDocument): void {
   const lang = languageOf(doc);
   let diagnostics: ReturnType<typeof service.validate> = [];
   try {
+    validating = doc;
     diagnostics = lang ? service.validate(doc, lang) : [];
   } catch (err) {
     connection.console.error(`validation failed for ${doc.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  } finally {
+    validating = undefined;
   }
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
@@ -171,7 +198,7 @@ documents.onDidOpen((e) => publish(e.document));
 documents.onDidChangeContent((e) => publish(e.document));
 documents.onDidClose((e) => {
   service.forget(e.document.uri);
-  limits.forget(e.document.uri);
+  notices.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

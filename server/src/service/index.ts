@@ -23,6 +23,7 @@ import './iptables/service';
 
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
+export { limitFlowChecks } from './iptables/flow/limit';
 
 export interface LanguageService {
   configure(settings: ServiceSettings): void;

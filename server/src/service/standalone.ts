@@ -10,7 +10,7 @@ export function completeStandalone(doc: TextDocument, lang: LanguageId, pos: Pos
   const result = service?.complete?.({ text: doc.getText(), region: undefined, siblings: [], uri: doc.uri }, offset);
   if (!result) return { isIncomplete: false, items: [] };
   const range = { start: doc.positionAt(result.replaceStart), end: pos };
-  return { isIncomplete: false, items: result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } })) };
+  return { isIncomplete: result.isIncomplete ?? false, items: result.items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label } })) };
 }
 
 export function hoverStandalone(doc: TextDocument, lang: LanguageId, pos: Position): Hover | null {

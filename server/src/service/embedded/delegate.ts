@@ -13,7 +13,7 @@ export function completeInRegion(region: EmbeddedRegion, regions: readonly Embed
   if (!result) return { isIncomplete: false, items: [] };
   const range = { start: toPos(toDocumentOffset(region, result.replaceStart)), end: toPos(docOffset) };
   return {
-    isIncomplete: false,
+    isIncomplete: result.isIncomplete ?? false,
     items: result.items.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label } })),
   };
 }

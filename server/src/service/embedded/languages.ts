@@ -37,8 +37,11 @@ export interface EmbeddedLanguageService {
    * blocks that read what changed. Without it, every change in any block re-analyses the region.
    */
   crossFileFacts?(surroundings: Surroundings): string;
-  /** Items without ranges, and where the word they replace starts (text offset); the caller maps both. */
-  complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number } | undefined;
+  /**
+   * Items without ranges, and where the word they replace starts (text offset); the caller maps both.
+   * `isIncomplete`: the answer was cut, ask again as the word grows.
+   */
+  complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number; isIncomplete?: boolean } | undefined;
   /** Hover markdown and the span it describes. */
   hover?(ctx: EmbeddedContext, offset: number): { markdown: string; start: number; end: number } | undefined;
   /** Outline entries (offsets into `ctx.text`); nested by `children`. */

@@ -7,12 +7,36 @@ import type { RulesFile, TableBlock } from './ast';
 import { lineAt, type LineWord } from './complete/lineWords';
 import { findOption, optionsInScope } from './complete/specs';
 import { chainItems, isListArg, item, valueItems } from './complete/values';
+import { chainsNear, maxItems, pickChains, rankAndCap } from './complete/rank';
 
-type Result = { items: CompletionItem[]; replaceStart: number } | undefined;
+type Result = { items: CompletionItem[]; replaceStart: number; isIncomplete?: boolean } | undefined;
 
 /** The table block the offset is in (the last one starting before it). */
 function tableAt(file: RulesFile, offset: number): TableBlock | undefined {
   return [...file.tables].reverse().find((t) => t.name.start <= offset);
+}
+
+/**
+ * The chains of each table block, per model: a Kubernetes nat table declares thousands, and completion
+ * asks on every keystroke. Keyed by the model, which is new for every text (table blocks are shared by
+ * a carried-over model, so they are no key on their own).
+ */
+const chainsCache = new WeakMap<RulesFile, Map<TableBlock | undefined, { builtin: string[]; user: string[] }>>();
+
+function chainsIn(file: RulesFile, table: TableBlock | undefined): { builtin: string[]; user: string[] } {
+  let perTable = chainsCache.get(file);
+  if (!perTable) chainsCache.set(file, perTable = new Map());
+  let known = perTable.get(table);
+  if (!known) perTable.set(table, known = chainsOf(table));
+  return known;
+}
+
+const userSets = new WeakMap<readonly string[], Set<string>>();
+
+function userSetOf(user: readonly string[]): Set<string> {
+  let set = userSets.get(user);
+  if (!set) userSets.set(user, set = new Set(user));
+  return set;
 }
 
 /** Built-in chains of the table and the user chains it declares (`:NAME` lines and `-N NAME`). */
@@ -23,7 +47,8 @@ function chainsOf(table: TableBlock | undefined): { builtin: string[]; user: str
   for (const r of table?.rules ?? []) {
     if ((r.command.value === '-N' || r.command.value === '--new-chain') && r.chain) user.add(r.chain.value);
   }
-  return { builtin, user: [...user] };
+  // Sorted once here, so a cut answer lists the other user chains by name without sorting per request.
+  return { builtin, user: [...user].sort() };
 }
 
 function builtinChainItems(names: readonly string[]): CompletionItem[] {
@@ -44,7 +69,7 @@ function tableItems(): CompletionItem[] {
 
 /** Completion in a `:CHAIN POLICY [0:0]` line. */
 function declarationItems(before: readonly LineWord[], current: LineWord, table: TableBlock | undefined): Result {
-  const { builtin } = chainsOf(table);
+  const builtin: string[] = [...(table ? tableInfo(table.name.value)?.chains ?? [] : [])];
   if (before.length === 0) {
     return { items: builtinChainItems(builtin).map((i) => ({ ...i, label: `:${i.label}` })), replaceStart: current.start };
   }
@@ -60,10 +85,30 @@ function declarationItems(before: readonly LineWord[], current: LineWord, table:
   return undefined;
 }
 
-/** Completion items for the word at `offset` of a rules file. */
+/**
+ * Completion items for the word at `offset` of a rules file: at most `maxItems`, ranked, with
+ * `isIncomplete` when cut (`complete/rank.ts`).
+ */
 export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: number): Result {
-  const text = ctx.text;
-  const { before, current } = lineAt(text, offset);
+  const { before, current } = lineAt(ctx.text, offset);
+  let near: Map<string, number> | undefined;
+  const nearby = (): Map<string, number> => (near ??= chainsNear(ctx.text, offset));
+  const typed = ctx.text.slice(current.start, offset);
+  let cut = false;
+  // A table with thousands of user chains: only the ones worth listing become items.
+  const chooseUser = (user: string[]): string[] => {
+    const picked = pickChains(user, (name) => userSetOf(user).has(name), typed, user.length > maxItems ? nearby() : new Map());
+    cut ||= picked.cut;
+    return picked.names;
+  };
+  const result = allItems(file, offset, before, current, chooseUser);
+  if (!result) return result;
+  const isUserChain = (i: CompletionItem): boolean => userSetOf(chainsIn(file, tableAt(file, offset)).user).has(i.label);
+  const ranked = rankAndCap(result.items, ctx.text.slice(result.replaceStart, offset), nearby, isUserChain, cut);
+  return { items: ranked.items, replaceStart: result.replaceStart, isIncomplete: ranked.isIncomplete || cut };
+}
+
+function allItems(file: RulesFile, offset: number, before: LineWord[], current: LineWord, chooseUser: (user: string[]) => string[]): Result {
   const table = tableAt(file, offset);
   if (before.length === 0) {
     if (current.value.startsWith('*')) return { items: tableItems(), replaceStart: current.start };
@@ -78,7 +123,8 @@ export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: num
   if (/^\[\d*:\d*\]$/.test(words[0] ?? '')) words = words.slice(1);
   const command = commands.find((c) => c.name === words[0] || (c.aliases as readonly string[]).includes(words[0] ?? ''));
   if (!command) return undefined;
-  const { builtin, user } = chainsOf(table);
+  const { builtin, user: allUser } = chainsIn(file, table);
+  const user = chooseUser(allUser);
   const replace = (items: CompletionItem[] | undefined, start = current.start): Result => (items ? { items, replaceStart: start } : undefined);
   if (words.length === 1) {
     if (command.name === '-N') return undefined;

@@ -16,8 +16,19 @@ export function familyOfPath(path: string | undefined): IpFamily | undefined {
   return undefined;
 }
 
+/** The last text asked about: validation, completion and hover of one version ask for the same text. */
+let lastText: string | undefined;
+let lastFamily: IpFamily = 'ipv4';
+
 /** IPv6 when the rules' addresses are clearly IPv6 (and none is IPv4). */
 export function familyOfContent(text: string): IpFamily {
+  if (text === lastText) return lastFamily;
+  lastFamily = scanFamily(text);
+  lastText = text;
+  return lastFamily;
+}
+
+function scanFamily(text: string): IpFamily {
   const v6 = /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*[0-9a-fA-F]*:[0-9a-fA-F:]*:[0-9a-fA-F:./]*/m.test(text)
     || /-p\s+(?:ipv6-icmp|icmpv6)\b|--icmpv6-type|icmp6-/.test(text);
   const v4 = /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/m.test(text)

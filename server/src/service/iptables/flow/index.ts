@@ -9,6 +9,7 @@ import { icmpv6Findings, sensitiveServiceFindings } from './inputDangers';
 import { permissiveFindings } from './permissive';
 import { shadowedFindings } from './shadowed';
 import { appendAll } from '../../appendAll';
+import { flowChecksAllowed } from './limit';
 
 /**
  * Findings that need the rule set walked as the kernel walks it: what INPUT lets in (SSH, replies,
@@ -16,6 +17,9 @@ import { appendAll } from '../../appendAll';
  */
 export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const findings: Finding[] = [];
+  let ruleLines = 0;
+  for (const block of file.tables) ruleLines += block.rules.length;
+  if (!flowChecksAllowed(ruleLines)) return findings;
   const tables = file.tables.map((block) => buildTable(block, file.text));
   for (const table of tables) appendAll(findings, shadowedFindings(table, file.text));
   // Each block replaces its table when it commits: the last filter block is what ends up loaded.
