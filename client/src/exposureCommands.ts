@@ -1,5 +1,5 @@
 // Thin client commands over the server's custom requests (docs/lsp-exposure.md): the exposure map as
-// a markdown preview, and a packet typed by the user traced with its path highlighted in the document.
+// a markdown page beside the document, and a packet typed by the user traced with its path highlighted in the document.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
@@ -30,11 +30,13 @@ export function registerExposureCommands(context: vscode.ExtensionContext, clien
     return vscode.window.activeTextEditor?.document.uri;
   };
 
+  /** Show a page as a read-only markdown document beside the editor (its links open the deciding lines). */
   const show = async (name: string, markdown: string): Promise<void> => {
     const page = vscode.Uri.from({ scheme, path: `/${name}.md` });
     pages.set(page.path, markdown);
     changed.fire(page);
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(page), 'markdown');
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
   };
 
   context.subscriptions.push(vscode.commands.registerCommand('cloudConfig.showExposure', async (arg?: unknown) => {

@@ -111,7 +111,7 @@ export async function uiSmoke(context, url, resultsDir, log) {
     log(`✓ UI: completion inside the embedded unit offers ${labels.split('\n').filter(Boolean).slice(0, 4).join(', ')}`);
     await page.keyboard.press('Escape');
 
-    // 4. The exposure code lens on line 1, then the map it opens (a markdown preview to the side).
+    // 4. The exposure code lens on line 1, then the map it opens (a markdown page beside the user-data).
     await page.keyboard.press('Control+Z');
     await goTo(page, 1, 1);
     const lens = page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /Reachable from the internet/ }).first();
@@ -124,8 +124,13 @@ export async function uiSmoke(context, url, resultsDir, log) {
     await lens.locator('a').first().click();
     const previewTab = page.locator('.tab').filter({ hasText: /Exposure of user-data/ }).first();
     await previewTab.waitFor({ timeout: 30_000 });
-    // The preview renders in a webview: give it a moment to paint before the screenshot.
-    await page.waitForTimeout(3000);
+    await poll(page, async () => {
+      const text = await page.locator('.monaco-editor .view-lines').last().innerText({ timeout: 1000 });
+      return { ok: /What can reach user-data/.test(text) && /22\/tcp/.test(text), value: text };
+    }, 30_000, 'the exposure map does not show the open ports');
+    // Hide the Problems panel so the map has the height of the window.
+    await page.keyboard.press('Control+J');
+    await page.waitForTimeout(500);
     await shot(page, 'e2e-exposure-map.png');
     log('✓ UI: the exposure map opens beside the user-data');
   } catch (err) {

@@ -87,13 +87,22 @@ export function registerExposureRequests(
   });
 }
 
-/** "Reachable from the internet: 22/tcp, 80/tcp · via Docker: 5432/tcp" over both families. */
+/**
+ * "Reachable from the internet: 22/tcp, 80/tcp · via Docker: 5432/tcp" over both families. A family
+ * the user-data loads no rules for is said once ("IPv6: everything (no ip6tables rules)").
+ */
 export function userDataSummary(report: ExposureReport): string {
   const byLabel = new Map<string, Set<number>>();
   const docker = new Set<string>();
   const some = new Set<string>();
   const unknown = new Set<string>();
-  for (const f of report.files) {
+  const unfiltered: string[] = [];
+  const filtered = report.files.filter((f) => {
+    if (!f.name.startsWith('no ')) return true;
+    unfiltered.push(`IPv${f.family}: everything (${f.name})`);
+    return false;
+  });
+  for (const f of filtered) {
     for (const e of f.entries) {
       if (e.status === 'open' && e.viaDocker) docker.add(e.label);
       else if (e.status === 'open') byLabel.set(e.label, (byLabel.get(e.label) ?? new Set()).add(f.family));
@@ -101,10 +110,12 @@ export function userDataSummary(report: ExposureReport): string {
       else if (e.status === 'unknown') unknown.add(e.label);
     }
   }
-  const open = [...byLabel].map(([label, fams]) => (fams.size === 2 ? label : `${label} (IPv${[...fams][0]} only)`));
+  const both = new Set(filtered.map((f) => f.family)).size === 2;
+  const open = [...byLabel].map(([label, fams]) => (!both || fams.size === 2 ? label : `${label} (IPv${[...fams][0]} only)`));
   const parts = [`Reachable from the internet: ${open.length ? open.join(', ') : 'nothing'}`];
   if (docker.size) parts.push(`via Docker: ${[...docker].join(', ')}`);
   if (some.size) parts.push(`from some sources: ${[...some].join(', ')}`);
   if (unknown.size) parts.push(`unknown: ${[...unknown].join(', ')}`);
+  parts.push(...unfiltered);
   return parts.join(' · ');
 }

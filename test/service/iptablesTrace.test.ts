@@ -138,4 +138,10 @@ test('exposure of the examples (checked by hand)', () => {
   assert.equal(exposureSummary(fw as never), 'IPv4 reachable from the internet: 51820/udp · unknown: 22/tcp, icmp echo-request');
   const good = exposureReport(read('coreos-good/user-data'), 'cloud-config').files[0];
   assert.equal(exposureSummary(good as never), 'IPv4 reachable from the internet: 22/tcp, 80/tcp, 443/tcp, icmp echo-request');
+  // No firewall at all: the kernel accepts everything, on both families.
+  const ubuntu = exposureReport(read('ubuntu-cloud-init/cloud-config.yaml'), 'cloud-config').files.map((f) => exposureSummary(f as never));
+  assert.deepEqual(ubuntu, [
+    'IPv4 reachable from the internet: every port/tcp, every port/udp, icmp echo-request',
+    'IPv6 reachable from the internet: every port/tcp, every port/udp, icmpv6 echo-request',
+  ]);
 });

@@ -28,7 +28,7 @@ suite('exposure map and packet trace', () => {
     const shown = lenses.map((l) => `${l.range.start.line + 1}: ${l.command?.title ?? ''}`);
     report(`      ${shown.join('\n      ')}`);
     assert.equal(lenses[0]?.range.start.line, 0, shown.join('\n'));
-    assert.match(lenses[0]?.command?.title ?? '', /^Reachable from the internet: 22\/tcp \(IPv4 only\).* · via Docker: 80\/tcp/, shown.join('\n'));
+    assert.match(lenses[0]?.command?.title ?? '', /^Reachable from the internet: 22\/tcp · via Docker: 80\/tcp · IPv6: everything \(no ip6tables rules\)$/, shown.join('\n'));
     const filterLine = doc.getText().split('\n').findIndex((l) => l.trim() === '*filter');
     assert.ok(lenses.some((l) => l.range.start.line === filterLine && /^IPv4 reachable from the internet: 22\/tcp · via Docker: 80\/tcp$/.test(l.command?.title ?? '')), shown.join('\n'));
     assert.equal(lenses[0]?.command?.command, 'cloudConfig.showExposure');
