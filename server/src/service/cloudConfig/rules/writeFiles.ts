@@ -82,8 +82,8 @@ function checkPermissions(ctx: RuleContext, perms: Scalar | undefined): void {
     const mode = normalisedMode(raw);
     if (mode) {
       const why = /^0/.test(raw)
-        ? `YAML reads unquoted \`${raw}\` as the number ${Number(perms.value)}: cloud-init's schema rejects it and YAML 1.2 tools read it as decimal.`
-        : `unquoted \`${raw}\` is the decimal number ${raw}: cloud-init applies it as mode 0${Number(raw).toString(8)}, not 0${raw}.`;
+        ? `YAML reads unquoted \`${raw}\` as the number ${Number(perms.value)}. cloud-init's schema rejects it and YAML 1.2 tools read it as decimal.`
+        : `unquoted \`${raw}\` is the decimal number ${raw}. cloud-init applies it as mode 0${Number(raw).toString(8)}, not 0${raw}.`;
       ctx.report('cloud-config/unquoted-permissions', perms, `Quote permissions: ${why}`, { fixes: quoteFix(perms, mode) });
       return;
     }
@@ -133,6 +133,6 @@ function checkSecret(ctx: RuleContext, file: YAMLMap, path: string, perms: Scala
     if (edit) fix = { title: 'Add permissions: "0600"', edits: [edit], preferred: true };
   }
   ctx.report('cloud-config/secret-permissions', perms ?? pathPair.value,
-    `\`${path}\` holds credentials but is written with ${shown}, readable by other users on the machine. Use "0600".`,
+    `Credentials readable by other users: ${shown} on \`${path}\`. Use "0600".`,
     { fixes: fix ? [fix] : [] });
 }
