@@ -23,7 +23,7 @@ const { name, version } = manifest;
 const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
 if (ls.status !== 0) fail(`vsce ls failed:\n${ls.stdout}${ls.stderr}`);
 const files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', manifest.icon]
+const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', manifest.icon]
   .concat((manifest.contributes?.grammars ?? []).map((g) => g.path.replace(/^\.\//, '')))
   .concat((manifest.contributes?.snippets ?? []).map((s) => s.path.replace(/^\.\//, '')));
 const missing = required.filter((f) => f && !files.includes(f));
