@@ -60,8 +60,8 @@ async function openInCodeServer() {
   try {
     install();
   } catch (err) {
-    console.error(`✗ could not install the code-server host into .cache/code-server: ${err.message}`);
-    console.error('  It needs the npm registry once, a C++ toolchain and the Kerberos headers (Debian: apt-get install -y libkrb5-dev g++ make python3).');
+    console.error(`✗ could not install the code-server host into .cache/code-server:\n  ${err.message}`);
+    console.error('  (The install needs the npm registry once, and for its native modules a C++ toolchain and the Kerberos headers: Debian libkrb5-dev g++ make python3.)');
     return 1;
   }
   const state = path.join(root, '.cache', 'start-host');

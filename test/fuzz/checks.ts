@@ -1,6 +1,7 @@
 // What every answer of the language service must satisfy, whatever the input: positions inside the
 // document, never between the two halves of a surrogate pair, ranges that start before they end, and
 // edits of one action that do not overlap.
+import { isRuleCode, rulePageUrl, type RuleCode } from '../../server/src/service/rules';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit,
@@ -76,6 +77,8 @@ export function diagnosticsProblems(ix: LineIndex, uri: string, diags: readonly 
     const bad = rangeProblem(ix, d.range, `diagnostic ${String(d.code)}`);
     if (bad) out.push(bad);
     if (typeof d.message !== 'string' || d.message === '') out.push(`diagnostic ${String(d.code)}: empty message`);
+    if (!isRuleCode(String(d.code))) out.push(`diagnostic ${String(d.code)}: the code is in no rule catalogue`);
+    else if (d.codeDescription?.href !== rulePageUrl(d.code as RuleCode)) out.push(`diagnostic ${String(d.code)}: no link to its rule page`);
     for (const rel of d.relatedInformation ?? []) {
       if (rel.location.uri !== uri) continue;
       const b = rangeProblem(ix, rel.location.range, `related information of ${String(d.code)}`);

@@ -10,7 +10,6 @@ import { mapFindingToDocument } from '../../server/src/service/embedded/mapFindi
 
 const seen: string[] = [];
 registerEmbeddedLanguage('systemd', {
-  rules: { 'systemd/invalid-value': { severity: 'error', summary: 'test rule' } },
   validate(ctx) {
     seen.push(ctx.text);
     const at = ctx.text.indexOf('Restart=allways');
@@ -56,7 +55,7 @@ test('findings map to the document span, and multi-line fix text gets the block 
   const diag = svc.validate(d, 'cloud-config').find((x) => x.code === 'systemd/invalid-value');
   assert.ok(diag);
   assert.equal(rangeText(userData, diag), 'allways');
-  assert.equal(diag.severity, DiagnosticSeverity.Error, 'the severity the language registered for its code');
+  assert.equal(diag.severity, DiagnosticSeverity.Warning, 'the severity the catalogue gives the code');
   assert.deepEqual(diag.range.start, { line: 6, character: 16 });
   const [action] = svc.codeActions(d, 'cloud-config', diag.range, ['quickfix']);
   assert.ok(action);
@@ -104,7 +103,7 @@ test('mapped fix text: a whole line inserted at a line start, and one appended a
   assert.ok(region);
   const atTwo = region.text.indexOf('two');
   const apply = (start: number, newText: string): string => {
-    const f = mapFindingToDocument(region, { code: 'x', message: 'x', start, end: start, fixes: [{ title: 't', edits: [{ start, end: start, newText }] }] });
+    const f = mapFindingToDocument(region, { code: 'systemd/syntax', message: 'x', start, end: start, fixes: [{ title: 't', edits: [{ start, end: start, newText }] }] });
     const e = f.fixes![0]!.edits[0]!;
     return text.slice(0, e.start) + e.newText + text.slice(e.end);
   };

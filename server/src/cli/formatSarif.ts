@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'url';
 import * as path from 'path';
-import { allRules } from '../service/rules';
+import { allRules, rulePageUrl } from '../service/rules';
 import type { Severity } from '../service/types';
 import type { FileReport } from './report';
 
@@ -11,9 +11,12 @@ export function formatSarif(reports: readonly FileReport[]): object {
   const rules = allRules().map(([id, info]) => ({
     id,
     shortDescription: { text: info.summary },
+    fullDescription: { text: `${info.summary} ${info.why}` },
+    help: { text: `${info.why}\n\nFix: ${info.fix}`, markdown: `${info.why}\n\n**Fix:** ${info.fix}\n\n**What the real tool does:** ${info.realTool}` },
+    helpUri: rulePageUrl(id),
     defaultConfiguration: { level: levels[info.severity] },
   }));
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const index = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((r) => r.diagnostics.map((d) => {
     const uri = path.isAbsolute(r.file) ? pathToFileURL(r.file).toString() : r.file.split(path.sep).join('/');
     const result: Record<string, unknown> = {

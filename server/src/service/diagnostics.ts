@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, ServiceSettings, Severity } from './types';
-import { ruleInfo } from './rules';
+import { ruleInfo, rulePageUrl } from './rules';
 import { plainText } from './plainText';
 
 /**
@@ -40,6 +40,7 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
       severity: severityMap[severity],
       code: f.code,
+      codeDescription: { href: rulePageUrl(f.code) },
       source: diagnosticSource(f.code),
       message: plainText(f.message),
     };

@@ -1,62 +1,58 @@
-import type { Severity } from './types';
+/**
+ * Every rule code of every language, from the catalogues beside each language's rules
+ * (`cloudConfig/catalogue.ts`, `iptables/catalogue.ts`, `systemd/catalogue.ts`,
+ * `docker/catalogue.ts`). Codes are public and stable. A new language adds its catalogue here.
+ */
+import type { RuleEntry } from './ruleEntry';
+import { cloudConfigCatalogue, type CloudConfigCode } from './cloudConfig/catalogue';
+import { iptablesCatalogue, type IptablesCode } from './iptables/catalogue';
+import { systemdCatalogue, type SystemdCode } from './systemd/catalogue';
+import { dockerCatalogue, type DockerCode } from './docker/catalogue';
 
-/** One entry of the rule catalog (RULES.md). Codes are public and stable. */
-export interface RuleInfo {
-  readonly severity: Severity;
-  /** Short own-words summary, used in SARIF rule metadata and docs. */
-  readonly summary: string;
-}
+export type { RuleEntry } from './ruleEntry';
+/** The older name of a catalogue entry. */
+export type RuleInfo = RuleEntry;
 
-/** The rule table: code → default severity and summary. Mirrors RULES.md. */
-export const ruleTable = {
-  'cloud-config/header': { severity: 'error', summary: 'Line 1 must be exactly #cloud-config, or the file is not read as cloud-config.' },
-  'cloud-config/yaml-syntax': { severity: 'error', summary: 'The YAML does not parse.' },
-  'cloud-config/unknown-key': { severity: 'warning', summary: 'Key not known at this level; it is ignored by the machine.' },
-  'cloud-config/type': { severity: 'warning', summary: 'Value has the wrong YAML type.' },
-  'cloud-config/invalid-value': { severity: 'error', summary: 'Value outside the allowed set or pattern.' },
-  'cloud-config/missing-key': { severity: 'error', summary: 'An entry lacks a key it needs, so the entry is skipped.' },
-  'cloud-config/empty': { severity: 'information', summary: 'The cloud-config has no settings.' },
-  'cloud-config/deprecated': { severity: 'information', summary: 'Key or component no longer supported.' },
-  'cloud-config/hyphen-key': { severity: 'hint', summary: 'Spelling one dialect accepts and the other ignores.' },
-  'cloud-config/unquoted-permissions': { severity: 'warning', summary: 'Unquoted numeric permissions are read differently by YAML 1.1 and 1.2 readers.' },
-  'cloud-config/owner': { severity: 'warning', summary: 'owner is not user or user:group.' },
-  'cloud-config/relative-path': { severity: 'error', summary: 'write_files path is not absolute.' },
-  'cloud-config/read-only-path': { severity: 'error', summary: 'File written under /usr, read-only on Container Linux.' },
-  'cloud-config/duplicate-key': { severity: 'error', summary: 'Same key twice in one mapping.' },
-  'cloud-config/duplicate-unit': { severity: 'warning', summary: 'Two unit entries with the same name.' },
-  'cloud-config/duplicate-file': { severity: 'warning', summary: 'Two write_files entries with the same path.' },
-  'cloud-config/unit-name': { severity: 'error', summary: 'Unit name without a valid suffix or with invalid characters.' },
-  'cloud-config/unit-missing-install': { severity: 'warning', summary: 'enable: true on a unit without an [Install] section does nothing.' },
-  'cloud-config/unit-not-defined': { severity: 'information', summary: 'Unit is started or enabled but defined nowhere.' },
-  'cloud-config/firewall-not-loaded': { severity: 'warning', summary: 'Rules are written but the restore unit is not enabled and started.' },
-  'cloud-config/firewall-rules-missing': { severity: 'warning', summary: 'Restore unit enabled but no rules file is written.' },
-  'cloud-config/secret-permissions': { severity: 'warning', summary: 'Credentials file readable by group or others.' },
-  'cloud-config/folded-embedded': { severity: 'warning', summary: 'Embedded rules or unit content in a folded > scalar, which joins lines.' },
-  'cloud-config/rules-strip-newline': { severity: 'error', summary: 'Rules content with |- ends without the newline iptables-restore needs.' },
-  'cloud-config/write-files-under-coreos': { severity: 'warning', summary: 'write_files nested under coreos is ignored.' },
-  'cloud-config/missing-final-newline': { severity: 'information', summary: 'The user-data does not end with a newline.' },
-  'cloud-config/no-firewall': { severity: 'information', summary: 'Ports are published but no firewall rules are written.' },
-  'cloud-config/other-format': { severity: 'hint', summary: 'The user-data is a #! script or an Ignition config, not cloud-config; it is not checked.' },
-  'cloud-config/embedded-not-analysed': { severity: 'hint', summary: 'Embedded content in a form that cannot be mapped line for line is not analysed.' },
-} as const satisfies Record<string, RuleInfo>;
+/** The catalogues by language, in the order the documentation lists them. */
+export const catalogues = {
+  'cloud-config': cloudConfigCatalogue,
+  iptables: iptablesCatalogue,
+  systemd: systemdCatalogue,
+  docker: dockerCatalogue,
+} as const;
 
-export type RuleCode = keyof typeof ruleTable;
+export type RuleLanguage = keyof typeof catalogues;
+
+/** Every code any rule may report: `Finding.code` has this type, so a misspelt code does not compile. */
+export type RuleCode = CloudConfigCode | IptablesCode | SystemdCode | DockerCode;
+
+export const ruleTable: Readonly<Record<RuleCode, RuleEntry>> = {
+  ...cloudConfigCatalogue,
+  ...iptablesCatalogue,
+  ...systemdCatalogue,
+  ...dockerCatalogue,
+};
 
 export function isRuleCode(code: string): code is RuleCode {
   return Object.prototype.hasOwnProperty.call(ruleTable, code);
 }
 
-/** Every rule-table entry, with codes added by later language modules registered at load time. */
-const extraRules = new Map<string, RuleInfo>();
-
-export function registerRules(table: Readonly<Record<string, RuleInfo>>): void {
-  for (const [code, info] of Object.entries(table)) extraRules.set(code, info);
+export function ruleInfo(code: string): RuleEntry | undefined {
+  return isRuleCode(code) ? ruleTable[code] : undefined;
 }
 
-export function ruleInfo(code: string): RuleInfo | undefined {
-  return isRuleCode(code) ? ruleTable[code] : extraRules.get(code);
+export function allRules(): Array<[RuleCode, RuleEntry]> {
+  return Object.entries(ruleTable) as Array<[RuleCode, RuleEntry]>;
 }
 
-export function allRules(): Array<[string, RuleInfo]> {
-  return [...Object.entries(ruleTable), ...extraRules.entries()];
+/** The language folder of a code's documentation page: `docs/rules/<language>/<name>.md`. */
+export function rulePagePath(code: RuleCode): string {
+  return `docs/rules/${code}.md`;
+}
+
+/** Where each diagnostic's `codeDescription.href` points: the page in the project repository. */
+export const rulePagesBase = 'https://github.com/cloud-config-tools/cloud-config-lsp/blob/main/';
+
+export function rulePageUrl(code: RuleCode): string {
+  return rulePagesBase + rulePagePath(code);
 }

@@ -1,4 +1,5 @@
 /** Shared shapes of the pure language service. Offsets are UTF-16 code units into the document text. */
+import type { RuleCode } from './rules';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -39,7 +40,8 @@ export interface RelatedSpan {
 
 /** One problem found by a rule, before severities and LSP positions are applied. */
 export interface Finding {
-  code: string;
+  /** A catalogued code (see `rules.ts`): a code that is not in a catalogue does not compile. */
+  code: RuleCode;
   message: string;
   start: number;
   end: number;

@@ -1,5 +1,4 @@
 import type { Finding, Fix } from '../types';
-import type { RuleInfo } from '../rules';
 import type { EmbeddedContext } from '../embedded/languages';
 import type { EmbeddedRegion } from '../embedded/region';
 import type { UnitEntry, UnitFile } from '../systemd/unitAst';
@@ -9,15 +8,6 @@ import { entrySource } from './findRunCommands';
 import { flagIsOn, parseRunCommand, type ParsedRunCommand } from './parseRunCommand';
 import { publishedOnEveryInterface, type ParsedRunFlag } from './portPublication';
 import { addToUnitSection, insertLinesBefore, removeWord } from './unitEdits';
-
-/** The rule codes of this module with their default severities (mirrors RULES.md). */
-export const dockerRules = {
-  'docker/detached': { severity: 'warning', summary: 'docker run -d in ExecStart: the client exits at once and systemd loses the container.' },
-  'docker/port-exposure': { severity: 'warning', summary: 'A container port is published on every interface, past INPUT-chain firewall rules.' },
-  'docker/name-conflict': { severity: 'warning', summary: 'A named container is not removed, so the next start fails on the taken name.' },
-  'docker/pull-not-optional': { severity: 'information', summary: 'An image pull without the - prefix fails the unit whenever the registry is unreachable.' },
-  'docker/missing-dependency': { severity: 'warning', summary: 'The unit runs docker without ordering itself after docker.service.' },
-} as const satisfies Record<string, RuleInfo>;
 
 interface ExecCall {
   readonly entry: UnitEntry;

@@ -1,6 +1,5 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Finding } from '../types';
-import { registerRules, type RuleInfo } from '../rules';
 import type { EmbeddedLanguage, EmbeddedRegion } from './region';
 
 /** What a language module sees of a file: its text, where it goes, and the rest of the user-data. */
@@ -28,8 +27,6 @@ export type Surroundings = Pick<EmbeddedContext, 'siblings' | 'hostCommands'>;
  * `ctx.text`; the cloud-config side maps them (and fix edits) to document offsets in one place.
  */
 export interface EmbeddedLanguageService {
-  /** The language's rule codes with default severities (joins the rule table: settings, SARIF). */
-  readonly rules?: Readonly<Record<string, RuleInfo>>;
   validate(ctx: EmbeddedContext): Finding[];
   /**
    * Everything `validate` of one of this language's regions reads of the other regions and the host
@@ -66,7 +63,6 @@ const registry = new Map<EmbeddedLanguage, EmbeddedLanguageService>();
 
 export function registerEmbeddedLanguage(language: EmbeddedLanguage, service: EmbeddedLanguageService): void {
   registry.set(language, service);
-  if (service.rules) registerRules(service.rules);
 }
 
 export function embeddedLanguage(language: EmbeddedLanguage): EmbeddedLanguageService | undefined {

@@ -36,7 +36,7 @@ export interface RuleAnalysis {
   readonly options: readonly ResolvedOption[];
 }
 
-const syntax = 'iptables/syntax';
+const syntax = 'iptables/syntax' as const;
 
 type Candidate = { spec: OptionSpec; owner: ResolvedOption['owner'] };
 

@@ -3,6 +3,7 @@
  * read by validation, the chain-walking flow analysis, completion, hover, outline and folding.
  * All offsets are UTF-16 offsets into the file text (standalone document or embedded content).
  */
+import type { IptablesCode } from './catalogue';
 
 export type IpFamily = 'ipv4' | 'ipv6';
 
@@ -99,7 +100,7 @@ export interface TableBlock {
 
 /** A parse problem (becomes `iptables/syntax` unless `code` says otherwise). */
 export interface RulesProblem extends Span {
-  readonly code: string;
+  readonly code: IptablesCode;
   readonly message: string;
 }
 

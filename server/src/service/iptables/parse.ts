@@ -11,7 +11,7 @@ import { tokenizeLine } from './tokenize';
 import { parseCounters, parseRuleLine } from './parseRule';
 import { isBuiltinChain } from '../data/iptables/tables';
 
-const syntax = 'iptables/syntax';
+const syntax = 'iptables/syntax' as const;
 
 interface MutableTable {
   name: Token;

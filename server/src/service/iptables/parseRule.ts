@@ -8,7 +8,7 @@ import { tokenizeLine } from './tokenize';
 import { anyOptionArgCount } from '../data/iptables/index';
 import { lookupCommand } from '../data/iptables/generic';
 
-const syntax = 'iptables/syntax';
+const syntax = 'iptables/syntax' as const;
 
 function isOptionWord(t: Token): boolean {
   return t.value.length > 1 && t.value.startsWith('-') && !/^-[0-9]/.test(t.value);

@@ -9,7 +9,7 @@
  */
 import type { Span, UnitEntry, UnitFile, UnitProblem, UnitSection } from './unitAst';
 
-const SYNTAX = 'systemd/syntax';
+const SYNTAX = 'systemd/syntax' as const;
 
 interface PhysicalLine {
   readonly start: number;

@@ -3,6 +3,7 @@
  * the systemd rules, the docker-run analysis, completion, hover, outline and folding.
  * All offsets are UTF-16 offsets into the unit text (standalone document or embedded content).
  */
+import type { SystemdCode } from './catalogue';
 
 export interface Span {
   readonly start: number;
@@ -44,7 +45,7 @@ export interface UnitEntry {
 
 /** A parse problem (code `systemd/syntax` unless said otherwise). */
 export interface UnitProblem extends Span {
-  readonly code: string;
+  readonly code: SystemdCode;
   readonly message: string;
   /** True when systemd refuses to load the whole file because of it (an unclosed section header). */
   readonly fatal?: boolean;

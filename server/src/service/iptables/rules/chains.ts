@@ -1,3 +1,4 @@
+import type { IptablesCode } from '../catalogue';
 /**
  * Tables and chains as iptables-restore builds them, line by line: which chains exist at each point
  * (built in, declared, `-N`), policies, jumps to chains, and rule commands that need a chain or a rule
@@ -12,7 +13,7 @@ import { ruleKey } from '../ruleKey';
 
 const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
 
-function tok(t: Token, code: string, message: string, fixes?: Fix[]): Finding {
+function tok(t: Token, code: IptablesCode, message: string, fixes?: Fix[]): Finding {
   return fixes ? { code, message, start: t.start, end: t.end, fixes } : { code, message, start: t.start, end: t.end };
 }
 

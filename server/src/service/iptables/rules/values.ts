@@ -1,3 +1,4 @@
+import type { IptablesCode } from '../catalogue';
 /** Argument values: addresses, ports, ICMP types, states, protocols, rates, log levels, interfaces… */
 import type { IpFamily, Token } from '../ast';
 import type { Finding } from '../../types';
@@ -8,10 +9,10 @@ import { ctStates, ctStatuses, stateMatchStates } from '../../data/iptables/conn
 import { lookupProtocol } from '../../data/iptables/protocols';
 import { rejectTypes } from '../../data/iptables/targets';
 
-const syntax = 'iptables/syntax';
+const syntax = 'iptables/syntax' as const;
 const logLevels = ['emerg', 'alert', 'crit', 'error', 'warning', 'notice', 'info', 'debug', 'panic'];
 
-function at(tok: Token, code: string, message: string, from = 0, to = tok.end - tok.start): Finding {
+function at(tok: Token, code: IptablesCode, message: string, from = 0, to = tok.end - tok.start): Finding {
   const q = tok.quoted && tok.raw.startsWith('"') ? 1 : 0;
   return { code, message, start: tok.start + q + from, end: Math.min(tok.start + q + to, tok.end) };
 }
