@@ -47,6 +47,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: BaseL
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   };
 
+  register('cloudConfig.openExample', async (): Promise<vscode.TextDocument> => {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'walkthrough', 'example-user-data'));
+    const doc = await vscode.workspace.openTextDocument({ language: 'cloud-config', content: new TextDecoder().decode(bytes) });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return doc;
+  });
+
   register('cloudConfig.restartServer', async () => {
     if (client.isRunning()) await client.stop();
     await client.start();

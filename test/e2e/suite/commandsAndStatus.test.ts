@@ -11,6 +11,7 @@ const COMMANDS = [
   'cloudConfig.restartServer', 'cloudConfig.showOutput', 'cloudConfig.fixAll',
   'cloudConfig.showRuleDocumentation', 'cloudConfig.lintWorkspace', 'cloudConfig.selectDialect',
 ];
+const CLASSIC = ['cloud-config/header', 'cloud-config/unknown-key', 'cloud-config/unquoted-permissions', 'cloud-config/firewall-not-loaded'];
 
 interface StatusApi { readonly text: string }
 interface Api { readonly statusBar: StatusApi }
@@ -122,6 +123,19 @@ suite('commands and status', () => {
     await waitForDiagnostics(rules, hasCodes(['iptables/state-match']), 'state-match in lint/etc/rules.v4');
     assert.strictEqual(ours(rules)[0]?.source, 'iptables');
     assert.deepStrictEqual(vscode.languages.getDiagnostics(excluded), [], 'files.exclude is respected');
+  });
+
+  test('the walkthrough: its example shows the four classic findings, Fix All repairs them', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'cloud-config-tools.cloud-config-lsp#cloudConfig.start', false);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('cloudConfig.openExample');
+    assert.ok(doc, 'the example opened');
+    assert.strictEqual(doc.languageId, 'cloud-config');
+    await waitForDiagnostics(doc.uri, hasCodes(CLASSIC), CLASSIC.join(', '));
+    await vscode.window.showTextDocument(doc);
+    const fixed = await vscode.commands.executeCommand<{ fixes: number; applied: boolean }>('cloudConfig.fixAll');
+    assert.ok(fixed?.applied, JSON.stringify(fixed));
+    await waitForDiagnostics(doc.uri, (d) => !d.some((x) => CLASSIC.includes(codeOf(x))), 'the four findings fixed');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('Show Output and Restart Language Server', async () => {
