@@ -24,6 +24,8 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
       // VS Code's YAML extension claims `*.yaml` files whose first line is #cloud-config; the server
       // only answers for those and leaves every other YAML document alone.
       { language: 'yaml' },
+      // Untitled Plain Text: the server tells when one starts with #cloud-config, and it is switched.
+      { scheme: 'untitled', language: 'plaintext' },
     ],
     // Settings are asked per document (resource scope, multi-root folders may differ); the client only
     // says when they changed.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { statusNotification, type DocumentStatus } from '../../server/src/editor/protocol';
+import { LanguageSwitch } from './languageSwitch';
 
 const languageNames: Record<string, string> = {
   'cloud-config': 'Cloud-Config', iptables: 'iptables', ip6tables: 'ip6tables', systemd: 'systemd unit',
@@ -20,6 +21,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly statuses = new Map<string, DocumentStatus>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private state: State = State.Starting;
+  private readonly languages = new LanguageSwitch();
 
   constructor(private readonly client: BaseLanguageClient) {
     this.item.name = 'Cloud-Config';
@@ -36,6 +38,7 @@ export class StatusBar implements vscode.Disposable {
   listen(): void {
     this.subscriptions.push(this.client.onNotification(statusNotification, (s: DocumentStatus) => {
       this.statuses.set(s.uri, s);
+      void this.languages.onStatus(s);
       if (vscode.window.activeTextEditor?.document.uri.toString() === s.uri) this.update();
     }));
     this.update();

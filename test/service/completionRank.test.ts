@@ -6,9 +6,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageId } from '../../server/src/service/index';
 
-function ranked(text: string, lang: LanguageId, uri: string): string[] {
+/** Labels in the order the editor shows them, completing at `^^` (or the end). */
+function ranked(marked: string, lang: LanguageId, uri: string): string[] {
+  const at = marked.includes('^^') ? marked.indexOf('^^') : marked.length;
+  const text = marked.replace('^^', '');
   const doc = TextDocument.create(uri, lang, 1, text);
-  const items = getLanguageService({ dialect: 'auto', rules: {} }).complete(doc, lang, doc.positionAt(text.length)).items;
+  const items = getLanguageService({ dialect: 'auto', rules: {} }).complete(doc, lang, doc.positionAt(at)).items;
   const key = (i: CompletionItem): string => i.sortText ?? i.label;
   return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((i) => i.label);
 }
@@ -33,7 +36,7 @@ test('in [Service] the most used directives come first, the ones already written
 });
 
 test('inside user-data too (an embedded unit)', () => {
-  const text = '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Service]\n        ';
+  const text = '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Service]\n        ^^\n        ExecStop=/bin/true\n';
   const labels = ranked(text, 'cloud-config', 'file:///t/user-data');
   assert.equal(labels[0], 'ExecStart');
 });
