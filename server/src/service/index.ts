@@ -61,8 +61,8 @@ function plainDetails(list: CompletionList): CompletionList {
   return list;
 }
 
-function standaloneContext(doc: TextDocument): EmbeddedContext {
-  return { text: doc.getText(), region: undefined, siblings: [], uri: doc.uri };
+function standaloneContext(doc: TextDocument, settings?: ServiceSettings): EmbeddedContext {
+  return { text: doc.getText(), region: undefined, siblings: [], uri: doc.uri, ...(settings?.rulesFamily ? { family: settings.rulesFamily } : {}) };
 }
 
 export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
@@ -74,7 +74,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     if (!entry.findings) {
       entry.findings = boundFindings(doc.getText(), lang === 'cloud-config'
         ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate(standaloneContext(doc)) ?? []);
+        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []);
     }
     return entry.findings;
   }
