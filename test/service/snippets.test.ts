@@ -144,16 +144,6 @@ describe('cloud-config snippets lint clean', () => {
     assertClean(text, 'cloud-config');
   });
 
-  test('whole-user-data snippets add the header on line 1 only (none below an existing #cloud-config)', () => {
-    for (const prefix of ['cloud-config', 'cloud-config-firewall', 'docker-firewall']) {
-      const first = expand('cloud-config', prefix, 0, {}, '', 0);
-      assert.ok(first.startsWith('#cloud-config\n\n'), `${prefix} on line 1`);
-      const below = expand('cloud-config', prefix, 0, {}, '', 1);
-      assert.ok(!below.includes('#cloud-config'), `${prefix} below a header`);
-      assertClean(`#cloud-config\n${below}`, 'cloud-config');
-    }
-  });
-
   test('cloud-config-firewall: IPv4 and IPv6 rules, both restore units enabled and started', () => {
     use('cloud-config', 'cloud-config-firewall');
     const text = expand('cloud-config', 'cloud-config-firewall');

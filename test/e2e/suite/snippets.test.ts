@@ -74,18 +74,6 @@ suite('snippets inserted by VS Code', () => {
     await closeWithoutSaving();
   });
 
-  test('the skeleton below an existing #cloud-config adds no second header', async () => {
-    const editor = await openUntitled('cloud-config', '#cloud-config\n');
-    editor.selection = new vscode.Selection(1, 0, 1, 0);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { snippet: snippetBody('cloud-config.code-snippets', 'cloud-config') });
-    await vscode.commands.executeCommand('leaveSnippet');
-    const text = editor.document.getText();
-    assert.strictEqual(text.match(/#cloud-config/g)?.length, 1, `inserted:\n${text}`);
-    assert.match(text, /^#cloud-config\nhostname: host-01$/m);
-    await assertNoProblems(editor.document);
-    await closeWithoutSaving();
-  });
-
   test('a list-item snippet lands indented under write_files', async () => {
     const editor = await openUntitled('cloud-config', '#cloud-config\nhostname: scratch\nwrite_files:\n  \n');
     editor.selection = new vscode.Selection(3, 2, 3, 2);
