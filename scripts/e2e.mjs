@@ -118,7 +118,9 @@ async function runSuite(context, authority, workspace, reportFile) {
   const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suiteEntry)]];
   const started = Date.now();
   log(`running the extension test suite (${path.relative(root, suiteEntry)}) in the extension host`);
-  await page.goto(`http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  // A multi-root workspace (the fixtures and a second folder with its own settings): resource-scoped
+  // settings are checked across folders.
+  await page.goto(`http://${authority}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS))]);
   if (!sawSuiteOutput && fs.existsSync(reportFile)) {
     console.log('[e2e] suite report (written by the extension host):');
@@ -148,10 +150,13 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-config-e2e-'));
   const layout = hostLayout(tmp);
   const workspace = path.join(tmp, 'workspace');
+  const suiteWorkspace = path.join(tmp, 'suite.code-workspace');
   // The UI check opens its own copy: the suite's window leaves its (fixed, unsaved) editors behind in
   // hot-exit backups, which a window on the same folder would restore.
   const uiWorkspace = path.join(tmp, 'ui-workspace');
   fs.cpSync(fixtures, workspace, { recursive: true });
+  fs.cpSync(path.join(fixtures, '..', 'folder-b'), path.join(tmp, 'folder-b'), { recursive: true });
+  fs.copyFileSync(path.join(fixtures, '..', 'suite.code-workspace'), suiteWorkspace);
   fs.cpSync(fixtures, uiWorkspace, { recursive: true });
   const reportFile = path.join(tmp, 'suite-report.txt');
   layout.env.CLOUD_CONFIG_E2E_REPORT = reportFile; // the suite writes its report here too
@@ -182,7 +187,7 @@ async function main() {
       executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: chromiumArgs,
     });
 
-    failures.push(...await runSuite(context, host.authority, workspace, reportFile));
+    failures.push(...await runSuite(context, host.authority, suiteWorkspace, reportFile));
 
     if (vsix && !failures.length) {
       const uiStart = Date.now();

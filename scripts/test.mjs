@@ -1,6 +1,6 @@
 // npm test: build the bundles, compile the tests, run every tier.
 // Tiers: service (pure), lsp (built server over stdio), oracle (real tools' verdicts in ../shared),
-// fuzz (bounded fuzzing of every feature), nvim and emacs (Neovim and Emacs/eglot as real LSP clients), package (the VSIX), e2e (the extension
+// fuzz (bounded fuzzing of every feature), web (the server in a Web Worker in Chromium), nvim and emacs (Neovim and Emacs/eglot as real LSP clients), package (the VSIX), e2e (the extension
 // in a real VS Code: code-server, scripts/e2e.mjs). In CI (CI=true) nothing may be skipped for a missing tool.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +16,8 @@ const run = (cmd, args, opts = {}) => {
 run(process.execPath, ['scripts/build.mjs']);
 rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-const all = ['service', 'cli', 'lsp', 'fuzz', 'oracle', 'nvim', 'emacs', 'package', 'e2e'];
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.web.json']);
+const all = ['service', 'cli', 'lsp', 'fuzz', 'oracle', 'web', 'nvim', 'emacs', 'package', 'e2e'];
 const tiers = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const tier of tiers) {
   if (tier === 'package') {
@@ -29,6 +30,12 @@ for (const tier of tiers) {
       console.error(`✗ the VSIX is ${size} bytes; the budget is 1 MB`);
       process.exit(1);
     }
+    continue;
+  }
+  if (tier === 'web') {
+    // The language server of the web extension in a Web Worker, driven from a page in headless Chromium.
+    console.log('\n— web (the server in a Web Worker, Chromium) —');
+    run(process.execPath, ['scripts/web.mjs']);
     continue;
   }
   if (tier === 'e2e') {

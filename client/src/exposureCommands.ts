@@ -1,14 +1,14 @@
 // Thin client commands over the server's custom requests (docs/lsp-exposure.md): the exposure map as
 // a markdown page beside the document, and a packet typed by the user traced with its path highlighted in the document.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 
 const scheme = 'cloud-config-exposure';
 
 interface Step { readonly table: string; readonly chain: string; readonly text: string; readonly range?: { start: { line: number; character: number }; end: { line: number; character: number } } }
 interface Trace { readonly verdict: string; readonly reasons: readonly string[]; readonly steps: readonly Step[]; readonly markdown: string }
 
-export function registerExposureCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerExposureCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   /** Rendered maps and traces, by virtual document path. */
   const pages = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();

@@ -1,34 +1,23 @@
 import * as path from 'path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, type ExtensionApi } from './activate';
 import { registerExposureCommands } from './exposureCommands';
 
-let client: LanguageClient | undefined;
+let api: ExtensionApi | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<ExtensionApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'cloud-config' },
-      { language: 'iptables' },
-      { language: 'systemd-unit' },
-      // VS Code's YAML extension claims `*.yaml` files whose first line is #cloud-config; the server
-      // only answers for those and leaves every other YAML document alone.
-      { language: 'yaml' },
-    ],
-    synchronize: { configurationSection: 'cloudConfig' },
-  };
-  client = new LanguageClient('cloudConfig', 'Cloud-Config Language Server', serverOptions, clientOptions);
-  await client.start();
-  registerExposureCommands(context, client);
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+  api = await activateWith(context, (clientOptions) => new LanguageClient('cloudConfig', 'Cloud-Config Language Server', serverOptions, clientOptions));
+  registerExposureCommands(context, api.client);
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await api?.client.stop();
+  api = undefined;
 }

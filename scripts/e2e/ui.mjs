@@ -78,6 +78,15 @@ export async function uiSmoke(context, url, resultsDir, log) {
     await shot(page, 'e2e-problems.png');
     log('✓ UI: the Problems panel lists header, unknown-key, unquoted-permissions, firewall-not-loaded');
 
+    // The status bar item of the active user-data: language, dialect, findings.
+    const status = page.locator('.statusbar-item').filter({ hasText: /Cloud-Config \(CoreOS\)/ }).first();
+    const statusText = await poll(page, async () => {
+      const text = await status.innerText({ timeout: 1000 });
+      return { ok: /error/.test(text), value: text };
+    }, 30_000, 'the status bar shows no Cloud-Config (CoreOS) item with its findings');
+    await shot(page, 'e2e-status.png');
+    log(`✓ UI: status bar "${statusText.trim()}"`);
+
     // 2. Hover `--dport` in the embedded iptables rules (line 36: "-A INPUT -p tcp --dport 22 -j ACCEPT").
     await page.keyboard.press('Escape');
     await goTo(page, 36, 22);

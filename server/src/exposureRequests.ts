@@ -24,7 +24,7 @@ export function registerExposureRequests(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   languageOf: (doc: TextDocument) => LanguageId | undefined,
-  dialect: () => DialectSetting,
+  dialect: (uri: string) => DialectSetting,
 ): void {
   /** The map of an open document, computed once per version. */
   const cache = new Map<string, { version: number; report: ExposureReport }>();
@@ -37,7 +37,7 @@ export function registerExposureRequests(
   const mapOf = (doc: TextDocument, lang: LanguageId): ExposureReport => {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.report;
-    const report = exposureReport(doc.getText(), lang, { dialect: dialect(), uri: doc.uri });
+    const report = exposureReport(doc.getText(), lang, { dialect: dialect(doc.uri), uri: doc.uri });
     cache.set(doc.uri, { version: doc.version, report });
     return report;
   };
@@ -54,7 +54,7 @@ export function registerExposureRequests(
     const { doc, lang } = docAndLang(p.textDocument.uri);
     try {
       const { textDocument: _ignored, ...req } = p;
-      const report = traceReport(doc.getText(), lang, req, { dialect: dialect(), uri: doc.uri });
+      const report = traceReport(doc.getText(), lang, req, { dialect: dialect(doc.uri), uri: doc.uri });
       const title = `${req.proto}${req.dport !== undefined ? `/${req.dport}` : ''} from ${req.src}`;
       return { ...report, markdown: traceMarkdown(doc.uri, title, report) };
     } catch (e) {

@@ -5,28 +5,34 @@ import {
   type CancellationToken, type CompletionItem, type InitializeError, ResponseError, ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, languageFromEditor, limitFlowChecks, type LanguageId, type ServiceSettings } from './service/index';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { detectLanguage, limitFlowChecks, type LanguageId, type LanguageService } from './service/index';
 import { fixAllKind } from './service/codeActions';
-import { readSettings, readSystemdUnitFiles } from './settings';
 import { DocumentLimits, OncePerDocument, fileNameOf } from './documentLimits';
+import { registerExposureRequests } from './exposureRequests';
 import { warmUp } from './warmUp';
 import { CompletionDocs } from './completionDocs';
-import { registerExposureRequests } from './exposureRequests';
+import { readEditorSettings, type EditorSettings } from './editor/editorSettings';
+import { DocumentSettings } from './editor/documentSettings';
+import { ServicePool } from './editor/servicePool';
+import { servedLanguage, visibleDiagnostics, documentStatus, countFindings } from './editor/serving';
+import { ServerLog } from './editor/serverLog';
+import { serverVersion } from './version';
+import {
+  statusNotification, fixAllRequest, ruleDocumentationRequest, lintFilesRequest, setDialectRequest,
+  type FixAllParams, type FixAllResult, type RuleDocumentationParams, type RuleDocumentation,
+  type LintFilesParams, type LintFilesResult, type SetDialectParams,
+} from './editor/protocol';
+import { rulesAt } from './editor/ruleDocumentation';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let settings: ServiceSettings = { dialect: 'auto', rules: {} };
-const service = getLanguageService(settings);
-let pullConfiguration = false;
+const docSettings = new DocumentSettings(undefined);
+const services = new ServicePool();
+const log = new ServerLog(connection);
 let completionDocs = new CompletionDocs(false);
-/** `cloudConfig.systemdUnitFiles`: when off, documents of language systemd-unit are left to other extensions. */
-let systemdUnitFiles = true;
-
-function languageOf(doc: TextDocument): LanguageId | undefined {
-  if (doc.languageId === 'systemd-unit' && !systemdUnitFiles) return undefined;
-  const lang = languageFromEditor(doc.languageId, doc.uri, doc.getText());
-  return lang && limits.allows(doc) ? lang : undefined;
-}
+/** Diagnostics of files checked by Lint Workspace, kept for when their editor closes. */
+const linted = new Map<string, Diagnostic[]>();
 
 /**
  * Size notices are window messages, once per open document: they are about the editor, not about the
@@ -62,6 +68,20 @@ limitFlowChecks({
 let shutDown = false;
 const afterShutdown = (): ResponseError<void> => new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down; only exit is accepted now.');
 
+interface Served {
+  readonly lang: LanguageId;
+  readonly service: LanguageService;
+  readonly settings: EditorSettings;
+}
+
+/** The language and service a document is served with under its settings, or undefined (not ours, or off). */
+function served(doc: TextDocument): Served | undefined {
+  const settings = docSettings.get(doc.uri);
+  const lang = servedLanguage(doc.languageId, doc.uri, doc.getText(), settings);
+  if (!lang || !limits.allows(doc)) return undefined;
+  return { lang, service: services.get(settings.service), settings };
+}
+
 /**
  * Wrap a handler so an exception is logged and answered with a neutral result instead of killing the
  * request, a request the client has cancelled while it waited is answered at once without work, and a
@@ -72,7 +92,10 @@ function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params
     if (shutDown) return afterShutdown();
     if (token?.isCancellationRequested) return fallback;
     try {
-      return fn(params);
+      const started = Date.now();
+      const result = fn(params);
+      log.timing(name, (params as { textDocument?: { uri?: string } }).textDocument?.uri, Date.now() - started);
+      return result;
     } catch (err) {
       connection.console.error(`${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return fallback;
@@ -85,11 +108,12 @@ let settingsReady: Promise<void> = Promise.resolve();
 
 /** Documents with a validation queued; changes that arrive before it runs join it (no timer, no delay). */
 const queued = new Set<string>();
+const nextTick: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
 
 function publish(doc: TextDocument): void {
   if (queued.has(doc.uri)) return;
   queued.add(doc.uri);
-  void settingsReady.then(() => settle(doc.uri, -1));
+  void settingsReady.then(() => docSettings.resolve(doc.uri)).then(() => settle(doc.uri, -1));
 }
 
 /**
@@ -97,11 +121,11 @@ function publish(doc: TextDocument): void {
  * turn of the event loop, so a burst of `didChange` (500 on a 9.6k-line document) gave a validation
  * after nearly every one (250) and a hover sent after the burst waited for all of them (5.5 s). Here
  * the document must keep its version for two turns (the second lets the loop read what is waiting in
- * the pipe and queue it) before it is validated. Only the newest version is validated, and a request
- * queued after the burst is answered before it.
+ * the pipe and queue it) before it is validated. Only the newest version is validated (a closed
+ * document is not), and a request queued after the burst is answered before it.
  */
 function settle(uri: string, seen: number, quiet = 0): void {
-  setImmediate(() => {
+  nextTick(() => {
     const current = documents.get(uri);
     if (!current) { queued.delete(uri); return; }
     if (current.version !== seen) { settle(uri, current.version); return; }
@@ -112,17 +136,34 @@ function settle(uri: string, seen: number, quiet = 0): void {
 }
 
 function publishNow(doc: TextDocument): void {
-  const lang = languageOf(doc);
-  let diagnostics: ReturnType<typeof service.validate> = [];
+  const target = served(doc);
+  let diagnostics: Diagnostic[] = [];
+  const started = Date.now();
   try {
     validating = doc;
-    diagnostics = lang ? service.validate(doc, lang) : [];
+    diagnostics = target ? visibleDiagnostics(target.service.validate(doc, target.lang), target.settings) : [];
   } catch (err) {
     connection.console.error(`validation failed for ${doc.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
   } finally {
     validating = undefined;
   }
+  log.timing(`validate v${doc.version} (${diagnostics.length} findings)`, doc.uri, Date.now() - started);
+  if (linted.has(doc.uri)) linted.set(doc.uri, diagnostics);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  const status = documentStatus(doc, target && { ...target, dialect: target.service.dialect(doc, target.lang), choice: docSettings.dialectChoice(doc.uri) }, docSettings.get(doc.uri), diagnostics);
+  if (status.dialect) log.dialect(doc.uri, `${status.dialect} (${status.dialectReason ?? ''})`);
+  void connection.sendNotification(statusNotification, status);
+}
+
+/** Re-validate every open document after the settings changed. */
+function republishAll(): void {
+  docSettings.invalidate();
+  const all = documents.all();
+  void Promise.all(all.map((d) => docSettings.resolve(d.uri))).then((list) => {
+    services.retain(list.map((s) => s.service));
+    log.settings(docSettings.globalSettings, list.map((s, i) => [all[i]?.uri ?? '', s] as const));
+  });
+  all.forEach(publish);
 }
 
 let initialized = false;
@@ -131,17 +172,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   // `initialize` comes once; a second one must not reset settings or capabilities under the client.
   if (initialized || shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
   initialized = true;
-  pullConfiguration = !!params.capabilities.workspace?.configuration;
-  completionDocs = new CompletionDocs(params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true);
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
-  if (init?.settings) {
-    settings = readSettings(init.settings);
-    systemdUnitFiles = readSystemdUnitFiles(init.settings);
-    service.configure(settings);
+  if (params.capabilities.workspace?.configuration) {
+    docSettings.setPull((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'cloudConfig' }));
   }
+  completionDocs = new CompletionDocs(params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true);
+  const init = params.initializationOptions as { settings?: unknown; dialects?: Record<string, unknown> } | undefined;
+  if (init?.settings) docSettings.setGlobal(readEditorSettings(init.settings));
+  for (const [uri, dialect] of Object.entries(init?.dialects ?? {})) {
+    if (dialect === 'coreos' || dialect === 'cloud-init') docSettings.setDialect(uri, dialect);
+  }
+  log.started(params.clientInfo);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: [':', ' ', '-', '#', '=', '[', '%', ',', '*'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
@@ -150,27 +193,20 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
       // Exposure summaries; the `cloudConfig/exposure` and `cloudConfig/trace` requests give the full answers.
       codeLensProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'cloud-config-language-server', version: '0.1.0' },
+    serverInfo: { name: 'cloud-config-language-server', version: serverVersion },
   };
 });
 
-/** Pull `cloudConfig` settings; returns whether they changed. A null answer keeps what we have. */
-async function refreshSettings(): Promise<boolean> {
-  if (!pullConfiguration) return false;
+/** Pull the `cloudConfig` section without a scope (the settings for documents outside any folder). */
+async function refreshGlobal(): Promise<void> {
+  if (!docSettings.perResource) return;
   try {
     const section: unknown = await connection.workspace.getConfiguration('cloudConfig');
-    if (section === null || section === undefined) return false;
-    const next = readSettings(section);
-    const nextUnitFiles = readSystemdUnitFiles(section);
-    if (JSON.stringify(next) === JSON.stringify(settings) && nextUnitFiles === systemdUnitFiles) return false;
-    systemdUnitFiles = nextUnitFiles;
-    settings = next;
-    service.configure(settings);
-    return true;
+    if (section !== null && section !== undefined) docSettings.setGlobal(readEditorSettings(section));
   } catch (err) {
     connection.console.error(`reading settings failed: ${String(err)}`);
-    return false;
   }
+  log.settings(docSettings.globalSettings, []);
 }
 
 connection.onShutdown(() => {
@@ -180,71 +216,130 @@ connection.onShutdown(() => {
 });
 
 connection.onInitialized(() => {
-  settingsReady = refreshSettings().then(() => undefined);
+  settingsReady = refreshGlobal();
 });
 
 connection.onDidChangeConfiguration((change: DidChangeConfigurationParams) => {
   const pushed = (change.settings as { cloudConfig?: unknown } | null)?.cloudConfig;
   if (pushed !== undefined) {
-    settings = readSettings(pushed);
-    systemdUnitFiles = readSystemdUnitFiles(pushed);
-    service.configure(settings);
-    documents.all().forEach(publish);
+    // A client that pushes its settings gets them for every document: they are not per resource, and
+    // pulling per resource could answer older ones. (The VS Code client pushes nothing and is asked.)
+    docSettings.setPull(undefined);
+    docSettings.setGlobal(readEditorSettings(pushed));
+    republishAll();
   } else {
-    void refreshSettings().then((changed) => {
-      if (changed) documents.all().forEach(publish);
-    });
+    settingsReady = refreshGlobal();
+    republishAll();
   }
 });
 
 documents.onDidOpen((e) => publish(e.document));
-documents.onDidChangeContent((e) => publish(e.document));
+documents.onDidChangeContent((e) => {
+  // Opening also fires a change; with `run: onSave` only opening and saving validate.
+  if (docSettings.get(e.document.uri).run === 'onType' || e.document.version <= 1) publish(e.document);
+});
+documents.onDidSave((e) => {
+  if (docSettings.get(e.document.uri).run === 'onSave') publish(e.document);
+});
 documents.onDidClose((e) => {
-  service.forget(e.document.uri);
+  services.forget(e.document.uri);
   notices.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  docSettings.forget(e.document.uri);
+  log.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: linted.get(e.document.uri) ?? [] });
 });
 
 connection.onCompletion(guarded('completion', null, (p: CompletionParams) => {
   const doc = documents.get(p.textDocument.uri);
-  const lang = doc && languageOf(doc);
-  return completionDocs.strip(doc && lang ? service.complete(doc, lang, p.position) : null);
+  const target = doc && served(doc);
+  return completionDocs.strip(doc && target ? target.service.complete(doc, target.lang, p.position) : null);
 }));
 
 connection.onCompletionResolve((item, token) => guarded('completionResolve', item, (i: CompletionItem) => completionDocs.resolve(i))(item, token));
 
 connection.onHover(guarded('hover', null, (p: HoverParams) => {
   const doc = documents.get(p.textDocument.uri);
-  const lang = doc && languageOf(doc);
-  return doc && lang ? service.hover(doc, lang, p.position) : null;
+  const target = doc && served(doc);
+  return doc && target ? target.service.hover(doc, target.lang, p.position) : null;
 }));
 
 connection.onCodeAction(guarded('codeAction', [], (p: CodeActionParams) => {
   const doc = documents.get(p.textDocument.uri);
-  const lang = doc && languageOf(doc);
-  return doc && lang ? service.codeActions(doc, lang, p.range, p.context.only) : [];
+  const target = doc && served(doc);
+  if (!doc || !target) return [];
+  return target.service.codeActions(doc, target.lang, p.range, p.context.only)
+    .filter((a) => !a.diagnostics?.length || visibleDiagnostics(a.diagnostics, target.settings).length > 0);
 }));
 
 connection.onDocumentSymbol(guarded('documentSymbol', [], (p: DocumentSymbolParams) => {
   const doc = documents.get(p.textDocument.uri);
-  const lang = doc && languageOf(doc);
-  return doc && lang ? service.symbols(doc, lang) : [];
+  const target = doc && served(doc);
+  return doc && target ? target.service.symbols(doc, target.lang) : [];
 }));
 
 connection.onFoldingRanges(guarded('foldingRange', [], (p: FoldingRangeParams) => {
   const doc = documents.get(p.textDocument.uri);
-  const lang = doc && languageOf(doc);
-  return doc && lang ? service.folding(doc, lang) : [];
+  const target = doc && served(doc);
+  return doc && target ? target.service.folding(doc, target.lang) : [];
 }));
 
-registerExposureRequests(connection, documents, languageOf, () => settings.dialect);
+connection.onRequest(fixAllRequest, async (p: FixAllParams): Promise<FixAllResult> => {
+  const doc = documents.get(p.uri);
+  const target = doc && served(doc);
+  if (!doc || !target) return { fixes: 0, applied: false };
+  const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+  const [action] = target.service.codeActions(doc, target.lang, whole, [fixAllKind]);
+  const edits = action?.edit?.changes?.[doc.uri] ?? [];
+  if (!action?.edit || edits.length === 0) return { fixes: 0, applied: false };
+  const result = await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
+  return { fixes: edits.length, applied: result.applied };
+});
 
-process.on('uncaughtException', (err) => {
-  connection.console.error(`uncaught: ${err.stack ?? err.message}`);
+connection.onRequest(ruleDocumentationRequest, (p: RuleDocumentationParams): RuleDocumentation[] => {
+  const doc = documents.get(p.uri);
+  const target = doc && served(doc);
+  if (!doc || !target) return [];
+  return rulesAt(visibleDiagnostics(target.service.validate(doc, target.lang), target.settings), p.position);
 });
-process.on('unhandledRejection', (reason) => {
-  connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+
+connection.onRequest(lintFilesRequest, async (p: LintFilesParams): Promise<LintFilesResult> => {
+  let checked = 0;
+  let findings = 0;
+  for (const file of p.files) {
+    if (documents.get(file.uri)) continue; // open documents are already checked as typed
+    const settings = await docSettings.resolve(file.uri);
+    docSettings.forget(file.uri);
+    const doc = TextDocument.create(file.uri, '', 0, file.text);
+    const lang = servedLanguage('', file.uri, file.text, settings, detectLanguage);
+    if (!lang) continue;
+    const service = services.get(settings.service);
+    const diagnostics = visibleDiagnostics(service.validate(doc, lang), settings);
+    service.forget(file.uri);
+    checked++;
+    findings += countFindings(diagnostics);
+    linted.set(file.uri, diagnostics);
+    void connection.sendDiagnostics({ uri: file.uri, diagnostics });
+  }
+  return { checked, findings };
 });
+
+connection.onRequest(setDialectRequest, (p: SetDialectParams): null => {
+  docSettings.setDialect(p.uri, p.dialect);
+  const doc = documents.get(p.uri);
+  if (doc) publish(doc);
+  return null;
+});
+
+registerExposureRequests(connection, documents, (doc) => served(doc)?.lang, (uri) => docSettings.get(uri).service.dialect);
+
+if (typeof process !== 'undefined' && typeof process.on === 'function') {
+  process.on('uncaughtException', (err) => {
+    connection.console.error(`uncaught: ${err.stack ?? err.message}`);
+  });
+  process.on('unhandledRejection', (reason) => {
+    connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+  });
+}
 
 warmUp();
 

@@ -36,6 +36,8 @@ export interface ClientOptions {
   resolveCompletionDocs?: boolean;
   /** Default timeout for requests and waits, in ms. */
   timeout?: number;
+  /** Answer `workspace/applyEdit` requests with `applied: true` (and record them). */
+  applyEdits?: boolean;
 }
 
 export class LspClient {
@@ -48,6 +50,18 @@ export class LspClient {
   readonly logs: Array<{ type: number; message: string }> = [];
   /** Sections the server asked for through `workspace/configuration`. */
   readonly configurationRequests: string[] = [];
+  /**
+   * Settings per folder for `workspace/configuration` items with a `scopeUri` (resource scope): the
+   * first entry whose folder URI the scope starts with answers instead of `settings`.
+   */
+  folderSettings: Array<[string, Record<string, unknown>]> = [];
+  /** Notifications other than diagnostics and logs (e.g. `cloudConfig/status`), in arrival order. */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** `workspace/applyEdit` requests the server sent. */
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  /** `$/logTrace` messages (only sent while the trace is on). */
+  readonly traces: string[] = [];
+  private readonly answerApplyEdit: boolean;
   readonly documents = new Map<string, TextDocument>();
   stderr = '';
 
@@ -60,6 +74,7 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.timeout = options.timeout ?? 10_000;
+    this.answerApplyEdit = options.applyEdits ?? false;
     this.settings = options.settings ?? { cloudConfig: { dialect: 'auto', rules: {} } };
     this.proc = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -135,6 +150,8 @@ export class LspClient {
     } else if (msg.method !== undefined) {
       if (msg.method === 'textDocument/publishDiagnostics') this.published.push(msg.params as PublishDiagnosticsParams);
       else if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') this.logs.push(msg.params as { type: number; message: string });
+      else if (msg.method === '$/logTrace') this.traces.push((msg.params as { message: string }).message);
+      else this.notifications.push({ method: msg.method, params: msg.params });
       this.wake();
     } else if (typeof msg.id === 'number') {
       const p = this.pending.get(msg.id);
@@ -149,17 +166,27 @@ export class LspClient {
     const id = msg.id as number | string;
     switch (msg.method) {
       case 'workspace/configuration': {
-        const items = (msg.params as { items: Array<{ section?: string }> }).items;
+        const items = (msg.params as { items: Array<{ section?: string; scopeUri?: string }> }).items;
         const result = items.map((item) => {
           this.configurationRequests.push(item.section ?? '');
-          if (!item.section) return this.settings;
-          let v: unknown = this.settings;
+          const scoped = item.scopeUri ? this.folderSettings.find(([folder]) => item.scopeUri?.startsWith(folder))?.[1] : undefined;
+          const settings = scoped ?? this.settings;
+          if (!item.section) return settings;
+          let v: unknown = settings;
           for (const part of item.section.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
           return v ?? null;
         });
         this.send({ jsonrpc: '2.0', id, result });
         break;
       }
+      case 'workspace/applyEdit':
+        if (!this.answerApplyEdit) {
+          this.send({ jsonrpc: '2.0', id, error: { code: -32601, message: 'test client does not apply edits' } });
+          break;
+        }
+        this.appliedEdits.push((msg.params as { edit: WorkspaceEdit }).edit);
+        this.send({ jsonrpc: '2.0', id, result: { applied: true } });
+        break;
       case 'client/registerCapability':
       case 'client/unregisterCapability':
       case 'window/workDoneProgress/create':

@@ -33,7 +33,7 @@ describe('lsp: diagnostics', () => {
       assert.ok(messageOf(d).length > 10, `${d.code} has a message`);
     }
     const unknown = published.diagnostics.find((d) => d.code === 'cloud-config/unknown-key');
-    assert.match(unknown ? messageOf(unknown) : '', /`enable`/, 'unknown-key names the closest known key');
+    assert.match(unknown ? messageOf(unknown) : '', /'enable'/, 'unknown-key names the closest known key');
   });
 
   it('re-publishes with the new version after an incremental change fixes a line', async () => {

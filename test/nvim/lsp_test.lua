@@ -96,28 +96,33 @@ local function main()
   if not check('fixture loaded', find_line(buf, '^coreos:') == 0 and find_line(buf, '^write_files:'), 'the buffer is not the user-data fixture') then
     return
   end
-  -- What a user's configuration would do for user-data files (Neovim 0.7 has no filetype for them).
-  vim.bo[buf].filetype = 'cloud-config'
-
+  -- The README's Neovim configuration, as written (CLOUD_CONFIG_NVIM_CONFIG holds its lua block; the
+  -- runner puts bin/cloud-config-language-server on PATH). Re-reading the buffer runs its autocommands:
+  -- filetype detection, then the server start.
   local stderr = {}
-  local client_id = vim.lsp.start_client({
-    name = 'cloud-config',
-    cmd = { node, server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':p:h'),
-    settings = { cloudConfig = { dialect = 'auto', rules = vim.empty_dict() } },
-    flags = { debounce_text_changes = 20 },
-    handlers = {
-      ['window/logMessage'] = function(_, result)
-        if result and result.type == 1 then
-          table.insert(stderr, result.message)
-        end
-      end,
-    },
-  })
-  if not check('client started', client_id ~= nil, 'vim.lsp.start_client returned nil') then
+  vim.lsp.handlers['window/logMessage'] = function(_, result)
+    if result and result.type == 1 then
+      table.insert(stderr, result.message)
+    end
+  end
+  local config_file = os.getenv('CLOUD_CONFIG_NVIM_CONFIG')
+  if not check('README configuration given', config_file ~= nil and vim.fn.filereadable(config_file) == 1, tostring(config_file)) then
     return
   end
-  check('buffer attached', vim.lsp.buf_attach_client(buf, client_id), 'buf_attach_client failed')
+  dofile(config_file)
+  vim.cmd('edit')
+  check('filetype cloud-config', vim.bo[buf].filetype == 'cloud-config', vim.bo[buf].filetype)
+  local client_id
+  vim.wait(timeout, function()
+    for id, _ in pairs(vim.lsp.buf_get_clients(buf)) do
+      client_id = id
+    end
+    return client_id ~= nil
+  end, 20)
+  if not check('client started', client_id ~= nil, 'no client attached to the user-data buffer') then
+    return
+  end
+  check('buffer attached', vim.lsp.buf_is_attached(buf, client_id), 'buf_is_attached is false')
 
   -- Diagnostics for the classic mistakes.
   local expected = {
@@ -246,6 +251,20 @@ local function main()
   local lenses, lerr = request(buf, 'textDocument/codeLens', { textDocument = { uri = uri } })
   local first = lenses and lenses[1]
   check('code lens on line 1', first and first.range.start.line == 0 and first.command and first.command.title:find('Reachable from the internet: 22/tcp', 1, true) == 1, lerr or vim.inspect(lenses))
+  -- A rules file of the same project reuses the running server (one server for all buffers).
+  local rules_file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':p:h') .. '/rules.v4'
+  vim.fn.writefile({ '*filter', ':INPUT DROP [0:0]', '-A INPUT -m state --state ESTABLISHED -j ACCEPT', 'COMMIT' }, rules_file)
+  vim.cmd('edit ' .. vim.fn.fnameescape(rules_file))
+  local rules_buf = vim.api.nvim_get_current_buf()
+  check('rules.v4 is iptables', vim.bo[rules_buf].filetype == 'iptables', vim.bo[rules_buf].filetype)
+  local attached = vim.wait(timeout, function()
+    return vim.lsp.buf_get_clients(rules_buf)[client_id] ~= nil
+  end, 20)
+  check('same server for the rules file', attached and #vim.lsp.get_active_clients() == 1, vim.inspect(vim.tbl_keys(vim.lsp.buf_get_clients(rules_buf))))
+  local rules_diags = vim.wait(timeout, function()
+    return codes(rules_buf)['iptables/state-match'] ~= nil
+  end, 20)
+  check('diagnostics in the rules file', rules_diags, select(2, codes(rules_buf)))
 
   check('server logged no errors', #stderr == 0, table.concat(stderr, ' | '))
 

@@ -2,7 +2,7 @@
 // Without `nvim` on PATH the test is skipped locally and fails in CI (CI=true).
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editorAvailable, repoRoot, runScriptedEditor } from '../helpers/scriptedEditor';
 
@@ -14,8 +14,19 @@ function nvimVersion(): string | undefined {
   return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
 }
 
+/** The lua block of the README's Neovim section, as a user copies it. */
+function readmeConfig(): string {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Neovim'));
+  const block = /```lua\n([\s\S]*?)```/.exec(section);
+  if (!block?.[1]) throw new Error('the README has no lua block under ## Neovim');
+  return block[1];
+}
+
 const expectedLines = [
   'ok fixture loaded',
+  'ok README configuration given',
+  'ok filetype cloud-config',
   'ok client started',
   'ok buffer attached',
   'ok diagnostics arrived',
@@ -39,6 +50,9 @@ const expectedLines = [
   'ok exposure: 22/tcp open by its rule',
   'ok trace: tcp/3306 dropped by the policy',
   'ok code lens on line 1',
+  'ok rules.v4 is iptables',
+  'ok same server for the rules file',
+  'ok diagnostics in the rules file',
   'ok server logged no errors',
   'ok client stopped',
 ];
@@ -53,7 +67,15 @@ test('neovim: diagnostics, hover, completion and code actions through a real LSP
     args: (file) => ['--headless', '--clean', '-n', '-c', `luafile ${script}`, file],
     env: (home) => {
       mkdirSync(join(home, 'run'), { mode: 0o700 });
-      return { XDG_RUNTIME_DIR: join(home, 'run'), NVIM_LOG_FILE: join(home, 'nvim.log') };
+      const config = join(home, 'cloud-config.lua');
+      writeFileSync(config, readmeConfig());
+      return {
+        XDG_RUNTIME_DIR: join(home, 'run'),
+        NVIM_LOG_FILE: join(home, 'nvim.log'),
+        CLOUD_CONFIG_NVIM_CONFIG: config,
+        // `cloud-config-language-server` as the README's cmd names it: the repository's bin/.
+        PATH: `${join(repoRoot, 'bin')}:${process.env['PATH'] ?? ''}`,
+      };
     },
     fixture,
     expectedLines,

@@ -102,7 +102,7 @@ describe('publications in runcmd and bootcmd (cloud-config/no-firewall)', () => 
     assert.deepEqual(spans(line, withCode(diagnose(line), code)), [`${code}: -p 8080:80`]);
     const list = '#cloud-config\nbootcmd:\n  - [docker, run, -d, -p, "0.0.0.0:443:443", nginx]\n';
     assert.deepEqual(spans(list, withCode(diagnose(list), code)), [`${code}: -p, "0.0.0.0:443:443"`]);
-    assert.match(messageOf(withCode(diagnose(list), code)[0]!), /`-p "0\.0\.0\.0:443:443"`/);
+    assert.match(messageOf(withCode(diagnose(list), code)[0]!), /'-p "0\.0\.0\.0:443:443"'/);
   });
 
   test('a block-scalar script, loopback-only mappings and -p after the image', () => {

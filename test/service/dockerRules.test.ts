@@ -36,7 +36,7 @@ describe('the classic lookup.service', () => {
     const all = diagnose(text, {}, 'systemd');
     assert.deepEqual(spans(text, all), ['docker/pull-not-optional: /usr/bin/docker pull example/lookup', 'docker/port-exposure: -p 0.0.0.0:80:5000']);
     assert.equal(withCode(all, 'docker/pull-not-optional')[0]!.severity, DiagnosticSeverity.Information);
-    assert.deepEqual(unitFixes(text, 'docker/pull-not-optional'), [['Make the pull optional (`-` prefix)', classic('-')]]);
+    assert.deepEqual(unitFixes(text, 'docker/pull-not-optional'), [["Make the pull optional ('-' prefix)", classic('-')]]);
   });
 
   test('standalone with -d: the detach warning too, whose fix removes the flag', () => {
@@ -71,7 +71,7 @@ describe('docker/detached', () => {
   test('bundled -dit: the warning covers the bundle, the fix removes only the d', () => {
     const text = svc('ExecStart=/usr/bin/docker run --rm -dit nginx');
     assert.deepEqual(dockerSpans(text), ['docker/detached: -dit']);
-    assert.deepEqual(unitFixes(text, 'docker/detached'), [['Remove the `d` from `-dit` (keep the client in the foreground)', svc('ExecStart=/usr/bin/docker run --rm -it nginx')]]);
+    assert.deepEqual(unitFixes(text, 'docker/detached'), [["Remove the 'd' from '-dit' (keep the client in the foreground)", svc('ExecStart=/usr/bin/docker run --rm -it nginx')]]);
   });
 
   test('-d as the last word before a continuation keeps the line joined', () => {

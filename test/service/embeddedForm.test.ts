@@ -17,7 +17,7 @@ describe('cloud-config/folded-embedded', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), '>');
-    assert.deepEqual(fixesFor(text, code), [['Change `>` to `|`', rulesFile('|')]]);
+    assert.deepEqual(fixesFor(text, code), [["Change '>' to '|'", rulesFile('|')]]);
   });
 
   test('folded unit content with strip chomping keeps its chomping in the fix', () => {
@@ -51,7 +51,7 @@ describe('cloud-config/rules-strip-newline', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d!), '|-');
-    assert.deepEqual(fixesFor(text, code), [['Change `|-` to `|`', rulesFile('|')]]);
+    assert.deepEqual(fixesFor(text, code), [["Change '|-' to '|'", rulesFile('|')]]);
   });
 
   test('an explicit indentation indicator is kept by the fix', () => {

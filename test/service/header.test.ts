@@ -18,14 +18,14 @@ describe('cloud-config/header', () => {
     const d = headerFinding(text);
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d), 'hostname: node1');
-    assert.deepEqual(fixesFor(text, code), [['Insert `#cloud-config` as line 1', `#cloud-config\n${body}`]]);
+    assert.deepEqual(fixesFor(text, code), [["Insert '#cloud-config' as line 1", `#cloud-config\n${body}`]]);
   });
 
   test('`# cloud-config` (space after #) covers line 1; the fix replaces it', () => {
     const text = `# cloud-config\n${body}`;
     const d = headerFinding(text);
     assert.equal(rangeText(text, d), '# cloud-config');
-    assert.deepEqual(fixesFor(text, code), [['Replace line 1 with `#cloud-config`', `#cloud-config\n${body}`]]);
+    assert.deepEqual(fixesFor(text, code), [["Replace line 1 with '#cloud-config'", `#cloud-config\n${body}`]]);
   });
 
   test('wrong case `#Cloud-Config` is flagged and fixed', () => {
@@ -45,14 +45,14 @@ describe('cloud-config/header', () => {
     const d = headerFinding(text);
     assert.equal(d.range.start.line, 0);
     assert.equal(d.range.start.character, 0);
-    assert.deepEqual(fixesFor(text, code), [['Remove what precedes `#cloud-config`', `#cloud-config\n${body}`]]);
+    assert.deepEqual(fixesFor(text, code), [["Remove what precedes '#cloud-config'", `#cloud-config\n${body}`]]);
   });
 
   test('`---` before the marker: the preferred fix moves the marker to line 1', () => {
     const text = `---\n#cloud-config\n${body}`;
     assert.equal(rangeText(text, headerFinding(text)), '---');
     const fixes = fixesFor(text, code);
-    assert.deepEqual(fixes[0], ['Move `#cloud-config` to line 1', `#cloud-config\n---\n${body}`]);
+    assert.deepEqual(fixes[0], ["Move '#cloud-config' to line 1", `#cloud-config\n---\n${body}`]);
   });
 
   test('an empty document gets a zero-width header error at 0:0 and an insert fix', () => {
@@ -74,7 +74,7 @@ describe('cloud-config/header', () => {
   test('in the coreos dialect text after the marker (`#cloud-config # web`) is replaced, not duplicated', () => {
     const text = '#cloud-config # web\ncoreos:\n  units: []\n';
     assert.equal(rangeText(text, headerFinding(text)), '#cloud-config # web');
-    assert.deepEqual(fixesFor(text, code), [['Replace line 1 with `#cloud-config`', '#cloud-config\ncoreos:\n  units: []\n']]);
+    assert.deepEqual(fixesFor(text, code), [["Replace line 1 with '#cloud-config'", '#cloud-config\ncoreos:\n  units: []\n']]);
   });
 
   test('a byte-order mark before the marker is flagged; the fix removes it', () => {

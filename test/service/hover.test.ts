@@ -49,10 +49,11 @@ describe('hover on keys', () => {
     assert.match(h.markdown, /etcd-lock/);
   });
 
-  test('an unknown key says it is ignored', () => {
+  test('an unknown key lists the keys known there (its diagnostic, shown alongside, says it is ignored)', () => {
     const h = hover('#cloud-config\nfo|^|o: 1\n');
     assert.equal(h.rangeText, 'foo');
-    assert.match(h.markdown, /ignored/);
+    assert.match(h.markdown, /^Keys cloud-init reads here: `[a-z_]+`, .* in all\)$/);
+    assert.doesNotMatch(h.markdown, /ignored/);
   });
 
   test('hover on a value shows its key\'s docs and covers the value', () => {

@@ -68,7 +68,7 @@ test('unknown-option: --dport without -p, fixed by inserting (or moving) -p tcp'
   const text = F('-A INPUT --dport 22 -j ACCEPT');
   assert.deepEqual(found(text, 'iptables/unknown-option'), ['iptables/unknown-option: --dport']);
   const fixes = fixesFor(text, 'iptables/unknown-option', {}, 'iptables');
-  assert.deepEqual(fixes.map(([title]) => title), ['Insert `-p tcp`', 'Insert `-p udp`']);
+  assert.deepEqual(fixes.map(([title]) => title), ["Insert '-p tcp'", "Insert '-p udp'"]);
   assert.equal(fixes[0]?.[1], F('-A INPUT -p tcp --dport 22 -j ACCEPT'));
   const late = F('-A INPUT --dport 22 -p tcp -j ACCEPT');
   assert.equal(fixesFor(late, 'iptables/unknown-option', {}, 'iptables')[0]?.[1], F('-A INPUT -p tcp --dport 22 -j ACCEPT'));

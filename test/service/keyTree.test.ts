@@ -17,8 +17,8 @@ describe('cloud-config/unknown-key', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'enabled');
-    assert.match(messageOf(d!), /`enable`/);
-    assert.deepEqual(fixesFor(text, code), [['Rename to `enable`', text.replace('enabled:', 'enable:')]]);
+    assert.match(messageOf(d!), /'enable'/);
+    assert.deepEqual(fixesFor(text, code), [["Rename to 'enable'", text.replace('enabled:', 'enable:')]]);
   });
 
   test('`contents` in a write_files entry suggests `content`', () => {
@@ -32,7 +32,7 @@ describe('cloud-config/unknown-key', () => {
     const text = '#cloud-config\nwrite_file:\n  - path: /etc/motd\n    content: hi\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'write_file');
-    assert.match(messageOf(d!), /`write_files`/);
+    assert.match(messageOf(d!), /'write_files'/);
     assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('write_file:', 'write_files:')]);
   });
 
@@ -86,7 +86,7 @@ describe('cloud-config/type', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), '"true"');
-    assert.deepEqual(fixesFor(text, code), [['Change to boolean `true`', text.replace('"true"', 'true')]]);
+    assert.deepEqual(fixesFor(text, code), [["Change to boolean 'true'", text.replace('"true"', 'true')]]);
   });
 
   test('`units:` given a string: the fix makes a one-item list', () => {
@@ -155,7 +155,7 @@ describe('cloud-config/invalid-value', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d!), 'Start');
-    assert.deepEqual(fixesFor(text, code), [['Change to `start`', text.replace('Start', 'start')]]);
+    assert.deepEqual(fixesFor(text, code), [["Change to 'start'", text.replace('Start', 'start')]]);
   });
 
   test('`command: enable` is not a systemctl verb', () => {
@@ -245,7 +245,7 @@ describe('cloud-config/deprecated', () => {
     const text = '#cloud-config\napt_update: true\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'apt_update');
-    assert.deepEqual(fixesFor(text, code), [['Rename to `package_update`', '#cloud-config\npackage_update: true\n']]);
+    assert.deepEqual(fixesFor(text, code), [["Rename to 'package_update'", '#cloud-config\npackage_update: true\n']]);
   });
 
   test('current keys are not deprecated', () => {
@@ -263,7 +263,7 @@ describe('cloud-config/hyphen-key', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Hint);
     assert.equal(rangeText(text, d!), 'write-files');
-    assert.deepEqual(fixesFor(text, code), [['Rename to `write_files`', text.replace('write-files', 'write_files')]]);
+    assert.deepEqual(fixesFor(text, code), [["Rename to 'write_files'", text.replace('write-files', 'write_files')]]);
   });
 
   test('CoreOS users[] `primary-group` is a hint (cloud-init reads users too)', () => {
@@ -294,7 +294,7 @@ describe('cloud-config/duplicate-key', () => {
     assert.equal(d!.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d!), 'hostname');
     assert.equal(d!.range.start.line, 3);
-    assert.deepEqual(fixesFor(text, code), [['Remove this duplicate `hostname`', '#cloud-config\nhostname: a\ntimezone: UTC\n']]);
+    assert.deepEqual(fixesFor(text, code), [["Remove this duplicate 'hostname'", '#cloud-config\nhostname: a\ntimezone: UTC\n']]);
     assert.equal(d!.relatedInformation?.[0]?.location.range.start.line, 1);
   });
 
@@ -338,7 +338,7 @@ describe('cloud-config/missing-key', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d!), 'enable');
-    assert.match(messageOf(d!), /`name`/);
+    assert.match(messageOf(d!), /'name'/);
   });
 
   test('a write_files entry without `path`', () => {

@@ -34,8 +34,9 @@ type Scope = keyof typeof files;
  * Expand a snippet body as accepting every default does. `choices` picks an option per tab stop
  * (default: the first); `final` replaces `$0`. Throws on malformed snippet syntax (unclosed `${`).
  */
-function expandSnippet(body: string, choices: Readonly<Record<number, number>> = {}, final = ''): string {
+function expandSnippet(body: string, choices: Readonly<Record<number, number>> = {}, final = '', line = 0): string {
   const values = new Map<number, string>();
+  const variables: Record<string, string> = { TM_LINE_INDEX: String(line), TM_LINE_NUMBER: String(line + 1) };
   let i = 0;
   const parse = (stopAt: string | undefined): string => {
     let out = '';
@@ -56,6 +57,19 @@ function expandSnippet(body: string, choices: Readonly<Record<number, number>> =
       if (simple) {
         i += simple[0].length;
         out += tabStop(Number(simple[1]), undefined);
+        continue;
+      }
+      const variable = /^\$\{([A-Z_]+)\/((?:[^/\\]|\\.)*)\/((?:\$\{\d+:[+?-][^}]*\}|[^/}])*)\/([a-z]*)\}/.exec(body.slice(i));
+      if (variable) {
+        // A transformed variable: `${VAR/regex/format/options}`, with `$n` and `${n:+text}` in the format.
+        i += variable[0].length;
+        const value = variables[variable[1]!];
+        if (value === undefined) throw new Error(`unknown snippet variable ${variable[1]}`);
+        const re = new RegExp(variable[2]!, variable[4]!.replace(/[^gim]/g, ''));
+        out += value.replace(re, (...m: unknown[]) => variable[3]!.replace(/\$\{(\d+):\+([^}]*)\}|\$(\d+)/g, (_all, n: string | undefined, text: string | undefined, plain: string | undefined) => {
+          const group = m[Number(n ?? plain)];
+          return n !== undefined ? (typeof group === 'string' && group !== '' ? text ?? '' : '') : typeof group === 'string' ? group : '';
+        }));
         continue;
       }
       const open = /^\$\{(\d+)(:|\||\})/.exec(body.slice(i));
@@ -98,8 +112,8 @@ function snippet(scope: Scope, prefix: string): SnippetDef {
 }
 
 /** The snippet expanded with defaults, each line indented by `indent` spaces (as inserted at that column). */
-function expand(scope: Scope, prefix: string, indent = 0, choices: Record<number, number> = {}, final = ''): string {
-  const text = expandSnippet(snippet(scope, prefix).body.join('\n'), choices, final);
+function expand(scope: Scope, prefix: string, indent = 0, choices: Record<number, number> = {}, final = '', line = 0): string {
+  const text = expandSnippet(snippet(scope, prefix).body.join('\n'), choices, final, line);
   const pad = ' '.repeat(indent);
   return text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
 }

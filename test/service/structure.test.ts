@@ -74,7 +74,7 @@ describe('cloud-config/write-files-under-coreos', () => {
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'write_files');
     assert.deepEqual(fixesFor(text, code), [[
-      'Move `write_files` to the top level',
+      "Move 'write_files' to the top level",
       '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/motd\n    content: hi\n',
     ]]);
   });

@@ -84,7 +84,7 @@ describe('cloud-config/owner', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'root.root');
-    assert.deepEqual(fixesFor(text, code), [['Change to `root:root`', text.replace('root.root', 'root:root')]]);
+    assert.deepEqual(fixesFor(text, code), [["Change to 'root:root'", text.replace('root.root', 'root:root')]]);
   });
 
   test('three colon-separated parts have no fix', () => {

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Finding, Fix, OffsetEdit, ServiceSettings } from './types';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
+import { plainText } from './plainText';
 
 /** Source action that applies every preferred fix in the document. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.cloud-config`;
@@ -73,7 +74,7 @@ export function findingsToCodeActions(
       const [diagnostic] = toDiagnostics(doc, [f], settings);
       f.fixes.forEach((fix, i) => {
         actions.push({
-          title: fix.title,
+          title: plainText(fix.title),
           kind: CodeActionKind.QuickFix,
           diagnostics: diagnostic ? [diagnostic] : [],
           isPreferred: fix.preferred ?? i === 0,

@@ -2,8 +2,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, ServiceSettings, Severity } from './types';
 import { ruleInfo, rulePageUrl } from './rules';
+import { plainText } from './plainText';
 
-export const diagnosticSource = 'cloud-config';
+/**
+ * The diagnostic's `source`: the language its rule belongs to (`iptables`, `systemd`, `docker`,
+ * `cloud-config`), the part of the code before the slash.
+ */
+export function diagnosticSource(code: string): string {
+  const slash = code.indexOf('/');
+  return slash > 0 ? code.slice(0, slash) : 'cloud-config';
+}
 
 const severityMap: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -33,14 +41,14 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
       severity: severityMap[severity],
       code: f.code,
       codeDescription: { href: rulePageUrl(f.code) },
-      source: diagnosticSource,
-      message: f.message,
+      source: diagnosticSource(f.code),
+      message: plainText(f.message),
     };
     if (tags.length) d.tags = tags;
     if (f.related?.length) {
       d.relatedInformation = f.related.map((r) => ({
         location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
-        message: r.message,
+        message: plainText(r.message),
       }));
     }
     out.push(d);

@@ -2,9 +2,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range,
 } from 'vscode-languageserver-types';
-import type { LanguageId, ServiceSettings } from './types';
+import type { Dialect, LanguageId, ServiceSettings } from './types';
 import { defaultSettings } from './types';
 import { DocumentCache } from './documentCache';
+import { plainText } from './plainText';
 import { toDiagnostics } from './diagnostics';
 import { findingsToCodeActions } from './codeActions';
 import { validateCloudConfig } from './cloudConfig/validate';
@@ -36,8 +37,30 @@ export interface LanguageService {
   codeActions(doc: TextDocument, lang: LanguageId, range: Range, only?: readonly string[]): CodeAction[];
   symbols(doc: TextDocument, lang: LanguageId): DocumentSymbol[];
   folding(doc: TextDocument, lang: LanguageId): FoldingRange[];
+  /** The dialect a cloud-config document is read with, and whether a setting forced it (else detected). */
+  dialect(doc: TextDocument, lang: LanguageId): { dialect: Dialect; forced: boolean } | undefined;
   /** Forget cached models of a closed document. */
   forget(uri: string): void;
+}
+
+/**
+ * Whitespace gets no hover: indentation and runs of blanks (an embedded block's indentation would
+ * otherwise show the hover of the whole `content` value). A blank right after a word still belongs
+ * to that word, as editors place the hover position there.
+ */
+function inWhitespace(text: string, offset: number): boolean {
+  const at = text[offset];
+  if (at === undefined || !/\s/.test(at)) return false;
+  return offset === 0 || /\s/.test(text[offset - 1] ?? '');
+}
+
+/** Completion details are shown as plain text: no markdown backticks in them. */
+function plainDetails(list: CompletionList): CompletionList {
+  for (const item of list.items) {
+    if (item.detail?.includes('`')) item.detail = plainText(item.detail);
+    if (item.labelDetails?.description?.includes('`')) item.labelDetails.description = plainText(item.labelDetails.description);
+  }
+  return list;
 }
 
 function standaloneContext(doc: TextDocument, settings?: ServiceSettings): EmbeddedContext {
@@ -69,11 +92,12 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     complete(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
-      if (lang !== 'cloud-config') return completeStandalone(doc, lang, pos);
-      return completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
+      if (lang !== 'cloud-config') return plainDetails(completeStandalone(doc, lang, pos));
+      return plainDetails(completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o)));
     },
     hover(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
+      if (inWhitespace(doc.getText(), doc.offsetAt(pos))) return null;
       if (lang !== 'cloud-config') return hoverStandalone(doc, lang, pos);
       return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
     },
@@ -91,6 +115,11 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       if (lang !== 'cloud-config') return standaloneFolding(lang, standaloneContext(doc), lineOf);
       const model = cache.get(doc, lang, settings).cloudConfig();
       return [...cloudConfigFolding(model), ...embeddedFolding(model.regions, lineOf)];
+    },
+    dialect(doc, lang) {
+      if (lang !== 'cloud-config') return undefined;
+      const model = cache.get(doc, lang, settings).cloudConfig();
+      return { dialect: model.dialect, forced: model.dialectForced };
     },
     forget(uri) {
       cache.delete(uri);

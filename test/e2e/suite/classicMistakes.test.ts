@@ -49,7 +49,7 @@ suite('user-data with the classic mistakes', () => {
   });
 
   test('quick fix: rename enabled to enable', async () => {
-    await applyQuickFix(doc, UNKNOWN_KEY, lacksCode(UNKNOWN_KEY), { diagnostic: (d) => /`enabled`/.test(d.message) });
+    await applyQuickFix(doc, UNKNOWN_KEY, lacksCode(UNKNOWN_KEY), { diagnostic: (d) => /'enabled'/.test(d.message) });
     assert.match(doc.getText(), /^ {6}enable: true$/m);
     assert.doesNotMatch(doc.getText(), /enabled:/);
   });

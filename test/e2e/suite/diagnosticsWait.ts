@@ -3,7 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-export const SOURCE = 'cloud-config';
+/** Our diagnostics' sources: the language each rule belongs to. */
+export const SOURCES: readonly string[] = ['cloud-config', 'iptables', 'systemd', 'docker'];
 
 export function codeOf(d: vscode.Diagnostic): string {
   const c = d.code;
@@ -13,7 +14,7 @@ export function codeOf(d: vscode.Diagnostic): string {
 
 /** Our diagnostics on `uri` (other extensions' are ignored). */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  return vscode.languages.getDiagnostics(uri).filter((d) => SOURCES.includes(d.source ?? ''));
 }
 
 export function withCode(diags: readonly vscode.Diagnostic[], code: string): vscode.Diagnostic[] {

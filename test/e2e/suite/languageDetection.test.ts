@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { codeOf, hasCodes, ours, sleep, waitForDiagnostics } from './diagnosticsWait';
 import { report, suite, test } from './harness';
-import { open } from './workspaceFiles';
+import { open, openUntitled } from './workspaceFiles';
 
 const UNKNOWN_KEY = 'cloud-config/unknown-key';
 
@@ -35,6 +35,18 @@ suite('language detection', () => {
 
   test('*.yaml starting with #cloud-config is served', async () => {
     await servedAsCloudConfig('server.yaml', ['yaml', 'cloud-config']);
+  });
+
+  test('an untitled Plain Text document whose first line is #cloud-config becomes cloud-config', async () => {
+    const editor = await openUntitled('plaintext', '#cloud-config\nhostname: web-01\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi\n');
+    const deadline = Date.now() + 15_000;
+    let doc = editor.document;
+    while (doc.languageId !== 'cloud-config' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === editor.document.uri.toString()) ?? doc;
+    }
+    assert.strictEqual(doc.languageId, 'cloud-config');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('a *.yaml without #cloud-config gets no cloud-config diagnostics', async () => {

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { CloudConfigModel } from './parse';
 import { pairAt } from './nodeAt';
-import { specAt } from './schema';
+import { specAt, tableAt } from './schema';
 import { keyMarkdown } from './keyDocs';
 import { nodeRange, scalarText } from './yamlNodes';
 import { coreosShippedUnits } from '../data/shippedUnits';
@@ -34,7 +34,12 @@ export function hoverCloudConfig(model: CloudConfigModel, offset: number, toPos:
     if (note) parts.push(`**${unit}** · shipped with Container Linux\n\n${note}`);
   }
   if (spec) parts.push(keyMarkdown(key, spec, hit.path.slice(0, -1).join('.')));
-  else if (hit.onKey) parts.push(`**${key}** is not a key ${model.dialect === 'coreos' ? 'coreos-cloudinit' : 'cloud-init'} knows here; it is ignored.`);
+  else if (hit.onKey) {
+    // The unknown-key diagnostic, shown in the same hover, already says it is ignored: list what is known instead.
+    const known = Object.keys(tableAt(model.dialect, hit.path.slice(0, -1)) ?? {}).filter((k) => !/-/.test(k) || model.dialect !== 'coreos').sort();
+    const shown = known.length > 24 ? [...known.slice(0, 24).map((k) => `\`${k}\``), `… (${known.length} in all)`] : known.map((k) => `\`${k}\``);
+    if (known.length) parts.push(`Keys ${model.dialect === 'coreos' ? 'coreos-cloudinit' : 'cloud-init'} reads here: ${shown.join(', ')}`);
+  }
   if (!parts.length) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
 }

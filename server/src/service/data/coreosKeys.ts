@@ -18,12 +18,12 @@ import {
 const ETCD2_ONLY =
   'An etcd2 option: etcd v0.4 does not understand it, so it has no effect here. Put it under coreos.etcd2 instead.';
 const NOT_SHIPPED_ETCD =
-  'etcd v0.4 is no longer shipped in Container Linux; run etcd v3 through etcd-member.service instead.';
+  'No longer shipped in Container Linux. Run etcd v3 through etcd-member.service instead.';
 const NOT_SHIPPED_ETCD2 =
-  'etcd2 is no longer shipped in Container Linux (removed 2018); use etcd-member.service (etcd v3) instead.';
-const NOT_SHIPPED_FLEET = 'fleet is no longer shipped in Container Linux (removed 2017).';
+  'No longer shipped in Container Linux (removed 2018). Use etcd-member.service (etcd v3) instead.';
+const NOT_SHIPPED_FLEET = 'No longer shipped in Container Linux (removed 2017).';
 const REMOTE_IMPORT =
-  'Fetching keys from a remote endpoint at boot proved too unreliable; list the keys in ssh_authorized_keys instead.';
+  'Fetching keys at boot proved unreliable. List the keys in ssh_authorized_keys instead.';
 const TEMPLATE_PITFALL =
   '`$private_ipv4`/`$public_ipv4` are only substituted on platforms whose metadata provides them; elsewhere the literal text is used.';
 
@@ -202,7 +202,7 @@ const locksmithKeys: KeyTable = {
       kind: 'string',
       // Same language as coreos-cloudinit's Go regexp; its `(?i:...)` group becomes the `i` flag (the rest is digits).
       pattern: /^((sun|mon|tue|wed|thu|fri|sat|sun) )?0*([0-9]|1[0-9]|2[0-3]):0*([0-9]|[1-5][0-9])$/i,
-      patternHint: 'an optional 3-letter weekday and a 24h time H:MM, e.g. `Sun 1:00` or `04:30`',
+      patternHint: 'an optional 3-letter weekday and a 24h time H:MM, such as `Sun 1:00` or `04:30`',
     },
     doc: 'Start of the maintenance window in which locksmith may reboot the machine (REBOOT_WINDOW_START).',
     pitfall: 'Use a 3-letter weekday and 24h time (`Thu 23:00`); `Sunday`, `25:00` and am/pm times are rejected. Set window_length too.',

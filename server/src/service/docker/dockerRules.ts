@@ -59,7 +59,7 @@ function detached(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): v
     const range = bundled ? d.flag : d;
     out.push({
       code: 'docker/detached', start: range.start, end: range.end,
-      message: `\`${d.flag.raw}\` detaches the container: the ${run.engine} client exits as soon as the container is started, and systemd takes that as the end of the service. It stops supervising the container, runs any \`ExecStop=\`, and \`Restart=\` can start it over and over.`,
+      message: `\`${d.flag.raw}\` detaches the container, so systemd takes the service as ended. The ${run.engine} client exits as soon as the container is started; systemd stops supervising the container, runs any \`ExecStop=\`, and \`Restart=\` can start it over and over.`,
       fixes: [{
         title: bundled ? `Remove the \`d\` from \`${d.flag.raw}\` (keep the client in the foreground)` : `Remove \`${unit.text.slice(d.start, d.end)}\` (keep the client in the foreground)`,
         edits: [bundled ? { start: d.start, end: d.end, newText: '' } : removeWord(unit.text, d.start, d.end)],
@@ -148,7 +148,7 @@ function nameConflict(unit: UnitFile, calls: readonly ExecCall[], ctx: EmbeddedC
     lines.push(`ExecStartPre=-${program} rm ${written}`);
     out.push({
       code: 'docker/name-conflict', start: nameFlag.start, end: nameFlag.end,
-      message: `The container is named \`${name}\` but is not removed when it stops (no \`--rm\`) nor before the next start: the next start fails because the name is still taken.`,
+      message: `The next start fails: the container name \`${name}\` is still taken. It is not removed when it stops (no \`--rm\`) nor before the next start.`,
       fixes: [{ title: `Remove an old \`${name}\` container before starting (ExecStartPre=-… rm)`, edits: [insertLinesBefore(unit, firstPull(pre, entry) ?? entry, lines)], preferred: true }],
     });
   }
@@ -160,7 +160,7 @@ function pullNotOptional(calls: readonly ExecCall[], out: Finding[]): void {
     const last = inv.rest[inv.rest.length - 1] ?? inv.subcommand;
     out.push({
       code: 'docker/pull-not-optional', start: entry.valueSpan.start, end: last.end,
-      message: 'When the registry cannot be reached this pull fails, and with it the whole unit, even though the image may already be on the machine. A leading `-` lets the unit start with the local image.',
+      message: 'Without the registry this pull fails, and the whole unit with it. The image may already be on the machine: a leading `-` lets the unit start with the local image.',
       fixes: [{ title: 'Make the pull optional (`-` prefix)', edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.start, newText: '-' }], preferred: true }],
     });
   }
@@ -183,8 +183,8 @@ function missingDependency(unit: UnitFile, calls: readonly ExecCall[], out: Find
   out.push({
     code: 'docker/missing-dependency', start: first.inv.program.start, end: first.inv.subcommand.end,
     message: required
-      ? 'The unit requires docker.service but is not ordered after it: both start at the same time and the docker client can fail to reach the daemon.'
-      : 'The unit runs docker but does not depend on docker.service: at boot it can start before the daemon is ready, and the docker client fails to connect.',
+      ? 'The unit requires docker.service but is not ordered after it. Both start at the same time and the docker client can fail to reach the daemon.'
+      : 'The unit runs docker but does not depend on docker.service. At boot it can start before the daemon is ready, and the docker client fails to connect.',
     fixes: edit ? [{ title: `Add ${lines.join(' and ')} to [Unit]`, edits: [edit], preferred: true }] : [],
   });
 }

@@ -129,7 +129,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     }
     const want = optionArgCount(spec);
     if (use.args.length < want) {
-      findings.push({ code: 'iptables/missing-argument', message: `\`${word}\` needs ${want === 1 ? 'a value' : `${want} values`} (${spec.argHint ?? spec.arg}) after it: iptables-restore fails on this line.`, start: use.name.start, end: use.name.end });
+      findings.push({ code: 'iptables/missing-argument', message: `\`${word}\` needs ${want === 1 ? 'a value' : `${want} values`} (${spec.argHint ?? spec.arg}) after it. iptables-restore fails on this line.`, start: use.name.start, end: use.name.end });
     } else if (use.args.length > want) {
       const stray = use.args[want] as Token;
       const prev = use.args[want - 1];
@@ -166,7 +166,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     for (const group of m.spec.requires ?? []) {
       if (!resolved.some((r) => r.owner === m && group.includes(r.spec.name))) {
         const at = m.use?.args[0] ?? m.use?.name ?? rule.command;
-        findings.push({ code: 'iptables/missing-argument', message: `The ${m.spec.name} match needs ${group.map((g) => `\`${g}\``).join(' or ')}: iptables-restore fails on this line.`, start: at.start, end: at.end });
+        findings.push({ code: 'iptables/missing-argument', message: `The ${m.spec.name} match needs ${group.map((g) => `\`${g}\``).join(' or ')}. iptables-restore fails on this line.`, start: at.start, end: at.end });
       }
     }
   }
@@ -174,7 +174,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     for (const group of target.spec.requires ?? []) {
       if (!resolved.some((r) => r.owner === target?.spec && group.includes(r.spec.name))) {
         const at = target.use.args[0] ?? target.use.name;
-        findings.push({ code: 'iptables/missing-argument', message: `${target.spec.name} needs ${group.map((g) => `\`${g}\``).join(' or ')}: iptables-restore fails on this line.`, start: at.start, end: at.end });
+        findings.push({ code: 'iptables/missing-argument', message: `${target.spec.name} needs ${group.map((g) => `\`${g}\``).join(' or ')}. iptables-restore fails on this line.`, start: at.start, end: at.end });
       }
     }
   }
@@ -198,7 +198,7 @@ function unknownOption(use: OptionUse, rule: RuleLine, family: IpFamily, proto: 
   else if (lookupTarget('REJECT', family)?.options.some((o) => o.name === word) || lookupTarget('LOG', family)?.options.some((o) => o.name === word)) why = target ? `it belongs to another target than ${target}` : 'target options are only known after their `-j TARGET`';
   return {
     code: 'iptables/unknown-option',
-    message: `\`${word}\` is not known here: ${why}. iptables-restore fails on this line ("unknown option").`,
+    message: `\`${word}\` is not known here; iptables-restore fails on this line ("unknown option"). ${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
     start: use.name.start,
     end: use.name.end,
     ...(fix ? { fixes: fix.fixes } : {}),

@@ -62,7 +62,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     const span = { start: raw.start, end: raw.end };
     if (raw.end !== raw.fullEnd && !crlfReported) {
       crlfReported = true;
-      problems.push({ code: syntax, message: 'Windows (CRLF) line endings: iptables-restore reads the carriage return as part of each line and fails on the first one.', start: raw.end, end: raw.fullEnd });
+      problems.push({ code: syntax, message: 'Windows (CRLF) line endings. iptables-restore reads the carriage return as part of each line and fails on the first one.', start: raw.end, end: raw.fullEnd });
     }
     const content = text.slice(raw.start, raw.end);
     if (content === '') {
@@ -83,7 +83,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     }
     if (trimmed.startsWith('#')) {
       lines.push({ kind: 'comment', span });
-      problems.push({ code: syntax, message: 'A comment must start in the first column: an indented `#` is read as a rule and fails ("Bad argument").', start: at, end: at + 1 });
+      problems.push({ code: syntax, message: 'A comment must start in the first column. An indented `#` is read as a rule and fails ("Bad argument").', start: at, end: at + 1 });
       continue;
     }
     if (lead > 0 && !trimmed.startsWith('-') && !trimmed.startsWith('[')) {
@@ -97,7 +97,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       if (first !== 'COMMIT') {
         problems.push({ code: syntax, message: `\`${first}\` is not COMMIT: the word must be upper case.`, start: at, end: wordEnd });
       } else if (trailing) {
-        problems.push({ code: syntax, message: 'Nothing may follow COMMIT on its line, not even spaces: iptables-restore rejects the line ("Bad argument").', start: trailing.start, end: trailing.end });
+        problems.push({ code: syntax, message: 'Nothing may follow COMMIT on its line, not even spaces. iptables-restore rejects the line ("Bad argument").', start: trailing.start, end: trailing.end });
       }
       if (!open) problems.push({ code: syntax, message: 'COMMIT outside a table: there is no open `*table` to commit.', start: at, end: wordEnd });
       close({ start: raw.start, end: raw.end }, raw.end);
@@ -108,7 +108,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       const words = tokenizeLine(text, at + 1, raw.end).tokens;
       const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
       if (open) {
-        problems.push({ code: 'iptables/missing-commit', message: `\`*${nameTok.value}\` starts while \`*${open.name.value}\` is still open: that table needs a COMMIT first, or iptables-restore fails here.`, start: raw.start, end: raw.end });
+        problems.push({ code: 'iptables/missing-commit', message: `\`*${open.name.value}\` needs a COMMIT before \`*${nameTok.value}\` starts. Otherwise iptables-restore fails here.`, start: raw.start, end: raw.end });
         close(undefined, lastContentEnd);
       }
       if (nameTok.value === '') problems.push({ code: syntax, message: 'A `*` line needs a table name.', start: at, end: raw.end });
@@ -147,12 +147,12 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     lines.push({ kind: 'invalid', span });
-    problems.push({ code: syntax, message: `\`${first}\` does not start a table, chain, rule or COMMIT line: iptables-restore stops here ("Bad argument").`, start: at, end: at + first.length });
+    problems.push({ code: syntax, message: `\`${first}\` does not start a table, chain, rule or COMMIT line. iptables-restore stops here ("Bad argument").`, start: at, end: at + first.length });
     lastContentEnd = raw.end;
   }
   if (open) {
     const t: MutableTable = open;
-    problems.push({ code: 'iptables/missing-commit', message: `Table \`*${t.name.value}\` is never committed: iptables-restore fails at the end of the file and loads none of it.`, start: t.name.start - 1, end: t.name.end });
+    problems.push({ code: 'iptables/missing-commit', message: `Table \`*${t.name.value}\` is never committed. iptables-restore fails at the end of the file and loads none of it.`, start: t.name.start - 1, end: t.name.end });
     close(undefined, lastContentEnd);
   }
   return { text, family, lines, tables, problems };

@@ -83,7 +83,7 @@ export function applyTemplate(model: CloudConfigModel, findings: Finding[]): Fin
     const end = nl < 0 ? model.text.length : nl > 0 && model.text[nl - 1] === '\r' ? nl - 1 : nl;
     kept.unshift({
       code: 'cloud-config/template',
-      message: `This user-data is a template (${languagesOf(model)}): values holding placeholders are unknown until it is rendered and are not checked; the structure around them is.`,
+      message: `This user-data is a template (${languagesOf(model)}). Values holding placeholders are unknown until it is rendered and are not checked; the structure around them is.`,
       start: 0,
       end,
     });

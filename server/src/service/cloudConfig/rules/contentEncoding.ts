@@ -13,7 +13,7 @@ export function decodeProblem(encoding: string, content: unknown): string | unde
       return undefined;
     case 'gz': case 'gzip':
       if (bytes && gzipMagic(bytes)) return undefined;
-      return `content cannot be decoded as "${encoding}": it must be gzip data (use !!binary, or encoding gz+b64 with base64 text).`;
+      return `content cannot be decoded as "${encoding}": it must be gzip data. Use !!binary, or encoding gz+b64 with base64 text.`;
     case 'gz+b64': case 'gz+base64': case 'gzip+b64': case 'gzip+base64': {
       if (text === undefined || !isBase64(text)) return `content cannot be decoded as "${encoding}": it is not base64 text.`;
       const raw = Buffer.from(text.replace(/\s/g, ''), 'base64');

@@ -110,7 +110,7 @@ export function checkFirewallLoading(ctx: RuleContext): void {
       const what = !unit ? `no \`${fam.unit}\` entry in coreos.units` : !unit.enable ? `\`${fam.unit}\` is not enabled (\`enable: true\`), so it does not run at boot` : `\`${fam.unit}\` is not started (\`command: start\`), so the rules are not loaded on this first boot`;
       const ur = nodeRange(unit?.namePair?.value);
       const fix = loaderFix(ctx, fam, unit);
-      ctx.report('cloud-config/firewall-not-loaded', pathNode, `Rules are written to ${fam.path} but ${what}: the firewall is never loaded.`, {
+      ctx.report('cloud-config/firewall-not-loaded', pathNode, `The firewall is never loaded: ${what}. The rules are written to ${fam.path}.`, {
         fixes: fix ? [fix] : [],
         related: ur ? [{ start: ur[0], end: ur[1], message: `the ${fam.unit} entry` }] : [],
       });
@@ -147,7 +147,7 @@ export function checkNoFirewall(ctx: RuleContext): void {
       }
     }
     ctx.reportSpan('cloud-config/no-firewall', start, end,
-      `\`${pub.text}\` publishes a container port on the host, but this config writes no firewall rules: every published port is open to the network.`, { fixes });
+      `No firewall rules guard this published port. \`${pub.text}\` opens a container port to the network, and this config writes no rules.`, { fixes });
     return;
   }
 }

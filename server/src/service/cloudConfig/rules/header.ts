@@ -20,7 +20,7 @@ export function checkHeader(ctx: RuleContext): void {
   // The exact marker (trailing whitespace allowed) returned above: `#cloud-config` followed by anything else is wrong.
   if (/^\s*#\s*cloud-config\s*$/i.test(first) || /^#cloud-config/.test(first)) {
     ctx.reportSpan('cloud-config/header', 0, end,
-      `Line 1 is \`${first}\`, but it must be exactly \`#cloud-config\` (lower case, no space after #, nothing before it); otherwise the file is not read as cloud-config.`,
+      `Line 1 must be exactly \`#cloud-config\`, not \`${first}\`. Lower case, no space after #, nothing before it; otherwise the file is not read as cloud-config.`,
       { fixes: [{ title: 'Replace line 1 with `#cloud-config`', edits: [{ start: 0, end: firstEnd, newText: '#cloud-config' }], preferred: true }] });
     return;
   }
@@ -42,6 +42,6 @@ export function checkHeader(ctx: RuleContext): void {
     return;
   }
   ctx.reportSpan('cloud-config/header', 0, end,
-    'Missing `#cloud-config` on line 1: without it the machine treats this user-data as an unknown format and ignores it.',
+    'Missing `#cloud-config` on line 1. Without it the machine treats this user-data as an unknown format and ignores it.',
     { fixes: [insert] });
 }

@@ -111,16 +111,16 @@ export class KeyTreeCheck {
     // Only keys cloud-init also reads matter: under `coreos:` the spelling is coreos-cloudinit's business alone.
     if (d === 'coreos' && key !== canon && (path.length === 0 || /^(users|write_files)\[/.test(path[0] ?? ''))) {
       this.ctx.report('cloud-config/hyphen-key', pair.key,
-        `coreos-cloudinit reads \`${key}\` as \`${canon}\`, but cloud-init would ignore this spelling; \`${canon}\` works for both.`,
+        `cloud-init ignores \`${key}\`; \`${canon}\` works for both. coreos-cloudinit reads either spelling.`,
         { fixes: renameFix(pair.key, canon) });
     } else if (spec.aliasOf) {
       this.ctx.report('cloud-config/hyphen-key', pair.key,
-        `\`${key}\` is an alias of \`${spec.aliasOf}\` that older cloud-init schemas reject; prefer \`${spec.aliasOf}\`.`,
+        `Prefer \`${spec.aliasOf}\`: older cloud-init schemas reject the alias \`${key}\`.`,
         { fixes: renameFix(pair.key, spec.aliasOf) });
     }
     if (spec.deprecated) {
       const replacement = spec.replacement;
-      this.ctx.report('cloud-config/deprecated', pair.key, `\`${key}\` is deprecated: ${spec.deprecated}`, {
+      this.ctx.report('cloud-config/deprecated', pair.key, `\`${key}\` is deprecated. ${spec.deprecated}`, {
         deprecated: true,
         fixes: replacement ? renameFix(pair.key, replacement) : [],
       });
@@ -174,12 +174,12 @@ export class KeyTreeCheck {
     if (values && !values.includes(text)) {
       const best = closest(text, values) ?? values.find((v) => v.toLowerCase() === text.toLowerCase()) ?? (values.length === 1 ? values[0] : undefined);
       this.ctx.report('cloud-config/invalid-value', node,
-        `\`${text}\` is not a valid \`${key}\`; use one of ${values.map((v) => `\`${v}\``).join(', ')}.`,
+        `\`${text}\` is not a valid \`${key}\`. Use one of ${values.map((v) => `\`${v}\``).join(', ')}.`,
         { fixes: best ? valueFix(node, best) : [] });
       return;
     }
     if (pattern && !pattern.test(text)) {
-      this.ctx.report('cloud-config/invalid-value', node, `\`${text}\` is not a valid \`${key}\`${hint ? `: expected ${hint}` : ''}.`);
+      this.ctx.report('cloud-config/invalid-value', node, `\`${text}\` is not a valid \`${key}\`.${hint ? ` Expected ${hint}.` : ''}`);
     }
   }
 

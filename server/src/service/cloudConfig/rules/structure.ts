@@ -33,7 +33,7 @@ export function checkFinalNewline(ctx: RuleContext): void {
   if (text.length === 0 || text.endsWith('\n')) return;
   const start = text.lastIndexOf('\n') + 1;
   ctx.reportSpan('cloud-config/missing-final-newline', start, text.length,
-    'The file does not end with a newline; some providers\' user-data fields drop an unterminated last line.',
+    'The file does not end with a newline. Some providers\' user-data fields drop an unterminated last line.',
     { fixes: [{ title: 'Add a final newline', edits: [{ start: text.length, end: text.length, newText: eolOf(text) }], preferred: true }] });
 }
 
@@ -43,6 +43,6 @@ export function checkWriteFilesPlacement(ctx: RuleContext): void {
   if (!pair) return;
   const fix = moveWriteFilesToTopLevel(ctx, pair);
   ctx.report('cloud-config/write-files-under-coreos', pair.key,
-    '`write_files` belongs at the top level, not under `coreos:`; here it is ignored and no file is written.',
+    '`write_files` under `coreos:` is ignored: no file is written. It belongs at the top level.',
     { fixes: fix ? [fix] : [] });
 }

@@ -115,7 +115,7 @@ export function checkUnits(ctx: RuleContext): void {
     const enablePair = ctx.pair(u.map, 'enable');
     if (u.enable && u.content !== undefined && !/^\s*\[Install\]/m.test(u.content) && !u.dropIns.some((d) => /^\s*\[Install\]/m.test(d))) {
       const region = regionOf(u.map);
-      ctx.report('cloud-config/unit-missing-install', enablePair?.key, `\`enable: true\` does nothing for \`${u.name}\`: its content has no [Install] section to say what should pull it in.`, {
+      ctx.report('cloud-config/unit-missing-install', enablePair?.key, `\`enable: true\` does nothing for \`${u.name}\`. Its content has no [Install] section to say what should pull it in.`, {
         fixes: installFix(ctx, region),
       });
     }

@@ -81,13 +81,13 @@ function checkPermissions(ctx: RuleContext, perms: Scalar | undefined): void {
     const mode = normalisedMode(raw);
     if (mode) {
       const why = /^0/.test(raw)
-        ? `YAML reads unquoted \`${raw}\` as the number ${Number(perms.value)}: cloud-init's schema rejects it and YAML 1.2 tools read it as decimal.`
-        : `unquoted \`${raw}\` is the decimal number ${raw}: cloud-init applies it as mode 0${Number(raw).toString(8)}, not 0${raw}.`;
+        ? `YAML reads unquoted \`${raw}\` as the number ${Number(perms.value)}. cloud-init's schema rejects it and YAML 1.2 tools read it as decimal.`
+        : `unquoted \`${raw}\` is the decimal number ${raw}. cloud-init applies it as mode 0${Number(raw).toString(8)}, not 0${raw}.`;
       if (ctx.dialect === 'coreos') {
         // coreos-cloudinit keeps the raw text of a string field and parses it as octal (FACTS §1.2,
         // §1.3.11): `0644` and `644` both work there as written.
         ctx.report('cloud-config/unquoted-permissions', perms,
-          `coreos-cloudinit reads unquoted \`${raw}\` as the text "${raw}", so the mode ${mode} is right here; quote it to keep the file portable (cloud-init's schema rejects a number and YAML 1.2 tools read it as decimal).`,
+          `coreos-cloudinit reads unquoted \`${raw}\` as the text "${raw}", so the mode ${mode} is right here. Quote it to keep the file portable (cloud-init's schema rejects a number and YAML 1.2 tools read it as decimal).`,
           { fixes: quoteFix(perms, mode), severity: 'hint' });
         return;
       }
@@ -145,6 +145,6 @@ function checkSecret(ctx: RuleContext, file: YAMLMap, path: string, perms: Scala
   }
   const who = mode !== undefined && (mode & 0o007) !== 0 ? 'readable by every user on the machine' : 'readable by its group';
   ctx.report('cloud-config/secret-permissions', perms ?? pathPair.value,
-    `\`${path}\` ${secret.why} but is written with ${shown}, ${who}. Use "${safe}".`,
+    `Credentials ${who}: ${shown} on \`${path}\`. It ${secret.why}; use "${safe}".`,
     { fixes: fix ? [fix] : [] });
 }

@@ -8,6 +8,7 @@ import type { OptionSpec } from '../../data/iptables/spec';
 import { rejectTypes } from '../../data/iptables/targets';
 import type { IpFamily } from '../ast';
 import { allMatches, allTargets, fitsFamily } from './specs';
+import { matchUsage, targetUsage, usageSortText } from '../../data/usageRank';
 
 export function item(label: string, kind: CompletionItemKind, detail: string | undefined, doc?: string): CompletionItem {
   const it: CompletionItem = { label, kind };
@@ -40,13 +41,17 @@ export function chainItems(chains: readonly string[], detail: string): Completio
 export function targetItems(table: string | undefined, family: IpFamily, userChains: readonly string[]): CompletionItem[] {
   const targets = allTargets
     .filter((t) => fitsFamily(t, family) && (table === undefined || t.tables === undefined || (t.tables as readonly string[]).includes(table)))
-    .map((t) => item(t.name, t.terminal ? CompletionItemKind.Keyword : CompletionItemKind.Event,
-      t.terminal ? 'target: ends the walk' : 'target: continues with the next rule', t.summary));
+    .map((t) => ({
+      ...item(t.name, t.terminal ? CompletionItemKind.Keyword : CompletionItemKind.Event,
+        t.terminal ? 'target: ends the walk' : 'target: continues with the next rule', t.summary),
+      sortText: usageSortText(targetUsage, t.name),
+    }));
   return [...targets, ...chainItems(userChains, 'user chain: jump there, come back on RETURN')];
 }
 
 export function matchItems(family: IpFamily): CompletionItem[] {
-  return allMatches.filter((m) => fitsFamily(m, family)).map((m) => item(m.name, CompletionItemKind.Module, 'match module', m.summary));
+  return allMatches.filter((m) => fitsFamily(m, family))
+    .map((m) => ({ ...item(m.name, CompletionItemKind.Module, 'match module', m.summary), sortText: usageSortText(matchUsage, m.name) }));
 }
 
 export function protocolItems(family: IpFamily): CompletionItem[] {

@@ -112,7 +112,7 @@ export function dockerBypassFindings(filter: FlowTable, text: string, ctx: Embed
   const name = filter.block.name;
   return [{
     code: 'iptables/docker-bypass',
-    message: `This user-data publishes container ports (${examples}${published.length > 3 ? ', …' : ''}) but these rules do not filter the DOCKER-USER chain: Docker forwards published ports through its own NAT and FORWARD rules, so INPUT rules never see that traffic.`,
+    message: `Published container ports bypass these rules: DOCKER-USER is not filtered. This user-data publishes ${examples}${published.length > 3 ? ', …' : ''}; Docker forwards published ports through its own NAT and FORWARD rules, so INPUT rules never see that traffic.`,
     start: name.start,
     end: name.end,
     fixes: [{ title: 'Filter published container ports in DOCKER-USER (only ports INPUT accepts stay open)', edits, preferred: true, deferredBy: ['docker/port-exposure'] }],

@@ -132,7 +132,7 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
         const list = elsewhere.slice(0, 5).map((p) => `tcp/${p}`).join(', ');
         findings.push({
           code: 'iptables/lockout',
-          message: `No rule accepts SSH on tcp/${ports.join(', tcp/')}; ${list} ${elsewhere.length > 1 ? 'are' : 'is'} open to every source: if sshd listens on ${elsewhere.length > 1 ? 'one of them' : `${elsewhere[0] as number}`}, this is fine.`,
+          message: `No rule accepts SSH on tcp/${ports.join(', tcp/')}. ${list} ${elsewhere.length > 1 ? 'are' : 'is'} open to every source: if sshd listens on ${elsewhere.length > 1 ? 'one of them' : `${elsewhere[0] as number}`}, this is fine.`,
           ...at,
           severity: 'information',
           fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: false }],
@@ -140,7 +140,7 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
       } else {
         findings.push({
           code: 'iptables/lockout',
-          message: `INPUT drops new SSH connections (tcp/${ports.join(', tcp/')}) and no rule before the drop accepts them: loading these rules on a remote machine cuts off SSH, including the session you would use to repair it.`,
+          message: `These rules lock SSH out: INPUT drops new connections to tcp/${ports.join(', tcp/')}. No rule before the drop accepts them; loading these rules on a remote machine cuts off SSH, including the session you would use to repair it.`,
           ...at,
           fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: true }],
         });
@@ -156,7 +156,7 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
       const line = '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT';
       findings.push({
         code: 'iptables/no-established',
-        message: 'INPUT drops by default but does not accept packets of connections that are already established (conntrack RELATED,ESTABLISHED): answers to the host\'s own requests, such as DNS replies and downloads, are dropped.',
+        message: 'INPUT drops replies to the host\'s own connections: nothing accepts RELATED,ESTABLISHED. Answers to the host\'s own requests, such as DNS replies and downloads, are dropped.',
         ...at,
         fixes: [{ title: 'Accept RELATED,ESTABLISHED traffic first', edits: [insertAtChainStart(filter, text, 'INPUT', [line])], preferred: true }],
       });
@@ -170,7 +170,7 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
     if (at) {
       findings.push({
         code: 'iptables/no-loopback',
-        message: 'INPUT drops by default but does not accept the loopback interface (-i lo): programs on this host that talk to each other over localhost are cut off.',
+        message: 'INPUT drops loopback traffic: nothing accepts -i lo. Programs on this host that talk to each other over localhost are cut off.',
         ...at,
         fixes: [{ title: 'Accept loopback traffic', edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -i lo -j ACCEPT'])], preferred: true }],
       });

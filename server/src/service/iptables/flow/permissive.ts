@@ -24,7 +24,7 @@ export function permissiveFindings(filter: FlowTable): Finding[] {
   const at = input.policy?.token ?? filter.block.name;
   return [{
     code: 'iptables/permissive-filter',
-    message: 'filter INPUT accepts by default and no final DROP or REJECT stops what the rules above do not handle: this firewall lets everything else in.',
+    message: 'This firewall lets everything else in: filter INPUT accepts by default. No final DROP or REJECT stops what the rules above do not handle.',
     start: at.start,
     end: at.end,
   }];

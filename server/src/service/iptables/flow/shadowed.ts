@@ -133,7 +133,7 @@ export function shadowedFindings(table: FlowTable, text: string): Finding[] {
       const verdict = shadow.conds.target?.name ?? '';
       findings.push({
         code: 'iptables/shadowed-rule',
-        message: `This rule never matches: the rule on line ${lineOf(shadow.line.span.start)} already ends the walk (-j ${verdict}) for every packet this one would match.`,
+        message: `This rule never matches: line ${lineOf(shadow.line.span.start)} already decides (-j ${verdict}) every packet it would match.`,
         start: rule.line.span.start,
         end: rule.line.span.end,
         unnecessary: true,

@@ -78,12 +78,12 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
           else if (policy.value !== '-' && !builtinPolicies.includes(policy.value)) {
             out.push(tok(policy, 'iptables/invalid-policy', policy.value.toUpperCase() === 'ACCEPT' || policy.value.toUpperCase() === 'DROP'
               ? `Policies are upper case: write \`${policy.value.toUpperCase()}\`.`
-              : `A built-in chain's policy can only be ACCEPT or DROP${policy.value === 'REJECT' ? ' (to reject by default, end the chain with a `-j REJECT` rule)' : ''}: iptables-restore fails ("Bad policy name").`));
+              : `A built-in chain's policy can only be ACCEPT or DROP. iptables-restore fails ("Bad policy name")${policy.value === 'REJECT' ? '; to reject by default, end the chain with a `-j REJECT` rule' : ''}.`));
           }
           continue;
         }
         if (isHook(cname) && policy && policy.value !== '-') {
-          out.push(tok(line.name, 'iptables/chain-not-in-table', `The ${name} table has no built-in ${cname} chain (it has ${info.chains.join(', ')}): the legacy backend refuses this line, the nf_tables one silently creates a user chain that nothing uses.`));
+          out.push(tok(line.name, 'iptables/chain-not-in-table', `The ${name} table has no built-in ${cname} chain. It has ${info.chains.join(', ')}; the legacy backend refuses this line, the nf_tables one silently creates a user chain that nothing uses.`));
           userChains.add(cname);
           continue;
         }
@@ -103,8 +103,8 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
       if (chain && needsChain && !exists(chain.value)) {
         const later = declaredLater.get(chain.value);
         const msg = later !== undefined && later > rule.span.start
-          ? `Chain \`${chain.value}\` is declared only further down: declarations must come before the rules that use it, or the restore fails.`
-          : `Chain \`${chain.value}\` is not built into the ${name} table and not declared in it: the restore fails on this line.`;
+          ? `Chain \`${chain.value}\` is declared only further down. Declarations must come before the rules that use it, or the restore fails.`
+          : `Chain \`${chain.value}\` is neither built into the ${name} table nor declared in it. The restore fails on this line.`;
         out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' ? [declareFix(table, file, chain.value)] : undefined));
       } else if (chain && cmd === '-N') {
         if (exists(chain.value)) out.push(tok(chain, 'iptables/duplicate-chain', `Chain \`${chain.value}\` already exists at this point: \`-N\` fails.`));
@@ -138,7 +138,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
           else list.splice(n - 1, 1);
         } else {
           const i = list.indexOf(key);
-          if (i < 0 && exists(chain.value)) out.push(tok(rule.command, 'iptables/syntax', 'No such rule exists at this point: iptables-restore empties each table it loads, and no earlier line of this table adds the rule, so deleting it fails.'));
+          if (i < 0 && exists(chain.value)) out.push(tok(rule.command, 'iptables/syntax', 'Deleting fails: no such rule exists at this point. iptables-restore empties each table it loads, and no earlier line of this table adds the rule.'));
           else if (i >= 0) list.splice(i, 1);
         }
       } else if (chain && cmd === '-F') {
@@ -161,14 +161,14 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
       if (like && like.name !== target && !jump.goto) {
         out.push(tok(jump.name, 'iptables/unknown-target', `Target names are case-sensitive: \`${target}\` is not ${like.name}, nor a chain declared in this table. The restore fails.`));
       } else if (later !== undefined && later > rule.span.start) {
-        out.push(tok(jump.name, 'iptables/undeclared-chain', `Chain \`${target}\` is declared only further down: move its \`:${target}\` line above the rules that jump to it, or the restore fails.`));
+        out.push(tok(jump.name, 'iptables/undeclared-chain', `Chain \`${target}\` is declared only further down, so the restore fails. Move its \`:${target}\` line above the rules that jump to it.`));
       } else if (refusedTargets.has(target) && !jump.goto) {
         out.push(tok(jump.name, 'iptables/unknown-target', `${refusedTargets.get(target) as string} The restore fails at load.`));
       } else {
         const known = allTargets.find((t) => t.name === target);
         out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known
           ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
-          : `\`${target}\` is neither a target nor a chain declared in the ${name} table: the restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : [declareFix(table, file, target)]));
+          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : [declareFix(table, file, target)]));
       }
     }
   }

@@ -75,7 +75,7 @@ export function checkCounters(file: RulesFile): Finding[] {
     const m = /^\[(\d+):(\d+)\]$/.exec(c.value);
     if (!m || (Number(m[1]) === 0 && Number(m[2]) === 0)) continue;
     out.push({
-      code: 'iptables/packet-counters', message: 'Saved packet/byte counters from a running machine: they mean nothing in a hand-kept file (and are only loaded with `iptables-restore -c`).',
+      code: 'iptables/packet-counters', message: 'Saved packet/byte counters from a running machine. They mean nothing in a hand-kept file (and are only loaded with `iptables-restore -c`).',
       start: c.start, end: c.end, fixes: [{ title: 'Reset to [0:0]', edits: [{ start: c.start, end: c.end, newText: '[0:0]' }], preferred: true }],
     });
   }
@@ -114,7 +114,7 @@ export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: 
       if (!name || setCreatedElsewhere(ctx, name.value)) continue;
       out.push({
         code: 'iptables/missing-ipset',
-        message: `The ipset \`${name.value}\` must exist before these rules load, or the whole restore fails ("Set ${name.value} doesn't exist"). ${ctx.region ? 'Nothing in this user-data creates it: add an `ipset create` (or an ipset restore file) that runs before the firewall.' : 'Make sure it is created (ipset restore) before this file is loaded.'}`,
+        message: `The ipset \`${name.value}\` must exist before these rules load. Otherwise the whole restore fails ("Set ${name.value} doesn't exist"). ${ctx.region ? 'Nothing in this user-data creates it: add an `ipset create` (or an ipset restore file) that runs before the firewall.' : 'Make sure it is created (ipset restore) before this file is loaded.'}`,
         start: name.start, end: name.end,
       });
     }

@@ -100,12 +100,12 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
         : `${spec.name} only works in the ${spec.tables.join(' or ')} table${spec.tables.length > 1 ? 's' : ''}; in ${tname} the rules fail to load.`, start: at.start, end: at.end });
     } else if (spec.hooks) {
       const bad = badHook(spec.hooks);
-      if (bad) out.push({ code, message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}; the kernel refuses it in ${bad}${via}, and the rules fail to load.`, start: at.start, end: at.end });
+      if (bad) out.push({ code, message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via}, and the rules fail to load.`, start: at.start, end: at.end });
     }
     if (spec.protocols && !isProtocol(a, spec.protocols)) {
       out.push({ code, message: `${spec.name} needs the rule to match \`-p ${spec.protocols.join('|')}\`: without it the kernel refuses the rule.`, start: at.start, end: at.end });
     } else if (spec.name === 'TCPMSS' && !hasSynMatch(a)) {
-      out.push({ code, message: 'TCPMSS only works on SYN packets: add `--tcp-flags SYN,RST SYN` (or `--syn`), or the legacy backend refuses the rule.', start: at.start, end: at.end });
+      out.push({ code, message: 'TCPMSS only works on SYN packets. Add `--tcp-flags SYN,RST SYN` (or `--syn`), or the legacy backend refuses the rule.', start: at.start, end: at.end });
     }
     const rejectWith = a.options.find((o) => o.spec.name === '--reject-with');
     const rw = rejectWith?.use.args[0];
@@ -138,7 +138,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
   for (const m of a.matches) {
     if (!m.use || !m.spec.protocols) continue;
     if (!isProtocol(a, m.spec.protocols)) {
-      out.push({ code: 'iptables/unknown-option', message: `The ${m.spec.name} match needs \`-p ${m.spec.protocols.join('`, `-p ')}\` on the rule: iptables refuses it otherwise ("${m.spec.name} match requires -p").`, start: m.use.span.start, end: m.use.span.end, fixes: m.spec.protocols.length && !a.protocol ? [{ title: `Insert \`-p ${m.spec.protocols[0]}\``, edits: [{ start: m.use.span.start, end: m.use.span.start, newText: `-p ${m.spec.protocols[0]} ` }], preferred: true }] : [] });
+      out.push({ code: 'iptables/unknown-option', message: `The ${m.spec.name} match needs a protocol on the rule. Use \`-p ${m.spec.protocols.join('`, `-p ')}\`; iptables refuses it otherwise ("${m.spec.name} match requires -p").`, start: m.use.span.start, end: m.use.span.end, fixes: m.spec.protocols.length && !a.protocol ? [{ title: `Insert \`-p ${m.spec.protocols[0]}\``, edits: [{ start: m.use.span.start, end: m.use.span.start, newText: `-p ${m.spec.protocols[0]} ` }], preferred: true }] : [] });
     }
   }
   return out;

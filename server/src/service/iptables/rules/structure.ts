@@ -24,7 +24,7 @@ export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Findin
   const last = [...file.lines].reverse().find((l) => l.kind !== 'blank' || l.span.end > l.span.start);
   const stripChomp = ctx.region?.header?.chomping === 'strip';
   if (last && last.kind === 'commit' && !last.trailing && !file.text.endsWith('\n') && !stripChomp) {
-    out.push({ code: 'iptables/syntax', message: 'The file ends right after COMMIT with no line break: the legacy iptables-restore rejects the last line. End the file with a newline.', start: last.span.start, end: last.span.end, fixes: [{ title: 'Add the final newline', edits: [{ start: file.text.length, end: file.text.length, newText: '\n' }], preferred: true }] });
+    out.push({ code: 'iptables/syntax', message: 'The file ends right after COMMIT with no line break. The legacy iptables-restore rejects that last line; end the file with a newline.', start: last.span.start, end: last.span.end, fixes: [{ title: 'Add the final newline', edits: [{ start: file.text.length, end: file.text.length, newText: '\n' }], preferred: true }] });
   }
   return out;
 }

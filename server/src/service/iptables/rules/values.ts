@@ -59,7 +59,7 @@ function checkOne(r: ResolvedOption, a: RuleAnalysis, family: IpFamily, out: Fin
       break;
     }
     case 'interface':
-      if (v.length > 15) out.push(at(tok, syntax, `Interface name \`${v}\` is longer than 15 characters: Linux interface names cannot be, and iptables-restore fails.`));
+      if (v.length > 15) out.push(at(tok, syntax, `Interface name \`${v}\` is longer than 15 characters. Linux interface names cannot be, and iptables-restore fails.`));
       break;
     case 'port': {
       const res = checkPortRange(v);
@@ -94,7 +94,7 @@ function checkOne(r: ResolvedOption, a: RuleAnalysis, family: IpFamily, out: Fin
     case 'rate': {
       const bytes = name.startsWith('--hashlimit') ? '(?:[kmg]?b)?' : '';
       const m = new RegExp(`^(\\d+)${bytes}(?:/(s(?:e(?:c(?:o(?:n(?:d)?)?)?)?)?|m(?:i(?:n(?:u(?:t(?:e)?)?)?)?)?|h(?:o(?:u(?:r)?)?)?|d(?:a(?:y)?)?))?$`, 'i').exec(v);
-      if (!m) out.push(at(tok, syntax, `\`${v}\` is not a rate: write NUMBER/second, /minute, /hour or /day (or a prefix such as /s, /min).`));
+      if (!m) out.push(at(tok, syntax, `\`${v}\` is not a rate. Write NUMBER/second, /minute, /hour or /day (or a prefix such as /s, /min).`));
       else if (Number(m[1]) === 0) out.push(at(tok, syntax, 'A rate of 0 is refused: use at least 1 per unit.'));
       else if (!bytes && (m[2] ?? 's').toLowerCase().startsWith('s') && Number(m[1]) > 10000) out.push(at(tok, syntax, 'Rate too fast: the limit match allows at most 10000/second.'));
       break;
@@ -108,7 +108,7 @@ function checkOne(r: ResolvedOption, a: RuleAnalysis, family: IpFamily, out: Fin
       const own = rejectTypes[family].flat() as readonly string[];
       if (!own.includes(v)) {
         const other = (rejectTypes[family === 'ipv4' ? 'ipv6' : 'ipv4'].flat() as readonly string[]).includes(v);
-        out.push(at(tok, syntax, other ? `\`${v}\` is a REJECT answer of ${family === 'ipv4' ? 'ip6tables' : 'iptables'}; this ${family === 'ipv4' ? 'IPv4' : 'IPv6'} file needs one of ${rejectTypes[family].map((p) => p[0]).join(', ')}.` : `\`${v}\` is not a REJECT answer: use one of ${rejectTypes[family].map((p) => p[0]).join(', ')}.`));
+        out.push(at(tok, syntax, other ? `\`${v}\` is a REJECT answer of ${family === 'ipv4' ? 'ip6tables' : 'iptables'}, not of this ${family === 'ipv4' ? 'IPv4' : 'IPv6'} file. Use one of ${rejectTypes[family].map((p) => p[0]).join(', ')}.` : `\`${v}\` is not a REJECT answer. Use one of ${rejectTypes[family].map((p) => p[0]).join(', ')}.`));
       }
       break;
     }

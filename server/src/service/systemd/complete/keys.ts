@@ -4,6 +4,7 @@ import { directivesWithPitfalls, sectionDocs } from '../../data/systemd/directiv
 import { directivesInSection, sectionsFor } from '../../data/systemd/directives';
 import { directiveMarkdown, kindLabel } from '../directiveMarkdown';
 import type { UnitFile } from '../unitAst';
+import { directiveUsage, usageSortText } from '../../data/usageRank';
 
 const common = new Set(directivesWithPitfalls());
 
@@ -25,7 +26,7 @@ export function sectionItems(unit: UnitFile, withBracket: boolean, close: boolea
   }));
 }
 
-/** Directives valid in `section`, inserting `Name=`. Common ones first, deprecated ones last and struck through. */
+/** Directives valid in `section`, inserting `Name=`. Most used first, deprecated ones last and struck through. */
 export function directiveItems(unit: UnitFile, section: string): CompletionItem[] {
   const present = new Set(unit.sections.filter((s) => s.name === section).flatMap((s) => s.entries.map((e) => e.key)));
   const seen = new Set<string>();
@@ -34,14 +35,16 @@ export function directiveItems(unit: UnitFile, section: string): CompletionItem[
     if (seen.has(spec.name)) continue;
     seen.add(spec.name);
     const markdown = directiveMarkdown(section, spec.name);
-    const rank = spec.deprecated ? '3' : present.has(spec.name) && !spec.list ? '2' : common.has(spec.name) ? '0' : '1';
+    // By real use (data/usageRank), then those with a known pitfall, then the rest; written and deprecated ones last.
+    const rank = spec.deprecated ? '3' : present.has(spec.name) && !spec.list ? '2'
+      : directiveUsage.includes(spec.name) ? '0' : common.has(spec.name) ? '1' : '1z';
     items.push({
       label: spec.name,
       kind: CompletionItemKind.Property,
       detail: kindLabel(spec.kind),
       documentation: markdown ? { kind: MarkupKind.Markdown, value: markdown } : undefined,
       insertText: `${spec.name}=`,
-      sortText: `${rank}${spec.name}`,
+      sortText: `${rank}${rank === '0' ? usageSortText(directiveUsage, spec.name) : spec.name}`,
       ...(spec.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
     });
   }

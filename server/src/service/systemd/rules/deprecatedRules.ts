@@ -45,7 +45,7 @@ function valueFinding(entry: UnitEntry): Finding | undefined {
   if (entry.key === 'KillMode' && entry.value === 'none') {
     return {
       code: CODE,
-      message: 'KillMode=none leaves the service\'s processes running when it stops, so systemd loses track of them; systemd warns that it is unsafe and deprecated. Use mixed or control-group.',
+      message: 'KillMode=none is unsafe and deprecated: systemd loses track of processes left running. They keep running when the service stops, and systemd warns about it. Use mixed or control-group.',
       start: entry.valueSpan.start,
       end: entry.valueSpan.end,
       deprecated: true,
@@ -79,7 +79,7 @@ export function deprecatedFindings(unit: UnitFile): Finding[] {
       const fixes = directiveFix(unit, entry, section.name, successor);
       findings.push({
         code: CODE,
-        message: `${what}: ${note}.`,
+        message: `${what}. ${note.charAt(0).toUpperCase()}${note.slice(1)}.`,
         start: entry.keySpan.start,
         end: entry.keySpan.end,
         deprecated: true,

@@ -49,7 +49,7 @@ function execFindings(entry: UnitEntry): Finding[] {
         code: 'systemd/syntax',
         message: problem.kind === 'empty'
           ? `This ${entry.key}= command has no program after its prefixes; ${outcome}.`
-          : `'${cmd.program.text}' is neither an absolute path nor a plain program name (allowed prefixes: - @ : and one of + ! !!); ${outcome}.`,
+          : `'${cmd.program.text}' is not an absolute path nor a plain program name; ${outcome}. Allowed prefixes: - @ : and one of + ! !!`,
         start: problem.kind === 'empty' ? entry.valueSpan.start : start,
         end: problem.kind === 'empty' ? entry.valueSpan.end : end,
       });

@@ -68,7 +68,7 @@ function mountFindings(unit: UnitFile): Finding[] {
   if (base === expected) return [];
   return [{
     code: 'systemd/missing-trigger',
-    message: `Where=${where.value} must match the unit's name: systemd refuses to load ${name}. Name the unit ${expected}.${type}.`,
+    message: `systemd refuses to load ${name}: its name does not match Where=. Where=${where.value} needs the unit named ${expected}.${type}.`,
     start: where.valueSpan.start,
     end: where.valueSpan.end,
   }];
@@ -84,7 +84,7 @@ export function triggerFindings(unit: UnitFile, usable: (e: UnitEntry) => boolea
     && (trigger.keys.has(e.key) || (trigger.booleanKeys?.has(e.key) === true && parseUnitBoolean(e.value) === true)));
   if (!ok) {
     const anchor = anchorOf(unit, trigger.section);
-    findings.push({ code: 'systemd/missing-trigger', message: `systemd refuses to load this unit: ${trigger.what}.`, start: anchor.start, end: anchor.end });
+    findings.push({ code: 'systemd/missing-trigger', message: `systemd refuses to load this unit. ${trigger.what.charAt(0).toUpperCase()}${trigger.what.slice(1)}.`, start: anchor.start, end: anchor.end });
   }
   return findings;
 }

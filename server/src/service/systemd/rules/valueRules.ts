@@ -99,7 +99,7 @@ function checkEntry(spec: DirectiveSpec, entry: UnitEntry): Finding[] {
   }
   if (spec.kind === 'environment') {
     return invalidEnvironmentWords(value).map((w) =>
-      finding(entry.valueOffset(w.start), entry.valueOffset(w.end), `'${w.text}' is not a NAME=value assignment (names: letters, digits, _; not starting with a digit); systemd ignores it.`, undefined),
+      finding(entry.valueOffset(w.start), entry.valueOffset(w.end), `'${w.text}' is not a NAME=value assignment; systemd ignores it. Names are letters, digits and _, not starting with a digit.`, undefined),
     );
   }
   if (spec.kind === 'unit-list') {
@@ -111,7 +111,7 @@ function checkEntry(spec: DirectiveSpec, entry: UnitEntry): Finding[] {
       const start = entry.valueOffset(m.index);
       const end = entry.valueOffset(m.index + word.length);
       const fixWord = isUnitName(`${word}.service`) && !word.includes('.') ? `${word}.service` : undefined;
-      out.push(finding(start, end, `'${word}' is not a unit name (it needs a suffix such as .service or .target; names are separated by spaces only); systemd ignores it.`, fixWord));
+      out.push(finding(start, end, `'${word}' is not a unit name; systemd ignores it. A unit name needs a suffix such as .service or .target, and names are separated by spaces only.`, fixWord));
     }
     return out;
   }
@@ -120,7 +120,7 @@ function checkEntry(spec: DirectiveSpec, entry: UnitEntry): Finding[] {
   }
   const check = checkScalar(spec, value);
   if (check.ok) return [];
-  return [finding(span.start, span.end, `${entry.key}=${value} is not valid: expected ${check.what}. systemd ignores the line.`, check.suggestion)];
+  return [finding(span.start, span.end, `${entry.key}=${value} is not valid; systemd ignores the line. Expected ${check.what}.`, check.suggestion)];
 }
 
 export function invalidValueFindings(unit: UnitFile): Finding[] {

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { StatusBar } from './statusBar';
+import { dialectsKey, registerCommands } from './commands';
+
+/** What the extension exports to other extensions and to its own end-to-end tests. */
+export interface ExtensionApi {
+  readonly client: BaseLanguageClient;
+  readonly statusBar: StatusBar;
+}
+
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/**
+ * Start the client (the Node and the web extension differ only in how the server runs), register the
+ * commands and the status bar. Everything else is the server's.
+ */
+export async function activateWith(context: vscode.ExtensionContext, create: ClientFactory): Promise<ExtensionApi> {
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'cloud-config' },
+      { language: 'iptables' },
+      { language: 'systemd-unit' },
+      // VS Code's YAML extension claims `*.yaml` files whose first line is #cloud-config; the server
+      // only answers for those and leaves every other YAML document alone.
+      { language: 'yaml' },
+      // Untitled Plain Text: the server tells when one starts with #cloud-config, and it is switched.
+      { scheme: 'untitled', language: 'plaintext' },
+    ],
+    // Settings are asked per document (resource scope, multi-root folders may differ); the client only
+    // says when they changed.
+    initializationOptions: { dialects: context.workspaceState.get(dialectsKey, {}) },
+  };
+  const client = create(clientOptions);
+  const statusBar = new StatusBar(client);
+  context.subscriptions.push(statusBar);
+  registerCommands(context, client);
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('cloudConfig') && client.isRunning()) {
+      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    }
+  }));
+  await client.start();
+  statusBar.listen();
+  context.subscriptions.push({ dispose: () => void client.stop() });
+  return { client, statusBar };
+}
