@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerRulePages, rulePageLinks } from './rulePages';
 
 let client: LanguageClient | undefined;
 
@@ -20,7 +21,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'yaml' },
     ],
     synchronize: { configurationSection: 'cloudConfig' },
+    middleware: rulePageLinks,
   };
+  registerRulePages(context);
   client = new LanguageClient('cloudConfig', 'Cloud-Config Language Server', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });

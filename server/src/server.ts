@@ -1,5 +1,5 @@
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ShowMessageNotification, MessageType,
   type Connection, type InitializeParams, type InitializeResult, type CompletionParams, type HoverParams,
   type CodeActionParams, type DocumentSymbolParams, type FoldingRangeParams, type DidChangeConfigurationParams,
   type CancellationToken, type CompletionItem,
@@ -7,7 +7,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, languageFromEditor, type LanguageId, type ServiceSettings } from './service/index';
 import { fixAllKind } from './service/codeActions';
-import { readSettings, readSystemdUnitFiles } from './settings';
+import { readSystemdUnitFiles } from './settings';
+import { settingsReader } from './settingsReport';
 import { DocumentLimits } from './documentLimits';
 import { warmUp } from './warmUp';
 import { CompletionDocs } from './completionDocs';
@@ -26,6 +27,13 @@ function languageOf(doc: TextDocument): LanguageId | undefined {
   const lang = languageFromEditor(doc.languageId, doc.uri, doc.getText());
   return lang && limits.allows(doc) ? lang : undefined;
 }
+
+/** Settings as read, with made-up rule codes and bad severities logged and notified once. */
+const readSettings = settingsReader(
+  (line) => connection.console.warn(line),
+  // A notification (window/showMessage), not showWarningMessage's request that waits for an answer.
+  (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+);
 
 /** Documents too large to analyse get one notice and no features, instead of a frozen editor. */
 const limits = new DocumentLimits((message) => {

@@ -46,6 +46,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** `window/logMessage` and `window/showMessage` notifications: `{ type, message }`. */
   readonly logs: Array<{ type: number; message: string }> = [];
+  /** `window/showMessage` notifications only (what the user sees as a notification). */
+  readonly shown: Array<{ type: number; message: string }> = [];
   /** Sections the server asked for through `workspace/configuration`. */
   readonly configurationRequests: string[] = [];
   readonly documents = new Map<string, TextDocument>();
@@ -134,7 +136,10 @@ export class LspClient {
       this.answerServerRequest(msg);
     } else if (msg.method !== undefined) {
       if (msg.method === 'textDocument/publishDiagnostics') this.published.push(msg.params as PublishDiagnosticsParams);
-      else if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') this.logs.push(msg.params as { type: number; message: string });
+      else if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') {
+        this.logs.push(msg.params as { type: number; message: string });
+        if (msg.method === 'window/showMessage') this.shown.push(msg.params as { type: number; message: string });
+      }
       this.wake();
     } else if (typeof msg.id === 'number') {
       const p = this.pending.get(msg.id);

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, ServiceSettings, Severity } from './types';
 import { ruleInfo, rulePageUrl } from './rules';
+import { ruleSetting } from './ruleSettings';
 
 export const diagnosticSource = 'cloud-config';
 
@@ -14,7 +15,7 @@ const severityMap: Record<Severity, DiagnosticSeverity> = {
 
 /** Effective severity of a rule after settings, or undefined when the rule is off. */
 export function effectiveSeverity(code: string, settings: ServiceSettings): Severity | undefined {
-  const override = settings.rules[code];
+  const override = ruleSetting(code, settings.rules);
   if (override === 'off') return undefined;
   if (override) return override;
   return ruleInfo(code)?.severity ?? 'warning';
