@@ -1,5 +1,5 @@
 import type { OffsetEdit } from '../types';
-import type { UnitEntry, UnitFile } from '../systemd/unitAst';
+import type { UnitEntry, UnitFile } from './unitAst';
 import { eolOf } from '../lineEnding';
 
 /**
