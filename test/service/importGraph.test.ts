@@ -105,3 +105,12 @@ test("no language folder imports another language's rules", () => {
   }
   assert.deepEqual(crossing, []);
 });
+
+test('embedded/ hosts languages only: it imports none of the language folders (cloud-config YAML extraction lives in cloudConfig/)', () => {
+  const reaching: string[] = [];
+  for (const [file, targets] of graph) {
+    if (!file.startsWith(`service${path.sep}embedded${path.sep}`)) continue;
+    for (const t of targets) if (languageOf(t)) reaching.push(`${file} -> ${t}`);
+  }
+  assert.deepEqual(reaching, []);
+});

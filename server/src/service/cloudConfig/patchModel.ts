@@ -8,10 +8,10 @@
 import { LineCounter, isNode, type Scalar } from 'yaml';
 import type { DialectSetting } from '../types';
 import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
-import { leadingSpaces } from '../embedded/blockScalar';
+import { leadingSpaces } from './blockScalar';
 import { classifyHeader, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
-import { regionLanguage } from '../embedded/regions';
+import { regionLanguage } from './embeddedRegions';
 import { changedStretch } from '../changedStretch';
 
 interface LineEdit {
