@@ -114,3 +114,15 @@ test('embedded/ hosts languages only: it imports none of the language folders (c
   }
   assert.deepEqual(reaching, []);
 });
+
+test('the shared text helpers are written once, in service/text/', () => {
+  const copies: string[] = [];
+  for (const file of sources(src)) {
+    if (file.includes(`${path.sep}service${path.sep}text${path.sep}`)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/function (lineStart|lineEnd|lineStartAt|lineEndAt|nextLineStart|removeLine|removeLinesEdit|eolOf|editDistance|changedStretch)\b/g)) {
+      copies.push(`${path.relative(src, file)}: ${m[1]}`);
+    }
+  }
+  assert.deepEqual(copies, []);
+});

@@ -15,7 +15,7 @@ import { cloudConfigFolding } from './cloudConfig/folding';
 import type { Finding } from './types';
 import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
 import { completeStandalone, hoverStandalone } from './standalone';
-import { boundFindings, boundPosition, boundRange } from './textBounds';
+import { boundFindings, boundPosition, boundRange } from './text/bounds';
 import { embeddedFolding, embeddedSymbolsFor, standaloneFolding, standaloneSymbols } from './embedded/outline';
 import './systemd/service';
 import './iptables/service';

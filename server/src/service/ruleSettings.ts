@@ -6,7 +6,7 @@
 import type { SeveritySetting } from './types';
 import { catalogues, isRuleCode, allRules } from './rules';
 import { codeLanguage } from './ruleEntry';
-import { editDistance } from './editDistance';
+import { editDistance } from './text/editDistance';
 
 export const severitySettings: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 

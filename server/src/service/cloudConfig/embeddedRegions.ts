@@ -4,7 +4,7 @@ import type { EmbeddedLanguage, EmbeddedOrigin, EmbeddedRegion } from '../embedd
 import { mapScalar } from './blockScalar';
 import { languageOfFile, languageOfUnit } from '../embedded/languageOfContent';
 import { asMap, asScalar, asSeq, findPair, scalarText } from './yamlNodes';
-import { eolOf } from '../lineEnding';
+import { eolOf } from '../text/lineEnding';
 
 interface RegionSource {
   readonly text: string;

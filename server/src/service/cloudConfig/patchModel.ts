@@ -12,7 +12,8 @@ import { leadingSpaces } from './blockScalar';
 import { classifyHeader, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
 import { regionLanguage } from './embeddedRegions';
-import { changedStretch } from '../changedStretch';
+import { lineStartAt } from '../text/lines';
+import { changedStretch } from '../text/changedStretch';
 
 interface LineEdit {
   /** Start of the edited line in the old text, and its end (before the line break). */
@@ -29,7 +30,7 @@ function lineEditOf(prev: string, next: string): LineEdit | undefined {
   const removed = prev.slice(from, oldTo);
   const inserted = next.slice(from, newTo);
   if (/[\r\n]/.test(removed) || /[\r\n]/.test(inserted)) return undefined;
-  const lineStart = prev.lastIndexOf('\n', from - 1) + 1;
+  const lineStart = lineStartAt(prev, from);
   const nl = prev.indexOf('\n', from);
   return { lineStart, oldLineEnd: nl < 0 ? prev.length : nl, delta: next.length - prev.length };
 }
