@@ -23,6 +23,7 @@ iptables -t nat -A DOCKER ! -i docker0 -p tcp --dport 5432 -j DNAT --to-destinat
 iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
 iptables -N DOCKER; iptables -N DOCKER-USER
 iptables -A DOCKER-USER -j RETURN
+iptables -I FORWARD 1 -i docker0 ! -o docker0 -j ACCEPT
 iptables -I FORWARD 1 -o docker0 -j DOCKER
 iptables -I FORWARD 1 -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
 iptables -I FORWARD 1 -j DOCKER-USER
@@ -36,7 +37,7 @@ try:
 except Exception as e: print(sys.argv[2],"blocked:",type(e).__name__)'
 ip netns exec $C timeout 6 python3 -c "$srv" 5432 & 
 ip netns exec $H timeout 6 python3 -c "$srv" 5433 &
-sleep 0.5
+sleep 1.5
 echo "--- from the internet namespace:"
 ip netns exec $O python3 -c "$cli" 203.0.113.10 5432
 ip netns exec $O python3 -c "$cli" 203.0.113.10 5433
@@ -44,6 +45,20 @@ echo "--- with -A DOCKER-USER -i eth0 -j DROP first (the DOCKER-USER recipe):"
 ip netns exec $H iptables -I DOCKER-USER 1 -i eth0 -j DROP
 ip netns exec $H iptables -I DOCKER-USER 1 -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
 ip netns exec $C timeout 4 python3 -c "$srv" 5432 &
-sleep 0.5
+sleep 1.5
 ip netns exec $O python3 -c "$cli" 203.0.113.10 5432
+echo "--- instead, the interface-free recipe: -A DOCKER-USER -m conntrack --ctstate DNAT -j DROP:"
+ip netns exec $H iptables -F DOCKER-USER
+ip netns exec $H iptables -A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
+ip netns exec $H iptables -A DOCKER-USER -m conntrack --ctstate DNAT -j DROP
+ip netns exec $H iptables -A DOCKER-USER -j RETURN
+sleep 4.5
+ip netns exec $C timeout 4 python3 -c "$srv" 5432 &
+sleep 1.5
+ip netns exec $O python3 -c "$cli" 203.0.113.10 5432
+echo "--- and the container still reaches the internet namespace (outbound through FORWARD):"
+ip netns exec $H iptables -t nat -S POSTROUTING | tail -1
+ip netns exec $O timeout 4 python3 -c "$srv" 7000 &
+sleep 1.5
+ip netns exec $C python3 -c "$cli" 203.0.113.99 7000
 wait 2>/dev/null || true

@@ -10,6 +10,10 @@ import { checkFirewallLoading, checkNoFirewall } from './rules/firewall';
 import { checkEmbeddedForm } from './rules/embeddedForm';
 import { checkEtcdDiscovery } from './rules/etcdDiscovery';
 import { checkEmbeddedLanguages } from './rules/embeddedLanguages';
+import { checkHostDocker } from './rules/hostDocker';
+import { checkPersistentRules } from './rules/persistentRules';
+import { checkUfwCommands } from './rules/ufwCommands';
+import { checkFirewalldCommands } from './rules/firewalldCommands';
 
 const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkHeader,
@@ -21,6 +25,10 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkUnits,
   checkFirewallLoading,
   checkNoFirewall,
+  checkHostDocker,
+  checkPersistentRules,
+  checkUfwCommands,
+  checkFirewalldCommands,
   checkEmbeddedForm,
   checkEmbeddedLanguages,
   checkFinalNewline,

@@ -5,7 +5,7 @@ import { runCommandsInWords, runCommandsOf } from './findRunCommands';
 import type { RunCommand } from './runModel';
 
 /** The part of the document a scalar's characters come from (quotes left out). */
-function innerRange(s: Scalar): [number, number] | undefined {
+export function innerRange(s: Scalar): [number, number] | undefined {
   const r = s.range;
   if (!r) return undefined;
   const quoted = s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE';
@@ -13,7 +13,7 @@ function innerRange(s: Scalar): [number, number] | undefined {
 }
 
 /** A list item of an argv-style command as a word (offsets of the scalar's text in the document). */
-function wordOf(text: string, node: unknown): Word | undefined {
+export function wordOf(text: string, node: unknown): Word | undefined {
   if (!isScalar(node)) return undefined;
   const r = innerRange(node);
   if (!r || node.value === null || node.value === undefined) return undefined;
