@@ -26,6 +26,8 @@ function observable(m: CloudConfigModel): unknown {
     lineStarts: m.lineCounter.lineStarts,
     docRange: m.doc.range,
     nodes,
+    templateSpans: m.templateSpans,
+    neutralText: m.neutralText,
     regions: m.regions.map((r) => ({
       language: r.language, origin: r.origin, name: r.name, unitName: r.unitName, path: r.path, style: r.style,
       header: r.header, text: r.text, lines: r.lines, mappable: r.mappable, encoded: r.encoded, indent: r.indent, eol: r.eol,

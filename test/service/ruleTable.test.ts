@@ -39,6 +39,7 @@ const fixtures: Record<string, { text: string; covers: string; settings?: Partia
   'cloud-config/missing-final-newline': { text: '#cloud-config\nhostname: a', covers: 'hostname: a' },
   'cloud-config/no-firewall': { text: '#cloud-config\ncoreos:\n  units:\n    - name: web.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/usr/bin/docker run --rm -p 80:80 nginx\n', covers: '-p 80:80' },
   'cloud-config/other-format': { text: '#!/bin/sh\necho hi\n', covers: '#!/bin/sh' },
+  'cloud-config/template': { text: '#cloud-config\nhostname: ${name}\n', covers: '#cloud-config' },
   'cloud-config/rules-overwritten': { text: '#cloud-config\npackages: [iptables-persistent]\nwrite_files:\n  - path: /etc/iptables/rules.v4\n', covers: '/etc/iptables/rules.v4' },
   'cloud-config/ufw-lockout': { text: '#cloud-config\nruncmd:\n  - ufw enable\n', covers: 'ufw enable' },
   'cloud-config/ufw-command': { text: '#cloud-config\nruncmd:\n  - ufw allow 80,443\n', covers: 'ufw allow 80,443' },

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { detectLanguage } from '../service/languageId';
+import { detectLanguage, looksLikeUserData } from '../service/languageId';
 import type { LanguageId } from '../service/types';
 
 export interface InputFile {
@@ -9,6 +9,8 @@ export interface InputFile {
   readonly language: LanguageId | undefined;
   readonly text: string | undefined;
   readonly error: string | undefined;
+  /** Named on the command line but neither its name nor its content says what it is. */
+  readonly unplaced?: boolean;
 }
 
 const skipDirs = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -58,7 +60,10 @@ export async function collectFiles(paths: readonly string[], forced: LanguageId 
       }
     } else {
       const { text, error } = await readText(p);
-      files.push({ display: p, language: forced ?? (text !== undefined ? detectLanguage(p, text) ?? 'cloud-config' : undefined), text, error });
+      // A file named on the command line is checked when its name or content says what it is (or it
+      // is clearly user-data without its header); otherwise the report says it was not placed.
+      const language = forced ?? (text !== undefined ? detectLanguage(p, text) ?? (looksLikeUserData(text) ? 'cloud-config' : undefined) : undefined);
+      files.push({ display: p, language, text, error, unplaced: text !== undefined && error === undefined && language === undefined });
     }
   }
   return files;

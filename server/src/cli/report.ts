@@ -11,6 +11,7 @@ export interface ReportDiagnostic {
 /** One file's result, exactly the shape of the JSON output. */
 export interface FileReport {
   file: string;
-  language: LanguageId;
+  /** `unknown`: named on the command line but not placed (one hint says so). */
+  language: LanguageId | 'unknown';
   diagnostics: ReportDiagnostic[];
 }

@@ -30,12 +30,23 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
     err.write(`cloud-config-lint: no PATH given\n\n${usage}\n`);
     return 2;
   }
-  const settings = { dialect: opts.dialect, rules: opts.rules };
+  // `--language iptables` / `ip6tables` also fixes the address family of the rules files.
+  const rulesFamily = opts.language === 'iptables' ? 'ipv4' as const : opts.language === 'ip6tables' ? 'ipv6' as const : undefined;
+  const settings = { dialect: opts.dialect, rules: opts.rules, ...(rulesFamily ? { rulesFamily } : {}) };
   const service = getLanguageService(settings);
   const files = await collectFiles(opts.paths, opts.language);
   const reports: FileReport[] = [];
   let failedRead = false;
   for (const f of files) {
+    if (f.unplaced) {
+      reports.push({ file: f.display, language: 'unknown', diagnostics: [{
+        code: 'cloud-config-lint/unrecognised-file',
+        severity: 'hint',
+        message: 'Not checked: neither the name nor the content says whether this is cloud-config user-data (`#cloud-config` on line 1), an iptables rules-save file or a systemd unit. Say which with --language.',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }] });
+      continue;
+    }
     if (f.error !== undefined || f.text === undefined || !f.language) {
       failedRead = true;
       err.write(`cloud-config-lint: ${f.error ?? `cannot read ${f.display}`}\n`);

@@ -38,8 +38,8 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
-function standaloneContext(doc: TextDocument): EmbeddedContext {
-  return { text: doc.getText(), region: undefined, siblings: [], uri: doc.uri };
+function standaloneContext(doc: TextDocument, settings?: ServiceSettings): EmbeddedContext {
+  return { text: doc.getText(), region: undefined, siblings: [], uri: doc.uri, ...(settings?.rulesFamily ? { family: settings.rulesFamily } : {}) };
 }
 
 export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
@@ -51,7 +51,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     if (!entry.findings) {
       entry.findings = boundFindings(doc.getText(), lang === 'cloud-config'
         ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate(standaloneContext(doc)) ?? []);
+        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []);
     }
     return entry.findings;
   }

@@ -275,6 +275,15 @@ export const cloudConfigCatalogue = {
     fix: 'Nothing to fix if a script is meant; write it as cloud-config (`runcmd:`) to have it checked.',
     realTool: 'coreos-cloudinit runs a `#!` user-data as a transient unit and exits on Ignition JSON; cloud-init picks the handler from the first line.',
   },
+  'cloud-config/template': {
+    severity: 'hint',
+    summary: 'The user-data is a template (Terraform, Jinja, Go, %NAME%/@NAME@ tokens): values holding placeholders are not checked.',
+    why: 'A placeholder is replaced when the template is rendered; until then its value is unknown, so type, address, port and encoding checks on it would be guesses. The structure around it is still checked.',
+    bad: { file: 'user-data.tftpl', text: lines('#cloud-config', 'hostname: ${name}') },
+    good: { file: 'user-data', text: lines('#cloud-config', 'hostname: web-1') },
+    fix: 'Nothing to fix: lint the rendered file as well to have the values checked.',
+    realTool: 'cloud-init renders a `## template: jinja` user-data with its instance data before reading it (`cloud-init devel render`); Terraform `templatefile`, Go templates and token replacement happen before the machine sees the file.',
+  },
   'cloud-config/rules-overwritten': {
     severity: 'warning',
     summary: 'Installing iptables-persistent saves the live (empty) ruleset over a rules.v4/v6 written before packages.',

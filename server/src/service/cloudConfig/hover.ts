@@ -8,10 +8,13 @@ import { coreosShippedUnits } from '../data/shippedUnits';
 import { regionAt } from '../embedded/region';
 import { hoverInRegion } from '../embedded/delegate';
 import { regionHover } from './regionHover';
+import { templateHover } from '../template/hover';
 
 type ToPos = (o: number) => { line: number; character: number };
 
 export function hoverCloudConfig(model: CloudConfigModel, offset: number, toPos: ToPos): Hover | null {
+  const template = model.templateSpans.length ? templateHover(model.templateSpans, model.text, offset, toPos) : null;
+  if (template) return template;
   const region = regionAt(model.regions, offset);
   if (region) return hoverInRegion(region, model.regions, offset, toPos);
   const header = model.regions.find((r) => r.header && offset >= r.header.start && offset <= r.header.end);

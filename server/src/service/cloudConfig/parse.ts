@@ -5,6 +5,7 @@ import type { Dialect, DialectSetting } from '../types';
 import { findEmbeddedRegions } from './embeddedRegions';
 import type { EmbeddedRegion } from '../embedded/region';
 import { keyName } from './yamlNodes';
+import { neutraliseTemplates, type TemplateSpan } from '../template/placeholders';
 
 export type HeaderKind = 'cloud-config' | 'script' | 'ignition' | 'other-user-data' | 'jinja' | 'missing';
 
@@ -27,6 +28,13 @@ export interface CloudConfigModel {
   /** Top-level mapping, when the document is one. */
   readonly root: YAMLMap | undefined;
   readonly regions: readonly EmbeddedRegion[];
+  /**
+   * Template syntax found in the text (Terraform, Jinja, Go, tokens), when there is any. The YAML
+   * and the regions were read from the neutralised text (same length; see template/placeholders).
+   */
+  readonly templateSpans: readonly TemplateSpan[];
+  /** The text the YAML was read from: `text` with template syntax neutralised (the same string when there is none). */
+  readonly neutralText: string;
 }
 
 const parseOptions = {
@@ -85,17 +93,19 @@ function tooDeepProblem(text: string): YamlProblem {
 
 export function parseCloudConfig(text: string, dialectSetting: DialectSetting): CloudConfigModel {
   const lineCounter = new LineCounter();
+  // Template syntax is read as unknown values and blank control lines (same offsets as `text`).
+  const { text: yamlText, spans: templateSpans } = neutraliseTemplates(text);
   // Too deep to parse safely: an empty document, the line starts of the text, and one problem.
   const unparsable = nestsDeeperThan(text, maxNesting);
   if (unparsable) {
     lineCounter.addNewLine(0);
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineCounter.addNewLine(nl + 1);
   }
-  const doc = parseDocument(unparsable ? '' : text, { ...parseOptions, ...(unparsable ? {} : { lineCounter }) });
+  const doc = parseDocument(unparsable ? '' : yamlText, { ...parseOptions, ...(unparsable ? {} : { lineCounter }) });
   // The parser reports running out of stack (thousands of nesting levels) where it happened to run
   // out, which depends on how warm the code is: report it once, at a fixed place, and check nothing else.
   const tooDeep = unparsable || doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'));
-  const yamlErrors: YamlProblem[] = tooDeep ? [tooDeepProblem(text)] : doc.errors.map((e) => unclosedQuote(doc, text, e) ?? {
+  const yamlErrors: YamlProblem[] = tooDeep ? [tooDeepProblem(text)] : doc.errors.map((e) => unclosedQuote(doc, yamlText, e) ?? {
     message: e.message.split('\n')[0] ?? e.message,
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0]),
@@ -113,8 +123,10 @@ export function parseCloudConfig(text: string, dialectSetting: DialectSetting): 
     yamlErrors,
     root,
     regions: [] as EmbeddedRegion[],
+    templateSpans,
+    neutralText: yamlText,
   };
-  model.regions = findEmbeddedRegions(model);
+  model.regions = findEmbeddedRegions({ ...model, text: yamlText });
   dropSourceTokens(doc);
   return model;
 }

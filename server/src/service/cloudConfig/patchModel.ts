@@ -14,6 +14,7 @@ import { forEachNode } from './yamlWalk';
 import { regionLanguage } from './embeddedRegions';
 import { lineStartAt } from '../text/lines';
 import { changedStretch } from '../text/changedStretch';
+import { findTemplateSpans } from '../template/placeholders';
 
 interface LineEdit {
   /** Start of the edited line in the old text, and its end (before the line break). */
@@ -83,6 +84,8 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   const oldLine = prev.text.slice(edit.lineStart, edit.oldLineEnd);
   const newLine = text.slice(edit.lineStart, edit.oldLineEnd + edit.delta);
   if (!staysInBlock(oldLine, region.indent) || !staysInBlock(newLine, region.indent)) return undefined;
+  // Template syntax is neutralised by a full parse: only a line without any (before and after) is carried over.
+  if (findTemplateSpans(oldLine).length > 0 || findTemplateSpans(newLine).length > 0) return undefined;
   // The first non-blank line sets the block's indentation (without an indicator): its indentation stays.
   const firstContent = region.lines.findIndex((l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '');
   if (header.indentIndicator === undefined && index === firstContent && leadingSpaces(oldLine) !== leadingSpaces(newLine)) return undefined;
@@ -115,6 +118,8 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
     text,
     lineCounter,
     header: classifyHeader(text),
+    templateSpans: prev.templateSpans.map((s) => (s.start >= edit.oldLineEnd ? { ...s, start: s.start + edit.delta, end: s.end + edit.delta } : s)),
+    neutralText: prev.neutralText === prev.text ? text : prev.neutralText.slice(0, edit.lineStart) + newLine + prev.neutralText.slice(edit.oldLineEnd),
     regions: prev.regions.map((r) => (r === region ? edited : moveRegion(r, edit))),
   };
 }

@@ -10,6 +10,7 @@ import { checkFirewallLoading, checkNoFirewall } from './rules/firewall';
 import { checkEmbeddedForm } from './rules/embeddedForm';
 import { checkEtcdDiscovery } from './rules/etcdDiscovery';
 import { checkEmbeddedLanguages } from './rules/embeddedLanguages';
+import { applyTemplate } from '../template/templateFindings';
 import { checkHostDocker } from './rules/hostDocker';
 import { checkPersistentRules } from './rules/persistentRules';
 import { checkUfwCommands } from './rules/ufwCommands';
@@ -54,7 +55,7 @@ export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceS
       console.error(`cloud-config check ${rule.name} failed:`, err);
     }
   }
-  return withoutEchoesOfYamlErrors(model, ctx.findings).sort((a, b) => a.start - b.start || a.end - b.end);
+  return applyTemplate(model, withoutEchoesOfYamlErrors(model, ctx.findings)).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**

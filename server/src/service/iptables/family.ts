@@ -30,6 +30,7 @@ export function familyOfContent(text: string): IpFamily {
  * the caller), else the region's path or the document's file name, else the addresses in the text.
  */
 export function familyOf(ctx: EmbeddedContext, language?: 'iptables' | 'ip6tables'): IpFamily {
+  if (ctx.family && !ctx.region) return ctx.family;
   if (language === 'ip6tables' || ctx.region?.language === 'ip6tables') return 'ipv6';
   let uriPath: string | undefined;
   try {

@@ -3,6 +3,7 @@ import { parseCidr, type Cidr } from './cidr';
 import { parsePortList, type PortRange } from './ports';
 import { optionNames } from '../../data/iptables/spec';
 import { findTarget } from '../complete/specs';
+import { holdsPlaceholder } from '../../template/placeholders';
 
 /**
  * What a rule matches, reduced to the conditions the flow rules understand. Anything else a rule
@@ -136,6 +137,8 @@ function reduceRule(rule: RuleLine): RuleConditions {
       continue;
     }
     if (neutralOptions.has(name)) continue;
+    // A template placeholder (`-s ${admin_cidr}`) is unknown until rendering: the rule may or may not match.
+    if (o.args.some((a) => holdsPlaceholder(a.value))) { opaque.push(o); continue; }
     const key = optionKeys[name];
     const value = key ? condValue(key, o) : null;
     if (!key || value === null) { opaque.push(o); continue; }
