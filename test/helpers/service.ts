@@ -21,8 +21,8 @@ export function service(settings: Partial<ServiceSettings> = {}) {
   return getLanguageService({ dialect: 'auto', rules: {}, ...settings });
 }
 
-export function diagnose(text: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): Diagnostic[] {
-  return service(settings).validate(doc(text, lang), lang);
+export function diagnose(text: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config', uri?: string): Diagnostic[] {
+  return service(settings).validate(uri ? doc(text, lang, uri) : doc(text, lang), lang);
 }
 
 export function codes(diags: readonly Diagnostic[]): string[] {

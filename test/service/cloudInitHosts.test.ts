@@ -192,3 +192,15 @@ test('a clean Ubuntu user-data that does all of this right gets no finding', () 
   ].join('\n');
   assert.deepEqual(diagnose(text).map((d) => `${d.code} ${rangeText(text, d)}`), []);
 });
+
+test('ufw\'s own rules files are fragments: ufw\'s chains need no declaration, in write_files and standalone; others still do', () => {
+  const after = ['*filter', ':ufw-after-input - [0:0]', '-A ufw-after-input -p udp --dport 137 -j ufw-skip-to-policy-input', '-A ufw-after-input -j ufw-logging-deny', '-A ufw-after-input -j NOSUCH', 'COMMIT', ''].join('\n');
+  const standalone = diagnose(after, {}, 'iptables', 'file:///srv/ufw/after.rules');
+  assert.deepEqual(withCode(standalone, 'iptables/undeclared-chain').map((d) => rangeText(after, d)), ['NOSUCH']);
+  const elsewhere = diagnose(after, {}, 'iptables', 'file:///srv/rules.v4');
+  assert.equal(withCode(elsewhere, 'iptables/undeclared-chain').length, 3);
+  const six = after.replace(/ufw-/g, 'ufw6-');
+  assert.deepEqual(withCode(diagnose(six, {}, 'ip6tables', 'file:///srv/after6.rules'), 'iptables/undeclared-chain').length, 1);
+  const written = `#cloud-config\nwrite_files:\n  - path: /etc/ufw/after.rules\n    content: |\n${after.trimEnd().split('\n').map((l) => `      ${l}`).join('\n')}\n`;
+  assert.deepEqual(withCode(diagnose(written), 'iptables/undeclared-chain').map((d) => rangeText(written, d)), ['NOSUCH']);
+});

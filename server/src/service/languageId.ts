@@ -1,3 +1,4 @@
+import { ufwRulesFile } from './iptables/ufwFiles';
 import type { LanguageId } from './types';
 import { cloudInitTopLevel } from './data/cloudInitKeys';
 import { coreosTopLevel } from './data/coreosKeys';
@@ -71,6 +72,9 @@ export function detectLanguage(path: string, text: string): LanguageId | undefin
   if (ip6Names.has(name) || name.endsWith('.ip6tables') || name.endsWith('.ip6tables-save')) return 'ip6tables';
   if (ip4Names.has(name) || name.endsWith('.iptables') || name.endsWith('.iptables-save')) return name === 'iptables-save' || name.endsWith('.iptables-save') ? rulesFamilyFromPath(path) : 'iptables';
   if (name === 'rules-save') return rulesFamilyFromPath(path);
+  // ufw's own rules files (before.rules, after6.rules, …), when they read as rules.
+  const ufw = ufwRulesFile(name);
+  if (ufw && looksLikeRulesSave(text)) return ufw.family;
   if (unitSuffix.test(name)) return 'systemd';
   if (hasCloudConfigHeader(text)) return 'cloud-config';
   if (/\.ya?ml$/.test(name) && /^\s*#\s*cloud-config/i.test(text)) return 'cloud-config';

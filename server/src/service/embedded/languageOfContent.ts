@@ -1,5 +1,6 @@
 import type { EmbeddedLanguage } from './region';
 import { rulesFamilyFromPath } from '../languageId';
+import { ufwRulesFile } from '../iptables/ufwFiles';
 
 const unitSuffixes = /\.(service|socket|timer|mount|automount|path|target|swap|slice|scope|device)$/;
 const rulesPaths = /(^|\/)(rules-save|rules\.v[46]|ip6?tables\.rules|ip6?tables\.save|[^/]+\.ip6?tables)$|^\/etc\/sysconfig\/ip6?tables$/;
@@ -23,6 +24,8 @@ export function languageFromContent(text: string, path: string | undefined): Emb
 /** Language of a write_files entry, from its path first and its content second. */
 export function languageOfFile(path: string | undefined, text: string): EmbeddedLanguage {
   if (path) {
+    const ufw = /^\/etc\/ufw\/[^/]+$/.test(path) ? ufwRulesFile(path) : undefined;
+    if (ufw) return ufw.family;
     if (rulesPaths.test(path)) return rulesFamilyFromPath(path);
     if (/\/systemd\/.+/.test(path) && (unitSuffixes.test(path) || /\.d\/[^/]+\.conf$/.test(path))) return 'systemd';
   }

@@ -7,6 +7,7 @@ import { LineFindings } from './lineFindings';
 import { appendAll } from '../appendAll';
 import { structureFindings } from './rules/structure';
 import { checkChains } from './rules/chains';
+import { isUfwFragment, ufwPredeclaredChains } from './ufwFiles';
 import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
@@ -46,7 +47,7 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
   const findings: Finding[] = structureFindings(file, ctx);
   const analyses = analyzeRules(file, findings);
   for (const more of [
-    checkChains(file, analyses),
+    checkChains(file, analyses, isUfwFragment(ctx) ? ufwPredeclaredChains(file.family === 'ipv6' ? 'ip6tables' : 'iptables') : undefined),
     checkPlacement(file, analyses),
     checkIpsets(analyses, ctx),
     checkDuplicateRules(file),

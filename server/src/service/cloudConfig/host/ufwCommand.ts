@@ -10,6 +10,8 @@ export interface UfwCommand {
   /** Why ufw refuses the command, if it does. */
   readonly error?: string;
   readonly words: readonly Word[];
+  /** `insert N`: the position asked for. */
+  readonly insertAt?: number;
 }
 
 export interface UfwRule {
@@ -126,7 +128,11 @@ export function parseUfw(words: readonly Word[]): UfwCommand {
   let del = false;
   if (args[i] === 'route') { route = true; i++; }
   if (args[i] === 'delete') { del = true; i++; }
-  if (args[i] === 'insert' || args[i] === 'prepend') i += args[i] === 'insert' ? 2 : 1;
+  let insertAt: number | undefined;
+  if (args[i] === 'insert') {
+    insertAt = Number(args[i + 1]);
+    i += 2;
+  } else if (args[i] === 'prepend') i++;
   const verb = args[i] ?? '';
   if (verb === 'default') {
     const value = args[i + 1] ?? '';
@@ -136,7 +142,9 @@ export function parseUfw(words: readonly Word[]): UfwCommand {
   }
   if (actions.has(verb)) {
     const r = parseRule(verb as UfwRule['action'], args.slice(i + 1), route, del);
-    return { verb, ...(r.rule ? { rule: r.rule } : {}), ...(r.error ? { error: r.error } : {}), words };
+    const badPosition = insertAt !== undefined && !(Number.isInteger(insertAt) && insertAt >= 1) ? `Invalid position '${args[i - 1] ?? ''}'` : undefined;
+    const error = r.error ?? badPosition;
+    return { verb, ...(r.rule ? { rule: r.rule } : {}), ...(error ? { error } : {}), ...(insertAt !== undefined ? { insertAt } : {}), words };
   }
   return { verb, words };
 }

@@ -39,10 +39,14 @@ function insertItemBefore(ctx: RuleContext, item: Node | undefined, line: string
 export function checkUfwCommands(ctx: RuleContext): void {
   const cmds = hostCommands(ctx).filter((c) => programOf(c) === 'ufw').map((c) => ({ c, u: parseUfw(c.words) }));
   if (!cmds.length) return;
+  // ufw numbers its rules from 1; `insert N` needs N existing rules (a fresh ufw has none).
+  let rules = 0;
   for (const { c, u } of cmds) {
-    if (!u.error) continue;
+    const error = u.error ?? (u.insertAt !== undefined && u.insertAt > rules ? `Invalid position '${u.insertAt}'` : undefined);
+    if (u.rule && !u.error && !u.rule.delete && !u.rule.route && error === undefined) rules++;
+    if (!error) continue;
     const [s, e] = span(c);
-    ctx.reportSpan('cloud-config/ufw-command', s, e, `ufw refuses this command ("${u.error}"), so the rule is not added.${/multiple ports/.test(u.error) ? ' Add `/tcp` or `/udp` (or `proto tcp`).' : u.error === "Need 'to' or 'from' clause" ? ' An application profile name with spaces must be quoted.' : ''}`);
+    ctx.reportSpan('cloud-config/ufw-command', s, e, `ufw refuses this command ("${error}"), so the rule is not added.${/multiple ports/.test(error) ? ' Add `/tcp` or `/udp` (or `proto tcp`).' : error === "Need 'to' or 'from' clause" ? ' An application profile name with spaces must be quoted.' : /^Invalid position/.test(error) ? ` ufw has ${rules} rule(s) at this point.` : ''}`);
   }
   const enable = cmds.find(({ u }) => u.verb === 'enable');
   if (!enable) return;

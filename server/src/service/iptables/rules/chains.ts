@@ -29,7 +29,11 @@ function declareFix(table: TableBlock, file: RulesFile, name: string): Fix {
 const chainCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D', '-C', '-F', '-Z', '-X', '-E']);
 const ruleCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D']);
 
-export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
+/**
+ * `preexisting`: filter-table chains that exist before the file is restored (ufw creates its chains,
+ * then loads its files with `iptables-restore -n`); rules may use them without declaring them.
+ */
+export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>, preexisting: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = [];
   for (const table of file.tables) {
     const name = table.name.value;
@@ -48,7 +52,8 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
     const declaredLater = new Map<string, number>();
     for (const c of table.chains) if (!builtins.has(c.name.value)) declaredLater.set(c.name.value, c.line.span.start);
     const rulesOf = new Map<string, string[]>();
-    const exists = (c: string): boolean => builtins.has(c) || userChains.has(c);
+    const before: ReadonlySet<string> = name === 'filter' ? preexisting : new Set();
+    const exists = (c: string): boolean => builtins.has(c) || userChains.has(c) || before.has(c);
     const inTable = file.lines.filter((l) => l.span.start >= table.span.start && l.span.end <= table.span.end);
     for (const line of inTable) {
       if (line.kind === 'chain') {
@@ -138,7 +143,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
         out.push(tok(jump.name, 'iptables/target-not-allowed', `A rule cannot ${jump.goto ? 'go to' : 'jump to'} the built-in chain ${target}: the kernel refuses it. Put the shared rules in a user chain and jump there from both places.`));
         continue;
       }
-      if (userChains.has(target)) continue;
+      if (userChains.has(target) || before.has(target)) continue;
       const lower = target.toLowerCase();
       const like = allTargets.find((t) => t.name.toLowerCase() === lower);
       const later = declaredLater.get(target);
