@@ -11,6 +11,7 @@ import { isUfwFragment, ufwPredeclaredChains } from './ufwFiles';
 import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
+import { checkIcmpInIp6tables, checkStatelessAccept } from './rules/dangers';
 
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
@@ -53,6 +54,8 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
     checkDuplicateRules(file),
     checkStateMatch(analyses),
     checkCounters(file),
+    checkStatelessAccept(analyses),
+    checkIcmpInIp6tables(analyses, file.family),
   ]) appendAll(findings, more);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -6,6 +6,7 @@ import { execRuleFindings } from './rules/execRules';
 import { unknownSectionFindings } from './rules/sectionRules';
 import { serviceFindings } from './rules/serviceRules';
 import { triggerFindings } from './rules/triggerRules';
+import { brokenContinuationFindings, credentialFindings, quotingFindings } from './rules/textRules';
 import { invalidValueFindings } from './rules/valueRules';
 import type { UnitFile } from './unitAst';
 
@@ -18,6 +19,9 @@ export function validateUnit(unit: UnitFile): Finding[] {
     ...deprecatedFindings(unit),
     ...execRuleFindings(unit),
     ...serviceFindings(unit),
+    ...brokenContinuationFindings(unit),
+    ...credentialFindings(unit),
+    ...quotingFindings(unit),
   );
   const invalid = findings.filter((f) => f.code === 'systemd/invalid-value' || f.code === 'systemd/syntax');
   findings.push(...triggerFindings(unit, (e) => !invalid.some((f) => f.start >= e.span.start && f.start <= e.span.end)));
