@@ -2,7 +2,7 @@
 // Checks what goes in before packaging (bundles, manifest, README, CHANGELOG, icon, grammars,
 // snippets; no sources, tests or node_modules) and the size after (budget: 1 MB).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 
 const BUDGET = 1024 * 1024;
 const vsce = 'node_modules/@vscode/vsce/vsce';
@@ -26,7 +26,9 @@ const files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
 const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'walkthrough/example-user-data', manifest.icon]
   .concat((manifest.contributes?.grammars ?? []).map((g) => g.path.replace(/^\.\//, '')))
   .concat((manifest.contributes?.snippets ?? []).map((s) => s.path.replace(/^\.\//, '')))
-  .concat((manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown)).filter(Boolean));
+  .concat((manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown)).filter(Boolean))
+  // Every rule page: a click on a diagnostic's code opens the packaged one.
+  .concat(readdirSync('docs/rules').flatMap((l) => readdirSync(`docs/rules/${l}`).map((f) => `docs/rules/${l}/${f}`)));
 const missing = required.filter((f) => f && !files.includes(f));
 if (missing.length) fail(`the VSIX would lack ${missing.join(', ')}`);
 const stray = files.filter((f) => /^(node_modules|out|test|server|client|scripts|examples|\.cache)\/|\.map$|\.ts$/.test(f));

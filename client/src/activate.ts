@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerRulePages, rulePageLinks } from './rulePages';
 import { DidChangeConfigurationNotification, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { StatusBar } from './statusBar';
 import { dialectsKey, registerCommands } from './commands';
@@ -30,7 +31,10 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
     // Settings are asked per document (resource scope, multi-root folders may differ); the client only
     // says when they changed.
     initializationOptions: { dialects: context.workspaceState.get(dialectsKey, {}) },
+    // A click on a finding's code opens its page packaged with the extension.
+    middleware: rulePageLinks,
   };
+  registerRulePages(context);
   const client = create(clientOptions);
   const statusBar = new StatusBar(client);
   context.subscriptions.push(statusBar);

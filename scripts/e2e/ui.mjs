@@ -86,6 +86,23 @@ export async function uiSmoke(context, url, resultsDir, log) {
     }, 30_000, 'the status bar shows no Cloud-Config (CoreOS) item with its findings');
     await shot(page, 'e2e-status.png');
     log(`✓ UI: status bar "${statusText.trim()}"`);
+    // 1b. A click on a code in the Problems panel opens its page, packaged with the extension, in the
+    // Markdown preview.
+    const codeLink = panel.locator('a.monaco-link').filter({ hasText: 'cloud-config/unknown-key' }).first();
+    await codeLink.waitFor({ timeout: 15_000 });
+    await codeLink.click();
+    await page.locator('.tab[aria-label*="unknown-key.md"]').first().waitFor({ timeout: 30_000 });
+    const pageText = await poll(page, async () => {
+      for (const frame of page.frames()) {
+        const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+        if (text.includes('# cloud-config/unknown-key') || /Why it matters/.test(text) && text.includes('cloud-config/unknown-key')) return { ok: true, value: text };
+      }
+      return { ok: false, value: undefined };
+    }, 30_000, 'the preview of the unknown-key page shows no page text');
+    await shot(page, 'e2e-rule-page.png');
+    log(`✓ UI: a click on cloud-config/unknown-key in the Problems panel opens its packaged page (${pageText.split('\n').filter(Boolean).length} lines)`);
+    await page.keyboard.press('Control+W');
+    await editor.click().catch(() => {});
 
     // 2. Hover `--dport` in the embedded iptables rules (line 36: "-A INPUT -p tcp --dport 22 -j ACCEPT").
     await page.keyboard.press('Escape');

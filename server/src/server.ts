@@ -1,5 +1,5 @@
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ShowMessageNotification, MessageType,
   type Connection, type InitializeParams, type InitializeResult, type CompletionParams, type HoverParams,
   type CodeActionParams, type DocumentSymbolParams, type FoldingRangeParams, type DidChangeConfigurationParams,
   type CancellationToken, type CompletionItem, type InitializeError, ResponseError, ErrorCodes,
@@ -10,6 +10,7 @@ import { detectLanguage, limitFlowChecks, type LanguageId, type LanguageService 
 import { fixAllKind } from './service/codeActions';
 import { DocumentLimits, OncePerDocument, fileNameOf } from './documentLimits';
 import { registerExposureRequests } from './exposureRequests';
+import { settingsReader } from './settingsReport';
 import { warmUp } from './warmUp';
 import { CompletionDocs } from './completionDocs';
 import { readEditorSettings, type EditorSettings } from './editor/editorSettings';
@@ -27,12 +28,20 @@ import { rulesAt } from './editor/ruleDocumentation';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const docSettings = new DocumentSettings(undefined);
+const docSettings = new DocumentSettings(undefined, (raw) => readSettingsOf(raw));
 const services = new ServicePool();
 const log = new ServerLog(connection);
 let completionDocs = new CompletionDocs(false);
 /** Diagnostics of files checked by Lint Workspace, kept for when their editor closes. */
 const linted = new Map<string, Diagnostic[]>();
+
+/** Settings as read, with made-up rule codes and bad severities logged and notified once. */
+const readServiceSettings = settingsReader(
+  (line) => connection.console.warn(line),
+  // A notification (window/showMessage), not showWarningMessage's request that waits for an answer.
+  (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+);
+const readSettingsOf = (raw: unknown): EditorSettings => readEditorSettings(raw, readServiceSettings);
 
 /**
  * Size notices are window messages, once per open document: they are about the editor, not about the
@@ -177,7 +186,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   }
   completionDocs = new CompletionDocs(params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true);
   const init = params.initializationOptions as { settings?: unknown; dialects?: Record<string, unknown> } | undefined;
-  if (init?.settings) docSettings.setGlobal(readEditorSettings(init.settings));
+  if (init?.settings) docSettings.setGlobal(readSettingsOf(init.settings));
   for (const [uri, dialect] of Object.entries(init?.dialects ?? {})) {
     if (dialect === 'coreos' || dialect === 'cloud-init') docSettings.setDialect(uri, dialect);
   }
@@ -202,7 +211,7 @@ async function refreshGlobal(): Promise<void> {
   if (!docSettings.perResource) return;
   try {
     const section: unknown = await connection.workspace.getConfiguration('cloudConfig');
-    if (section !== null && section !== undefined) docSettings.setGlobal(readEditorSettings(section));
+    if (section !== null && section !== undefined) docSettings.setGlobal(readSettingsOf(section));
   } catch (err) {
     connection.console.error(`reading settings failed: ${String(err)}`);
   }
@@ -225,7 +234,7 @@ connection.onDidChangeConfiguration((change: DidChangeConfigurationParams) => {
     // A client that pushes its settings gets them for every document: they are not per resource, and
     // pulling per resource could answer older ones. (The VS Code client pushes nothing and is asked.)
     docSettings.setPull(undefined);
-    docSettings.setGlobal(readEditorSettings(pushed));
+    docSettings.setGlobal(readSettingsOf(pushed));
     republishAll();
   } else {
     settingsReady = refreshGlobal();

@@ -77,6 +77,10 @@ describe('cloud-config-lint', () => {
     assert.equal(run.tool.driver.rules[header?.ruleIndex ?? -1]?.id, 'cloud-config/header');
     assert.deepEqual(header?.locations[0]?.physicalLocation.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 15 });
     assert.equal(header?.locations[0]?.physicalLocation.artifactLocation.uri, 'site/user-data');
+    const rule = run.tool.driver.rules[header?.ruleIndex ?? -1] as unknown as { helpUri: string; fullDescription: { text: string }; help: { markdown: string } };
+    assert.equal(rule.helpUri, 'https://github.com/cloud-config-tools/cloud-config-lsp/blob/main/docs/rules/cloud-config/header.md');
+    assert.match(rule.fullDescription.text, /^Line 1 is not exactly #cloud-config.+ none of it is applied/);
+    assert.match(rule.help.markdown, /\*\*Fix:\*\* Make line 1 exactly `#cloud-config`/);
   });
 
   it('walks directories for known names only and detects each language', () => {
@@ -94,6 +98,22 @@ describe('cloud-config-lint', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /site\/user-data:1:1: warning cloud-config\/header /);
     assert.doesNotMatch(r.out, /unknown-key/);
+  });
+
+  it('--rule LANGUAGE/* sets every code of a language; a code given on its own wins', () => {
+    const r = lint(['--rule', 'cloud-config/*=off', '--rule', 'cloud-config/unknown-key=error', 'site/user-data']);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.split('\n').filter((l) => l.startsWith('site/')).map((l) => l.split(' ').slice(1, 3).join(' ')), ['error cloud-config/unknown-key']);
+  });
+
+  it('--rule with a made-up code or severity: exit 2, naming the closest code', () => {
+    const code = lint(['--rule', 'cloud-config/unknown-kye=off', 'site/user-data']);
+    assert.equal(code.code, 2);
+    assert.match(code.err, /^cloud-config-lint: --rule "cloud-config\/unknown-kye" is not a rule code, so its setting does nothing\. Did you mean "cloud-config\/unknown-key"\?/);
+    const severity = lint(['--rule', 'iptables/*=loud', 'site/user-data']);
+    assert.equal(severity.code, 2);
+    assert.match(severity.err, /"iptables\/\*": "loud" is not a severity; use one of error, warning, information, hint, off/);
+    assert.equal(lint(['--rule', 'systemd/*=', 'site/user-data']).code, 2);
   });
 
   it('--dialect and --language are honoured', () => {

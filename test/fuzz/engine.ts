@@ -10,8 +10,8 @@ import { parseRulesSave } from '../../server/src/service/iptables/parse';
 import { familyOf } from '../../server/src/service/iptables/family';
 import { validateRules } from '../../server/src/service/iptables/validate';
 import { flowFindings } from '../../server/src/service/iptables/flow/index';
-import { boundFindings } from '../../server/src/service/textBounds';
-import { fixesInLineEnding } from '../../server/src/service/lineEnding';
+import { boundFindings } from '../../server/src/service/text/bounds';
+import { fixesInLineEnding } from '../../server/src/service/text/lineEnding';
 import { mutate, seededRandom, int, pick, type Random } from './mutate';
 import {
   LineIndex, actionProblems, applyEdits, completionProblems, diagnosticsProblems, foldingProblems, hoverProblems, symbolProblems,

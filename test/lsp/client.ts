@@ -48,6 +48,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** `window/logMessage` and `window/showMessage` notifications: `{ type, message }`. */
   readonly logs: Array<{ type: number; message: string }> = [];
+  /** `window/showMessage` notifications only (what the user sees as a notification). */
+  readonly shown: Array<{ type: number; message: string }> = [];
   /** Sections the server asked for through `workspace/configuration`. */
   readonly configurationRequests: string[] = [];
   /**
@@ -149,7 +151,10 @@ export class LspClient {
       this.answerServerRequest(msg);
     } else if (msg.method !== undefined) {
       if (msg.method === 'textDocument/publishDiagnostics') this.published.push(msg.params as PublishDiagnosticsParams);
-      else if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') this.logs.push(msg.params as { type: number; message: string });
+      else if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') {
+        this.logs.push(msg.params as { type: number; message: string });
+        if (msg.method === 'window/showMessage') this.shown.push(msg.params as { type: number; message: string });
+      }
       else if (msg.method === '$/logTrace') this.traces.push((msg.params as { message: string }).message);
       else this.notifications.push({ method: msg.method, params: msg.params });
       this.wake();

@@ -84,6 +84,45 @@ describe('lsp: settings', () => {
     });
   });
 
+  it('a language wildcard sets every code of the language; a code set on its own wins', async () => {
+    await withClient({}, async (client) => {
+      client.open(uri, 'cloud-config', classic);
+      await client.diagnostics(uri, { version: 1 });
+      const before = client.published.length;
+      client.notify('workspace/didChangeConfiguration', { settings: { cloudConfig: { rules: { 'cloud-config/*': 'off', 'cloud-config/unknown-key': 'error' } } } });
+      const only = await diagnosticsWhere(client, before, 'only unknown-key', (p) => p.diagnostics.length === 1);
+      assert.deepEqual(only.diagnostics.map((d) => [d.code, d.severity]), [['cloud-config/unknown-key', 1]]);
+      assert.deepEqual(client.shown, [], 'valid settings bring no notification');
+    });
+  });
+
+  it('reports a made-up code and a bad severity in the log and once as a notification, and applies the rest', async () => {
+    await withClient({}, async (client) => {
+      client.open(uri, 'cloud-config', classic);
+      await client.diagnostics(uri, { version: 1 });
+      const rules = { 'cloud-config/unknown-kye': 'off', [permissions]: 'loud', 'cloud-config/header': 'off' };
+      const before = client.published.length;
+      client.notify('workspace/didChangeConfiguration', { settings: { cloudConfig: { rules } } });
+      const published = await diagnosticsWhere(client, before, 'header off', (p) => !codesOf(p.diagnostics).includes('cloud-config/header'));
+      assert.deepEqual(codesOf(published.diagnostics), ['cloud-config/unknown-key', 'cloud-config/firewall-not-loaded', permissions], 'the bad entries change nothing');
+      await client.waitFor('a notification', () => client.shown.length > 0);
+      assert.equal(client.shown.length, 1);
+      assert.equal(client.shown[0]?.type, 2, 'a warning');
+      assert.match(client.shown[0]?.message ?? '', /2 rule settings are ignored/);
+      const logged = client.logs.filter((l) => l.message.startsWith('cloudConfig.rules:')).map((l) => l.message);
+      assert.equal(logged.length, 2);
+      assert.match(logged[0] ?? '', /"cloud-config\/unknown-kye" is not a rule code.*Did you mean "cloud-config\/unknown-key"/);
+      assert.match(logged[1] ?? '', /"cloud-config\/unquoted-permissions": "loud" is not a severity/);
+
+      // The same settings again: no second notification.
+      const again = client.published.length;
+      client.notify('workspace/didChangeConfiguration', { settings: { cloudConfig: { rules } } });
+      await diagnosticsWhere(client, again, 'diagnostics again', () => true);
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      assert.equal(client.shown.length, 1, 'reported once');
+    });
+  });
+
   it('honours the dialect setting', async () => {
     await withClient({ settings: { cloudConfig: { dialect: 'cloud-init', rules: {} } } }, async (client) => {
       client.open(uri, 'cloud-config', `#cloud-config\n${classic}`);

@@ -6,27 +6,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, detectLanguage, type LanguageId } from '../../server/src/service/index';
+import { detectLanguage, type LanguageId } from '../../server/src/service/index';
+import { exampleCodes, reported } from '../helpers/ruleExamples';
 import { allRules, catalogues, isRuleCode, rulePageUrl } from '../../server/src/service/rules';
-import { codeLanguage, type RuleExample } from '../../server/src/service/ruleEntry';
+import { codeLanguage } from '../../server/src/service/ruleEntry';
 import { repoRoot, sharedDir } from '../helpers/paths';
 import { loadSeeds, makeCase } from '../fuzz/engine';
 import { loadFixtures } from '../fuzz/fixtures';
-
-const svc = getLanguageService({ dialect: 'auto', rules: {} });
-let version = 0;
-
-function reported(file: string, text: string, lang: LanguageId): Array<{ code: string; href: string | undefined }> {
-  const d = TextDocument.create(`file:///catalogue/${file}`, lang, ++version, text);
-  return svc.validate(d, lang).map((x) => ({ code: String(x.code), href: x.codeDescription?.href }));
-}
-
-export function exampleCodes(example: RuleExample): string[] {
-  const lang = detectLanguage(example.file, example.text);
-  assert.ok(lang, `${example.file}: no language for this example file name`);
-  return [...new Set(reported(example.file, example.text, lang).map((x) => x.code))].sort();
-}
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

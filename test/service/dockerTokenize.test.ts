@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sourceOfText, splitExecCommands, splitShellCommands } from '../../server/src/service/docker/commandWords';
 import { findRunCommands } from '../../server/src/service/docker/findRunCommands';
 import type { RunCommand } from '../../server/src/service/docker/runModel';
-import { dockerFindings } from '../../server/src/service/docker/dockerRules';
+import { dockerFindings } from '../../server/src/service/systemd/rules/dockerRules';
 import { completeRunFlag, hoverRunCommand } from '../../server/src/service/docker/runAssist';
 import { parseUnit } from '../../server/src/service/systemd/parseUnit';
 

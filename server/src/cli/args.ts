@@ -1,4 +1,5 @@
 import type { LanguageId, SeveritySetting, DialectSetting } from '../service/types';
+import { ruleSettingProblem, severitySettings } from '../service/ruleSettings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -18,10 +19,9 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables', 'systemd'];
-const severities: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--language cloud-config|iptables|ip6tables|systemd]
-                         [--dialect auto|coreos|cloud-init] [--rule CODE=SEVERITY|off]... [--fix] [--max-size SIZE] PATH...
+                         [--dialect auto|coreos|cloud-init] [--rule CODE|LANGUAGE/*=SEVERITY|off]... [--fix] [--max-size SIZE] PATH...
 
 Checks cloud-config user-data (and the systemd units and iptables rules inside it) and rules-save files.
 Directories are searched for known file names. --fix applies every automatic fix to the files
@@ -89,8 +89,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '-r': case '--rule': {
         const [v, j] = takeValue(i, flag, inline); i = j;
-        const m = /^([^=]+)=(.+)$/.exec(v);
-        if (!m || !severities.includes(m[2] as SeveritySetting)) throw new UsageError(`--rule wants CODE=SEVERITY with SEVERITY one of ${severities.join(', ')}; got "${v}"`);
+        const m = /^([^=]+)=(.*)$/.exec(v);
+        if (!m) throw new UsageError(`--rule wants CODE=SEVERITY (or LANGUAGE/*=SEVERITY) with SEVERITY one of ${severitySettings.join(', ')}; got "${v}"`);
+        const problem = ruleSettingProblem(m[1] as string, m[2]);
+        if (problem) throw new UsageError(`--rule ${problem}`);
         opts.rules[m[1] as string] = m[2] as SeveritySetting;
         break;
       }

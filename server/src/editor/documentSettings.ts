@@ -22,7 +22,7 @@ export class DocumentSettings {
   private readonly pending = new Map<string, Promise<EditorSettings>>();
   private readonly dialectOverrides = new Map<string, DialectSetting>();
 
-  constructor(private pull: ConfigurationPull | undefined) {}
+  constructor(private pull: ConfigurationPull | undefined, private readonly read: (raw: unknown) => EditorSettings = readEditorSettings) {}
 
   /** Whether settings are asked per resource (the client answers workspace/configuration). */
   get perResource(): boolean {
@@ -63,7 +63,7 @@ export class DocumentSettings {
     let settings = this.global;
     try {
       const raw = await this.pull?.(uri);
-      if (raw !== null && raw !== undefined) settings = readEditorSettings(raw);
+      if (raw !== null && raw !== undefined) settings = this.read(raw);
     } catch {
       // A client that fails the request keeps the global settings for this document.
     }

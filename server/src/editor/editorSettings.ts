@@ -50,8 +50,11 @@ function languageSwitch(obj: Record<string, unknown>, lang: SwitchableLanguage):
   return record(obj[key])['enable'] !== false && obj[`${key}.enable`] !== false;
 }
 
-/** Read the `cloudConfig` section as the client sent it; anything malformed keeps its default. */
-export function readEditorSettings(raw: unknown): EditorSettings {
+/**
+ * Read the `cloudConfig` section as the client sent it; anything malformed keeps its default.
+ * `readService` reads the service part (the server's reports what it ignores).
+ */
+export function readEditorSettings(raw: unknown, readService: (raw: unknown) => ServiceSettings = readSettings): EditorSettings {
   const obj = record(raw);
   const languages = {} as Record<SwitchableLanguage, boolean>;
   for (const lang of switchableLanguages) languages[lang] = languageSwitch(obj, lang);
@@ -60,7 +63,7 @@ export function readEditorSettings(raw: unknown): EditorSettings {
     languages,
     run: obj['run'] === 'onSave' ? 'onSave' : 'onType',
     systemdUnitFiles: readSystemdUnitFiles(raw),
-    service: readSettings(raw),
+    service: readService(raw),
   };
 }
 

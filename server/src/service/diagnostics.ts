@@ -3,6 +3,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { Finding, ServiceSettings, Severity } from './types';
 import { ruleInfo, rulePageUrl } from './rules';
 import { plainText } from './plainText';
+import { ruleSetting } from './ruleSettings';
 
 /**
  * The diagnostic's `source`: the language its rule belongs to (`iptables`, `systemd`, `docker`,
@@ -22,7 +23,7 @@ const severityMap: Record<Severity, DiagnosticSeverity> = {
 
 /** Effective severity of a rule after settings, or undefined when the rule is off. */
 export function effectiveSeverity(code: string, settings: ServiceSettings, own?: Severity): Severity | undefined {
-  const override = settings.rules[code];
+  const override = ruleSetting(code, settings.rules);
   if (override === 'off') return undefined;
   if (override) return override;
   return own ?? ruleInfo(code)?.severity ?? 'warning';

@@ -1,7 +1,14 @@
-import { ufwRulesFile } from './iptables/ufwFiles';
 import type { LanguageId } from './types';
 import { cloudInitTopLevel } from './data/cloudInitKeys';
 import { coreosTopLevel } from './data/coreosKeys';
+
+const ufwName = /^(before|after|user)(6)?\.rules$/;
+
+/** A ufw rules file by its name (`after6.rules`), with its IP family, or undefined. */
+export function ufwRulesFile(path: string | undefined): { family: 'iptables' | 'ip6tables' } | undefined {
+  const m = ufwName.exec(path?.split(/[\\/]/).pop() ?? '');
+  return m ? { family: m[2] ? 'ip6tables' : 'iptables' } : undefined;
+}
 
 const cloudConfigNames = new Set([
   'user-data', 'user-data.yaml', 'user-data.yml', 'cloud-config.yaml', 'cloud-config.yml', 'cloudconfig.yaml', 'cloudconfig.yml',

@@ -1,5 +1,6 @@
 /** The shape of one entry of a language's rule catalogue (`<language>/catalogue.ts`). */
-import type { Severity } from './types';
+/** How a finding is shown when settings do not change it. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /**
  * A whole file the documentation shows and the test suite lints: `file` is the name it is linted

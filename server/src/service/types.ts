@@ -1,7 +1,8 @@
 /** Shared shapes of the pure language service. Offsets are UTF-16 code units into the document text. */
 import type { RuleCode } from './rules';
+import type { Severity } from './ruleEntry';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { Severity } from './ruleEntry';
 export type SeveritySetting = Severity | 'off';
 
 /** The languages the service understands as whole documents. */

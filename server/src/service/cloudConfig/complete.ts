@@ -11,8 +11,8 @@ import { regionAt } from '../embedded/region';
 import { completeInRegion } from '../embedded/delegate';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { asMap, asSeq, findPair, scalarText } from './yamlNodes';
-import { eolOf } from '../lineEnding';
-import { lineStartAt } from '../lineStart';
+import { eolOf } from '../text/lineEnding';
+import { lineStartAt } from '../text/lines';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 

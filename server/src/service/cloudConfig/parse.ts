@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isPair, visit, type Document, type N
 import { forEachNode } from './yamlWalk';
 import { maxNesting, nestsDeeperThan } from './nestingDepth';
 import type { Dialect, DialectSetting } from '../types';
-import { findEmbeddedRegions } from '../embedded/regions';
+import { findEmbeddedRegions } from './embeddedRegions';
 import type { EmbeddedRegion } from '../embedded/region';
 import { keyName } from './yamlNodes';
 import { neutraliseTemplates, type TemplateSpan } from '../template/placeholders';

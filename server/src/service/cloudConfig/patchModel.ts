@@ -8,11 +8,12 @@
 import { LineCounter, isNode, type Scalar } from 'yaml';
 import type { DialectSetting } from '../types';
 import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
-import { leadingSpaces } from '../embedded/blockScalar';
+import { leadingSpaces } from './blockScalar';
 import { classifyHeader, hasUnacceptableCharacter, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
-import { regionLanguage } from '../embedded/regions';
-import { changedStretch } from '../changedStretch';
+import { regionLanguage } from './embeddedRegions';
+import { lineStartAt } from '../text/lines';
+import { changedStretch } from '../text/changedStretch';
 import { findTemplateSpans } from '../template/placeholders';
 
 interface LineEdit {
@@ -30,7 +31,7 @@ function lineEditOf(prev: string, next: string): LineEdit | undefined {
   const removed = prev.slice(from, oldTo);
   const inserted = next.slice(from, newTo);
   if (/[\r\n]/.test(removed) || /[\r\n]/.test(inserted)) return undefined;
-  const lineStart = prev.lastIndexOf('\n', from - 1) + 1;
+  const lineStart = lineStartAt(prev, from);
   const nl = prev.indexOf('\n', from);
   return { lineStart, oldLineEnd: nl < 0 ? prev.length : nl, delta: next.length - prev.length };
 }

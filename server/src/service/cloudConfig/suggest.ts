@@ -1,4 +1,4 @@
-import { editDistance } from '../editDistance';
+import { editDistance } from '../text/editDistance';
 
 /** Known slips that edit distance alone ranks poorly. */
 const knownSlips: Readonly<Record<string, string>> = {

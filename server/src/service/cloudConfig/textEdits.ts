@@ -1,21 +1,8 @@
 import type { Pair, YAMLMap } from 'yaml';
 import type { OffsetEdit } from '../types';
 import { nodeRange } from './yamlNodes';
-import { lineStartAt } from '../lineStart';
+import { lineStartAt, nextLineStart } from '../text/lines';
 
-
-/** Offset of the line break ending the line that holds `offset` (before any `\r`). */
-export function lineEndAt(text: string, offset: number): number {
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** Offset just after the line break of the line holding `offset` (or the end of text). */
-export function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 export function indentAt(text: string, offset: number): number {
   const start = lineStartAt(text, offset);

@@ -1,4 +1,4 @@
-import { lineStartAt } from '../lineStart';
+import { lineStartAt } from '../text/lines';
 
 /**
  * Line-based YAML context at a position, robust to the half-typed lines completion sees.

@@ -5,8 +5,9 @@
  * To add a rule:
  *   1. add its entry here (every field; `bad` must be reported by this code and by nothing else,
  *      `good` must not be reported by it; both are linted by test/service/catalogue.test.ts);
- *   2. report it from its rule file (`{ code: 'docker/<code>', … }`: `Finding.code` is typed, a
- *      misspelt or uncatalogued code does not compile);
+ *   2. report it from its rule file (docker command lines in units: systemd/rules/dockerRules.ts, on
+ *      the command-line model of this folder; `{ code: 'docker/<code>', … }`: `Finding.code` is
+ *      typed, a misspelt or uncatalogued code does not compile);
  *   3. test it (test/service/docker*.test.ts);
  *   4. run `npm run docs:rules` to regenerate docs/rules/, the README tables and the settings schema
  *      (a test fails while they are stale).

@@ -1,11 +1,16 @@
-import type { UnitEntry } from '../systemd/unitAst';
 import { sourceOfText, type CommandSource, type Word } from './commandWords';
 import { dockerInvocations, invocationsOfCommand, type CommandSyntax, type DockerInvocation } from './dockerInvocation';
 import { parseRunCommand, type ParsedRunCommand } from './parseRunCommand';
 import type { PortPublication, RunCommand } from './runModel';
 
+/** What a command source needs of a unit's `Exec*=` entry: its value and where each character came from. */
+export interface ExecValue {
+  readonly value: string;
+  valueOffset(i: number): number;
+}
+
 /** The value of an `Exec*=` entry as a command source (continuations joined, offsets mapped back). */
-export function entrySource(text: string, entry: UnitEntry): CommandSource {
+export function entrySource(text: string, entry: ExecValue): CommandSource {
   return { text, s: entry.value, offsetAt: (i) => entry.valueOffset(i) };
 }
 

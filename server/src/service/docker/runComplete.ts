@@ -4,7 +4,7 @@ import { dockerInvocations, type CommandSyntax, type DockerInvocation } from './
 import { execValueSources, looksLikeUnit } from './findRunCommands';
 import { parseFlags } from './parseRunCommand';
 import { longRunFlag, runFlagSpecs, type RunFlagSpec } from './runFlags';
-import { lineStartAt } from '../lineStart';
+import { lineStartAt } from '../text/lines';
 
 /** The command text that ends at the caret: the `Exec*=` value or the shell line it is in. */
 function sourceUpTo(text: string, offset: number): { src: CommandSource; syntax: CommandSyntax } | undefined {

@@ -1,6 +1,5 @@
 import type { EmbeddedLanguage } from './region';
-import { rulesFamilyFromPath } from '../languageId';
-import { ufwRulesFile } from '../iptables/ufwFiles';
+import { rulesFamilyFromPath, ufwRulesFile } from '../languageId';
 
 const unitSuffixes = /\.(service|socket|timer|mount|automount|path|target|swap|slice|scope|device)$/;
 const rulesPaths = /(^|\/)(rules-save|rules\.v[46]|ip6?tables\.rules|ip6?tables\.save|[^/]+\.ip6?tables)$|^\/etc\/sysconfig\/ip6?tables$/;

@@ -10,7 +10,7 @@
  */
 import type { OptionUse, RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } from './ast';
 import { parseRuleLine } from './parseRule';
-import { changedStretch } from '../changedStretch';
+import { changedStretch } from '../text/changedStretch';
 import { appendAll } from '../appendAll';
 
 interface Mutable {

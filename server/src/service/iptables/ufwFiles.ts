@@ -3,14 +3,7 @@
  * iptables-restore fragments that ufw loads with `iptables-restore -n` after creating its chains
  * itself (docs/facts/hosts.md, fact 6). Jumps to those chains are not undeclared in these files.
  */
-
-const ufwName = /^(before|after|user)(6)?\.rules$/;
-
-/** A ufw rules file by its name (`after6.rules`), with its IP family, or undefined. */
-export function ufwRulesFile(path: string | undefined): { family: 'iptables' | 'ip6tables' } | undefined {
-  const m = ufwName.exec(path?.split(/[\\/]/).pop() ?? '');
-  return m ? { family: m[2] ? 'ip6tables' : 'iptables' } : undefined;
-}
+import { ufwRulesFile } from '../languageId';
 
 /** Is this file (a written path, or a standalone document's URI) one of ufw's rules files? */
 export function isUfwFragment(ctx: { readonly region?: { readonly path?: string | undefined } | undefined; readonly uri?: string | undefined }): boolean {

@@ -10,7 +10,7 @@ import { directiveItems, sectionItems } from './complete/keys';
 import { specifierItems, unitNameItems, valueItems } from './complete/values';
 import { specFor } from './directiveMarkdown';
 import type { UnitFile, UnitSection } from './unitAst';
-import { lineStartAt } from '../lineStart';
+import { lineStartAt } from '../text/lines';
 
 type Result = { items: CompletionItem[]; replaceStart: number } | undefined;
 

@@ -2,7 +2,7 @@
  * The systemd unit language: registered for `content:` of units, drop-ins and unit files written by
  * `write_files`, and for standalone unit files.
  */
-import { dockerFindings, filtersDockerUser } from '../docker/dockerRules';
+import { dockerFindings, filtersDockerUser } from './rules/dockerRules';
 import { registerEmbeddedLanguage, type EmbeddedContext } from '../embedded/languages';
 import { completeUnit } from './complete';
 import { hoverUnit } from './hover';

@@ -8,8 +8,8 @@ import { runCommandsInCommandList } from '../../docker/commandListRuns';
 import type { PortPublication } from '../../docker/runModel';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
 import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
-import { eolOf } from '../../lineEnding';
-import { lineStartAt } from '../../lineStart';
+import { eolOf } from '../../text/lineEnding';
+import { lineStartAt } from '../../text/lines';
 import { rulesSaveItem } from './firewallSnippets';
 
 interface Family {

@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
-import { lineEndAt, nextLineStart } from '../textEdits';
-import { eolOf } from '../../lineEnding';
+import { lineEndAt, nextLineStart } from '../../text/lines';
+import { eolOf } from '../../text/lineEnding';
 
 /** `cloud-config/header`: line 1 must be exactly `#cloud-config` (scripts are not cloud-config and never get here). */
 export function checkHeader(ctx: RuleContext): void {

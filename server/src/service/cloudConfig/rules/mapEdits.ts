@@ -1,8 +1,9 @@
 import type { YAMLMap } from 'yaml';
 import type { OffsetEdit } from '../../types';
-import { indentAt, lineEndAt } from '../textEdits';
-import { eolOf } from '../../lineEnding';
-import { lineStartAt } from '../../lineStart';
+import { indentAt } from '../textEdits';
+import { lineEndAt } from '../../text/lines';
+import { eolOf } from '../../text/lineEnding';
+import { lineStartAt } from '../../text/lines';
 import { nodeRange, pairs } from '../yamlNodes';
 
 /** Column of the first key of a block mapping. */

@@ -2,7 +2,7 @@ import type { Pair } from 'yaml';
 import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import { deletePairLines, indentAt } from '../textEdits';
-import { eolOf } from '../../lineEnding';
+import { eolOf } from '../../text/lineEnding';
 import { nodeRange } from '../yamlNodes';
 
 /** Cut `coreos.write_files` and paste it, dedented, at the end of the document (or into the top-level list). */

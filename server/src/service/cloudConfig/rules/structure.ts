@@ -1,5 +1,5 @@
 import type { RuleContext } from '../context';
-import { eolOf } from '../../lineEnding';
+import { eolOf } from '../../text/lineEnding';
 import { moveWriteFilesToTopLevel } from './moveWriteFiles';
 
 /** `cloud-config/yaml-syntax`, `cloud-config/type` on the root, `cloud-config/empty`. */

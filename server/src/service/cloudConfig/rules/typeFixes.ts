@@ -4,8 +4,8 @@ import type { Fix } from '../../types';
 import type { RuleContext } from '../context';
 import type { YamlKind } from '../valueKind';
 import { asScalar, nodeRange } from '../yamlNodes';
-import { eolOf } from '../../lineEnding';
-import { lineStartAt } from '../../lineStart';
+import { eolOf } from '../../text/lineEnding';
+import { lineStartAt } from '../../text/lines';
 
 function accepts(type: ValueType, kind: ValueType['kind']): boolean {
   return type.kind === kind || (type.kind === 'oneOf' && type.options.some((o) => accepts(o, kind)));

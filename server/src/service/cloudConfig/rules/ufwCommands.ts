@@ -3,8 +3,8 @@ import type { RuleContext } from '../context';
 import { hostCommands, programOf, type HostCommand } from '../host/hostShell';
 import { allowsSsh, parseUfw } from '../host/ufwCommand';
 import { nodeRange } from '../yamlNodes';
-import { lineStartAt } from '../../lineStart';
-import { eolOf } from '../../lineEnding';
+import { lineStartAt } from '../../text/lines';
+import { eolOf } from '../../text/lineEnding';
 
 /** The ports sshd listens on: 22, or the `Port` lines this user-data writes or sets with sed. */
 function sshPorts(text: string): number[] {

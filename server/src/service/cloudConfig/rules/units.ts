@@ -4,8 +4,8 @@ import type { RuleContext } from '../context';
 import type { EmbeddedRegion } from '../../embedded/region';
 import { asMap, asSeq, nodeRange, scalarText } from '../yamlNodes';
 import { coreosShippedUnits } from '../../data/shippedUnits';
-import { eolOf } from '../../lineEnding';
-import { lineStartAt } from '../../lineStart';
+import { eolOf } from '../../text/lineEnding';
+import { lineStartAt } from '../../text/lines';
 
 const unitNamePattern = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope|network|netdev|link)$/;
 const startCommands = new Set(['start', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'reload-or-try-restart']);

@@ -1,5 +1,5 @@
 /** The words of a (possibly unfinished) rules line, split the way iptables-restore splits them. */
-import { lineStartAt } from '../../lineStart';
+import { lineStartAt } from '../../text/lines';
 
 export interface LineWord {
   readonly start: number;

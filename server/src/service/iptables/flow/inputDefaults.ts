@@ -7,7 +7,7 @@ import { parseCidr, type Cidr } from './cidr';
 import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from './insertPoint';
 import type { Probe } from './probe';
 import { certainlyDropped, walk, type Outcome } from './walk';
-import { lineStartAt } from '../../lineStart';
+import { lineStartAt } from '../../text/lines';
 
 const ephemeral = 45000;
 

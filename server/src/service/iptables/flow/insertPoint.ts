@@ -1,13 +1,6 @@
 import type { OffsetEdit } from '../../types';
 import type { FlowTable } from './chains';
-import { lineStartAt } from '../../lineStart';
-
-/** Where a line's content ends (before `\r\n` or `\n`), or the text's end. */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
+import { lineEndAt, lineStartAt } from '../../text/lines';
 
 // New lines are added at the end of the line before them, each preceded by its line break: the
 // embedded-content mapper then indents every added line, and no existing line moves.
@@ -17,13 +10,13 @@ const asLines = (lines: readonly string[]): string => lines.map((l) => `\n${l}`)
 export function insertBeforeLine(text: string, offset: number, lines: readonly string[]): OffsetEdit {
   const at = lineStartAt(text, offset);
   if (at === 0) return { start: 0, end: 0, newText: lines.map((l) => `${l}\n`).join('') };
-  const end = lineEnd(text, at - 1);
+  const end = lineEndAt(text, at - 1);
   return { start: end, end, newText: asLines(lines) };
 }
 
 /** An edit that puts `lines` on their own lines just after the line holding `offset`. */
 export function insertAfterLine(text: string, offset: number, lines: readonly string[]): OffsetEdit {
-  const end = lineEnd(text, offset);
+  const end = lineEndAt(text, offset);
   return { start: end, end, newText: asLines(lines) };
 }
 

@@ -16,6 +16,7 @@ const refusedTargets = new Map<string, string>([
   ['standard', '`standard` is the internal name of the verdict target: iptables parses it, but the kernel refuses the rule. Write ACCEPT, DROP or RETURN.'],
 ]);
 import { ruleKey } from '../ruleKey';
+import { lineEndAt } from '../../text/lines';
 
 const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
 
@@ -28,12 +29,6 @@ function declareFix(table: TableBlock, file: RulesFile, name: string): Fix {
   const lastDecl = table.chains[table.chains.length - 1];
   const after = lastDecl ? lastDecl.line.span.end : lineEndAt(file.text, table.name.start);
   return { title: `Declare \`:${name} - [0:0]\``, edits: [{ start: after, end: after, newText: `\n:${name} - [0:0]` }], preferred: true };
-}
-
-function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
 /** Commands that name an existing chain, and those that add, replace or remove a rule of it. */

@@ -3,16 +3,8 @@ import type { OptionUse, RuleLine, RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { RuleAnalysis } from '../analyzeRule';
-import { lineStartAt } from '../../lineStart';
+import { removeLinesEdit } from '../../text/lines';
 import { ruleKey } from '../ruleKey';
-
-/** The edit that removes a whole line (with its line break). */
-function removeLine(text: string, rule: RuleLine): { start: number; end: number; newText: string } {
-  const start = lineStartAt(text, rule.span.start);
-  const nl = text.indexOf('\n', rule.span.end);
-  if (start > 0) return { start: start - 1, end: rule.span.end, newText: '' };
-  return { start, end: nl < 0 ? text.length : nl + 1, newText: '' };
-}
 
 export function checkDuplicateRules(file: RulesFile): Finding[] {
   const out: Finding[] = [];
@@ -35,7 +27,7 @@ export function checkDuplicateRules(file: RulesFile): Finding[] {
           start: rule.command.start, end: rule.span.end,
           related: [{ start: first.span.start, end: first.span.end, message: 'first copy' }],
           unnecessary: true,
-          fixes: [{ title: 'Remove the duplicate rule', edits: [removeLine(file.text, rule)], preferred: true }],
+          fixes: [{ title: 'Remove the duplicate rule', edits: [removeLinesEdit(file.text, rule.span.start, rule.span.end)], preferred: true }],
         });
       } else {
         inChain.set(key, rule);

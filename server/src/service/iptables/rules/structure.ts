@@ -2,7 +2,7 @@
 import type { RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
-import { lineStartAt } from '../../lineStart';
+import { lineStartAt } from '../../text/lines';
 
 export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const out: Finding[] = [];

@@ -1,5 +1,5 @@
 /** Pick the candidate a mistyped word most likely meant: same letters in another case first, then the nearest by edit distance. */
-import { editDistance } from '../../editDistance';
+import { editDistance } from '../../text/editDistance';
 
 /** The closest candidate, or undefined when none is close enough to be a plausible typo. */
 export function closestName(word: string, candidates: Iterable<string>): string | undefined {

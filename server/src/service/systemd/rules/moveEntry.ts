@@ -1,16 +1,11 @@
 /** Edits that move an entry (or a renamed copy of it) into another section, creating the section when absent. */
 import type { OffsetEdit } from '../../types';
 import type { UnitEntry, UnitFile } from '../unitAst';
-
-/** Start of the line holding `offset`. */
-function lineStart(text: string, offset: number): number {
-  const nl = text.lastIndexOf('\n', offset - 1);
-  return nl < 0 ? 0 : nl + 1;
-}
+import { lineStartAt } from '../../text/lines';
 
 /** The range that removes the entry's lines together with one line break. */
 function removalRange(text: string, entry: UnitEntry): OffsetEdit {
-  const start = lineStart(text, entry.span.start);
+  const start = lineStartAt(text, entry.span.start);
   const nl = text.indexOf('\n', entry.span.end);
   if (nl >= 0) return { start, end: nl + 1, newText: '' };
   // Last line without a break: take the break before it instead.
@@ -33,7 +28,7 @@ export function moveEntryEdits(unit: UnitFile, entry: UnitEntry, target: string,
     insert = { start: section.span.end, end: section.span.end, newText: `\n${line}` };
   } else if (target === 'Unit') {
     const first = unit.sections[0];
-    const at = first ? lineStart(text, first.headerSpan.start) : 0;
+    const at = first ? lineStartAt(text, first.headerSpan.start) : 0;
     insert = { start: at, end: at, newText: `[Unit]\n${line}\n\n` };
   } else {
     const needsBreak = text.length > 0 && !text.endsWith('\n');

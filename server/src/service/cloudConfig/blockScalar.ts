@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml';
-import type { BlockHeader, Chomping, EmbeddedLine, ScalarStyle } from './region';
+import type { BlockHeader, Chomping, EmbeddedLine, ScalarStyle } from '../embedded/region';
 
 interface BlockScalarToken {
   type: 'block-scalar';

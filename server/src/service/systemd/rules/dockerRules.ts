@@ -1,13 +1,13 @@
-import type { Finding, Fix } from '../types';
-import type { EmbeddedContext } from '../embedded/languages';
-import type { EmbeddedRegion } from '../embedded/region';
-import type { UnitEntry, UnitFile } from '../systemd/unitAst';
-import { sourceOfText, type Word } from './commandWords';
-import { dockerInvocations, type DockerInvocation } from './dockerInvocation';
-import { entrySource } from './findRunCommands';
-import { flagIsOn, parseRunCommand, type ParsedRunCommand } from './parseRunCommand';
-import { publishedOnEveryInterface, type ParsedRunFlag } from './portPublication';
-import { addToUnitSection, insertLinesBefore, removeWord } from './unitEdits';
+import type { Finding, Fix } from '../../types';
+import type { EmbeddedContext } from '../../embedded/languages';
+import type { EmbeddedRegion } from '../../embedded/region';
+import type { UnitEntry, UnitFile } from '../unitAst';
+import { sourceOfText, type Word } from '../../docker/commandWords';
+import { dockerInvocations, type DockerInvocation } from '../../docker/dockerInvocation';
+import { entrySource } from '../../docker/findRunCommands';
+import { flagIsOn, parseRunCommand, type ParsedRunCommand } from '../../docker/parseRunCommand';
+import { publishedOnEveryInterface, type ParsedRunFlag } from '../../docker/portPublication';
+import { addToUnitSection, insertLinesBefore, removeWord } from '../unitEdits';
 
 interface ExecCall {
   readonly entry: UnitEntry;

@@ -3,7 +3,7 @@
  * for it once per finding: the answer for the last text asked about is kept, so a large document is
  * scanned once rather than once per fix.
  */
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 let lastText: string | undefined;
 let lastEol = '\n';

@@ -1,10 +1,10 @@
 import type { Pair, YAMLMap } from 'yaml';
 import type { Dialect } from '../types';
-import type { EmbeddedLanguage, EmbeddedOrigin, EmbeddedRegion } from './region';
+import type { EmbeddedLanguage, EmbeddedOrigin, EmbeddedRegion } from '../embedded/region';
 import { mapScalar } from './blockScalar';
-import { languageOfFile, languageOfUnit } from './languageOfContent';
-import { asMap, asScalar, asSeq, findPair, scalarText } from '../cloudConfig/yamlNodes';
-import { eolOf } from '../lineEnding';
+import { languageOfFile, languageOfUnit } from '../embedded/languageOfContent';
+import { asMap, asScalar, asSeq, findPair, scalarText } from './yamlNodes';
+import { eolOf } from '../text/lineEnding';
 
 interface RegionSource {
   readonly text: string;

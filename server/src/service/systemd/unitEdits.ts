@@ -1,6 +1,6 @@
 import type { OffsetEdit } from '../types';
-import type { UnitEntry, UnitFile } from '../systemd/unitAst';
-import { eolOf } from '../lineEnding';
+import type { UnitEntry, UnitFile } from './unitAst';
+import { eolOf } from '../text/lineEnding';
 
 /**
  * Edits that add lines to a unit. New lines are written with `\n` after an existing line's end, or in
