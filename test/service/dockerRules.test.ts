@@ -155,6 +155,26 @@ describe('docker/name-conflict', () => {
     // Removing another name does not help.
     assert.equal(withCode(diagnose(svc('ExecStartPre=-/usr/bin/docker rm other', 'ExecStart=/usr/bin/docker run --name web nginx'), {}, 'systemd'), 'docker/name-conflict').length, 1);
   });
+
+  test('ExecStop= or ExecStopPost= that removes the container frees the name', () => {
+    const ok = [
+      svc('ExecStart=/usr/bin/docker run --name web nginx', 'ExecStop=/usr/bin/docker rm -f web'),
+      svc('ExecStart=/usr/bin/docker run --name web nginx', 'ExecStop=/usr/bin/docker stop web', 'ExecStopPost=-/usr/bin/docker rm web'),
+      svc('ExecStart=/bin/sh -c "/usr/bin/docker rm -f web; exec /usr/bin/docker run --name web nginx"'),
+    ];
+    for (const text of ok) assert.deepEqual(withCode(diagnose(text, {}, 'systemd'), 'docker/name-conflict'), [], text);
+    // Stopping alone keeps the name taken.
+    assert.equal(withCode(diagnose(svc('ExecStart=/usr/bin/docker run --name web nginx', 'ExecStop=/usr/bin/docker stop web'), {}, 'systemd'), 'docker/name-conflict').length, 1);
+  });
+
+  test('a wrapper script written by the same user-data that removes the container frees the name', () => {
+    const unit = '[Service]\nExecStart=/usr/bin/docker run --name web nginx\nExecStopPost=/opt/bin/web-cleanup\n';
+    const script = (body: string): string => `write_files:\n  - path: /opt/bin/web-cleanup\n    permissions: "0755"\n    content: |\n      #!/bin/sh\n      ${body}\n`;
+    const freed = `${embedded(unit, 'web.service')}${script('docker rm -f web || true')}`;
+    assert.deepEqual(withCode(diagnose(freed), 'docker/name-conflict'), []);
+    const other = `${embedded(unit, 'web.service')}${script('docker rm -f cache || true')}`;
+    assert.equal(withCode(diagnose(other), 'docker/name-conflict').length, 1);
+  });
 });
 
 describe('docker/pull-not-optional', () => {

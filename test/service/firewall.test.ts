@@ -52,9 +52,18 @@ describe('cloud-config/firewall-not-loaded', () => {
     assert.deepEqual(withCode(diagnose(fixed), code), []);
   });
 
-  test('started but not enabled: the fix adds `enable: true`', () => {
-    const text = `#cloud-config\n${rules4}coreos:\n  units:\n    - name: iptables-restore.service\n      command: start\n`;
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`${text}      enable: true\n`]);
+  test('started but not enabled loads the rules at every boot (coreos-cloudinit runs on each boot): no finding', () => {
+    for (const rules of [rules4, rules6]) {
+      const unit = rules === rules4 ? 'iptables-restore.service' : 'ip6tables-restore.service';
+      const text = `#cloud-config\n${rules}coreos:\n  units:\n    - name: ${unit}\n      command: start\n`;
+      assert.deepEqual(withCode(diagnose(text), code), [], unit);
+      assert.deepEqual(withCode(diagnose(text), 'cloud-config/firewall-rules-missing'), [], unit);
+    }
+  });
+
+  test('started with `command: restart` also loads them', () => {
+    const text = `#cloud-config\n${rules4}coreos:\n  units:\n    - name: iptables-restore.service\n      command: restart\n`;
+    assert.deepEqual(withCode(diagnose(text), code), []);
   });
 
   test('enable: false and command: stop: the fix rewrites both values', () => {

@@ -357,3 +357,37 @@ describe('cloud-config/missing-key', () => {
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 });
+
+describe('legacy keys cloud-init still converts (cc_apt_configure, cc_rsyslog)', () => {
+  const keys: Array<[string, string, RegExp]> = [
+    ['apt_sources', '\n  - source: "ppa:example/ppa"', /apt: sources:/],
+    ['apt_proxy', ' http://proxy.example:3128', /apt: proxy:/],
+    ['apt_http_proxy', ' http://proxy.example:3128', /apt: http_proxy:/],
+    ['apt_https_proxy', ' http://proxy.example:3128', /ftp_proxy/],
+    ['apt_ftp_proxy', ' ftp://proxy.example', /https_proxy/],
+    ['apt_mirror', ' http://mirror.example/ubuntu/', /apt: primary:/],
+    ['apt_mirror_search', '\n  - http://mirror.example/ubuntu/', /search:/],
+    ['apt_mirror_search_dns', ' true', /search_dns/],
+    ['apt_preserve_sources_list', ' true', /apt: preserve_sources_list:/],
+    ['apt_custom_sources_list', ' |\n  deb $MIRROR $RELEASE main', /apt: sources_list:/],
+    ['add_apt_repo_match', " '^[\\w-]+:\\w'", /apt: add_apt_repo_match:/],
+    ['rsyslog_filename', ' 20-cloud.conf', /rsyslog: config_filename:/],
+    ['rsyslog_dir', ' /etc/rsyslog.d', /rsyslog: config_dir:/],
+  ];
+  for (const [key, value, successor] of keys) {
+    test(`\`${key}\` is deprecated and names its successor, never unknown`, () => {
+      const text = `#cloud-config\n${key}:${value}\n`;
+      const diags = diagnose(text);
+      assert.deepEqual(withCode(diags, 'cloud-config/unknown-key'), []);
+      const found = withCode(diags, 'cloud-config/deprecated');
+      assert.deepEqual(spans(text, found), [`cloud-config/deprecated: ${key}`]);
+      assert.equal(found[0]!.severity, DiagnosticSeverity.Information);
+      assert.match(messageOf(found[0]!), successor);
+    });
+  }
+
+  test('in the CoreOS dialect they stay unknown (coreos-cloudinit has no apt)', () => {
+    const text = '#cloud-config\ncoreos:\n  units: []\napt_proxy: http://p:3128\n';
+    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/unknown-key')), ['cloud-config/unknown-key: apt_proxy']);
+  });
+});

@@ -30,10 +30,20 @@ describe('cloud-config/unquoted-permissions', () => {
     assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('644', '"0644"')]);
   });
 
-  test('also in the CoreOS dialect', () => {
+  test('in the CoreOS dialect, where coreos-cloudinit keeps the raw text, it is a hint with the same fix', () => {
+    for (const raw of ['0600', '600']) {
+      const text = file(`path: /etc/motd\n    permissions: ${raw}\n`, coreosHead);
+      const found = withCode(diagnose(text), code);
+      assert.deepEqual(spans(text, found), [`${code}: ${raw}`]);
+      assert.equal(found[0]!.severity, DiagnosticSeverity.Hint, raw);
+      assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace(raw, '"0600"')]);
+    }
+  });
+
+  test('a severity setting still wins over the dialect\'s default', () => {
     const text = file('path: /etc/motd\n    permissions: 0600\n', coreosHead);
-    assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: 0600`]);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('0600', '"0600"')]);
+    const [d] = withCode(diagnose(text, { rules: { [code]: 'error' } }), code);
+    assert.equal(d!.severity, DiagnosticSeverity.Error);
   });
 
   test('quoted modes are fine, in both dialects', () => {

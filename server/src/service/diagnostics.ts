@@ -13,17 +13,17 @@ const severityMap: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Effective severity of a rule after settings, or undefined when the rule is off. */
-export function effectiveSeverity(code: string, settings: ServiceSettings): Severity | undefined {
+export function effectiveSeverity(code: string, settings: ServiceSettings, own?: Severity): Severity | undefined {
   const override = settings.rules[code];
   if (override === 'off') return undefined;
   if (override) return override;
-  return ruleInfo(code)?.severity ?? 'warning';
+  return own ?? ruleInfo(code)?.severity ?? 'warning';
 }
 
 export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: ServiceSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
-    const severity = effectiveSeverity(f.code, settings);
+    const severity = effectiveSeverity(f.code, settings, f.severity);
     if (!severity) continue;
     const tags: DiagnosticTag[] = [];
     if (f.deprecated) tags.push(DiagnosticTag.Deprecated);

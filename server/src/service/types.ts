@@ -56,4 +56,9 @@ export interface Finding {
   related?: RelatedSpan[];
   deprecated?: boolean;
   unnecessary?: boolean;
+  /**
+   * This finding's default severity when it differs from the rule table's (a rule whose weight depends
+   * on the context, e.g. unquoted permissions in the CoreOS dialect). Settings still override it.
+   */
+  severity?: Severity;
 }

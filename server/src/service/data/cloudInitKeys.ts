@@ -42,6 +42,7 @@ import {
   ciWireguardKeys,
   ciWriteFiles,
 } from './cloudInitNested';
+import { cloudInitLegacyTopLevel } from './cloudInitLegacyKeys';
 
 const nul: ValueType = { kind: 'null' };
 
@@ -79,6 +80,7 @@ const mergeSpec: ValueType = oneOf(
 const PKG_RENAMED = 'Renamed in cloud-init 22.2; the old name still works but is due to be dropped.';
 
 export const cloudInitTopLevel: KeyTable = {
+  ...cloudInitLegacyTopLevel,
   // ---------------------------------------------------------------- packages
   package_update: { type: bool, default: 'false', doc: 'Refreshes the package index (e.g. `apt-get update`) at first boot.', pitfall: 'Installing `packages` already refreshes the index; this is needed only without packages.' },
   package_upgrade: { type: bool, default: 'false', doc: 'Upgrades all installed packages at first boot.', pitfall: 'Can install a new kernel that only takes effect after a reboot; see package_reboot_if_required.' },

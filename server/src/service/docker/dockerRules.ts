@@ -2,7 +2,7 @@ import type { Finding, Fix } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import type { EmbeddedRegion } from '../embedded/region';
 import type { UnitEntry, UnitFile } from '../systemd/unitAst';
-import type { Word } from './commandWords';
+import { sourceOfText, type Word } from './commandWords';
 import { dockerInvocations, type DockerInvocation } from './dockerInvocation';
 import { entrySource } from './findRunCommands';
 import { flagIsOn, parseRunCommand, type ParsedRunCommand } from './parseRunCommand';
@@ -109,16 +109,38 @@ function firstPull(pre: readonly ExecCall[], entry: UnitEntry): UnitEntry | unde
   return pre.find((c) => c.inv.action === 'pull' && c.entry.span.start < entry.span.start)?.entry;
 }
 
-function nameConflict(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): void {
+/** Docker calls of the scripts this user-data writes that a unit's Exec lines run (`ExecStop=/opt/bin/stop-web`). */
+function wrapperCalls(unit: UnitFile, ctx: EmbeddedContext): DockerInvocation[] {
+  if (!ctx.siblings.length) return [];
+  const out: DockerInvocation[] = [];
+  for (const entry of unit.entries) {
+    if (entry.section?.name !== 'Service' || !entry.key.startsWith('Exec')) continue;
+    const program = /^[-@:+!]*\s*(\/\S+)/.exec(entry.value)?.[1];
+    const script = program && ctx.siblings.find((r) => r.origin === 'write-file' && r.path === program && !r.encoded);
+    if (script) out.push(...dockerInvocations(sourceOfText(script.text), 'shell'));
+  }
+  return out;
+}
+
+function nameConflict(unit: UnitFile, calls: readonly ExecCall[], ctx: EmbeddedContext, out: Finding[]): void {
   const pre = calls.filter((c) => c.entry.key === 'ExecStartPre');
   const handled = (name: string, actions: readonly string[]): boolean =>
     pre.some((c) => actions.includes(c.inv.action) && operands(c.inv).some((w) => w.value === name));
+  // Any Exec line (ExecStartPre, ExecStop, ExecStopPost, the ExecStart script itself) or a script of the
+  // same user-data that runs `docker rm NAME` frees the name for the next start.
+  let wrappers: DockerInvocation[] | undefined;
+  const freed = (name: string): boolean => {
+    const removes = (inv: DockerInvocation): boolean => inv.action === 'rm' && operands(inv).some((w) => w.value === name || w.value === `/${name}`);
+    if (calls.some((c) => removes(c.inv))) return true;
+    wrappers ??= wrapperCalls(unit, ctx);
+    return wrappers.some(removes);
+  };
   for (const { entry, run } of calls) {
     const nameFlag = run?.name;
     const name = nameFlag?.value?.value;
     if (!run || !nameFlag || !name || entry.key !== 'ExecStart' || run.rm) continue;
     if (flagIsOn(run.flags.find((f) => f.name === 'replace'))) continue;
-    if (handled(name, ['rm'])) continue;
+    if (freed(name)) continue;
     const program = run.program.value.startsWith('/') ? run.program.value : `/usr/bin/${run.engine}`;
     const written = nameFlag.value?.raw ?? name;
     const lines: string[] = [];
@@ -174,7 +196,7 @@ export function dockerFindings(unit: UnitFile, ctx: EmbeddedContext): Finding[] 
   const out: Finding[] = [];
   detached(unit, calls, out);
   portExposure(calls, ctx, out);
-  nameConflict(unit, calls, out);
+  nameConflict(unit, calls, ctx, out);
   pullNotOptional(calls, out);
   missingDependency(unit, calls, out);
   return out.sort((a, b) => a.start - b.start);

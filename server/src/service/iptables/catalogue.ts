@@ -14,6 +14,7 @@
 import { lines, type RuleEntry } from '../ruleEntry';
 
 const v4 = (...body: string[]) => ({ file: 'rules.v4', text: lines(...body) });
+const v6 = (...body: string[]) => ({ file: 'rules.v6', text: lines(...body) });
 /** A filter table that accepts loopback, replies and SSH and drops the rest, with `extra` rules after. */
 const guarded = (...extra: string[]) => v4(
   '*filter', ':INPUT DROP [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT ACCEPT [0:0]',
@@ -281,6 +282,42 @@ export const iptablesCatalogue = {
     good: v4('*filter', ':OUTPUT ACCEPT [0:0]', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     fix: 'Reset them to `[0:0]`; the quick fix does.',
     realTool: 'iptables-restore ignores counters unless run with `-c`.',
+  },
+  'iptables/icmpv6-blocked': {
+    severity: 'warning',
+    summary: 'ip6tables INPUT drops by default and accepts no ICMPv6: neighbour discovery, and with it all IPv6, is cut.',
+    why: 'IPv6 finds its router and every neighbour with ICMPv6 neighbour solicitations and advertisements. Dropping them breaks all IPv6 traffic of the host, not just ping; path MTU discovery (packet-too-big) goes too.',
+    bad: v6('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
+    good: v6('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -p ipv6-icmp -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
+    fix: 'Accept ICMPv6 before the drop (`-A INPUT -p ipv6-icmp -j ACCEPT`); the quick fix adds it at the start of INPUT.',
+    realTool: 'Neighbour solicitations and advertisements enter through INPUT like any other packet and are not replies to a connection of the host: with a DROP policy only a rule that accepts ICMPv6 lets them in.',
+  },
+  'iptables/icmp-in-ip6tables': {
+    severity: 'warning',
+    summary: '`-p icmp` in an ip6tables file: IPv4 ICMP, which no IPv6 packet carries.',
+    why: 'ip6tables accepts protocol 1 (IPv4 ICMP) without complaint, but IPv6 pings, errors and neighbour discovery are ICMPv6 (58): the rule matches nothing useful and what it meant to allow stays blocked.',
+    bad: v6('*filter', '-A OUTPUT -p icmp -j ACCEPT', 'COMMIT'),
+    good: v6('*filter', '-A OUTPUT -p ipv6-icmp -j ACCEPT', 'COMMIT'),
+    fix: 'Write `-p ipv6-icmp` (or `-p icmpv6`); the quick fix changes it.',
+    realTool: '`ip6tables-restore` loads `-p icmp` (exit 0) and `ip6tables-save` prints it back as `-p icmp`: it is a valid, useless protocol number in IPv6.',
+  },
+  'iptables/stateless-accept': {
+    severity: 'warning',
+    summary: 'TCP accepted on its flags alone (`--tcp-flags ACK ACK`, `! --syn`) from anywhere.',
+    why: 'Any host can send packets with ACK set: a rule that accepts them without asking connection tracking lets ACK scans and forged packets reach every port it covers. It is the stateless way to allow replies; conntrack does it properly.',
+    bad: v4('*filter', '-A FORWARD -p tcp --tcp-flags ACK ACK -j ACCEPT', 'COMMIT'),
+    good: v4('*filter', '-A FORWARD -p tcp -m conntrack --ctstate ESTABLISHED -j ACCEPT', 'COMMIT'),
+    fix: 'Let conntrack decide: `-m conntrack --ctstate ESTABLISHED` in place of the flag test; the quick fix rewrites it.',
+    realTool: 'The tcp match compares flag bits only; it knows nothing of connections.',
+  },
+  'iptables/sensitive-service-open': {
+    severity: 'information',
+    summary: 'INPUT accepts a database, the Docker API, etcd, the kubelet, SMB, NFS or rpcbind from every source.',
+    why: 'These services are among the most scanned on the internet and are rarely meant to be public: an open Redis, Docker API or etcd hands over the machine. It may be meant, so it is information.',
+    bad: guarded('-A INPUT -p tcp --dport 6379 -j ACCEPT'),
+    good: guarded('-A INPUT -s 10.0.0.0/8 -p tcp --dport 6379 -j ACCEPT'),
+    fix: 'Limit the rule to the networks that use the service (`-s 10.0.0.0/8`, an ipset), or bind the service to a private address.',
+    realTool: 'Without `-s` a rule matches packets from any address.',
   },
 } as const satisfies Record<`iptables/${string}`, RuleEntry>;
 

@@ -12,6 +12,7 @@ import { checkValues } from './rules/values';
 import { checkPlacement } from './rules/placement';
 import { checkParameterLength } from './rules/parameterLength';
 import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
+import { checkIcmpInIp6tables, checkStatelessAccept } from './rules/dangers';
 
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
@@ -54,6 +55,8 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
     checkDuplicateRules(file),
     checkStateMatch(analyses),
     checkCounters(file),
+    checkStatelessAccept(analyses),
+    checkIcmpInIp6tables(analyses, file.family),
     checkParameterLength(file, ctx.text),
   ]) appendAll(findings, more);
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -115,6 +115,24 @@ export const systemdCatalogue = {
     fix: 'Write the absolute path of the program.',
     realTool: 'systemd 252 looks a bare name up in its search path; older systemd and any path with a slash that is not absolute fail with "Neither a valid executable name nor an absolute path".',
   },
+  'systemd/broken-continuation': {
+    severity: 'warning',
+    summary: 'A backslash followed by blanks at the end of a line: systemd does not continue the line.',
+    why: 'Only a backslash that is the very last character continues a line. With blanks after it, the next line becomes an entry of its own: a command loses its arguments (an image name, a port) and the rest is a broken line.',
+    bad: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app --verbose \\  '),
+    good: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app --verbose'),
+    fix: 'Remove the blanks after the backslash; the quick fix does.',
+    realTool: '`systemd-analyze verify` 252 reads the line alone ("Ignoring unknown escape sequences") and then "Missing \'=\', ignoring line." for the next one.',
+  },
+  'systemd/credentials-in-environment': {
+    severity: 'information',
+    summary: 'A password, token or key set with Environment= in the unit file.',
+    why: 'Unit files are readable by every user of the machine and `systemctl show` prints every Environment= value to anyone who asks: the secret is not secret.',
+    bad: unit('app.service', '[Service]', 'Environment=DB_PASSWORD=hunter2', 'ExecStart=/opt/bin/app'),
+    good: unit('app.service', '[Service]', 'EnvironmentFile=/etc/app/secrets.env', 'ExecStart=/opt/bin/app'),
+    fix: 'Put the variable in a file readable by root only (mode 0600) and load it with `EnvironmentFile=`.',
+    realTool: '`systemctl show -p Environment app.service` prints the value for any user; EnvironmentFile= contents are not shown.',
+  },
 } as const satisfies Record<`systemd/${string}`, RuleEntry>;
 
 export type SystemdCode = keyof typeof systemdCatalogue;

@@ -32,8 +32,12 @@ registerEmbeddedLanguage('systemd', {
     const unit = unitOf(ctx);
     return [...validateUnit(unit), ...dockerFindings(unit, ctx)];
   },
-  // A unit reads one thing of the rest: whether a rules block filters DOCKER-USER (`docker/port-exposure`).
-  crossFileFacts: (s) => (filtersDockerUser(s) ? 'DOCKER-USER filtered' : ''),
+  // A unit reads two things of the rest: whether a rules block filters DOCKER-USER (`docker/port-exposure`)
+  // and the scripts written beside it that may remove a container (`docker/name-conflict`).
+  crossFileFacts: (s) => [
+    filtersDockerUser(s) ? 'DOCKER-USER filtered' : '',
+    ...s.siblings.filter((r) => r.origin === 'write-file' && r.language === 'other' && /\brm\b/.test(r.text)).map((r) => `script\t${r.path ?? ''}\t${r.text}`),
+  ].join('\n'),
   complete: (ctx, offset) => completeUnit(unitOf(ctx), ctx, offset),
   hover: (ctx, offset) => hoverUnit(unitOf(ctx), ctx, offset),
   symbols: (ctx) => unitSymbols(unitOf(ctx)),

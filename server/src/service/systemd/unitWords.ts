@@ -1,7 +1,7 @@
 /**
  * Split a unit value into words the way systemd does for command lines and `Environment=`:
  * blanks separate words, `"…"` and `'…'` group (quotes removed), a backslash escapes the next
- * character. Offsets are into the value string. Never throws.
+ * character, inside quotes too (systemd's C unescaping, not a shell's). Offsets are into the value string. Never throws.
  */
 
 export interface UnitWord {
@@ -66,7 +66,8 @@ export function splitUnitWords(value: string): SplitWords {
 function findClosingQuote(value: string, from: number, quote: string): number {
   for (let i = from; i < value.length; i++) {
     const c = value[i];
-    if (c === '\\' && quote === '"') {
+    // systemd resolves C escapes inside both kinds of quotes (unlike a shell): `'it\'s'` is one word.
+    if (c === '\\') {
       i++;
       continue;
     }
@@ -75,7 +76,6 @@ function findClosingQuote(value: string, from: number, quote: string): number {
   return -1;
 }
 
-function unescapeQuoted(inner: string, quote: string): string {
-  if (quote === "'") return inner;
+function unescapeQuoted(inner: string, _quote: string): string {
   return inner.replace(/\\(.)/g, (_m, ch: string) => simpleEscapes[ch] ?? ch);
 }

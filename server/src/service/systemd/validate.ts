@@ -6,6 +6,7 @@ import { execRuleFindings } from './rules/execRules';
 import { unknownSectionFindings } from './rules/sectionRules';
 import { serviceFindings } from './rules/serviceRules';
 import { triggerFindings } from './rules/triggerRules';
+import { brokenContinuationFindings, credentialFindings, quotingFindings } from './rules/textRules';
 import { invalidValueFindings } from './rules/valueRules';
 import type { UnitFile } from './unitAst';
 import { lineLengthFindings } from './rules/lineLength';
@@ -19,6 +20,9 @@ export function validateUnit(unit: UnitFile): Finding[] {
     ...deprecatedFindings(unit),
     ...execRuleFindings(unit),
     ...serviceFindings(unit),
+    ...brokenContinuationFindings(unit),
+    ...credentialFindings(unit),
+    ...quotingFindings(unit),
     ...lineLengthFindings(unit),
   );
   const invalid = findings.filter((f) => f.code === 'systemd/invalid-value' || f.code === 'systemd/syntax');

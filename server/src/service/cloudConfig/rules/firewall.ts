@@ -104,7 +104,8 @@ export function checkFirewallLoading(ctx: RuleContext): void {
   for (const fam of families) {
     const file = files.get(fam.path);
     const unit = units.find((u) => u.name === fam.unit);
-    if (file && !(unit && unit.enable && startsUnit(unit) && !unit.mask)) {
+    // coreos-cloudinit runs at every boot, so `command: start` alone loads the rules at each boot.
+    if (file && !(unit && startsUnit(unit) && !unit.mask)) {
       const pathNode = ctx.pair(file, 'path')?.value;
       const what = !unit ? `no \`${fam.unit}\` entry in coreos.units` : !unit.enable ? `\`${fam.unit}\` is not enabled (\`enable: true\`), so it does not run at boot` : `\`${fam.unit}\` is not started (\`command: start\`), so the rules are not loaded on this first boot`;
       const ur = nodeRange(unit?.namePair?.value);

@@ -5,9 +5,8 @@ import { asScalar, nodeRange, scalarText } from '../yamlNodes';
 import { yamlKind } from '../valueKind';
 import { appendToMap } from './mapEdits';
 import { decodeProblem } from './contentEncoding';
+import { readableContent, secretOf } from './secretFiles';
 
-const secretPath = /(^|\/)(\.dockercfg|\.netrc|\.pgpass|\.git-credentials|id_(rsa|dsa|ecdsa|ed25519)|[^/]*\.(key|p12|pfx|keystore)|credentials(\.json)?|[^/]*token[^/]*|[^/]*secret[^/]*|kubeconfig)$|\/\.docker\/config\.json$|\/\.kube\/config$|\/\.aws\/credentials$/i;
-const privateKeyContent = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 /** Normalised four-digit octal text for a permissions value, or undefined if it is not an octal mode. */
 export function normalisedMode(raw: string): string | undefined {
@@ -84,6 +83,14 @@ function checkPermissions(ctx: RuleContext, perms: Scalar | undefined): void {
       const why = /^0/.test(raw)
         ? `YAML reads unquoted \`${raw}\` as the number ${Number(perms.value)}: cloud-init's schema rejects it and YAML 1.2 tools read it as decimal.`
         : `unquoted \`${raw}\` is the decimal number ${raw}: cloud-init applies it as mode 0${Number(raw).toString(8)}, not 0${raw}.`;
+      if (ctx.dialect === 'coreos') {
+        // coreos-cloudinit keeps the raw text of a string field and parses it as octal (FACTS §1.2,
+        // §1.3.11): `0644` and `644` both work there as written.
+        ctx.report('cloud-config/unquoted-permissions', perms,
+          `coreos-cloudinit reads unquoted \`${raw}\` as the text "${raw}", so the mode ${mode} is right here; quote it to keep the file portable (cloud-init's schema rejects a number and YAML 1.2 tools read it as decimal).`,
+          { fixes: quoteFix(perms, mode), severity: 'hint' });
+        return;
+      }
       ctx.report('cloud-config/unquoted-permissions', perms, `Quote permissions: ${why}`, { fixes: quoteFix(perms, mode) });
       return;
     }
@@ -120,19 +127,24 @@ function checkEncoding(ctx: RuleContext, file: YAMLMap): void {
 }
 
 function checkSecret(ctx: RuleContext, file: YAMLMap, path: string, perms: Scalar | undefined, pathPair: Pair): void {
-  const content = scalarText(ctx.pair(file, 'content')?.value) ?? '';
-  if (!secretPath.test(path) && !privateKeyContent.test(content)) return;
+  const contentNode = asScalar(ctx.pair(file, 'content')?.value);
+  const content = readableContent(contentNode?.value, scalarText(ctx.pair(file, 'encoding')?.value));
+  const raw = typeof contentNode?.value === 'string' ? contentNode.value : undefined;
+  const secret = secretOf(path, content, content === undefined ? raw : undefined);
+  if (!secret) return;
   const mode = effectiveMode(perms, ctx.dialect);
-  if (mode !== undefined && (mode & 0o077) === 0) return;
-  const shown = perms ? ctx.text.slice(...(nodeRange(perms) ?? [0, 0])) : 'the default 0644';
+  if (mode !== undefined && (mode & secret.forbidden) === 0) return;
+  const shown = perms ? ctx.text.slice(...(nodeRange(perms) ?? [0, 0])) : 'the default mode 0644';
+  const safe = secret.kind === 'shadow' ? '0640' : '0600';
   let fix: Fix | undefined;
   const pr = nodeRange(perms);
-  if (perms && pr) fix = { title: 'Set permissions to "0600"', edits: [{ start: pr[0], end: pr[1], newText: '"0600"' }], preferred: true };
+  if (perms && pr) fix = { title: `Set permissions to "${safe}"`, edits: [{ start: pr[0], end: pr[1], newText: `"${safe}"` }], preferred: true };
   else {
-    const edit = appendToMap(ctx.text, file, 'permissions: "0600"');
-    if (edit) fix = { title: 'Add permissions: "0600"', edits: [edit], preferred: true };
+    const edit = appendToMap(ctx.text, file, `permissions: "${safe}"`);
+    if (edit) fix = { title: `Add permissions: "${safe}"`, edits: [edit], preferred: true };
   }
+  const who = mode !== undefined && (mode & 0o007) !== 0 ? 'readable by every user on the machine' : 'readable by its group';
   ctx.report('cloud-config/secret-permissions', perms ?? pathPair.value,
-    `\`${path}\` holds credentials but is written with ${shown}, readable by other users on the machine. Use "0600".`,
+    `\`${path}\` ${secret.why} but is written with ${shown}, ${who}. Use "${safe}".`,
     { fixes: fix ? [fix] : [] });
 }

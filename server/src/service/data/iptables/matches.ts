@@ -6,6 +6,11 @@ const sport = { name: '--sport', aliases: ['--source-port'], arg: 'port', negata
 const dport = { name: '--dport', aliases: ['--destination-port'], arg: 'port', negatable: true, argHint: 'port[:port]', summary: 'Match the destination port, a service name or a range `low:high`. One port or range only: lists need -m multiport.' } as const;
 const tcpFlags = ['SYN', 'ACK', 'FIN', 'RST', 'URG', 'PSH', 'ALL', 'NONE'];
 
+const icmp6 = {
+  name: 'icmp6', protocols: ['ipv6-icmp'], family: 'ipv6', summary: 'ICMPv6 message types. Loaded by `-p ipv6-icmp` (or `icmpv6`) in ip6tables.',
+  options: [{ name: '--icmpv6-type', arg: 'icmpv6-type', negatable: true, argHint: 'type[/code] or name', summary: 'Match an ICMPv6 type. IPv6 cannot work without neighbour discovery and packet-too-big.' }],
+} as const;
+
 export const coreMatches = [
   {
     name: 'tcp', protocols: ['tcp'], summary: 'TCP ports and flags. Loaded by `-p tcp` itself; `-m tcp` alone needs `-p tcp` too.',
@@ -29,10 +34,9 @@ export const coreMatches = [
     name: 'icmp', protocols: ['icmp'], family: 'ipv4', summary: 'ICMP (IPv4) message types. Loaded by `-p icmp` in iptables.',
     options: [{ name: '--icmp-type', arg: 'icmp-type', negatable: true, argHint: 'type[/code] or name', summary: 'Match an ICMP type by name, number or type/code. Allow at least destination-unreachable (fragmentation-needed) or path MTU discovery breaks.' }],
   },
-  {
-    name: 'icmp6', protocols: ['ipv6-icmp'], family: 'ipv6', summary: 'ICMPv6 message types. Loaded by `-p ipv6-icmp` (or `icmpv6`) in ip6tables.',
-    options: [{ name: '--icmpv6-type', arg: 'icmpv6-type', negatable: true, argHint: 'type[/code] or name', summary: 'Match an ICMPv6 type. IPv6 cannot work without neighbour discovery and packet-too-big.' }],
-  },
+  icmp6,
+  // `-m icmpv6` is the same module under its other name (both backends load it: docs/facts/iptables-names.tsv).
+  { ...icmp6, name: 'icmpv6', summary: 'ICMPv6 message types (another name of icmp6). Loaded by `-p ipv6-icmp` (or `icmpv6`) in ip6tables.' },
   {
     name: 'conntrack', summary: 'Connection-tracking state of the packet: the modern way to allow replies (`--ctstate RELATED,ESTABLISHED`).',
     options: [

@@ -5,6 +5,7 @@ import { buildTable } from './chains';
 import { dockerBypassFindings } from './dockerBypass';
 import { forwardMirrorFindings } from './forwardMirror';
 import { inputDefaultFindings } from './inputDefaults';
+import { icmpv6Findings, sensitiveServiceFindings } from './inputDangers';
 import { permissiveFindings } from './permissive';
 import { shadowedFindings } from './shadowed';
 import { appendAll } from '../../appendAll';
@@ -21,6 +22,8 @@ export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const filter = [...tables].reverse().find((t) => t.block.name.value === 'filter');
   if (!filter) return findings;
   appendAll(findings, inputDefaultFindings(filter, file.family, file.text, ctx));
+  appendAll(findings, icmpv6Findings(filter, file.family, file.text));
+  appendAll(findings, sensitiveServiceFindings(filter));
   appendAll(findings, permissiveFindings(filter));
   appendAll(findings, forwardMirrorFindings(filter, file.text));
   if (file.family === 'ipv4') appendAll(findings, dockerBypassFindings(filter, file.text, ctx));

@@ -73,6 +73,34 @@ export function sshdConfigPorts(siblings: readonly EmbeddedRegion[]): number[] {
   return ports;
 }
 
+/** Ports of well-known services other than SSH: an open one does not suggest where sshd listens. */
+const notSsh = new Set([
+  20, 21, 23, 25, 53, 67, 68, 80, 110, 111, 123, 143, 161, 389, 443, 445, 465, 514, 587, 631, 636, 993, 995, 1194, 1883, 2049,
+  2375, 2376, 2379, 2380, 3000, 3306, 3389, 4243, 5000, 5432, 5672, 5900, 6379, 6443, 8000, 8080, 8443, 8883, 8888, 9000,
+  9090, 9100, 9200, 9300, 10250, 11211, 15672, 27017,
+]);
+
+/**
+ * TCP ports other than the SSH ports that INPUT accepts from any address (a rule names the port):
+ * where sshd may listen when the config does not say.
+ */
+function otherOpenPorts(filter: FlowTable, sshPortList: readonly number[]): number[] {
+  const candidates = new Set<number>();
+  for (const chain of filter.chains.values()) {
+    for (const rule of chain.rules) {
+      const dport = rule.conds.dport;
+      if (!dport?.value || dport.negated || rule.conds.proto?.value !== 'tcp' || rule.conds.target?.name !== 'ACCEPT') continue;
+      for (const r of dport.value) if (r.from === r.to && !notSsh.has(r.from) && !sshPortList.includes(r.from)) candidates.add(r.from);
+    }
+  }
+  const open: number[] = [];
+  for (const port of candidates) {
+    const probe: Probe = { ...sshProbe(port), src: { kind: 'internet' } };
+    if (walk(filter, 'INPUT', probe).some((o) => o.verdict === 'accept' && o.rule !== undefined)) open.push(port);
+  }
+  return open.sort((a, b) => a - b);
+}
+
 /** The final way INPUT drops: its policy, or the last rule that drops. */
 function finalDrop(outcomes: readonly Outcome[]): Outcome | undefined {
   return [...outcomes].reverse().find((o) => o.verdict === 'drop');
@@ -98,12 +126,25 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
       const line = `-A INPUT -p tcp -m tcp --dport ${port} -j ACCEPT`;
       const dropRule = drop.entry ?? drop.rule;
       const edit = dropRule ? insertBeforeLine(text, dropRule.line.span.start, [line]) : insertAtChainEnd(filter, text, 'INPUT', [line]);
-      findings.push({
-        code: 'iptables/lockout',
-        message: `INPUT drops new SSH connections (tcp/${ports.join(', tcp/')}) and no rule before the drop accepts them: loading these rules on a remote machine cuts off SSH, including the session you would use to repair it.`,
-        ...at,
-        fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: true }],
-      });
+      const elsewhere = otherOpenPorts(filter, ports);
+      if (elsewhere.length) {
+        // sshd may well listen on one of these: say so, without calling it a lockout.
+        const list = elsewhere.slice(0, 5).map((p) => `tcp/${p}`).join(', ');
+        findings.push({
+          code: 'iptables/lockout',
+          message: `No rule accepts SSH on tcp/${ports.join(', tcp/')}; ${list} ${elsewhere.length > 1 ? 'are' : 'is'} open to every source: if sshd listens on ${elsewhere.length > 1 ? 'one of them' : `${elsewhere[0] as number}`}, this is fine.`,
+          ...at,
+          severity: 'information',
+          fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: false }],
+        });
+      } else {
+        findings.push({
+          code: 'iptables/lockout',
+          message: `INPUT drops new SSH connections (tcp/${ports.join(', tcp/')}) and no rule before the drop accepts them: loading these rules on a remote machine cuts off SSH, including the session you would use to repair it.`,
+          ...at,
+          fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: true }],
+        });
+      }
     }
   }
   const replies = replyProbes().map((p) => walk(filter, 'INPUT', p));

@@ -35,6 +35,8 @@ export interface Probe {
   readonly dport: number | undefined;
   readonly state: 'NEW' | 'ESTABLISHED' | 'RELATED';
   readonly syn: boolean | undefined;
+  /** ICMP type spellings the packet answers to (`135`, `neighbour-solicitation`); undefined = unknown type. */
+  readonly icmpType?: readonly string[];
 }
 
 function negate(m: Match, negated: boolean): Match {
@@ -109,7 +111,7 @@ export function matchRule(c: RuleConditions, p: Probe): Match {
     return a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'maybe';
   }))) return 'no';
   if (add(check(c.states, (v) => matchStates(v, p.state)))) return 'no';
-  if (add(check(c.icmpType, (v) => (v === 'any' && p.proto === 'icmp' ? 'yes' : 'maybe')))) return 'no';
+  if (add(check(c.icmpType, (v) => (v === 'any' && p.proto === 'icmp' ? 'yes' : p.icmpType ? (p.icmpType.includes(v.toLowerCase()) ? 'yes' : 'no') : 'maybe')))) return 'no';
   if (add(check(c.syn, () => (p.syn === undefined ? 'maybe' : p.syn ? 'yes' : 'no')))) return 'no';
   if (add(check(c.fragment, () => 'no'))) return 'no';
   return maybe ? 'maybe' : 'yes';

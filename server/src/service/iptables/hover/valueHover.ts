@@ -78,11 +78,27 @@ export function icmpHover(word: string, family: IpFamily): string {
   const found = lookupIcmpType(word, family);
   if (!found.ok) return `\`${word}\`: not an ${family === 'ipv4' ? 'ICMP' : 'ICMPv6'} type ${family === 'ipv4' ? 'iptables' : 'ip6tables'} knows.`;
   const t = found.type;
-  if (!t) return `ICMP${family === 'ipv6' ? 'v6' : ''} type/code \`${word}\`.`;
-  const list: readonly { name: string; type: number; code?: number }[] = family === 'ipv4' ? icmpTypes : icmpv6Types;
+  const list: readonly { name: string; type: number; code?: number; aliasOf?: string; summary: string }[] = family === 'ipv4' ? icmpTypes : icmpv6Types;
+  if (!t) return numericIcmpHover(word, family, list);
   const names = list.filter((x) => x.type === t.type && x.code === t.code).map((x) => x.name);
   const num = t.code === undefined ? `type ${t.type}` : `type ${t.type}, code ${t.code}`;
   return `**${t.name}** (${num}${names.length > 1 ? `; also written ${names.filter((n) => n !== t.name).join(', ')}` : ''})\n\n${t.summary}`;
+}
+
+/** A numeric `TYPE` or `TYPE/CODE`: the name iptables gives it, when it has one. */
+function numericIcmpHover(word: string, family: IpFamily, list: readonly { name: string; type: number; code?: number; aliasOf?: string; summary: string }[]): string {
+  const what = `ICMP${family === 'ipv6' ? 'v6' : ''}`;
+  const m = /^(\d{1,3})(?:\/(\d{1,3}))?$/.exec(word);
+  if (!m) return `${what} type/code \`${word}\`.`;
+  const type = Number(m[1]);
+  const code = m[2] === undefined ? undefined : Number(m[2]);
+  const named = list.filter((x) => x.name !== 'any' && !x.aliasOf && x.type === type);
+  const exact = named.find((x) => x.code === code);
+  const num = code === undefined ? `type ${type}` : `type ${type}, code ${code}`;
+  if (exact) return `**${exact.name}** (${what} ${num})\n\n${exact.summary}`;
+  const whole = named.find((x) => x.code === undefined);
+  if (whole) return `${what} ${num}: **${whole.name}**${code === undefined ? '' : ` with code ${code}`}\n\n${whole.summary}`;
+  return `${what} ${num}: no name in ${family === 'ipv4' ? 'iptables' : 'ip6tables'}' list of types (a rarely used or unassigned type).`;
 }
 
 const interfaceNotes: Readonly<Record<string, string>> = {

@@ -9,6 +9,12 @@ import type { Finding, Fix } from '../../types';
 import type { RuleAnalysis } from '../analyzeRule';
 import { builtinPolicies, isHook, tableInfo } from '../../data/iptables/tables';
 import { allTargets } from '../../data/iptables/index';
+
+/** Target names iptables itself still parses but no current kernel loads (docs/facts/iptables-names.tsv). */
+const refusedTargets = new Map<string, string>([
+  ['ULOG', '`ULOG` was removed from the kernel in Linux 3.17: iptables still parses it, but the kernel refuses the rule. Use NFLOG (ulogd reads it too).'],
+  ['standard', '`standard` is the internal name of the verdict target: iptables parses it, but the kernel refuses the rule. Write ACCEPT, DROP or RETURN.'],
+]);
 import { ruleKey } from '../ruleKey';
 
 const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
@@ -156,6 +162,8 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
         out.push(tok(jump.name, 'iptables/unknown-target', `Target names are case-sensitive: \`${target}\` is not ${like.name}, nor a chain declared in this table. The restore fails.`));
       } else if (later !== undefined && later > rule.span.start) {
         out.push(tok(jump.name, 'iptables/undeclared-chain', `Chain \`${target}\` is declared only further down: move its \`:${target}\` line above the rules that jump to it, or the restore fails.`));
+      } else if (refusedTargets.has(target) && !jump.goto) {
+        out.push(tok(jump.name, 'iptables/unknown-target', `${refusedTargets.get(target) as string} The restore fails at load.`));
       } else {
         const known = allTargets.find((t) => t.name === target);
         out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known

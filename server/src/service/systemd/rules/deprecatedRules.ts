@@ -83,6 +83,8 @@ export function deprecatedFindings(unit: UnitFile): Finding[] {
         start: entry.keySpan.start,
         end: entry.keySpan.end,
         deprecated: true,
+        // A removed directive has no effect at all: the setting the author wanted is not applied.
+        ...(spec.removed ? { severity: 'warning' as const } : {}),
         ...(fixes.length > 0 ? { fixes } : {}),
       });
       continue;
