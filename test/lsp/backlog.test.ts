@@ -21,7 +21,7 @@ function largeUserData(): string {
 }
 
 describe('lsp: change backlog', () => {
-  it('500 changes sent at once: validated once or twice, not after each; a hover after them is answered on the final text', async () => {
+  it('500 changes sent at once: validated a few times at most (it was 251), not after each; a hover after them is answered on the final text', async () => {
     const { client } = await LspClient.start({ timeout: 60_000 });
     try {
       const uri = 'file:///work/big/user-data';
@@ -40,7 +40,9 @@ describe('lsp: change backlog', () => {
       const during = client.published.slice(before).filter((p) => p.uri === uri);
       assert.ok(hover !== undefined);
       assert.deepEqual(final.diagnostics, []);
-      assert.ok(during.length <= 3, `validations during the burst: ${during.length} (versions ${during.map((p) => p.version).join(', ')})`);
+      // Only while the pipe runs dry (a loaded machine writes the burst slowly) is a version in between
+      // validated: 2 on a quiet machine, 5 seen under a load of 19 on 2 cores; 251 before.
+      assert.ok(during.length <= 25, `validations during the burst: ${during.length} (versions ${during.map((p) => p.version).join(', ')})`);
       console.log(`burst of 500 changes on ${text.split('\n').length} lines: ${during.length} publications, hover answered after ${hoverMs} ms`);
     } finally {
       await client.stop().catch(() => client.kill());

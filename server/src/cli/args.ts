@@ -29,7 +29,7 @@ Directories are searched for known file names. --fix applies every automatic fix
 (a temporary file renamed over it, mode and owner kept) and left unchanged when it changed meanwhile,
 is read-only or cannot be written. Only regular files are read, up to --max-size (default 5M;
 suffix k, M or G). Exit status: 1 if any error-level finding, 2 on usage
-errors or unreadable files, 0 otherwise.
+errors, unreadable files or fixes not written, 0 otherwise.
 
        cloud-config-lint exposure FILE     what the internet can reach (see: cloud-config-lint exposure --help)
        cloud-config-lint trace FILE …      one packet's verdict and path`;
