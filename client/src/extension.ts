@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerExposureCommands } from './exposureCommands';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('cloudConfig', 'Cloud-Config Language Server', serverOptions, clientOptions);
   await client.start();
+  registerExposureCommands(context, client);
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 

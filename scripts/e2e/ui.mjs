@@ -1,5 +1,6 @@
 // The real workbench UI in Chromium: open user-data from the Explorer, read the Problems panel,
-// hover an embedded iptables option, complete inside an embedded unit; a screenshot of each into test-results/. Runs against whatever
+// hover an embedded iptables option, complete inside an embedded unit, the exposure code lens and the
+// map it opens; a screenshot of each into test-results/. Runs against whatever
 // extension the window loads (the e2e runner uses the VSIX installed into the host).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -109,6 +110,27 @@ export async function uiSmoke(context, url, resultsDir, log) {
     await shot(page, 'e2e-completion.png');
     log(`✓ UI: completion inside the embedded unit offers ${labels.split('\n').filter(Boolean).slice(0, 4).join(', ')}`);
     await page.keyboard.press('Escape');
+
+    // 4. The exposure code lens on line 1, then the map it opens (a markdown page beside the user-data).
+    await page.keyboard.press('Control+Z');
+    await goTo(page, 1, 1);
+    const lens = page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /Reachable from the internet/ }).first();
+    const lensText = await poll(page, async () => {
+      const text = await lens.innerText({ timeout: 1000 });
+      return { ok: /via Docker: 80\/tcp/.test(text), value: text };
+    }, 30_000, 'no exposure code lens on the first line');
+    await shot(page, 'e2e-exposure-lens.png');
+    log(`✓ UI: code lens "${lensText.trim()}"`);
+    await lens.locator('a').first().click();
+    const previewTab = page.locator('.tab').filter({ hasText: /Exposure of user-data/ }).first();
+    await previewTab.waitFor({ timeout: 30_000 });
+    // The map's own editor (not the Problems panel's filter box, which is an editor too).
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: /What can reach user-data/ }).first().waitFor({ timeout: 30_000 });
+    // Hide the Problems panel so the map has the height of the window.
+    await page.keyboard.press('Control+J');
+    await page.waitForTimeout(500);
+    await shot(page, 'e2e-exposure-map.png');
+    log('✓ UI: the exposure map opens beside the user-data');
   } catch (err) {
     await shot(page, 'e2e-failure.png').catch(() => {});
     throw err;

@@ -11,6 +11,7 @@ import { readSettings, readSystemdUnitFiles } from './settings';
 import { DocumentLimits } from './documentLimits';
 import { warmUp } from './warmUp';
 import { CompletionDocs } from './completionDocs';
+import { registerExposureRequests } from './exposureRequests';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -94,6 +95,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      // Exposure summaries; the `cloudConfig/exposure` and `cloudConfig/trace` requests give the full answers.
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'cloud-config-language-server', version: '0.1.0' },
   };
@@ -175,6 +178,8 @@ connection.onFoldingRanges(guarded('foldingRange', [], (p: FoldingRangeParams) =
   const lang = doc && languageOf(doc);
   return doc && lang ? service.folding(doc, lang) : [];
 }));
+
+registerExposureRequests(connection, documents, languageOf, () => settings.dialect);
 
 process.on('uncaughtException', (err) => {
   connection.console.error(`uncaught: ${err.stack ?? err.message}`);

@@ -231,6 +231,22 @@ local function main()
     check('no diagnostics after fix-all', clean, 'left: ' .. left)
   end
 
+  -- The exposure map and the packet tracer (custom requests, docs/lsp-exposure.md) and the code lenses.
+  local map, merr = request(buf, 'cloudConfig/exposure', { textDocument = { uri = uri } })
+  local ssh
+  for _, f in ipairs((map and map.files) or {}) do
+    for _, e in ipairs(f.entries or {}) do
+      if f.family == 4 and e.label == '22/tcp' then ssh = e end
+    end
+  end
+  check('exposure: 22/tcp open by its rule', ssh and ssh.status == 'open' and ssh.decidedBy and ssh.decidedBy.text == '-A INPUT -p tcp --dport 22 -j ACCEPT', merr or vim.inspect(ssh))
+  local traced, terr = request(buf, 'cloudConfig/trace', { textDocument = { uri = uri }, proto = 'tcp', dport = 3306, src = '203.0.113.5' })
+  local last = traced and traced.steps and traced.steps[#traced.steps]
+  check('trace: tcp/3306 dropped by the policy', traced and traced.verdict == 'drop' and last and last.text == ':INPUT DROP', terr or vim.inspect(traced))
+  local lenses, lerr = request(buf, 'textDocument/codeLens', { textDocument = { uri = uri } })
+  local first = lenses and lenses[1]
+  check('code lens on line 1', first and first.range.start.line == 0 and first.command and first.command.title:find('Reachable from the internet: 22/tcp', 1, true) == 1, lerr or vim.inspect(lenses))
+
   check('server logged no errors', #stderr == 0, table.concat(stderr, ' | '))
 
   -- Orderly shutdown (shutdown + exit).

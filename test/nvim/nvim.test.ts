@@ -36,6 +36,9 @@ const expectedLines = [
   'ok permissions quoted',
   'ok iptables-restore.service added',
   'ok no diagnostics after fix-all',
+  'ok exposure: 22/tcp open by its rule',
+  'ok trace: tcp/3306 dropped by the policy',
+  'ok code lens on line 1',
   'ok server logged no errors',
   'ok client stopped',
 ];

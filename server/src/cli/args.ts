@@ -24,7 +24,10 @@ export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--lan
 Checks cloud-config user-data (and the systemd units and iptables rules inside it) and rules-save files.
 Directories are searched for known file names. --fix applies every automatic fix to the files
 (as the editor's "fix all" would) and then reports what is left. Exit status: 1 if any error-level finding, 2 on usage
-errors or unreadable files, 0 otherwise.`;
+errors or unreadable files, 0 otherwise.
+
+       cloud-config-lint exposure FILE     what the internet can reach (see: cloud-config-lint exposure --help)
+       cloud-config-lint trace FILE …      one packet's verdict and path`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false, fix: false };

@@ -10,8 +10,11 @@ import { formatSarif } from './formatSarif';
 import type { FileReport } from './report';
 import { applyAllFixes } from './applyFixes';
 import { promises as fs } from 'fs';
+import { runExposureCommand } from './exposureCommands';
 
 export async function runCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  // `exposure FILE` and `trace FILE …` are commands of their own; anything else is linting.
+  if (argv[0] === 'exposure' || argv[0] === 'trace') return runExposureCommand(argv[0], argv.slice(1), out, err);
   let opts;
   try {
     opts = parseArgs(argv);
