@@ -33,7 +33,7 @@ export function icmpv6Findings(filter: FlowTable, family: IpFamily, text: string
   if (!at) return [];
   return [{
     code: 'iptables/icmpv6-blocked',
-    message: 'INPUT drops ICMPv6 and no rule accepts it: neighbour discovery (how IPv6 finds the router and every neighbour) is cut, and with it all IPv6 traffic of this host. Accept ICMPv6 (`-p ipv6-icmp -j ACCEPT`) before the drop.',
+    message: 'INPUT drops ICMPv6 and no rule accepts it. Neighbour discovery (how IPv6 finds the router and every neighbour) is cut, and with it all IPv6 traffic of this host. Accept ICMPv6 (`-p ipv6-icmp -j ACCEPT`) before the drop.',
     ...at,
     fixes: [{ title: 'Accept ICMPv6 first', edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -p ipv6-icmp -j ACCEPT'])], preferred: true }],
   }];

@@ -56,7 +56,7 @@ export function checkIcmpInIp6tables(analyses: ReadonlyMap<RuleLine, RuleAnalysi
     if (!p || !word || p.name !== 'icmp') continue;
     out.push({
       code: 'iptables/icmp-in-ip6tables',
-      message: '`-p icmp` is the IPv4 ICMP protocol (1): in ip6tables it matches no IPv6 packet worth having, so this rule does nothing. IPv6 uses ICMPv6: `-p ipv6-icmp`.',
+      message: '`-p icmp` is the IPv4 ICMP protocol (1). In ip6tables it matches no IPv6 packet worth having, so this rule does nothing. IPv6 uses ICMPv6: `-p ipv6-icmp`.',
       start: word.start,
       end: word.end,
       fixes: [{ title: 'Change to `-p ipv6-icmp`', edits: [{ start: word.start, end: word.end, newText: 'ipv6-icmp' }], preferred: true }],
