@@ -209,6 +209,6 @@ test('a Compose file docker compose refuses gets docker/compose-invalid on the o
   const text = '#cloud-config\nwrite_files:\n  - path: /opt/app/docker-compose.yml\n    content: |\n      services:\n        web:\n          image: nginx\n          port: ["8080:80"]\n          ports: ["8000-8010:80-81"]\n        worker:\n          command: run\n';
   const found = withCode(diagnose(text), 'docker/compose-invalid');
   assert.deepEqual(found.map((d) => rangeText(text, d)), ['port', '"8000-8010:80-81"', 'worker']);
-  assert.match(String(found[0]!.message), /did you mean `ports`\?/);
+  assert.match(String(found[0]!.message), /did you mean ['`]ports['`]\?/);
   assert.deepEqual(withCode(diagnose(text.replace('docker-compose.yml', 'notes.yml')), 'docker/compose-invalid'), []);
 });

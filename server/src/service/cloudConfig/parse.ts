@@ -14,6 +14,8 @@ export interface YamlProblem {
   message: string;
   start: number;
   end: number;
+  /** Set on the one problem of a document too deep to read: nothing else in it is checked. */
+  tooDeep?: true;
 }
 
 /** A parsed cloud-config document: computed once per document version. */
@@ -89,7 +91,7 @@ function tooDeepProblem(text: string): YamlProblem {
   const m = /^[ \t]*[^\s#][^\n]*/m.exec(text);
   const start = m ? m.index : 0;
   const end = m ? m.index + m[0].replace(/\r$/, '').length : Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-  return { message: `The document nests more than ${maxNesting} levels deep: too deep to read safely, so nothing else in it is checked.`, start, end };
+  return { message: `The document nests more than ${maxNesting} levels deep: too deep to read safely, so nothing else in it is checked.`, start, end, tooDeep: true };
 }
 
 /**

@@ -30,6 +30,8 @@ export function checkRejectedYaml(ctx: RuleContext): void {
   // coreos-cloudinit reads YAML with go-yaml, whose rules differ; these are PyYAML's.
   if (ctx.dialect !== 'cloud-init') return;
   const { model } = ctx;
+  // A document too deep to read gets its one problem and nothing else.
+  if (model.yamlErrors.some((e) => e.tooDeep)) return;
   const text = model.neutralText;
   if (text.length > 4_000_000) return;
   const errorLines = new Set(model.yamlErrors.map((e) => model.lineCounter.linePos(e.start).line));

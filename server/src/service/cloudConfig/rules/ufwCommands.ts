@@ -57,7 +57,7 @@ export function checkUfwCommands(ctx: RuleContext): void {
   const [s, e] = span(enable.c);
   const line = `ufw allow ${ports[0] ?? 22}/tcp`;
   const edit = enable.c.origin !== 'script' && isSeq(ctx.pair(ctx.model.root, enable.c.origin)?.value) ? insertItemBefore(ctx, enable.c.item, line) : undefined;
-  ctx.reportSpan('cloud-config/ufw-lockout', s, e, `\`ufw enable\` turns on a firewall whose incoming default is deny${incoming ? ` (\`${incoming.c.words.map((w) => w.value).join(' ')}\`)` : ' (ufw\'s default)'}, and no ufw rule allows SSH (port ${ports.join(', ')}): SSH to this machine is cut off from first boot on.`, {
+  ctx.reportSpan('cloud-config/ufw-lockout', s, e, `SSH to this machine is cut off from first boot on. \`ufw enable\` turns on a firewall whose incoming default is deny${incoming ? ` (\`${incoming.c.words.map((w) => w.value).join(' ')}\`)` : ' (ufw\'s default)'}, and no ufw rule allows SSH (port ${ports.join(', ')}).`, {
     fixes: edit ? [{ title: `Allow SSH first (\`${line}\`)`, edits: [edit], preferred: true }] : [],
   });
 }
