@@ -63,14 +63,15 @@ function editsProblem(ix: LineIndex, edits: readonly TextEdit[], what: string): 
     if (bad) return bad;
     if (typeof e.newText !== 'string') return `${what}: newText is not a string`;
   }
-  // Overlapping, or starting at one place (an insertion at 0:0 and a rename of 0:0-0:11 left Neovim
-  // with `write_filesig`; two insertions at one place come out in an order nobody chose).
+  // Overlapping, or an insertion where a replacement starts (an insertion at 0:0 and a rename of
+  // 0:0-0:11 left Neovim with `write_filesig`). Insertions at one place are applied in array order
+  // (LSP); fix-all never takes two fixes that start at one place (mergeFixEdits), one fix may.
   const spans = edits.map((e) => [ix.offset(e.range.start), ix.offset(e.range.end)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (let i = 0; i < spans.length; i++) {
     const cur = spans[i] as readonly [number, number];
     for (let j = 0; j < i; j++) {
       const prev = spans[j] as readonly [number, number];
-      if (cur[0] < prev[1] || cur[0] === prev[0]) {
+      if (cur[0] < prev[1] || (cur[0] === prev[0] && (cur[1] > cur[0] || prev[1] > prev[0]))) {
         return `${what}: overlapping edits at ${prev[0]}..${prev[1]} and ${cur[0]}..${cur[1]}`;
       }
     }
