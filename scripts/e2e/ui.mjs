@@ -153,7 +153,7 @@ export async function uiSmoke(context, url, resultsDir, log) {
     const previewTab = page.locator('.tab').filter({ hasText: /Exposure of user-data/ }).first();
     await previewTab.waitFor({ timeout: 30_000 });
     // The map's own editor (not the Problems panel's filter box, which is an editor too).
-    await page.locator('.monaco-editor .view-lines').filter({ hasText: /What can reach user-data/ }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: /What\s+can\s+reach\s+user-data/ }).first().waitFor({ timeout: 30_000 });
     // Hide the Problems panel so the map has the height of the window.
     await page.keyboard.press('Control+J');
     await page.waitForTimeout(500);
