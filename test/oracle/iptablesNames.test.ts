@@ -56,7 +56,7 @@ test('no match or target name that iptables knows is reported, and every name it
   const missing = toolsAvailable();
   if (missing) {
     if (process.env.CI === 'true') assert.fail(`the real iptables is needed in CI: ${missing}`);
-    t.skip(`real iptables unavailable: ${missing}`);
+    t.skip(`real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`);
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-names-'));

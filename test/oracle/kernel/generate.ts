@@ -1,18 +1,8 @@
 // Seeded random rule sets for the kernel oracle: the constructs the tracer must get right, mixed.
 import type { DockerPublication } from '../../../server/src/service/iptables/trace/dockerRules';
 import type { OracleCase } from './oracle';
+import { seededRandom as random } from '../../fuzz/mutate';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ports = [22, 25, 53, 80, 443, 3306, 5432, 8080, 8443, 9000];
 
