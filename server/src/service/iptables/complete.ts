@@ -6,7 +6,8 @@ import type { EmbeddedContext } from '../embedded/languages';
 import type { RulesFile, TableBlock } from './ast';
 import { lineAt, type LineWord } from './complete/lineWords';
 import { findOption, optionsInScope } from './complete/specs';
-import { chainItems, isListArg, item, valueItems } from './complete/values';
+import { chainItems, item } from './complete/values';
+import { argKinds } from './args/kinds';
 import { chainsNear, maxItems, pickChains, rankAndCap } from './complete/rank';
 
 type Result = { items: CompletionItem[]; replaceStart: number; isIncomplete?: boolean } | undefined;
@@ -140,10 +141,11 @@ function allItems(file: RulesFile, offset: number, before: LineWord[], current: 
   const family = file.family;
   if (prevOption && prevOption.spec.arg !== 'none' && !current.value.startsWith('-')) {
     const spec = prevOption.spec;
-    const items = valueItems(spec, family, table?.name.value, user);
+    const kind = argKinds[spec.arg];
+    const items = kind.complete(spec, family, table?.name.value, user);
     if (!items) return undefined;
     const comma = current.value.lastIndexOf(',');
-    const start = isListArg(spec) && comma >= 0 ? current.start + comma + 1 : current.start;
+    const start = kind.list && comma >= 0 ? current.start + comma + 1 : current.start;
     return replace(items, start);
   }
   // An option name (or the `!` that negates the next option).

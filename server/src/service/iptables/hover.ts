@@ -1,11 +1,11 @@
 import { lookupCommand } from '../data/iptables/generic';
-import { optionNames, type MatchSpec, type OptionSpec, type TargetSpec } from '../data/iptables/spec';
-import { hookSummaries, isBuiltinChain, isHook } from '../data/iptables/tables';
+import { isBuiltinChain } from '../data/iptables/tables';
 import type { EmbeddedContext } from '../embedded/languages';
 import type { RuleLine, RulesFile, RulesLine, TableBlock, Token } from './ast';
-import { findAnyOption, findMatch, findOption, findTarget, optionsInScope } from './complete/specs';
+import { findAnyOption, findOption, optionsInScope } from './complete/specs';
 import { tableSummary } from './hover/tableSummary';
-import { addressHover, icmpHover, interfaceHover, portHover, protocolHover, rejectHover, stateHover } from './hover/valueHover';
+import { chainHover, optionHover } from './hover/specHover';
+import { argKinds } from './args/kinds';
 
 type HoverResult = { markdown: string; start: number; end: number } | undefined;
 
@@ -25,73 +25,6 @@ function policyHover(word: string, builtin: boolean): string {
   if (word === 'ACCEPT') return '**Policy ACCEPT**: what no rule decides gets through. A firewall with this policy needs a final DROP or REJECT rule to close anything.';
   if (word === 'DROP') return '**Policy DROP**: what no rule accepts is discarded silently. Accept loopback, established connections and SSH first, or applying the rules cuts off remote access.';
   return `\`${word}\` is not a policy: built-in chains take ACCEPT or DROP (REJECT only works as a rule target).`;
-}
-
-function lineNumber(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
-
-function chainHover(file: RulesFile, table: TableBlock | undefined, name: string): string {
-  const tableName = table?.name.value ?? 'filter';
-  const rules = table?.rules.filter((r) => r.chain?.value === name && ['-A', '-I'].includes(r.command.value)) ?? [];
-  const count = `${rules.length} rule${rules.length === 1 ? '' : 's'} in this file`;
-  if (isBuiltinChain(tableName, name) && isHook(name)) {
-    const decl = table?.chains.find((c) => c.name.value === name);
-    const policy = decl?.policy ? `policy ${decl.policy.value}` : 'policy not set here (left as it was)';
-    return `**${name}** — built-in chain of *${tableName}*: ${hookSummaries[name]}\n\n${policy}; ${count}.`;
-  }
-  const callers = table?.rules.filter((r) => r.jump?.args[0]?.value === name)
-    .map((r) => `${r.chain?.value ?? '?'} (line ${lineNumber(file.text, r.span.start)}${r.jump?.name.value === '-g' || r.jump?.name.value === '--goto' ? ', goto' : ''})`) ?? [];
-  const from = callers.length > 0 ? `Reached from ${callers.join(', ')}.` : 'No rule in this table jumps here.';
-  return `**${name}** — user chain of *${tableName}*; ${count}. ${from} A packet that reaches its end goes back to the rule after the jump.`;
-}
-
-function optionList(options: readonly OptionSpec[]): string {
-  return options.length === 0 ? '' : `\n\nOptions: ${options.map((o) => `\`${o.name}\``).join(', ')}`;
-}
-
-function matchHover(m: MatchSpec): string {
-  const needs = m.protocols ? `\n\nNeeds \`-p ${m.protocols.join('|')}\` before it.` : '';
-  return `**-m ${m.name}** — ${m.summary}${needs}${optionList(m.options)}`;
-}
-
-function targetHover(t: TargetSpec): string {
-  const kind = t.terminal ? 'ends the walk through the chain' : 'continues with the next rule';
-  const where = t.tables ? `\n\nOnly in the ${t.tables.join(', ')} table${t.tables.length > 1 ? 's' : ''}${t.hooks ? ` (${t.hooks.join(', ')})` : ''}.` : '';
-  return `**${t.name}** (target; ${kind}) — ${t.summary}${where}${optionList(t.options)}`;
-}
-
-function optionHover(spec: OptionSpec, from: string | undefined): string {
-  const aliases = optionNames(spec).slice(1);
-  const usage = `\`${spec.negatable ? '[!] ' : ''}${spec.name}${spec.argHint ? ` ${spec.argHint}` : spec.arg === 'none' ? '' : ' VALUE'}\``;
-  const also = aliases.length > 0 ? ` Also written ${aliases.map((a) => `\`${a}\``).join(', ')}.` : '';
-  return `${usage}${from ? ` (from \`${from}\`)` : ''}\n\n${spec.summary}${also}`;
-}
-
-function valueHover(spec: OptionSpec, word: Token, file: RulesFile, table: TableBlock | undefined): string {
-  const v = word.value;
-  switch (spec.arg) {
-    case 'protocol': return protocolHover(v);
-    case 'match': { const m = findMatch(v); return m ? matchHover(m) : `\`${v}\` is not a match module iptables knows.`; }
-    case 'target': {
-      const t = findTarget(v);
-      if (t) return targetHover(t);
-      return chainHover(file, table, v);
-    }
-    case 'chain': return chainHover(file, table, v);
-    case 'address':
-    case 'address-list': return addressHover(v);
-    case 'port':
-    case 'port-list': return portHover(v);
-    case 'icmp-type': return icmpHover(v, 'ipv4');
-    case 'icmpv6-type': return icmpHover(v, 'ipv6');
-    case 'state-list':
-    case 'ctstate-list':
-    case 'ctstatus-list': return stateHover(v);
-    case 'interface': return interfaceHover(v);
-    case 'reject-type': return rejectHover(v, file.family);
-    default: return optionHover(spec, undefined);
-  }
 }
 
 function ruleHover(file: RulesFile, rule: RuleLine, offset: number): HoverResult {
@@ -123,7 +56,7 @@ function ruleHover(file: RulesFile, rule: RuleLine, offset: number): HoverResult
       return at(o.name, found ? optionHover(found.spec, found.from) : `\`${o.name.value}\` is not an option of the modules loaded before it on this line.`);
     }
     const arg = o.args.find((a) => inside(a, offset));
-    if (arg && found) return at(arg, valueHover(found.spec, arg, file, table));
+    if (arg && found) return at(arg, argKinds[found.spec.arg].describe(arg.value, found.spec, file, table));
     before.push(o.name.value, o.args[0]?.value ?? '');
   }
   return undefined;

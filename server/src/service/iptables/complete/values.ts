@@ -1,4 +1,4 @@
-/** Completion items for option arguments, by the kind of argument the option takes. */
+/** Completion items for option arguments (`args/kinds.ts` picks them by the kind of argument). */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { ctStates, ctStatuses, stateMatchStates } from '../../data/iptables/conntrack';
 import { icmpTypes, icmpv6Types } from '../../data/iptables/icmpTypes';
@@ -59,36 +59,41 @@ export function protocolItems(family: IpFamily): CompletionItem[] {
     .map((p) => item(p.name, CompletionItemKind.EnumMember, `protocol ${p.number}`, p.summary));
 }
 
-/** Items for an option's argument; undefined when there is nothing sensible to offer. */
-export function valueItems(spec: OptionSpec, family: IpFamily, table: string | undefined, userChains: readonly string[]): CompletionItem[] | undefined {
-  const enumItems = (list: readonly string[], detail: string): CompletionItem[] => list.map((v) => item(v, CompletionItemKind.EnumMember, detail));
-  switch (spec.arg) {
-    case 'protocol': return protocolItems(family);
-    case 'match': return matchItems(family);
-    case 'target': return targetItems(table, family, userChains);
-    case 'chain': return chainItems(userChains, 'user chain');
-    case 'interface': return interfaces.map(([n, d]) => item(n, CompletionItemKind.Value, 'interface', d));
-    case 'ctstate-list': return ctStates.map((s) => item(s.name, CompletionItemKind.EnumMember, 'conntrack state', s.summary));
-    case 'state-list': return ctStates.filter((s) => stateMatchStates.includes(s.name)).map((s) => item(s.name, CompletionItemKind.EnumMember, 'connection state', s.summary));
-    case 'ctstatus-list': return ctStatuses.map((s) => item(s.name, CompletionItemKind.EnumMember, 'conntrack status', s.summary));
-    case 'icmp-type':
-    case 'icmpv6-type': {
-      const list = spec.arg === 'icmp-type' ? icmpTypes : icmpv6Types;
-      return list.map((t) => item(t.name, CompletionItemKind.EnumMember, 'code' in t && t.code !== undefined ? `type ${t.type}/${t.code}` : `type ${t.type}`, t.summary));
-    }
-    case 'reject-type':
-      return rejectTypes[family].map(([name, alias]) => item(name, CompletionItemKind.EnumMember, name === alias ? 'reject answer' : `reject answer (short: ${alias})`));
-    case 'log-level': return logLevels.map(([n, num]) => item(n, CompletionItemKind.EnumMember, `log level ${num}`));
-    case 'enum':
-    case 'enum-list': return enumItems(spec.values ?? [], 'value');
-    case 'port':
-    case 'port-list':
-      return wellKnownPorts.map(([port, name, summary]) => ({ ...item(String(port), CompletionItemKind.Value, name, summary), sortText: String(port).padStart(5, '0') }));
-    default: return undefined;
-  }
+/** Interface names most machines have, with what they usually carry. */
+export function interfaceItems(): CompletionItem[] {
+  return interfaces.map(([n, d]) => item(n, CompletionItemKind.Value, 'interface', d));
 }
 
-/** Argument kinds that take comma lists: complete the part after the last comma. */
-export function isListArg(spec: OptionSpec): boolean {
-  return ['ctstate-list', 'state-list', 'ctstatus-list', 'enum-list', 'port-list'].includes(spec.arg);
+export function ctstateItems(): CompletionItem[] {
+  return ctStates.map((s) => item(s.name, CompletionItemKind.EnumMember, 'conntrack state', s.summary));
+}
+
+export function stateItems(): CompletionItem[] {
+  return ctStates.filter((s) => stateMatchStates.includes(s.name)).map((s) => item(s.name, CompletionItemKind.EnumMember, 'connection state', s.summary));
+}
+
+export function ctstatusItems(): CompletionItem[] {
+  return ctStatuses.map((s) => item(s.name, CompletionItemKind.EnumMember, 'conntrack status', s.summary));
+}
+
+export function icmpTypeItems(family: IpFamily): CompletionItem[] {
+  const list = family === 'ipv4' ? icmpTypes : icmpv6Types;
+  return list.map((t) => item(t.name, CompletionItemKind.EnumMember, 'code' in t && t.code !== undefined ? `type ${t.type}/${t.code}` : `type ${t.type}`, t.summary));
+}
+
+export function rejectTypeItems(family: IpFamily): CompletionItem[] {
+  return rejectTypes[family].map(([name, alias]) => item(name, CompletionItemKind.EnumMember, name === alias ? 'reject answer' : `reject answer (short: ${alias})`));
+}
+
+export function logLevelItems(): CompletionItem[] {
+  return logLevels.map(([n, num]) => item(n, CompletionItemKind.EnumMember, `log level ${num}`));
+}
+
+/** The option's own `values` (`enum`, `enum-list`). */
+export function enumItems(spec: OptionSpec): CompletionItem[] {
+  return (spec.values ?? []).map((v) => item(v, CompletionItemKind.EnumMember, 'value'));
+}
+
+export function portItems(): CompletionItem[] {
+  return wellKnownPorts.map(([port, name, summary]) => ({ ...item(String(port), CompletionItemKind.Value, name, summary), sortText: String(port).padStart(5, '0') }));
 }
