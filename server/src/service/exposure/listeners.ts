@@ -1,5 +1,5 @@
-import { publishedPorts } from '../iptables/flow/dockerBypass';
-import { sshdConfigPorts } from '../iptables/flow/inputDefaults';
+import { publishedPorts } from '../iptables/rules/dockerBypass';
+import { sshdConfigPorts } from '../iptables/rules/inputDefaults';
 import type { EmbeddedRegion } from '../embedded/region';
 import type { Listener } from '../iptables/trace/exposure';
 import type { DockerPublication } from '../iptables/trace/dockerRules';

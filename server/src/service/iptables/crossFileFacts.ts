@@ -1,7 +1,7 @@
 /** What the analysis of a rules block reads of the rest of its user-data (see `crossFileFacts`). */
 import type { Surroundings } from '../embedded/languages';
-import { publishedPorts } from './flow/dockerBypass';
-import { sshdConfigPorts } from './flow/inputDefaults';
+import { publishedPorts } from './rules/dockerBypass';
+import { sshdConfigPorts } from './rules/inputDefaults';
 import { mayCreateIpsets } from './rules/hygiene';
 
 /**

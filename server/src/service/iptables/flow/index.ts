@@ -2,12 +2,12 @@ import type { EmbeddedContext } from '../../embedded/languages';
 import type { Finding } from '../../types';
 import type { RulesFile } from '../ast';
 import { buildTable } from './chains';
-import { dockerBypassFindings } from './dockerBypass';
-import { forwardMirrorFindings } from './forwardMirror';
-import { inputDefaultFindings } from './inputDefaults';
-import { icmpv6Findings, sensitiveServiceFindings } from './inputDangers';
-import { permissiveFindings } from './permissive';
-import { shadowedFindings } from './shadowed';
+import { dockerBypassFindings } from '../rules/dockerBypass';
+import { forwardMirrorFindings } from '../rules/forwardMirror';
+import { inputDefaultFindings } from '../rules/inputDefaults';
+import { icmpv6Findings, sensitiveServiceFindings } from '../rules/inputDangers';
+import { permissiveFindings } from '../rules/permissive';
+import { shadowedFindings } from '../rules/shadowed';
 import { appendAll } from '../../appendAll';
 import { flowChecksAllowed } from './limit';
 

@@ -2,11 +2,11 @@ import { publicationsIn } from '../../docker/findRunCommands';
 import type { PortPublication } from '../../docker/runModel';
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { Finding, OffsetEdit } from '../../types';
-import type { FlowTable } from './chains';
-import { insertAtChainStart, insertBeforeCommit, insertDeclaration } from './insertPoint';
-import type { Probe } from './probe';
-import { walk } from './walk';
-import { narrowed } from './narrowed';
+import type { FlowTable } from '../flow/chains';
+import { insertAtChainStart, insertBeforeCommit, insertDeclaration } from '../flow/insertPoint';
+import type { Probe } from '../flow/probe';
+import { walk } from '../flow/walk';
+import { narrowed } from '../flow/narrowed';
 
 export interface Published {
   readonly where: string;

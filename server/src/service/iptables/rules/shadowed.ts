@@ -10,10 +10,10 @@
  */
 import type { RuleLine, TableBlock } from '../ast';
 import type { Finding } from '../../types';
-import type { FlowChain, FlowTable } from './chains';
-import type { RuleConditions } from './conditions';
-import { comparable } from './covers';
-import { HiderIndex, type Hider } from './hiderIndex';
+import type { FlowChain, FlowTable } from '../flow/chains';
+import type { RuleConditions } from '../flow/conditions';
+import { comparable } from '../flow/covers';
+import { HiderIndex, type Hider } from '../flow/hiderIndex';
 import { ruleKey } from '../ruleKey';
 
 const terminalTargets = new Set(['ACCEPT', 'DROP', 'REJECT']);

@@ -1,7 +1,7 @@
 import type { Finding } from '../../types';
-import type { FlowTable } from './chains';
-import type { Probe } from './probe';
-import { walk } from './walk';
+import type { FlowTable } from '../flow/chains';
+import type { Probe } from '../flow/probe';
+import { walk } from '../flow/walk';
 
 /** A stranger from the internet knocking on a port nobody opened, on the outside interface. */
 function strangerProbes(): Probe[] {

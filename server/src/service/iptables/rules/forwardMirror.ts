@@ -1,9 +1,9 @@
 import type { Finding } from '../../types';
-import type { FlowRule, FlowTable } from './chains';
-import { cidrContains, parseCidr, type Cidr } from './cidr';
-import { insertAtChainEnd, insertBeforeLine } from './insertPoint';
-import type { Probe } from './probe';
-import { certainlyDropped, walk } from './walk';
+import type { FlowRule, FlowTable } from '../flow/chains';
+import { cidrContains, parseCidr, type Cidr } from '../flow/cidr';
+import { insertAtChainEnd, insertBeforeLine } from '../flow/insertPoint';
+import type { Probe } from '../flow/probe';
+import { certainlyDropped, walk } from '../flow/walk';
 
 const loopback = ['127.0.0.0/8', '::1/128'].map((t) => parseCidr(t) as Cidr);
 

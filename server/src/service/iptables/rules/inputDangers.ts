@@ -4,11 +4,11 @@
  */
 import type { IpFamily } from '../ast';
 import type { Finding } from '../../types';
-import type { FlowRule, FlowTable } from './chains';
-import type { Probe } from './probe';
-import { insertAtChainStart } from './insertPoint';
-import { certainlyDropped, walk, type Outcome } from './walk';
-import { portsInclude } from './ports';
+import type { FlowRule, FlowTable } from '../flow/chains';
+import type { Probe } from '../flow/probe';
+import { insertAtChainStart } from '../flow/insertPoint';
+import { certainlyDropped, walk, type Outcome } from '../flow/walk';
+import { portsInclude } from '../flow/ports';
 
 /** A neighbour solicitation from the local link: without it IPv6 cannot find the router or any neighbour. */
 const neighbourSolicitation: Probe = {

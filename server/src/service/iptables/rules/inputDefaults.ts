@@ -2,11 +2,11 @@ import type { EmbeddedContext } from '../../embedded/languages';
 import type { EmbeddedRegion } from '../../embedded/region';
 import type { Finding } from '../../types';
 import type { IpFamily, RuleLine } from '../ast';
-import type { FlowTable } from './chains';
-import { parseCidr, type Cidr } from './cidr';
-import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from './insertPoint';
-import type { Probe } from './probe';
-import { certainlyDropped, walk, type Outcome } from './walk';
+import type { FlowTable } from '../flow/chains';
+import { parseCidr, type Cidr } from '../flow/cidr';
+import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from '../flow/insertPoint';
+import type { Probe } from '../flow/probe';
+import { certainlyDropped, walk, type Outcome } from '../flow/walk';
 import { lineStartAt } from '../../text/lines';
 
 const ephemeral = 45000;
