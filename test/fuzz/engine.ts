@@ -9,7 +9,7 @@ import { fixAllKind } from '../../server/src/service/codeActions';
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
 import { familyOf } from '../../server/src/service/iptables/family';
 import { validateRules } from '../../server/src/service/iptables/validate';
-import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { flowFindings } from '../../server/src/service/iptables/validate';
 import { boundFindings } from '../../server/src/service/text/bounds';
 import { fixesInLineEnding } from '../../server/src/service/text/lineEnding';
 import { mutate, seededRandom, int, pick, type Random } from './mutate';

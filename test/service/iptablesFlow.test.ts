@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
-import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { flowFindings } from '../../server/src/service/iptables/validate';
 import type { EmbeddedContext } from '../../server/src/service/embedded/languages';
 import type { Finding, OffsetEdit } from '../../server/src/service/types';
 

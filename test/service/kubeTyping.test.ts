@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
 import { validateRules } from '../../server/src/service/iptables/validate';
-import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { flowFindings } from '../../server/src/service/iptables/validate';
 import { doc, service } from '../helpers/service';
 import { repoRoot } from '../helpers/paths';
 

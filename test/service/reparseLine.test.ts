@@ -10,7 +10,7 @@ import type { IpFamily, RulesFile } from '../../server/src/service/iptables/ast'
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
 import { reparseOneLine } from '../../server/src/service/iptables/reparseLine';
 import { validateRules } from '../../server/src/service/iptables/validate';
-import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { flowFindings } from '../../server/src/service/iptables/validate';
 import { familyOfPath } from '../../server/src/service/iptables/family';
 import { sharedDir } from '../helpers/paths';
 import { doc, service } from '../helpers/service';

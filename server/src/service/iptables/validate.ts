@@ -1,18 +1,29 @@
-/** Every line-level check of a rules file, in one list of findings (offsets into the file text). */
+/**
+ * Every iptables rule, in one place and one shape (`rules/rule.ts`): the line rules, whose findings are
+ * sorted by place, then the flow rules, which walk the rule set as the kernel does (the walk itself is
+ * `flow/`). Offsets are into the file text.
+ */
 import type { RuleLine, RulesFile } from './ast';
 import type { Finding } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import { analyzeRule, type RuleAnalysis } from './analyzeRule';
 import { LineFindings } from './lineFindings';
 import { appendAll } from '../appendAll';
-import { structureFindings } from './rules/structure';
-import { checkChains } from './rules/chains';
-import { isUfwFragment, ufwPredeclaredChains } from './ufwFiles';
+import { RulesInput, type IptablesRule, type LineAnalyses } from './rules/rule';
+import { structureRule } from './rules/structure';
+import { chainsRule } from './rules/chains';
 import { checkValues } from './rules/values';
-import { checkPlacement } from './rules/placement';
-import { checkParameterLength } from './rules/parameterLength';
-import { checkCounters, checkDuplicateRules, checkIpsets, checkStateMatch } from './rules/hygiene';
-import { checkIcmpInIp6tables, checkStatelessAccept } from './rules/dangers';
+import { placementRule } from './rules/placement';
+import { parameterLengthRule } from './rules/parameterLength';
+import { countersRule, duplicateRulesRule, ipsetsRule, stateMatchRule } from './rules/hygiene';
+import { icmpInIp6tablesRule, statelessAcceptRule } from './rules/dangers';
+import { shadowedRule } from './rules/shadowed';
+import { inputDefaultsRule } from './rules/inputDefaults';
+import { icmpv6Rule, sensitiveServiceRule } from './rules/inputDangers';
+import { permissiveRule } from './rules/permissive';
+import { forwardMirrorRule } from './rules/forwardMirror';
+import { dockerBypassRule } from './rules/dockerBypass';
+import { flowChecksAllowed } from './flow/limit';
 
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
@@ -45,19 +56,59 @@ export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine
   return analyses;
 }
 
-export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] {
-  const findings: Finding[] = structureFindings(file, ctx);
+function analyzeLines(file: RulesFile): LineAnalyses {
+  const findings: Finding[] = [];
   const analyses = analyzeRules(file, findings);
-  for (const more of [
-    checkChains(file, analyses, isUfwFragment(ctx) ? ufwPredeclaredChains(file.family === 'ipv6' ? 'ip6tables' : 'iptables') : undefined),
-    checkPlacement(file, analyses),
-    checkIpsets(analyses, ctx),
-    checkDuplicateRules(file),
-    checkStateMatch(analyses),
-    checkCounters(file),
-    checkStatelessAccept(analyses),
-    checkIcmpInIp6tables(analyses, file.family),
-    checkParameterLength(file, ctx.text),
-  ]) appendAll(findings, more);
+  return { analyses, findings };
+}
+
+/** Each rule line on its own: unknown options and modules, missing arguments, values (`args/`). */
+const lineRule: IptablesRule = (input) => input.lineAnalyses.findings as Finding[];
+
+/** The rules that read lines and chains; equal places keep this order. */
+const rules: readonly IptablesRule[] = [
+  structureRule,
+  lineRule,
+  chainsRule,
+  placementRule,
+  ipsetsRule,
+  duplicateRulesRule,
+  stateMatchRule,
+  countersRule,
+  statelessAcceptRule,
+  icmpInIp6tablesRule,
+  parameterLengthRule,
+];
+
+/**
+ * The rules that need the rule set walked as the kernel walks it: rules no packet can reach, what INPUT
+ * lets in (SSH, replies, loopback), ICMPv6 and sensitive services, a permissive filter, what FORWARD
+ * drops, container ports that bypass INPUT.
+ */
+const flowRules: readonly IptablesRule[] = [
+  shadowedRule,
+  inputDefaultsRule,
+  icmpv6Rule,
+  sensitiveServiceRule,
+  permissiveRule,
+  forwardMirrorRule,
+  dockerBypassRule,
+];
+
+export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] {
+  const input = new RulesInput(file, ctx, analyzeLines);
+  const findings: Finding[] = [];
+  for (const rule of rules) appendAll(findings, rule(input));
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The flow rules' findings, unless the file is over the editor's size limit for them (`flow/limit.ts`). */
+export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
+  const findings: Finding[] = [];
+  let ruleLines = 0;
+  for (const block of file.tables) ruleLines += block.rules.length;
+  if (!flowChecksAllowed(ruleLines)) return findings;
+  const input = new RulesInput(file, ctx, analyzeLines);
+  for (const rule of flowRules) appendAll(findings, rule(input));
+  return findings;
 }

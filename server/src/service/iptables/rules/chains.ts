@@ -17,6 +17,8 @@ const refusedTargets = new Map<string, string>([
 ]);
 import { ruleKey } from '../ruleKey';
 import { lineEndAt } from '../../text/lines';
+import type { IptablesRule } from './rule';
+import { isUfwFragment, ufwPredeclaredChains } from '../ufwFiles';
 
 const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
 
@@ -169,3 +171,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
   }
   return out;
 }
+
+/** In a ufw rules file, the chains ufw declares before loading it count as declared. */
+export const chainsRule: IptablesRule = (input) =>
+  checkChains(input.file, input.analyses, isUfwFragment(input.ctx) ? ufwPredeclaredChains(input.family === 'ipv6' ? 'ip6tables' : 'iptables') : undefined);

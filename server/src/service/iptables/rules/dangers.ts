@@ -5,6 +5,7 @@
 import type { IpFamily, OptionUse, RuleLine } from '../ast';
 import type { Finding } from '../../types';
 import type { RuleAnalysis } from '../analyzeRule';
+import type { IptablesRule } from './rule';
 
 const splitFlags = (word: string | undefined): string[] => (word ?? '').toUpperCase().split(',');
 const hasAck = (flags: readonly string[]): boolean => flags.includes('ACK') || flags.includes('ALL');
@@ -64,3 +65,7 @@ export function checkIcmpInIp6tables(analyses: ReadonlyMap<RuleLine, RuleAnalysi
   }
   return out;
 }
+
+export const statelessAcceptRule: IptablesRule = (input) => checkStatelessAccept(input.analyses);
+
+export const icmpInIp6tablesRule: IptablesRule = (input) => checkIcmpInIp6tables(input.analyses, input.family);

@@ -7,6 +7,7 @@ import { insertAtChainStart, insertBeforeCommit, insertDeclaration } from '../fl
 import type { Probe } from '../flow/probe';
 import { walk } from '../flow/walk';
 import { narrowed } from '../flow/narrowed';
+import type { IptablesRule } from './rule';
 
 export interface Published {
   readonly where: string;
@@ -118,3 +119,8 @@ export function dockerBypassFindings(filter: FlowTable, text: string, ctx: Embed
     fixes: [{ title: 'Filter published container ports in DOCKER-USER (only ports INPUT accepts stay open)', edits, preferred: true, deferredBy: ['docker/port-exposure'] }],
   }];
 }
+
+export const dockerBypassRule: IptablesRule = (input) => {
+  const filter = input.filter;
+  return filter && input.family === 'ipv4' ? dockerBypassFindings(filter, input.text, input.ctx) : [];
+};

@@ -4,6 +4,7 @@ import { cidrContains, parseCidr, type Cidr } from '../flow/cidr';
 import { insertAtChainEnd, insertBeforeLine } from '../flow/insertPoint';
 import type { Probe } from '../flow/probe';
 import { certainlyDropped, walk } from '../flow/walk';
+import type { IptablesRule } from './rule';
 
 const loopback = ['127.0.0.0/8', '::1/128'].map((t) => parseCidr(t) as Cidr);
 
@@ -91,3 +92,8 @@ export function forwardMirrorFindings(filter: FlowTable, text: string): Finding[
   }
   return findings;
 }
+
+export const forwardMirrorRule: IptablesRule = (input) => {
+  const filter = input.filter;
+  return filter ? forwardMirrorFindings(filter, input.text) : [];
+};

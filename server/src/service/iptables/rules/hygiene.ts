@@ -5,6 +5,7 @@ import type { EmbeddedContext } from '../../embedded/languages';
 import type { RuleAnalysis } from '../analyzeRule';
 import { removeLinesEdit } from '../../text/lines';
 import { ruleKey } from '../ruleKey';
+import type { IptablesRule } from './rule';
 
 export function checkDuplicateRules(file: RulesFile): Finding[] {
   const out: Finding[] = [];
@@ -113,3 +114,11 @@ export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: 
   }
   return out;
 }
+
+export const ipsetsRule: IptablesRule = (input) => checkIpsets(input.analyses, input.ctx);
+
+export const duplicateRulesRule: IptablesRule = (input) => checkDuplicateRules(input.file);
+
+export const stateMatchRule: IptablesRule = (input) => checkStateMatch(input.analyses);
+
+export const countersRule: IptablesRule = (input) => checkCounters(input.file);

@@ -9,6 +9,7 @@ import type { Probe } from '../flow/probe';
 import { insertAtChainStart } from '../flow/insertPoint';
 import { certainlyDropped, walk, type Outcome } from '../flow/walk';
 import { portsInclude } from '../flow/ports';
+import type { IptablesRule } from './rule';
 
 /** A neighbour solicitation from the local link: without it IPv6 cannot find the router or any neighbour. */
 const neighbourSolicitation: Probe = {
@@ -87,3 +88,13 @@ export function sensitiveServiceFindings(filter: FlowTable): Finding[] {
   }
   return out;
 }
+
+export const icmpv6Rule: IptablesRule = (input) => {
+  const filter = input.filter;
+  return filter ? icmpv6Findings(filter, input.family, input.text) : [];
+};
+
+export const sensitiveServiceRule: IptablesRule = (input) => {
+  const filter = input.filter;
+  return filter ? sensitiveServiceFindings(filter) : [];
+};

@@ -8,6 +8,7 @@ import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from '../flow/
 import type { Probe } from '../flow/probe';
 import { certainlyDropped, walk, type Outcome } from '../flow/walk';
 import { lineStartAt } from '../../text/lines';
+import type { IptablesRule } from './rule';
 
 const ephemeral = 45000;
 
@@ -178,3 +179,8 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
   }
   return findings;
 }
+
+export const inputDefaultsRule: IptablesRule = (input) => {
+  const filter = input.filter;
+  return filter ? inputDefaultFindings(filter, input.family, input.text, input.ctx) : [];
+};

@@ -1,6 +1,7 @@
 import type { RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import { tokenizeLine } from '../tokenize';
+import type { IptablesRule } from './rule';
 
 /**
  * iptables-restore copies each word of a rule line into a 1,024-byte buffer: a word of 1,024 bytes
@@ -26,3 +27,5 @@ export function checkParameterLength(file: RulesFile, text: string): Finding[] {
   }
   return out;
 }
+
+export const parameterLengthRule: IptablesRule = (input) => checkParameterLength(input.file, input.ctx.text);

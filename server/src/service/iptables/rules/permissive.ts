@@ -2,6 +2,7 @@ import type { Finding } from '../../types';
 import type { FlowTable } from '../flow/chains';
 import type { Probe } from '../flow/probe';
 import { walk } from '../flow/walk';
+import type { IptablesRule } from './rule';
 
 /** A stranger from the internet knocking on a port nobody opened, on the outside interface. */
 function strangerProbes(): Probe[] {
@@ -29,3 +30,8 @@ export function permissiveFindings(filter: FlowTable): Finding[] {
     end: at.end,
   }];
 }
+
+export const permissiveRule: IptablesRule = (input) => {
+  const filter = input.filter;
+  return filter ? permissiveFindings(filter) : [];
+};

@@ -9,6 +9,7 @@ import type { RuleAnalysis } from '../analyzeRule';
 import { isBuiltinChain, type Hook } from '../../data/iptables/tables';
 import { lookupProtocol } from '../../data/iptables/protocols';
 import { LineFindings } from '../lineFindings';
+import type { IptablesRule } from './rule';
 
 /** For each chain of a table: the built-in chains (hooks) from which it can be reached. */
 function reachingHooks(table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Map<string, Set<Hook>> {
@@ -143,3 +144,5 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
   }
   return out;
 }
+
+export const placementRule: IptablesRule = (input) => checkPlacement(input.file, input.analyses);

@@ -15,6 +15,8 @@ import type { RuleConditions } from '../flow/conditions';
 import { comparable } from '../flow/covers';
 import { HiderIndex, type Hider } from '../flow/hiderIndex';
 import { ruleKey } from '../ruleKey';
+import type { IptablesRule } from './rule';
+import { appendAll } from '../../appendAll';
 
 const terminalTargets = new Set(['ACCEPT', 'DROP', 'REJECT']);
 
@@ -143,3 +145,9 @@ export function shadowedFindings(table: FlowTable, text: string): Finding[] {
   }
   return findings;
 }
+
+export const shadowedRule: IptablesRule = (input) => {
+  const findings: Finding[] = [];
+  for (const table of input.tables) appendAll(findings, shadowedFindings(table, input.text));
+  return findings;
+};

@@ -3,6 +3,7 @@ import type { RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
 import { lineStartAt } from '../../text/lines';
+import type { IptablesRule } from './rule';
 
 export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const out: Finding[] = [];
@@ -28,3 +29,5 @@ export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Findin
   }
   return out;
 }
+
+export const structureRule: IptablesRule = (input) => structureFindings(input.file, input.ctx);
