@@ -1,6 +1,7 @@
 // npm test: build the bundles, compile the tests, run every tier.
-// Tiers: service (pure), lsp (built server over stdio), oracle (real tools' verdicts in ../shared),
-// fuzz (bounded fuzzing of every feature), web (the server in a Web Worker in Chromium), nvim and emacs (Neovim and Emacs/eglot as real LSP clients), package (the VSIX), e2e (the extension
+// Tiers: lint (prettier and eslint: scripts/lint.mjs), service (pure), lsp (built server over stdio), oracle (real
+// tools' verdicts in ../shared), fuzz (bounded fuzzing of every feature), web (the server in a Web Worker in
+// Chromium), nvim and emacs (Neovim and Emacs/eglot as real LSP clients), package (the VSIX), e2e (the extension
 // in a real VS Code: code-server, scripts/e2e.mjs). In CI (CI=true) nothing may be skipped for a missing tool.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -17,9 +18,15 @@ run(process.execPath, ['scripts/build.mjs']);
 rmSync('out', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.web.json']);
-const all = ['service', 'cli', 'lsp', 'fuzz', 'oracle', 'web', 'nvim', 'emacs', 'package', 'e2e'];
+const all = ['lint', 'service', 'cli', 'lsp', 'fuzz', 'oracle', 'web', 'nvim', 'emacs', 'package', 'e2e'];
 const tiers = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const tier of tiers) {
+  if (tier === 'lint') {
+    // Formatting (prettier), eslint's rules and 120-column lines: `npm run lint`; `npm run format` fixes the first.
+    console.log('\n— lint —');
+    run(process.execPath, ['scripts/lint.mjs']);
+    continue;
+  }
   if (tier === 'package') {
     // What `npm start` and `npm run package` do: a production build packaged into a VSIX under 1 MB.
     console.log('\n— package —');

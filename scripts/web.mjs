@@ -8,7 +8,6 @@
 // .cache/code-server, scripts/e2e/host.mjs). Outside CI a missing one skips with a printed reason.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CHROMIUM, chromiumArgs, install, playwright, root } from './e2e/host.mjs';
 

@@ -1,5 +1,6 @@
 // The floor: a bare `yaml` parseDocument of the text, in a fresh process (first parse, then the median
-// of warm parses) and the process's peak memory after the first parse. Prints one JSON line. usage: node floor.mjs FILE [RUNS]
+// of warm parses) and the process's peak memory after the first parse. Prints one JSON line. usage: node floor.mjs FILE
+// [RUNS]
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 

@@ -48,7 +48,8 @@ export class LspSession {
     if (msg.id !== undefined) {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      if (p) (msg.error ? p.rej(new Error(msg.error.message)) : p.res(msg.result));
+      if (p && msg.error) p.rej(new Error(msg.error.message));
+      else if (p) p.res(msg.result);
       return;
     }
     for (const l of [...this.listeners]) l(msg);

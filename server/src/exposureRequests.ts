@@ -8,7 +8,8 @@ import { exposureMarkdown, traceMarkdown } from './service/exposure/markdown';
 /**
  * Custom requests (documented in docs/lsp-exposure.md):
  * - `cloudConfig/exposure` {textDocument: {uri}} → the exposure map plus a markdown rendering;
- * - `cloudConfig/trace` {textDocument: {uri}, proto, dport?, src, dst?, inIface?, state?} → one packet's verdict and path.
+ * - `cloudConfig/trace` {textDocument: {uri}, proto, dport?, src, dst?, inIface?, state?} → one packet's verdict and
+ * path.
  * Code lenses on the first line of a user-data and on each `*filter` line summarise the map; they run
  * the client command `cloudConfig.showExposure` with the document URI.
  */

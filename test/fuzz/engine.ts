@@ -186,7 +186,8 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
 }
 
 /**
- * Fix-all's edits apply cleanly in LSP order (the client library refuses overlaps), and the findings they fix are gone: no finding of the same code where one
+ * Fix-all's edits apply cleanly in LSP order (the client library refuses overlaps), and the findings they fix are gone:
+ * no finding of the same code where one
  * whose fix was applied started (moved by the edits before it) with the same message. The last part
  * runs with `fixClaims` (fuzz.mjs --fix-claims): on mutated rules files some fixes still miss (a
  * COMMIT for the wrong one of two same-named tables, an SSH rule appended behind `-I` rules).

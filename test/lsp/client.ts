@@ -249,7 +249,10 @@ export class LspClient {
     });
   }
 
-  /** The first publishDiagnostics for `uri` arriving after the `after`-th notification and matching `version` when given. */
+  /**
+   * The first publishDiagnostics for `uri` arriving after the `after`-th notification and matching `version` when
+   * given.
+   */
   diagnostics(uri: string, opts: { version?: number; after?: number } = {}): Promise<PublishDiagnosticsParams> {
     const after = opts.after ?? 0;
     return this.waitFor(`publishDiagnostics for ${uri}${opts.version !== undefined ? ` version ${opts.version}` : ''}`, () =>

@@ -129,7 +129,10 @@ function embeddedCases(tmp: string): Case[] {
 
 const contentLine = 5;
 
-/** A cloud-config that writes `text` to the rules-save path of its family (null when YAML cannot carry it as a literal block). */
+/**
+ * A cloud-config that writes `text` to the rules-save path of its family (null when YAML cannot carry it as a literal
+ * block).
+ */
 function wrapInCloudConfig(text: string, family: 'ipv4' | 'ipv6'): string | null {
   const lines = text.split('\n');
   const first = lines.find((l) => l.trim() !== '');

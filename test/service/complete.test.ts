@@ -218,7 +218,7 @@ describe('whole list items without a dash typed', () => {
     const edit = list.items[0]?.textEdit;
     assert.ok(edit && 'newText' in edit);
     assert.match(edit.newText, /^- name: /);
-    assert.match(edit.newText, /\n  command: /);
+    assert.match(edit.newText, /\n {2}command: /);
   });
 
   test('a line beside an earlier item offers a new item; a line inside the item offers its keys', () => {

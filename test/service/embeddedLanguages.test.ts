@@ -93,7 +93,7 @@ test('a fix inserting whole lines at a line start keeps the indentation of the l
   const action = svc.codeActions(d, 'cloud-config', diag.range, ['quickfix']).find((a) => /ESTABLISHED/i.test(a.title) || /established/i.test(a.title));
   assert.ok(action);
   const fixed = applyAction(text, action, d.uri);
-  for (const line of fixed.split('\n').slice(4, -1)) assert.match(line, /^      \S/, `every rules line keeps its 6-space indentation: ${JSON.stringify(fixed)}`);
+  for (const line of fixed.split('\n').slice(4, -1)) assert.match(line, /^ {6}\S/, `every rules line keeps its 6-space indentation: ${JSON.stringify(fixed)}`);
   assert.equal(svc.validate(doc(fixed), 'cloud-config').some((x) => x.code === 'iptables/no-established'), false);
 });
 

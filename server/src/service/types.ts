@@ -15,7 +15,9 @@ export interface ServiceSettings {
   dialect: DialectSetting;
   /** Per-code severity overrides. */
   rules: Readonly<Record<string, SeveritySetting>>;
-  /** The address family of standalone rules files, when the user said it (CLI `--language`); else from name and content. */
+  /**
+   * The address family of standalone rules files, when the user said it (CLI `--language`); else from name and content.
+   */
   rulesFamily?: 'ipv4' | 'ipv6';
 }
 

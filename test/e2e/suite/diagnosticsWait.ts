@@ -64,7 +64,7 @@ export async function waitForCode(uri: vscode.Uri, code: string, timeoutMs = 20_
     const diags = await waitForDiagnostics(uri, hasCodes([code]), code, timeoutMs);
     return withCode(diags, code)[0]!;
   } catch (err) {
-    throw new Error(`${code} never arrived: the ${family} analysis must report it for this fixture.\n${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${code} never arrived: the ${family} analysis must report it for this fixture.\n${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 

@@ -1,4 +1,7 @@
-/** firewalld 1.3.3's services (/usr/lib/firewalld/services, 221 files) and zones (/usr/lib/firewalld/zones) on Debian 12. */
+/**
+ * firewalld 1.3.3's services (/usr/lib/firewalld/services, 221 files) and zones (/usr/lib/firewalld/zones) on Debian
+ * 12.
+ */
 export const firewalldServices: ReadonlySet<string> = new Set([
   'RH-Satellite-6', 'RH-Satellite-6-capsule', 'afp', 'amanda-client', 'amanda-k5-client', 'amqp', 'amqps', 'apcupsd',
   'audit', 'ausweisapp2', 'bacula', 'bacula-client', 'bareos-director', 'bareos-filedaemon', 'bareos-storage', 'bb',

@@ -51,7 +51,8 @@ export const coreosShippedUnits: Readonly<Record<string, string>> = {
 /**
  * Base-system units of Ubuntu/Debian cloud images (the usual cloud-init targets) that cloud-configs reference in
  * runcmd/bootcmd. Units that only appear after installing a package (docker.service, containerd.service,
- * nginx.service, netfilter-persistent.service, ...) are deliberately absent: they exist only if `packages:` installs them.
+ * nginx.service, netfilter-persistent.service, ...) are deliberately absent: they exist only if `packages:` installs
+ * them.
  */
 export const commonDistroUnits: readonly string[] = [
   // remote access

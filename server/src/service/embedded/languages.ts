@@ -15,7 +15,10 @@ export interface EmbeddedContext {
    * lists joined with spaces), for cross-checks such as ipsets created or ports published there.
    */
   readonly hostCommands?: readonly string[];
-  /** For standalone rules files: the address family the user chose (CLI `--language`), which name and content do not override. */
+  /**
+   * For standalone rules files: the address family the user chose (CLI `--language`), which name and content do not
+   * override.
+   */
   readonly family?: 'ipv4' | 'ipv6';
   /** For standalone files: the document URI (its file name gives a unit's type, a rules file's family). */
   readonly uri?: string;

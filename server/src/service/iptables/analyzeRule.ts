@@ -2,7 +2,8 @@
  * Walk a rule's options the way iptables parses its command line: generic options first, `-p` and
  * `-m` load match modules whose options become known after them, `-j` loads a target's options.
  * Produces what each option resolved to, plus the findings of the walk itself (unknown options and
- * matches, missing or stray arguments, required options). Value checks live in `args/check.ts`, one per kind of argument (`args/kinds.ts`).
+ * matches, missing or stray arguments, required options). Value checks live in `args/check.ts`, one per kind of
+ * argument (`args/kinds.ts`).
  */
 import type { IpFamily, OptionUse, RuleLine, Token } from './ast';
 import type { Finding } from '../types';

@@ -1,4 +1,6 @@
-/** Whether a rules file is for iptables (IPv4) or ip6tables (IPv6): from where it is written, else from its addresses. */
+/**
+ * Whether a rules file is for iptables (IPv4) or ip6tables (IPv6): from where it is written, else from its addresses.
+ */
 import type { EmbeddedContext } from '../embedded/languages';
 import type { IpFamily } from './ast';
 

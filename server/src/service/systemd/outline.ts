@@ -1,4 +1,6 @@
-/** Outline (sections → directives) and folding ranges (sections, entries continued over several lines) of a unit file. */
+/**
+ * Outline (sections → directives) and folding ranges (sections, entries continued over several lines) of a unit file.
+ */
 import type { OffsetSymbol } from '../embedded/languages';
 import type { UnitFile } from './unitAst';
 import { shownAssignments, shownValue } from '../secretValue';

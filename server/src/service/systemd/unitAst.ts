@@ -26,7 +26,10 @@ export interface UnitSection {
 export interface UnitEntry {
   readonly key: string;
   readonly keySpan: Span;
-  /** The value as systemd sees it: continuation lines joined (the `\` + newline become a space), leading/trailing blanks trimmed. */
+  /**
+   * The value as systemd sees it: continuation lines joined (the `\` + newline become a space), leading/trailing blanks
+   * trimmed.
+   */
   readonly value: string;
   /** Span of the value from its first to its last character in the text (over all continuation lines). */
   readonly valueSpan: Span;

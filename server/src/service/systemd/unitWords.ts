@@ -1,7 +1,8 @@
 /**
  * Split a unit value into words the way systemd does for command lines and `Environment=`:
  * blanks separate words, `"…"` and `'…'` group (quotes removed), a backslash escapes the next
- * character, inside quotes too (systemd's C unescaping, not a shell's). Offsets are into the value string. Never throws.
+ * character, inside quotes too (systemd's C unescaping, not a shell's). Offsets are into the value string. Never
+ * throws.
  */
 
 export interface UnitWord {

@@ -29,7 +29,9 @@ export function isTimespan(value: string): boolean {
 export const UNIT_SUFFIXES = ['service', 'socket', 'device', 'mount', 'automount', 'swap', 'target', 'path', 'timer', 'slice', 'scope'] as const;
 const UNIT_NAME = new RegExp(`^[A-Za-z0-9:_.\\\\-]+(?:@[A-Za-z0-9:_.\\\\@-]*)?\\.(?:${UNIT_SUFFIXES.join('|')})$`);
 
-/** A unit name systemd accepts (`web.service`, `getty@tty1.service`, `foo@.service`); `%x` specifiers count as letters. */
+/**
+ * A unit name systemd accepts (`web.service`, `getty@tty1.service`, `foo@.service`); `%x` specifiers count as letters.
+ */
 export function isUnitName(value: string): boolean {
   if (value.length === 0 || value.length > 255) return false;
   return UNIT_NAME.test(value.replace(/%./g, 'x'));
@@ -94,7 +96,10 @@ function isPort(text: string): boolean {
   return n >= 1 && n <= 65535;
 }
 
-/** `ListenStream=`/`ListenDatagram=`/`ListenSequentialPacket=`: port, `addr:port`, `[v6]:port`, path, `@abstract`, `vsock:…`. */
+/**
+ * `ListenStream=`/`ListenDatagram=`/`ListenSequentialPacket=`: port, `addr:port`, `[v6]:port`, path, `@abstract`,
+ * `vsock:…`.
+ */
 export function isSocketAddress(value: string): boolean {
   if (value.startsWith('/') || value.startsWith('@')) return value.length > 1;
   if (isPort(value)) return true;

@@ -76,7 +76,10 @@ export function checkFirewalldCommands(ctx: RuleContext): void {
   }
 }
 
-/** The edits plus a `firewall-cmd --reload` item after the last firewall-cmd item of the same list (when there is no reload yet). */
+/**
+ * The edits plus a `firewall-cmd --reload` item after the last firewall-cmd item of the same list (when there is no
+ * reload yet).
+ */
 function withReload(ctx: RuleContext, cmds: readonly HostCommand[], index: number, edits: OffsetEdit[]): OffsetEdit[] {
   const later = cmds.slice(index + 1).some((c) => c.words.some((w) => w.value === '--reload' || w.value === '--complete-reload'));
   const cmd = cmds[index];

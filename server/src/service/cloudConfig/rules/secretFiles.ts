@@ -66,6 +66,7 @@ export function readableContent(value: unknown, encoding: string | undefined): s
     } catch {
       return undefined;
     }
+    // eslint-disable-next-line no-control-regex -- control characters are what marks the text as binary
     return /[\x00-\x08\x0e-\x1f]/.test(decoded) ? undefined : decoded;
   }
   return undefined;

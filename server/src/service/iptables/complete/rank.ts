@@ -25,7 +25,7 @@ export function chainsNear(text: string, offset: number): Map<string, number> {
       }
     }
   };
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
   let end = text.indexOf('\n', offset);
   if (end < 0) end = text.length;
   note(text.slice(start, end), 0);

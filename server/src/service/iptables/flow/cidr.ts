@@ -137,7 +137,9 @@ const privateNets = [
   'fc00::/7', 'fe80::/10', '::1/128', 'ff00::/8', '::/128',
 ].map((t) => parseCidr(t) as Cidr);
 
-/** The network lies in private, loopback, link-local, shared or multicast space: no internet host has such an address. */
+/**
+ * The network lies in private, loopback, link-local, shared or multicast space: no internet host has such an address.
+ */
 export function isNonPublic(c: Cidr): boolean {
   return privateNets.some((p) => cidrContains(p, c));
 }

@@ -20,7 +20,10 @@ export function insertAfterLine(text: string, offset: number, lines: readonly st
   return { start: end, end, newText: asLines(lines) };
 }
 
-/** Where the first rule lines of the table go when a chain has none: after the chain declarations (or the `*table` line). */
+/**
+ * Where the first rule lines of the table go when a chain has none: after the chain declarations (or the `*table`
+ * line).
+ */
 function afterDeclarations(table: FlowTable, text: string, lines: readonly string[]): OffsetEdit {
   const decls = table.block.chains;
   const last = decls[decls.length - 1];

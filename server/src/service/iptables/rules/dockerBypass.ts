@@ -22,7 +22,10 @@ function reachesThroughDockerNat(publication: PortPublication): boolean {
   return !publication.loopbackOnly && publication.kind !== 'host-network';
 }
 
-/** Port publications of containers started elsewhere in the same user-data (units, written scripts), reachable from the network. */
+/**
+ * Port publications of containers started elsewhere in the same user-data (units, written scripts), reachable from the
+ * network.
+ */
 export function publishedPorts(ctx: Pick<EmbeddedContext, 'siblings' | 'hostCommands'> & { readonly region?: EmbeddedContext['region'] }): Published[] {
   const out: Published[] = [];
   for (const sibling of ctx.siblings) {

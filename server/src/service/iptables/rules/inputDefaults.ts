@@ -46,7 +46,9 @@ function commentMentionsSsh(rule: RuleLine): boolean {
   return mentions;
 }
 
-/** SSH ports: 22, plus ports of rules a comment ties to SSH, plus `Port` lines of an sshd_config in the same user-data. */
+/**
+ * SSH ports: 22, plus ports of rules a comment ties to SSH, plus `Port` lines of an sshd_config in the same user-data.
+ */
 export function sshPorts(table: FlowTable, text: string, ctx: EmbeddedContext): number[] {
   const ports = new Set<number>([22]);
   for (const chain of table.chains.values()) {

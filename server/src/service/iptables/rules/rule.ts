@@ -15,7 +15,9 @@ export interface LineAnalyses {
   readonly findings: readonly Finding[];
 }
 
-/** What a rule reads: the parsed file and where it lives; the per-line analyses and the walkable tables on first use. */
+/**
+ * What a rule reads: the parsed file and where it lives; the per-line analyses and the walkable tables on first use.
+ */
 export class RulesInput {
   private lines: LineAnalyses | undefined;
   private built: readonly FlowTable[] | undefined;

@@ -95,7 +95,9 @@ function mergeTable(user: FlowTable | undefined, docker: FlowTable): FlowTable {
   return { block: user?.block ?? docker.block, chains };
 }
 
-/** The rule set with Docker's rules for these publications added (IPv4; IPv6 publications go through the host's proxy). */
+/**
+ * The rule set with Docker's rules for these publications added (IPv4; IPv6 publications go through the host's proxy).
+ */
 export function withDocker(set: RuleSet, pubs: readonly DockerPublication[], bridge: DockerBridge = defaultBridge): RuleSet {
   if (set.family !== 'ipv4' || pubs.length === 0) return set;
   const text = dockerRulesText(pubs, bridge);

@@ -1,4 +1,7 @@
-/** Pick the candidate a mistyped word most likely meant: same letters in another case first, then the nearest by edit distance. */
+/**
+ * Pick the candidate a mistyped word most likely meant: same letters in another case first, then the nearest by edit
+ * distance.
+ */
 import { editDistance } from '../../text/editDistance';
 
 /** The closest candidate, or undefined when none is close enough to be a plausible typo. */

@@ -55,7 +55,10 @@ export const unitSectionDocs: Readonly<Record<string, string>> = {
   CollectMode: '`inactive` unloads the unit once it stops; `inactive-or-failed` also drops failed units from memory.',
 };
 
-/** What each Condition…=/Assert…= pair checks; `!` in front of the value inverts it, `|` makes it one of several alternatives. */
+/**
+ * What each Condition…=/Assert…= pair checks; `!` in front of the value inverts it, `|` makes it one of several
+ * alternatives.
+ */
 const checks: ReadonlyArray<readonly [suffix: string, check: string, assertToo: boolean]> = [
   ['PathExists', 'the given path exists', true],
   ['PathExistsGlob', 'at least one path matches the glob', true],
