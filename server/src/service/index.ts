@@ -15,10 +15,11 @@ import { cloudConfigSymbols } from './cloudConfig/symbols';
 import { cloudConfigFolding } from './cloudConfig/folding';
 import type { Finding } from './types';
 import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
-import { completeStandalone, hoverStandalone } from './standalone';
+import { completeIn, hoverIn } from './embedded/delegate';
+import { standaloneText } from './embedded/hosted';
 import { boundFindings, boundPosition, boundRange } from './text/bounds';
 import { fixesInLineEnding } from './text/lineEnding';
-import { embeddedFolding, embeddedSymbolsFor, standaloneFolding, standaloneSymbols } from './embedded/outline';
+import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
 import './systemd/service';
 import './iptables/service';
 
@@ -92,13 +93,15 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     complete(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
-      if (lang !== 'cloud-config') return plainDetails(completeStandalone(doc, lang, pos));
+      if (lang !== 'cloud-config') {
+        return plainDetails(completeIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o)));
+      }
       return plainDetails(completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o)));
     },
     hover(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
       if (inWhitespace(doc.getText(), doc.offsetAt(pos))) return null;
-      if (lang !== 'cloud-config') return hoverStandalone(doc, lang, pos);
+      if (lang !== 'cloud-config') return hoverIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o));
       return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
     },
     codeActions(doc, lang, range, only) {
@@ -106,13 +109,13 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     symbols(doc, lang) {
       const toPos = (o: number): Position => doc.positionAt(o);
-      if (lang !== 'cloud-config') return standaloneSymbols(lang, standaloneContext(doc), toPos);
+      if (lang !== 'cloud-config') return symbolsIn(standaloneText(lang, standaloneContext(doc)), toPos);
       const model = cache.get(doc, lang, settings).cloudConfig();
       return cloudConfigSymbols(model, toPos, embeddedSymbolsFor(model.regions, toPos));
     },
     folding(doc, lang) {
       const lineOf = (o: number): number => doc.positionAt(o).line;
-      if (lang !== 'cloud-config') return standaloneFolding(lang, standaloneContext(doc), lineOf);
+      if (lang !== 'cloud-config') return foldingIn(standaloneText(lang, standaloneContext(doc)), lineOf);
       const model = cache.get(doc, lang, settings).cloudConfig();
       return [...cloudConfigFolding(model), ...embeddedFolding(model.regions, lineOf)];
     },

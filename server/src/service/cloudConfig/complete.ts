@@ -8,7 +8,8 @@ import { yamlContextAt } from './yamlPath';
 import { allowedValues, specAt, tableAt } from './schema';
 import { keyMarkdown, typeLabel } from './keyDocs';
 import { regionAt } from '../embedded/region';
-import { completeInRegion } from '../embedded/delegate';
+import { completeIn } from '../embedded/delegate';
+import { regionText } from '../embedded/hosted';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { asMap, asSeq, findPair, scalarText } from './yamlNodes';
 import { eolOf } from '../text/lineEnding';
@@ -57,7 +58,7 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
   const lineStart = lineStartAt(text, offset);
   const region = regionAt(model.regions, offset);
   // Left of the block's indentation (a blank line in or after the block) typing ends the block: YAML keys apply.
-  if (region && offset - lineStart >= region.indent) return completeInRegion(region, model.regions, offset, toPos);
+  if (region && offset - lineStart >= region.indent) return completeIn(regionText(region, model.regions), offset, toPos);
   if (lineStart === 0 && !text.startsWith('#cloud-config')) {
     const prefix = text.slice(0, offset);
     if (/^#?[a-z-]*$/i.test(prefix)) {

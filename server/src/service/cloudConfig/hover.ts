@@ -6,7 +6,8 @@ import { keyMarkdown } from './keyDocs';
 import { nodeRange, scalarText } from './yamlNodes';
 import { coreosShippedUnits } from '../data/shippedUnits';
 import { regionAt } from '../embedded/region';
-import { hoverInRegion } from '../embedded/delegate';
+import { hoverIn } from '../embedded/delegate';
+import { regionText } from '../embedded/hosted';
 import { regionHover } from './regionHover';
 import { templateHover } from '../template/hover';
 
@@ -16,7 +17,7 @@ export function hoverCloudConfig(model: CloudConfigModel, offset: number, toPos:
   const template = model.templateSpans.length ? templateHover(model.templateSpans, model.text, offset, toPos) : null;
   if (template) return template;
   const region = regionAt(model.regions, offset);
-  if (region) return hoverInRegion(region, model.regions, offset, toPos);
+  if (region) return hoverIn(regionText(region, model.regions), offset, toPos);
   const header = model.regions.find((r) => r.header && offset >= r.header.start && offset <= r.header.end);
   if (header) return regionHover(header, toPos);
   const hit = pairAt(model.root, offset, model.dialect);

@@ -1,32 +1,32 @@
 import { MarkupKind, type CompletionList, type Hover } from 'vscode-languageserver-types';
 import { embeddedLanguage } from './languages';
-import { toDocumentOffset, toEmbeddedOffset, type EmbeddedRegion } from './region';
+import type { HostedText } from './hosted';
 
 type ToPos = (o: number) => { line: number; character: number };
 
-/** Completion inside an embedded region, answered by the region's language (if one is registered). */
-export function completeInRegion(region: EmbeddedRegion, regions: readonly EmbeddedRegion[], docOffset: number, toPos: ToPos): CompletionList {
-  const service = embeddedLanguage(region.language);
-  const at = toEmbeddedOffset(region, docOffset);
+/** Completion in a served text (a region or a standalone file), answered by its language (if one is registered). */
+export function completeIn(hosted: HostedText, docOffset: number, toPos: ToPos): CompletionList {
+  const service = embeddedLanguage(hosted.language);
+  const at = hosted.map.toText(docOffset);
   if (!service?.complete || at === undefined) return { isIncomplete: false, items: [] };
-  const result = service.complete({ text: region.text, region, siblings: regions }, at);
+  const result = service.complete(hosted.context, at);
   if (!result) return { isIncomplete: false, items: [] };
-  const range = { start: toPos(toDocumentOffset(region, result.replaceStart)), end: toPos(docOffset) };
+  const range = { start: toPos(hosted.map.toDocument(result.replaceStart)), end: toPos(docOffset) };
   return {
     isIncomplete: result.isIncomplete ?? false,
     items: result.items.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label } })),
   };
 }
 
-/** Hover inside an embedded region. */
-export function hoverInRegion(region: EmbeddedRegion, regions: readonly EmbeddedRegion[], docOffset: number, toPos: ToPos): Hover | null {
-  const service = embeddedLanguage(region.language);
-  const at = toEmbeddedOffset(region, docOffset);
+/** Hover in a served text (a region or a standalone file). */
+export function hoverIn(hosted: HostedText, docOffset: number, toPos: ToPos): Hover | null {
+  const service = embeddedLanguage(hosted.language);
+  const at = hosted.map.toText(docOffset);
   if (!service?.hover || at === undefined) return null;
-  const h = service.hover({ text: region.text, region, siblings: regions }, at);
+  const h = service.hover(hosted.context, at);
   if (!h) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: h.markdown },
-    range: { start: toPos(toDocumentOffset(region, h.start)), end: toPos(toDocumentOffset(region, h.end)) },
+    range: { start: toPos(hosted.map.toDocument(h.start)), end: toPos(hosted.map.toDocument(h.end)) },
   };
 }

@@ -1,7 +1,8 @@
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import type { Pair } from 'yaml';
-import { embeddedLanguage, type EmbeddedContext, type OffsetSymbol } from './languages';
-import { toDocumentOffset, type EmbeddedLanguage, type EmbeddedRegion } from './region';
+import { embeddedLanguage, type OffsetSymbol } from './languages';
+import type { EmbeddedRegion } from './region';
+import { regionText, type HostedText } from './hosted';
 
 type ToPos = (o: number) => { line: number; character: number };
 
@@ -17,32 +18,32 @@ function toDocumentSymbol(s: OffsetSymbol, map: (o: number) => number, toPos: To
   return sym;
 }
 
-function symbolsOf(language: EmbeddedLanguage, ctx: EmbeddedContext): OffsetSymbol[] {
+function symbolsOf(hosted: HostedText): OffsetSymbol[] {
   try {
-    return embeddedLanguage(language)?.symbols?.(ctx) ?? [];
+    return embeddedLanguage(hosted.language)?.symbols?.(hosted.context) ?? [];
   } catch {
     return [];
   }
 }
 
-function foldsOf(language: EmbeddedLanguage, ctx: EmbeddedContext): Array<{ start: number; end: number }> {
+function foldsOf(hosted: HostedText): Array<{ start: number; end: number }> {
   try {
-    return embeddedLanguage(language)?.folding?.(ctx) ?? [];
+    return embeddedLanguage(hosted.language)?.folding?.(hosted.context) ?? [];
   } catch {
     return [];
   }
 }
 
-/** Outline of a standalone rules-save or unit file. */
-export function standaloneSymbols(language: EmbeddedLanguage, ctx: EmbeddedContext, toPos: ToPos): DocumentSymbol[] {
-  return symbolsOf(language, ctx).map((s) => toDocumentSymbol(s, (o) => o, toPos));
+/** Outline of a served text (a region or a standalone file), in document positions. */
+export function symbolsIn(hosted: HostedText, toPos: ToPos): DocumentSymbol[] {
+  return symbolsOf(hosted).map((s) => toDocumentSymbol(s, hosted.map.toDocument, toPos));
 }
 
-/** Folding of a standalone rules-save or unit file. */
-export function standaloneFolding(language: EmbeddedLanguage, ctx: EmbeddedContext, lineOf: (o: number) => number): FoldingRange[] {
-  return foldsOf(language, ctx).flatMap(({ start, end }) => {
-    const a = lineOf(start);
-    const b = lineOf(end);
+/** Folding ranges of a served text, in document lines. */
+export function foldingIn(hosted: HostedText, lineOf: (o: number) => number): FoldingRange[] {
+  return foldsOf(hosted).flatMap(({ start, end }) => {
+    const a = lineOf(hosted.map.toDocument(start));
+    const b = lineOf(hosted.map.toDocument(end));
     return b > a ? [{ startLine: a, endLine: b }] : [];
   });
 }
@@ -52,8 +53,7 @@ export function embeddedSymbolsFor(regions: readonly EmbeddedRegion[], toPos: To
   return (pair) => {
     const region = regions.find((r) => r.contentPair === pair);
     if (!region || !region.mappable || region.language === 'other') return [];
-    const ctx: EmbeddedContext = { text: region.text, region, siblings: regions };
-    return symbolsOf(region.language, ctx).map((s) => toDocumentSymbol(s, (o) => toDocumentOffset(region, o), toPos));
+    return symbolsIn(regionText(region, regions), toPos);
   };
 }
 
@@ -62,12 +62,7 @@ export function embeddedFolding(regions: readonly EmbeddedRegion[], lineOf: (o: 
   const out: FoldingRange[] = [];
   for (const region of regions) {
     if (!region.mappable || region.language === 'other') continue;
-    const ctx: EmbeddedContext = { text: region.text, region, siblings: regions };
-    for (const { start, end } of foldsOf(region.language, ctx)) {
-      const a = lineOf(toDocumentOffset(region, start));
-      const b = lineOf(toDocumentOffset(region, end));
-      if (b > a) out.push({ startLine: a, endLine: b });
-    }
+    for (const range of foldingIn(regionText(region, regions), lineOf)) out.push(range);
   }
   return out;
 }
