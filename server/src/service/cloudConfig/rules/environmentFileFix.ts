@@ -12,7 +12,7 @@ import type { RuleContext } from '../context';
 import type { EmbeddedRegion } from '../../embedded/region';
 import { mapFindingToDocument } from '../../embedded/mapFindings';
 import { splitUnitWords } from '../../systemd/unitWords';
-import { isSecretAssignment } from '../../systemd/rules/textRules';
+import { isSecretAssignment } from '../../systemd/secretAssignment';
 import { asSeq } from '../yamlNodes';
 import { appendToSeq, appendTopLevel } from './mapEdits';
 

@@ -6,6 +6,7 @@
 import type { Finding } from '../../types';
 import type { UnitFile } from '../unitAst';
 import { splitUnitWords } from '../unitWords';
+import { isSecretAssignment } from '../secretAssignment';
 
 /**
  * A line whose last non-blank character is an unescaped backslash followed by blanks: systemd only
@@ -83,17 +84,6 @@ export function quotingFindings(unit: UnitFile): Finding[] {
     });
   }
   return out;
-}
-
-/** Variable names that hold credentials. */
-const secretVariable = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
-
-/** Whether an `Environment=` word `NAME=value` spells out a credential (not empty, not a reference). */
-export function isSecretAssignment(word: string): boolean {
-  const eq = word.indexOf('=');
-  if (eq <= 0) return false;
-  const value = word.slice(eq + 1);
-  return secretVariable.test(word.slice(0, eq)) && value !== '' && !/^(\$\{?\w+\}?|%\w)$/.test(value);
 }
 
 export function credentialFindings(unit: UnitFile): Finding[] {
