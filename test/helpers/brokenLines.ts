@@ -51,10 +51,17 @@ interface Block {
    * block is (cloud-init would not see it as that file either).
    */
   readonly identity: ReadonlySet<number>;
+  /** First and last line of the block's own entry (its `- name:`/`- path:` item, every key of it). */
+  readonly entryFrom: number;
+  readonly entryTo: number;
 }
 
-/** Which lines belong to a block: its content only, or also the lines its identity rests on. */
-export type BlockLines = 'content' | 'identity';
+/**
+ * Which lines belong to a block: its content only; its whole entry (the `- path:`/`- name:` item with
+ * every key of it, the block's own header: breaking one changes which file or unit the block is); or
+ * also the lines its identity rests on (the keys above it, `write_files:`, `coreos:`, `units:`).
+ */
+export type BlockLines = 'content' | 'entry' | 'identity';
 
 /** The embedded blocks of a text by lines. */
 function blocksOf(text: string): Block[] {
@@ -76,7 +83,10 @@ function blocksOf(text: string): Block[] {
         return visit.BREAK;
       },
     });
-    return { from: lineOf(keyStart), to: lineOf(last.docOffset + last.length), identity };
+    const entry = rangeOf(r.entry);
+    const to = lineOf(last.docOffset + last.length);
+    const entryEnd = entry ? lineOf(Math.max(entry[0], entry[1] - 1)) : to;
+    return { from: lineOf(keyStart), to, identity, entryFrom: entry ? Math.min(lineOf(entry[0]), lineOf(keyStart)) : lineOf(keyStart), entryTo: Math.max(to, entryEnd) };
   });
 }
 
@@ -132,7 +142,7 @@ export function measureBrokenLines(sources: ReadonlyArray<[string, string]>, lin
       // With 'identity', a line some block's identity rests on is left out: that block changes by design,
       // and with it what the other blocks read of it (a rules file that is gone, a unit no longer defined).
       if (blockLines === 'identity' && blocks.some((b) => b.identity.has(i) || (i >= b.from && i <= b.to))) continue;
-      const others = blocks.map((b, k) => [b, k] as const).filter(([b]) => i < b.from || i > b.to);
+      const others = blocks.map((b, k) => [b, k] as const).filter(([b]) => (blockLines === 'entry' ? i < b.entryFrom || i > b.entryTo : i < b.from || i > b.to));
       if (others.length === 0) continue;
       for (const [how, broken] of breakings(lines[i] as string)) {
         const mutated = [...lines.slice(0, i), broken, ...lines.slice(i + 1)].join('\n');

@@ -42,3 +42,53 @@ test('broken-line measure on a bounded sample: no crash, and blocks keep what th
   assert.ok(r.cases > 40, `only ${r.cases} cases`);
   assert.ok(r.kept / r.cases >= 0.9, `${r.kept} of ${r.cases} kept\n${r.changed.join('\n')}`);
 });
+
+const twoBlocks = [
+  '#cloud-config',
+  'coreos:',
+  '  units:',
+  '    - name: web.service',
+  '      command: start',
+  '      content: |',
+  '        [Service]',
+  '        ExecStart=/usr/bin/docker run --name web -p 80:80 nginx',
+  '        Restrat=always',
+  'write_files:',
+  '  - path: /var/lib/iptables/rules-save',
+  '    content: |',
+  '      *filter',
+  '      :INPUT DROP [0:0]',
+  '      -A INPUT -p tcp --dport 22 -j ACCEPT',
+  '      -A INPUT -p tpc --dport 80 -j ACCEPT',
+  '      COMMIT',
+  '',
+].join('\n');
+
+test('a block parent key with its colon dropped or cut short (`write_files`, `write_`, `  units`, `cor`) keeps every block under it', () => {
+  const embedded = (text: string): string[] => codes(diagnose(text)).filter((c) => !c.startsWith('cloud-config/')).sort();
+  const intact = embedded(twoBlocks);
+  assert.ok(intact.some((c) => c.startsWith('systemd/')) && intact.some((c) => c.startsWith('iptables/')), intact.join(', '));
+  for (const [line, broken] of [['write_files:', 'write_files'], ['write_files:', 'write_'], ['  units:', '  units'], ['coreos:', 'cor']] as const) {
+    const text = twoBlocks.replace(`${line}\n`, `${broken}\n`);
+    assert.ok(codes(diagnose(text)).includes('cloud-config/yaml-syntax'), broken);
+    assert.deepEqual(embedded(text), intact, broken);
+  }
+});
+
+test('a key line with its colon dropped (`- name web.service`, `- path /x`, `content |`) keeps the block and its name', () => {
+  const embedded = (text: string): string[] => codes(diagnose(text)).filter((c) => !c.startsWith('cloud-config/')).sort();
+  const intact = embedded(twoBlocks);
+  for (const [line, broken] of [['- name: web.service', '- name web.service'], ['- path: /var/lib/iptables/rules-save', '- path /var/lib/iptables/rules-save'], ['    content: |\n      *filter', '    content |\n      *filter']] as const) {
+    const text = twoBlocks.replace(line, broken);
+    assert.ok(codes(diagnose(text)).includes('cloud-config/yaml-syntax'), broken);
+    assert.deepEqual(embedded(text), intact, broken);
+  }
+  // The unit keeps its name: hover on the docker run inside it still knows the unit.
+  const hover = (text: string): string => {
+    const at = text.indexOf('Restrat');
+    const d = doc(text);
+    const h = service().hover(d, 'cloud-config', d.positionAt(at + 2));
+    return h ? (h.contents as MarkupContent).value : '';
+  };
+  assert.equal(hover(twoBlocks.replace('- name: web.service', '- name web.service')), hover(twoBlocks));
+});

@@ -67,6 +67,9 @@ test('argv form, a script written by write_files and Compose ports (short, long,
   ].join('\n');
   const found = withCode(diagnose(text), 'docker/port-exposure').map((d) => rangeText(text, d));
   assert.deepEqual(found, ['-p, "8080:80"', '-p 3000:3000', '"5432:5432"', '8081:80', 'target: 443']);
+  // The message quotes the port as the user means it, without the YAML quotes of the Compose entry.
+  const messages = withCode(diagnose(text), 'docker/port-exposure').map((d) => String(d.message).split(' publishes')[0]);
+  assert.deepEqual(messages.slice(2, 4), ["'5432:5432'", "'8081:80'"]);
   const fixes = fixesFor(text, 'docker/port-exposure');
   assert.match(fixes[0]![1], /\[docker, run, -d, -p, "127\.0\.0\.1:8080:80", nginx\]/);
 });

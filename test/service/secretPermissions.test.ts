@@ -93,6 +93,24 @@ describe('secret-permissions: judged by content when there is content', () => {
     assert.deepEqual(spans(key, withCode(diagnose(key), code)), [`${code}: 0644`]);
   });
 
+  // The Capgemini/Apollo user-data of the corpus writes certs/ca.pem, certs/etcd.pem and private/etcd.pem
+  // at 0644 from ${etcd_ca}, ${etcd_cert} and ${etcd_key}: only the last is a key, and only it is flagged.
+  // A certificate-like name does not hide a key: key content, a key placeholder or a key word in the
+  // file name wins over `ca`, `cert` or a certs/ directory.
+  test('a certificate-like name holding a key, or filled from a key placeholder, is still flagged', () => {
+    const flagged = (text: string): number => withCode(diagnose(text), code).length;
+    assert.equal(flagged(entry('/etc/ssl/etcd/certs/ca.pem', '0644', rsaKey)), 1, 'key content under a certificate name');
+    assert.equal(flagged(entry('/etc/ssl/etcd/certs/ca.pem', '0644', undefined, '    content: "${etcd_key}"\n')), 1, 'key placeholder into certs/ca.pem');
+    assert.equal(flagged(entry('/etc/ssl/ca.pem', '0644', undefined, '    content: ${file("ca-key.pem")}\n')), 1, 'file() of a key');
+    for (const path of ['/etc/kubernetes/ssl/ca-key.pem', '/etc/calico/calico-key.pem', '/etc/ssl/certs/server-key.pem', '/etc/ssl/private/ca.pem']) {
+      assert.equal(flagged(entry(path, '0644', undefined, '    content: ${tls_material}\n')), 1, path);
+    }
+    // Still certificates: no key word anywhere, or public.
+    for (const path of ['/etc/ssl/etcd/certs/ca.pem', '/etc/calico/calico.pem', '/etc/ssl/public-key.pem']) {
+      assert.equal(flagged(entry(path, '0644', undefined, '    content: ${etcd_ca}\n')), 0, path);
+    }
+  });
+
   test('content that is only a template placeholder is unknown: the name decides', () => {
     const text = entry('/etc/app/tls.key', '"0644"', undefined, '    content: ${tls_private_key}\n');
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: "0644"`]);

@@ -52,7 +52,7 @@ function innerStart(s: Scalar): number {
 }
 
 /** `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` as Compose reads it (split on `:` from the right). */
-function shortForm(text: string, s: Scalar): PortPublication | undefined {
+function shortForm(s: Scalar): PortPublication | undefined {
   const r = nodeRange(s);
   if (!r) return undefined;
   const v = scalarSource(s);
@@ -78,8 +78,9 @@ function shortForm(text: string, s: Scalar): PortPublication | undefined {
   } else if (!opaque && !isLoopbackAddress(ip)) {
     bindEdit = { start, end: start + ipWritten.length, newText: '127.0.0.1' };
   }
+  // The message shows the port as the user means it (`8080:80`), not with the YAML quotes around it.
   return {
-    start: r[0], end: r[1], text: text.slice(r[0], r[1]), kind: 'publish',
+    start: r[0], end: r[1], text: v, kind: 'publish',
     hostIp: ip || undefined, hostPort: hostPort || undefined, containerPort: slash >= 0 ? containerPart.slice(0, slash) : containerPart,
     protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp', loopbackOnly: ip !== '' && isLoopbackAddress(ip), bindEdit,
   };
@@ -126,7 +127,7 @@ export function composePublications(text: string): PortPublication[] {
     const ports = pairOf(svc.map, 'ports')?.value;
     if (isSeq(ports)) {
       for (const item of ports.items) {
-        const pub = isScalar(item) ? shortForm(text, item) : isMap(item) ? longForm(text, item as YAMLMap) : undefined;
+        const pub = isScalar(item) ? shortForm(item) : isMap(item) ? longForm(text, item as YAMLMap) : undefined;
         if (pub) out.push(pub);
       }
     }

@@ -130,7 +130,7 @@ export const systemdCatalogue = {
     why: 'Unit files are readable by every user of the machine and `systemctl show` prints every Environment= value to anyone who asks: the secret is not secret.',
     bad: unit('app.service', '[Service]', 'Environment=DB_PASSWORD=hunter2', 'ExecStart=/opt/bin/app'),
     good: unit('app.service', '[Service]', 'EnvironmentFile=/etc/app/secrets.env', 'ExecStart=/opt/bin/app'),
-    fix: 'Put the variable in a file readable by root only (mode 0600) and load it with `EnvironmentFile=`.',
+    fix: 'Put the variable in a file readable by root only (mode 0600) and load it with `EnvironmentFile=`. In a user-data the quick fix does both: the unit loads `/etc/<unit>.env`, and a write_files entry writes that file with mode 0600. A standalone unit gets no quick fix: the file must exist before the unit starts.',
     realTool: '`systemctl show -p Environment app.service` prints the value for any user; EnvironmentFile= contents are not shown.',
   },
 } as const satisfies Record<`systemd/${string}`, RuleEntry>;

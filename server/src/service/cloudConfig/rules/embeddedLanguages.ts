@@ -2,6 +2,7 @@ import type { RuleContext } from '../context';
 import { embeddedLanguage } from '../../embedded/languages';
 import type { EmbeddedLanguage } from '../../embedded/region';
 import { mapRegionFindings } from '../../embedded/mapFindings';
+import { withEnvironmentFileFix } from './environmentFileFix';
 import { hostCommandsOf } from '../hostCommands';
 import { allSurroundingsDigest, cachedFindings, digest } from '../../embedded/findingsCache';
 
@@ -24,6 +25,6 @@ export function checkEmbeddedLanguages(ctx: RuleContext): void {
       surroundings.set(region.language, reads);
     }
     const findings = cachedFindings(region, reads, () => service.validate({ text: region.text, region, siblings: regions, hostCommands }));
-    for (const f of mapRegionFindings(region, findings)) ctx.findings.push(f);
+    for (const f of withEnvironmentFileFix(ctx, region, mapRegionFindings(region, findings))) ctx.findings.push(f);
   }
 }

@@ -11,6 +11,10 @@ const pemName = /(^|\/)[^/]*\.pem$/i;
 const certificateName = /(^|\/)[^/]*(cert|crt|chain|bundle|ca|pub)[^/]*\.pem$|(^|\/)ca[^/]*\.pem$|\/certs?\/[^/]*\.pem$/i;
 /** A placeholder's own name (`${etcd_cert}`) that says certificate rather than key. */
 const certificatePlaceholder = /cert|crt|chain|bundle|(^|[^a-z])ca([^a-z]|$)|pub/i;
+/** A `*.pem` name that says private key: a `key` or `private` word in the file name, or a `private/` directory. */
+const keyName = /(^|\/)private\/[^/]*\.pem$|(^|\/)([^/]*[^a-z/])?(key|priv|private)([^a-z/][^/]*)?\.pem$/;
+/** A placeholder's own name that says key (`${etcd_key}`, `${file("ca-key.pem")}`, `{{ tls_private }}`). */
+const keyPlaceholder = /key|secret|priv/i;
 /** Password hashes: /etc/shadow and its backups, gshadow. */
 const shadowName = /^\/etc\/g?shadow-?$/;
 
@@ -39,7 +43,12 @@ export function secretOf(path: string, content: string | undefined, placeholder?
   if (known && privateKeyBlock.test(content)) return { kind: 'private-key', forbidden: 0o077, why: 'holds a private key' };
   if (known && shadowLine.test(content)) return { kind: 'shadow', forbidden: 0o007, why: 'holds password hashes' };
   if (shadowName.test(path)) return { kind: 'shadow', forbidden: 0o007, why: 'holds password hashes' };
-  const certificate = certificateName.test(path) || (placeholder !== undefined && certificatePlaceholder.test(placeholder) && !/key|secret|priv/i.test(placeholder));
+  // A key by its own name (`ca-key.pem`, `calico-key.pem`, a `private/` directory) or by the placeholder
+  // that fills it (`${etcd_key}` into `certs/ca.pem`) is a key whatever else the path says.
+  const keyByName = keyName.test(path.toLowerCase()) && !/(^|\/)[^/]*pub[^/]*$/i.test(path);
+  const keyByPlaceholder = placeholder !== undefined && keyPlaceholder.test(placeholder);
+  const certificate = !keyByName && !keyByPlaceholder
+    && (certificateName.test(path) || (placeholder !== undefined && certificatePlaceholder.test(placeholder)));
   const byName = secretName.test(path) || (pemName.test(path) && !certificate);
   if (!byName) return undefined;
   if (known) {

@@ -6,6 +6,7 @@ import { yamlKind } from '../valueKind';
 import { appendToMap } from './mapEdits';
 import { decodeProblem } from './contentEncoding';
 import { readableContent, secretOf } from './secretFiles';
+import { restorePlaceholders } from '../../template/placeholders';
 
 
 /** Normalised four-digit octal text for a permissions value, or undefined if it is not an octal mode. */
@@ -128,8 +129,13 @@ function checkEncoding(ctx: RuleContext, file: YAMLMap): void {
 
 function checkSecret(ctx: RuleContext, file: YAMLMap, path: string, perms: Scalar | undefined, pathPair: Pair): void {
   const contentNode = asScalar(ctx.pair(file, 'content')?.value);
-  const content = readableContent(contentNode?.value, scalarText(ctx.pair(file, 'encoding')?.value));
-  const raw = typeof contentNode?.value === 'string' ? contentNode.value : undefined;
+  // The YAML was read with placeholders as markers: put the template text back so that a content that
+  // is only a placeholder is unknown, and the placeholder's own name (`${etcd_key}`) can be judged.
+  const value = typeof contentNode?.value === 'string' && ctx.model.templateSpans.length
+    ? restorePlaceholders(contentNode.value, ctx.model.text, ctx.model.templateSpans)
+    : contentNode?.value;
+  const content = readableContent(value, scalarText(ctx.pair(file, 'encoding')?.value));
+  const raw = typeof value === 'string' ? value : undefined;
   const secret = secretOf(path, content, content === undefined ? raw : undefined);
   if (!secret) return;
   const mode = effectiveMode(perms, ctx.dialect);

@@ -84,6 +84,9 @@ export const moreMatches = [
       plain('--monthdays', 'On these days of the month (comma list).'), plain('--weekdays', 'On these weekdays (Mon…Sun or 1…7, comma list).'),
       plain('--contiguous', 'A stop time before the start time continues into the next day.', 'none', false),
       plain('--kerneltz', 'Use the kernel\'s time zone instead of UTC.', 'none', false),
+      // Older spellings the library still takes (not in its help): --localtz is --kerneltz, --utc the default.
+      plain('--localtz', 'Older spelling of --kerneltz.', 'none', false),
+      plain('--utc', 'Times are UTC (the default).', 'none', false),
     ],
   },
   { name: 'tcpmss', protocols: ['tcp'], summary: 'The MSS option of TCP SYN packets.', options: [{ name: '--mss', arg: 'number-range', negatable: true, summary: 'MSS value or range.' }] },
@@ -99,9 +102,12 @@ export const moreMatches = [
   { name: 'u32', summary: 'Test arbitrary bytes of the packet.', options: [plain('--u32', 'Test expression.')] },
   { name: 'socket', summary: 'A local socket exists for the packet (transparent proxying).', options: [plain('--transparent', 'Only transparent sockets.', 'none', false), plain('--nowildcard', 'Ignore sockets bound to 0.0.0.0.', 'none', false), plain('--restore-skmark', 'Copy the socket mark to the packet.', 'none', false)] },
   { name: 'rpfilter', summary: 'Reverse-path check: would a reply to the source leave by the same interface (anti-spoofing).', options: [plain('--loose', 'Any route back will do.', 'none', false), plain('--validmark', 'Use the packet mark in the lookup.', 'none', false), plain('--accept-local', 'Do not reject local addresses.', 'none', false), plain('--invert', 'Match packets that fail the check.', 'none', false)] },
-  { name: 'esp', summary: 'IPsec ESP SPIs.', options: [plain('--espspi', 'SPI or range.', 'number-range')] },
-  { name: 'ah', summary: 'IPsec AH SPIs.', options: [plain('--ahspi', 'SPI or range.', 'number-range'), plain('--ahlen', 'Header length (IPv6).', 'number'), plain('--ahres', 'Reserved field is zero (IPv6).', 'none', false)] },
-  { name: 'ipcomp', summary: 'IPComp SPIs.', options: [plain('--ipcompspi', 'SPI or range.', 'number-range'), plain('--compres', 'Reserved field is zero.', 'none', false)] },
+  { name: 'esp', protocols: ['esp'], summary: 'IPsec ESP SPIs. Needs `-p esp`: the kernel refuses the rule otherwise.', options: [plain('--espspi', 'SPI or range.', 'number-range')] },
+  // iptables' ah match has only --ahspi; ip6tables' also looks at the header length and reserved field
+  // (docs/facts/iptables-options.tsv: `iptables -m ah --ahlen` is "unknown option").
+  { name: 'ah', family: 'ipv4', protocols: ['ah'], summary: 'IPsec AH SPIs. Needs `-p ah` in iptables: the kernel refuses the rule otherwise.', options: [plain('--ahspi', 'SPI or range.', 'number-range')] },
+  { name: 'ah', family: 'ipv6', summary: 'IPsec AH SPIs and header fields.', options: [plain('--ahspi', 'SPI or range.', 'number-range'), plain('--ahlen', 'Header length.', 'number'), plain('--ahres', 'Reserved field is zero.', 'none', false)] },
+  { name: 'ipcomp', protocols: ['ipcomp'], summary: 'IPComp SPIs. Needs `-p ipcomp`: the kernel refuses the rule otherwise.', options: [plain('--ipcompspi', 'SPI or range.', 'number-range'), plain('--compres', 'Reserved field is zero.', 'none', false)] },
   { name: 'cgroup', summary: 'The control group of the sending process (local packets).', options: [plain('--path', 'cgroup v2 path.'), plain('--cgroup', 'net_cls class id.', 'number')] },
   { name: 'connbytes', summary: 'Bytes or packets transferred so far on the connection.', options: [plain('--connbytes', 'Range from[:to].', 'number-range'), { name: '--connbytes-dir', arg: 'enum', values: ['original', 'reply', 'both'], summary: 'Which direction to count.' }, { name: '--connbytes-mode', arg: 'enum', values: ['packets', 'bytes', 'avgpkt'], summary: 'What to count.' }] },
   { name: 'connlabel', summary: 'Connection labels.', options: [plain('--label', 'Label name or number.'), plain('--set', 'Set the label when missing.', 'none', false)] },

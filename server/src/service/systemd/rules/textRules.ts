@@ -6,6 +6,7 @@
 import type { Finding } from '../../types';
 import type { UnitFile } from '../unitAst';
 import { splitUnitWords } from '../unitWords';
+import { isSecretAssignment } from '../secretAssignment';
 
 /**
  * A line whose last non-blank character is an unescaped backslash followed by blanks: systemd only
@@ -85,9 +86,6 @@ export function quotingFindings(unit: UnitFile): Finding[] {
   return out;
 }
 
-/** Variable names that hold credentials. */
-const secretVariable = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
-
 export function credentialFindings(unit: UnitFile): Finding[] {
   const out: Finding[] = [];
   for (const entry of unit.entries) {
@@ -97,9 +95,8 @@ export function credentialFindings(unit: UnitFile): Finding[] {
       const eq = w.text.indexOf('=');
       if (eq <= 0) continue;
       const name = w.text.slice(0, eq);
-      const value = w.text.slice(eq + 1);
       // Empty values, references and specifiers carry no secret of their own.
-      if (!secretVariable.test(name) || value === '' || /^(\$\{?\w+\}?|%\w)$/.test(value)) continue;
+      if (!isSecretAssignment(w.text)) continue;
       out.push({
         code: 'systemd/credentials-in-environment',
         message: `\`${name}\` is set in the unit file itself: unit files are readable by every user, and \`systemctl show\` prints the value to anyone. Move it to an EnvironmentFile= readable by root only (mode 0600).`,
