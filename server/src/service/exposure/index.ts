@@ -13,7 +13,8 @@ import { ruleSetOf, type RuleSet } from '../iptables/trace/ruleSet';
 import { withDocker } from '../iptables/trace/dockerRules';
 import { familyExposure, type ExposureEntry, type FamilyExposure, type Listener } from '../iptables/trace/exposure';
 import { tracePacket, type TraceStep, type Verdict } from '../iptables/trace/trace';
-import type { ConntrackState } from '../iptables/trace/packet';
+import { traceConnection } from '../iptables/trace/connection';
+import type { ConntrackState, TracePacket } from '../iptables/trace/packet';
 import { hostServices, type HostServices } from './listeners';
 
 /** A rules file as the exposure map and the tracer see it: its rule set and where its text sits in the document. */
@@ -213,10 +214,12 @@ export function traceReport(text: string, lang: LanguageId, req: TraceRequest, o
   if (proto === 'icmp' && family === 'ipv6') proto = 'icmpv6';
   const icmp = proto === 'icmp' || proto === 'icmpv6';
   if (!icmp && req.dport === undefined) throw new TraceRequestError(`a ${proto} packet needs a destination port`);
-  const result = tracePacket(place.set, {
+  const packet: TracePacket = {
     family: src.family, proto, sport: 40000, dport: icmp ? undefined : req.dport, icmpType: icmp ? req.icmpType ?? 'echo-request' : undefined,
     src, dst, inIface: req.inIface ?? outsideInterface(place.set), state: req.state ?? 'NEW',
-  });
+  };
+  // A new connection is judged whole (the host's answer and the client's next packet too).
+  const result = packet.state === 'NEW' ? traceConnection(place.set, packet) : tracePacket(place.set, packet);
   const steps = (s: readonly TraceStep[]): DocStep[] => s.map((x) => docStep(x, place, doc) as DocStep);
   return {
     file: place.name,

@@ -34,4 +34,6 @@ export interface PacketView extends TracePacket {
   readonly origDport: number | undefined;
   /** Destination was rewritten by DNAT/REDIRECT. */
   readonly dnat: boolean;
+  /** A packet of the answering side of a connection (conntrack's reply direction). */
+  readonly reply?: boolean;
 }
