@@ -58,3 +58,9 @@ test('a SYN accepted but the next packet rejected: the connection is rejected', 
   assert.equal(trace(synOnly, 22).verdict, 'drop');
   assert.equal(trace(synOnly, 22, { state: 'NEW' }).steps.at(-1)?.text, ':INPUT DROP');
 });
+
+test('the host\'s answer comes from a local address (addrtype --src-type LOCAL in OUTPUT)', () => {
+  const text = file('*filter', ':INPUT ACCEPT [0:0]', ':OUTPUT DROP [0:0]', '-A OUTPUT -m addrtype --src-type LOCAL -p tcp --sport 22 -j ACCEPT', 'COMMIT');
+  assert.equal(trace(text, 22).verdict, 'accept');
+  assert.equal(trace(text, 23).verdict, 'drop');
+});

@@ -41,7 +41,7 @@ function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: Tr
   const answer: PacketView = {
     family: packet.family, proto: packet.proto, sport: d.dport ?? packet.dport ?? 0, dport: packet.sport,
     icmpType: packet.icmpType === undefined ? undefined : replyType[packet.icmpType] ?? packet.icmpType,
-    src: to as Cidr, dst: packet.src, state: 'ESTABLISHED', reply: true,
+    src: to as Cidr, dst: packet.src, state: 'ESTABLISHED', reply: true, fromHost: d.local,
     // From the host itself no input interface; from a container, the bridge it sits behind.
     inIface: d.local ? '' : d.outIface ?? '', outIface: packet.inIface, local: false,
     origDst: packet.dst, origDport: packet.dport, dnat: natted(packet, to, d.dport),

@@ -126,7 +126,7 @@ function opaqueMatch(o: OptionUse, p: PacketView): PacketMatch {
       const types = (arg ?? '').toUpperCase().split(',');
       const fact = name === '--dst-type'
         ? types.some((t) => (t === 'LOCAL' ? p.local : t === 'UNICAST'))
-        : types.includes('UNICAST');
+        : types.includes(p.fromHost ? 'LOCAL' : 'UNICAST');
       return negate(fact ? yes : no, neg);
     }
     case '--limit-iface-in': case '--limit-iface-out':
