@@ -1,21 +1,13 @@
 // Thin client commands over the server's custom requests (docs/lsp-exposure.md): the exposure map as
-// a markdown page beside the document, and a packet typed by the user traced with its path highlighted in the document.
+// a rendered markdown page beside the document, and a packet typed by the user traced with its path
+// highlighted in the document.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-
-const scheme = 'cloud-config-exposure';
 
 interface Step { readonly table: string; readonly chain: string; readonly text: string; readonly range?: { start: { line: number; character: number }; end: { line: number; character: number } } }
 interface Trace { readonly verdict: string; readonly reasons: readonly string[]; readonly steps: readonly Step[]; readonly markdown: string }
 
 export function registerExposureCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
-  /** Rendered maps and traces, by virtual document path. */
-  const pages = new Map<string, string>();
-  const changed = new vscode.EventEmitter<vscode.Uri>();
-  context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(scheme, {
-    onDidChange: changed.event,
-    provideTextDocumentContent: (uri) => pages.get(uri.path) ?? '',
-  }));
   const pathDecoration = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
     isWholeLine: true,
@@ -30,20 +22,27 @@ export function registerExposureCommands(context: vscode.ExtensionContext, clien
     return vscode.window.activeTextEditor?.document.uri;
   };
 
-  /** Show a page as a read-only markdown document beside the editor (its links open the deciding lines). */
-  const show = async (name: string, markdown: string): Promise<void> => {
-    const page = vscode.Uri.from({ scheme, path: `/${name}.md` });
-    pages.set(page.path, markdown);
-    changed.fire(page);
-    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(page), 'markdown');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+  /**
+   * Show a page rendered in the Markdown preview beside the editor (its links open the deciding lines).
+   * The page is a file in the extension's storage: in code-server the preview of a document served by
+   * a content provider of our own scheme stayed blank, while the preview of a file renders (as the
+   * packaged rule pages do). Each command rewrites its page, and an open preview follows the file.
+   */
+  const show = async (name: string, markdown: string, doc: vscode.Uri): Promise<vscode.Uri> => {
+    const dir = vscode.Uri.joinPath(context.globalStorageUri, 'pages');
+    await vscode.workspace.fs.createDirectory(dir);
+    const page = vscode.Uri.joinPath(dir, `${name.replace(/[^\w .@-]+/g, '_')}.md`);
+    await vscode.workspace.fs.writeFile(page, new TextEncoder().encode(linksFrom(page, doc, markdown)));
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
+    return page;
   };
 
   context.subscriptions.push(vscode.commands.registerCommand('cloudConfig.showExposure', async (arg?: unknown) => {
     const uri = target(arg);
     if (!uri) return;
     const r = await client.sendRequest<{ markdown: string }>('cloudConfig/exposure', { textDocument: { uri: uri.toString() } });
-    await show(`Exposure of ${uri.path.split('/').pop() ?? 'file'}`, r.markdown);
+    // The page's URI, for callers that read it (the e2e suite).
+    return (await show(`Exposure of ${uri.path.split('/').pop() ?? 'file'}`, r.markdown, uri)).toString();
   }));
 
   context.subscriptions.push(vscode.commands.registerCommand('cloudConfig.tracePacket', async (arg?: unknown, packet?: string) => {
@@ -77,7 +76,24 @@ export function registerExposureCommands(context: vscode.ExtensionContext, clien
     const ranges = r.steps.flatMap((s) => (s.range ? [new vscode.Range(s.range.start.line, 0, s.range.end.line, 0)] : []));
     editor.setDecorations(pathDecoration, ranges);
     if (ranges[0]) editor.revealRange(ranges[ranges.length - 1] as vscode.Range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    await show(`Trace ${typed.trim().replace(/[/\\]/g, ' ')}`, r.markdown);
+    const page = await show(`Trace ${typed.trim().replace(/[/\\]/g, ' ')}`, r.markdown, uri);
     void vscode.window.showInformationMessage(`${typed.trim()}: ${r.verdict}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`);
+    return page.toString();
   }));
+}
+
+/**
+ * The server links each deciding line as `<document URI>#L<line>`. The Markdown preview does not
+ * render `file:` links (markdown-it refuses the scheme: the link showed as text), while it follows a
+ * path relative to the page and opens the line. Links to a document beside the page on the same file
+ * system become relative; others stay as they are.
+ */
+function linksFrom(page: vscode.Uri, doc: vscode.Uri, markdown: string): string {
+  if (page.scheme !== doc.scheme || page.authority !== doc.authority) return markdown;
+  const from = page.path.split('/').slice(0, -1).filter(Boolean);
+  const to = doc.path.split('/').filter(Boolean);
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const relative = [...from.slice(common).map(() => '..'), ...to.slice(common).map(encodeURIComponent)].join('/');
+  return markdown.split(`](${doc.toString()}#L`).join(`](${relative}#L`);
 }

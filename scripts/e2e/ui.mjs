@@ -150,15 +150,27 @@ export async function uiSmoke(context, url, resultsDir, log) {
     await shot(page, 'e2e-exposure-lens.png');
     log(`✓ UI: code lens "${lensText.trim()}"`);
     await lens.locator('a').first().click();
-    const previewTab = page.locator('.tab').filter({ hasText: /Exposure of user-data/ }).first();
+    const previewTab = page.locator('.tab').filter({ hasText: /Preview Exposure of user-data/ }).first();
     await previewTab.waitFor({ timeout: 30_000 });
-    // The map's own editor (not the Problems panel's filter box, which is an editor too).
-    await page.locator('.monaco-editor .view-lines').filter({ hasText: /What\s+can\s+reach\s+user-data/ }).first().waitFor({ timeout: 30_000 });
+    // The map rendered in the Markdown preview's webview: its heading as text and its table as a
+    // table, not the markdown source (no `|---|` rows, no `#` before the heading).
+    const rendered = await poll(page, async () => {
+      for (const frame of page.frames()) {
+        const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+        if (!text.includes('What can reach user-data')) continue;
+        const tables = await frame.locator('table').count().catch(() => 0);
+        const cells = await frame.locator('td').allInnerTexts().catch(() => []);
+        const links = await frame.locator('td a').allInnerTexts().catch(() => []);
+        const source = text.includes('|---|') || /^#\s*What can reach/m.test(text) || /\]\(/.test(text);
+        return { ok: tables > 0 && cells.includes('22/tcp') && links.some((l) => /^line \d+$/.test(l)) && !source, value: `${tables} table(s), ${links.length} line links, cells ${cells.slice(0, 8).join(' · ')}\n${text}` };
+      }
+      return { ok: false, value: undefined };
+    }, 30_000, 'the Markdown preview of the exposure map shows no rendered map');
     // Hide the Problems panel so the map has the height of the window.
     await page.keyboard.press('Control+J');
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(800);
     await shot(page, 'e2e-exposure-map.png');
-    log('✓ UI: the exposure map opens beside the user-data');
+    log(`✓ UI: the exposure map is rendered beside the user-data (${rendered.split('\n')[0]})`);
   } catch (err) {
     await shot(page, 'e2e-failure.png').catch(() => {});
     throw err;

@@ -27,7 +27,7 @@ export function registerExposureRequests(
   languageOf: (doc: TextDocument) => LanguageId | undefined,
   dialect: (uri: string) => DialectSetting,
 ): void {
-  /** The map of an open document, computed once per version. */
+  /** The map of an open document per version; tracing is cached by the rules text (exposureReport). */
   const cache = new Map<string, { version: number; report: ExposureReport }>();
   const docAndLang = (uri: string): { doc: TextDocument; lang: LanguageId } => {
     const doc = documents.get(uri);

@@ -53,7 +53,7 @@ function explanation(r: ProbeResult, list: readonly Explained[]): Explained | un
 
 const skip = process.env.CI === 'true' ? undefined : canUseNamespaces();
 
-test('kernel oracle: the tracer agrees with real packets in network namespaces', { skip, timeout: 30 * 60_000 }, async () => {
+test('kernel oracle: the tracer agrees with real packets in network namespaces', { skip, timeout: (full ? 90 : 30) * 60_000 }, async () => {
   if (process.env.CI === 'true') assert.equal(canUseNamespaces(), undefined, 'the CI run needs working network namespaces');
   const expected = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'oracle', 'kernel-tracer.expected.json'), 'utf8')) as Expectations;
   const all = cases();

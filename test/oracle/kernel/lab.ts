@@ -91,8 +91,12 @@ export function createLab(withContainer: boolean): Lab {
       const more = Array.from({ length: containerAddresses - 1 }, (_, i) => `addr add ${bumped(addresses.container, i + 1)}/25 dev eth0`);
       batch(D, ['link set lo up', `addr add ${addresses.container}/25 dev eth0`, ...more, 'link set eth0 up', `route add default via ${addresses.bridgeHost}`]);
     }
-    // Forwarding for containers; no rate limit on the ICMP errors REJECT sends (probes come in bursts).
-    const sys = spawnSync('ip', ['netns', 'exec', H, 'sysctl', '-qw', 'net.ipv4.ip_forward=1', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0'], { encoding: 'utf8', timeout: 10_000 });
+    // Forwarding for containers; no rate limit on the ICMP errors REJECT and routing send (probes come
+    // in bursts). `ratelimit=0` ends only the per-peer limit: an error type in `ratemask` still draws on
+    // the namespace's global budget (`icmp_msgs_burst`, 50), which a case with many REJECTs used up
+    // for the next case's net-unreachable errors. An empty mask exempts every type from both limits.
+    const sys = spawnSync('ip', ['netns', 'exec', H, 'sysctl', '-qw', 'net.ipv4.ip_forward=1', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0',
+      'net.ipv4.icmp_ratemask=0', 'net.ipv6.icmp.ratemask='], { encoding: 'utf8', timeout: 10_000 });
     if (sys.status !== 0) throw new Error(`sysctl: ${sys.stderr}`);
     return lab;
   } catch (e) {

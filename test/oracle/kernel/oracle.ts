@@ -3,7 +3,8 @@ import { parseRulesSave } from '../../../server/src/service/iptables/parse';
 import { parseCidr, type Cidr } from '../../../server/src/service/iptables/flow/cidr';
 import { ruleSetOf, type RuleSet } from '../../../server/src/service/iptables/trace/ruleSet';
 import { dockerRulesText, withDocker, type DockerPublication } from '../../../server/src/service/iptables/trace/dockerRules';
-import { tracePacket, type Verdict } from '../../../server/src/service/iptables/trace/trace';
+import { type Verdict } from '../../../server/src/service/iptables/trace/trace';
+import { traceConnection } from '../../../server/src/service/iptables/trace/connection';
 import { addresses, createLab, destroyLab, Helper, loadRules, resetRules, runProbes, type Backend, type Lab, type Outcome, type ProbeSpec } from './lab';
 
 export interface OracleCase {
@@ -53,10 +54,10 @@ function portsOfInterest(set: RuleSet, extra: readonly number[]): number[] {
   return [...new Set([...extra, ...named.slice(0, maxPorts - basePorts.length - extra.length), ...basePorts])];
 }
 
-/** Where DNAT/REDIRECT rules send packets on the host itself (those ports need a listener too). */
+/** Where DNAT/REDIRECT rules send packets on the host itself (those ports need a listener too), in any nat chain. */
 function natPorts(set: RuleSet): number[] {
   const out: number[] = [];
-  for (const rule of set.tables.get('nat')?.chains.get('PREROUTING')?.rules ?? []) {
+  for (const rule of [...set.tables.get('nat')?.chains.values() ?? []].flatMap((c) => c.rules)) {
     for (const o of rule.line.options) {
       if (o.name.value !== '--to-ports' && o.name.value !== '--to-destination') continue;
       const m = /(\d+)(?:-\d+)?$/.exec(o.args[0]?.value ?? '');
@@ -149,7 +150,7 @@ export async function runCase(session: Session, c: OracleCase): Promise<CaseRun>
   const dstCidr = parseCidr(dst) as Cidr;
   const results: ProbeResult[] = probes.map((p) => {
     const icmp = p.proto === 'icmp' || p.proto === 'icmpv6';
-    const t = tracePacket(set, {
+    const t = traceConnection(set, {
       family: c.family, proto: p.proto, sport: p.sport, dport: icmp ? undefined : p.dport, icmpType: icmp ? 'echo-request' : undefined,
       src: parseCidr(p.src) as Cidr, dst: dstCidr, inIface: 'eth0', state: 'NEW',
     });

@@ -142,7 +142,6 @@ def tcp_probe(p):
     try:
         s.bind((p["src"], p.get("sport", 0)))
         s.connect((p["dst"], p["dport"]))
-        return "accept", "connected"
     except socket.timeout:
         error = seen_error(p)
         return ("reject", "%s (connect did not end on it)" % error) if error else ("drop", "timeout")
@@ -154,6 +153,21 @@ def tcp_probe(p):
         if e.errno == errno.ETIMEDOUT:
             return "drop", "timeout"
         return "error", str(e)
+    else:
+        # The handshake is done from the client's side; the connection is usable when the server's
+        # close (it accepts and closes) comes back, which needs the client's next packets to get in.
+        try:
+            s.settimeout(max(TIMEOUT * 3, 2.0))
+            while s.recv(64):
+                pass
+            return "accept", "connected"
+        except socket.timeout:
+            error = seen_error(p)
+            return ("reject", "%s after the handshake" % error) if error else ("drop", "connected, then nothing came back")
+        except ConnectionRefusedError:
+            return "reject", "refused after the handshake"
+        except OSError as e:
+            return "reject", "%s after the handshake" % errno.errorcode.get(e.errno, str(e.errno))
     finally:
         s.close()
 
@@ -171,7 +185,10 @@ def udp_probe(p):
             if data == token:
                 return "accept", "reply"
     except socket.timeout:
-        return "drop", "timeout"
+        # Host- and network-unreachable are soft errors a UDP socket does not report (only
+        # port-unreachable and the like end a recv): the error watcher saw them.
+        error = seen_error(p)
+        return ("reject", "%s (recv did not end on it)" % error) if error else ("drop", "timeout")
     except ConnectionRefusedError:
         return "reject", "refused"
     except OSError as e:

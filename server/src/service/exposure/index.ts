@@ -13,7 +13,8 @@ import { ruleSetOf, type RuleSet } from '../iptables/trace/ruleSet';
 import { withDocker } from '../iptables/trace/dockerRules';
 import { familyExposure, type ExposureEntry, type FamilyExposure, type Listener } from '../iptables/trace/exposure';
 import { tracePacket, type TraceStep, type Verdict } from '../iptables/trace/trace';
-import type { ConntrackState } from '../iptables/trace/packet';
+import { traceConnection } from '../iptables/trace/connection';
+import type { ConntrackState, TracePacket } from '../iptables/trace/packet';
 import { hostServices, type HostServices } from './listeners';
 
 /** A rules file as the exposure map and the tracer see it: its rule set and where its text sits in the document. */
@@ -25,6 +26,8 @@ interface RulesPlace {
   readonly toDoc: (offset: number) => number;
   /** Document range of the `*filter` line (or the region's first line). */
   readonly anchor: Span;
+  /** The rules text the set was built from (with Docker's publications, when added): what the map depends on. */
+  readonly key: string;
 }
 
 interface Rulesets {
@@ -40,7 +43,7 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     const file = parseRulesSave(text, family);
     const filter = file.tables.find((t) => t.name.value === 'filter');
     const anchor = filter ? { start: filter.span.start, end: filter.name.end } : { start: 0, end: 0 };
-    return { doc, services: undefined, places: [{ name: uri.split('/').pop() ?? 'rules', family, set: ruleSetOf(file), toDoc: (o) => o, anchor }] };
+    return { doc, services: undefined, places: [{ name: uri.split('/').pop() ?? 'rules', family, set: ruleSetOf(file), toDoc: (o) => o, anchor, key: `${family}\n${text}` }] };
   }
   const model = parseCloudConfig(text, dialect);
   const commands = hostCommandsOf(model.root, model.dialect);
@@ -55,14 +58,16 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     const filter = file.tables.find((t) => t.name.value === 'filter');
     const toDoc = (o: number): number => toDocumentOffset(region as EmbeddedRegion, o);
     const anchor = filter ? { start: toDoc(filter.span.start), end: toDoc(filter.name.end) } : { start: toDoc(0), end: toDoc(0) };
-    places.push({ name: region.path ?? region.name ?? 'rules', family, set, toDoc, anchor });
+    const pubs = family === 'ipv4' ? JSON.stringify(services.publications) : '';
+    places.push({ name: region.path ?? region.name ?? 'rules', family, set, toDoc, anchor, key: `${family}\n${pubs}\n${region.text}` });
   }
   // No rules for a family: nothing filters it (the kernel's default policies accept).
   for (const family of ['ipv4', 'ipv6'] as const) {
     if (places.some((p) => p.family === family)) continue;
     let set = ruleSetOf({ family, text: '', tables: [] });
     if (family === 'ipv4') set = withDocker(set, services.publications);
-    places.push({ name: `no ${family === 'ipv4' ? 'iptables' : 'ip6tables'} rules`, family, set, toDoc: (o) => o, anchor: { start: 0, end: 0 } });
+    const pubs = family === 'ipv4' ? JSON.stringify(services.publications) : '';
+    places.push({ name: `no ${family === 'ipv4' ? 'iptables' : 'ip6tables'} rules`, family, set, toDoc: (o) => o, anchor: { start: 0, end: 0 }, key: `${family}\n${pubs}\n` });
   }
   return { doc, services, places };
 }
@@ -132,13 +137,41 @@ export interface ExposureOptions {
   readonly inIface?: string;
 }
 
+/**
+ * Maps already computed, by what they depend on: the rules text, Docker's publications, the
+ * interface and the listeners. Tracing every port range is the costly part; an edit elsewhere in a
+ * user-data (or one that only moves the rules) finds its map here. Steps point into the rules text,
+ * so a cached map is placed in the document afresh.
+ */
+const familyCache = new Map<string, FamilyExposure>();
+const familyCacheSize = 32;
+
+/** How many family maps were computed rather than found (for tests). */
+export const exposureCacheStats = { computed: 0 };
+
+function cachedFamilyExposure(place: RulesPlace, fam: 4 | 6, iface: string, listeners: readonly Listener[] | undefined): FamilyExposure {
+  const key = `${iface}\n${JSON.stringify(listeners ?? null)}\n${place.key}`;
+  const hit = familyCache.get(key);
+  if (hit) {
+    // Most recently used last: the first key is the one to evict.
+    familyCache.delete(key);
+    familyCache.set(key, hit);
+    return hit;
+  }
+  exposureCacheStats.computed++;
+  const ex = familyExposure(place.set, fam, iface, listeners);
+  familyCache.set(key, ex);
+  if (familyCache.size > familyCacheSize) familyCache.delete(familyCache.keys().next().value as string);
+  return ex;
+}
+
 /** The exposure map of a user-data or a standalone rules file. */
 export function exposureReport(text: string, lang: LanguageId, opts: ExposureOptions = {}): ExposureReport {
   const { doc, services, places } = placesOf(text, lang, opts.dialect ?? 'auto', opts.uri ?? 'file:///rules');
   const files: RulesExposure[] = places.map((place) => {
     const fam = familyNumber(place.family);
     const iface = opts.inIface ?? outsideInterface(place.set);
-    const ex: FamilyExposure = familyExposure(place.set, fam, iface, services?.listeners);
+    const ex: FamilyExposure = cachedFamilyExposure(place, fam, iface, services?.listeners);
     const toEntry = (e: ExposureEntry): DocEntry => ({ ...e, label: labelOf(e), decidedBy: docStep(e.decidedBy, place, doc) });
     return {
       name: place.name,
@@ -213,10 +246,12 @@ export function traceReport(text: string, lang: LanguageId, req: TraceRequest, o
   if (proto === 'icmp' && family === 'ipv6') proto = 'icmpv6';
   const icmp = proto === 'icmp' || proto === 'icmpv6';
   if (!icmp && req.dport === undefined) throw new TraceRequestError(`a ${proto} packet needs a destination port`);
-  const result = tracePacket(place.set, {
+  const packet: TracePacket = {
     family: src.family, proto, sport: 40000, dport: icmp ? undefined : req.dport, icmpType: icmp ? req.icmpType ?? 'echo-request' : undefined,
     src, dst, inIface: req.inIface ?? outsideInterface(place.set), state: req.state ?? 'NEW',
-  });
+  };
+  // A new connection is judged whole (the host's answer and the client's next packet too).
+  const result = packet.state === 'NEW' ? traceConnection(place.set, packet) : tracePacket(place.set, packet);
   const steps = (s: readonly TraceStep[]): DocStep[] => s.map((x) => docStep(x, place, doc) as DocStep);
   return {
     file: place.name,

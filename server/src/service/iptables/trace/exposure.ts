@@ -3,7 +3,8 @@ import { cidrContains, formatCidr, isNonPublic, parseCidr } from '../flow/cidr';
 import { parsePortList } from '../flow/ports';
 import type { TracePacket } from './packet';
 import type { RuleSet } from './ruleSet';
-import { tracePacket, type TraceResult, type TraceStep } from './trace';
+import { traceConnection } from './connection';
+import type { TraceResult, TraceStep } from './trace';
 
 /** A service the user-data sets up to listen on a port. */
 export interface Listener {
@@ -151,7 +152,7 @@ export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, lis
   const entries: ExposureEntry[] = [];
   const judge = (proto: string, from: number, to: number, icmpType: string | undefined): ExposureEntry => {
     const dport = icmpType ? undefined : from;
-    const r = tracePacket(set, base(proto, dport, icmpType, internet));
+    const r = traceConnection(set, base(proto, dport, icmpType, internet));
     const listening = mine.filter((l) => l.proto === proto && l.port >= from && l.port <= to).map((l) => l.what);
     const common = { family, proto, from, to, ...(icmpType ? { icmpType } : {}), listeners: listening };
     if (r.verdict === 'accept') {
@@ -163,7 +164,7 @@ export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, lis
     const letIn: string[] = [];
     let first: TraceResult | undefined;
     for (const o of others) {
-      const t = tracePacket(set, base(proto, dport, icmpType, o.src));
+      const t = traceConnection(set, base(proto, dport, icmpType, o.src));
       if (t.verdict === 'accept' || t.verdict === 'unknown') {
         letIn.push(t.verdict === 'unknown' ? `${o.label} (${t.reasons.join('; ')})` : o.label);
         first ??= t;

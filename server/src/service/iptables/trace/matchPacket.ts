@@ -78,8 +78,9 @@ function flagSet(text: string): Set<string> | undefined {
   return words.every((w) => (tcpFlagBits as readonly string[]).includes(w)) ? new Set(words) : undefined;
 }
 
-/** The TCP flags of the traced packet: a SYN for a new connection, an ACK otherwise. */
+/** The TCP flags of the traced packet: a SYN for a new connection, the host's SYN-ACK answer, an ACK otherwise. */
 function packetFlags(p: PacketView): Set<string> {
+  if (p.reply) return new Set(['SYN', 'ACK']);
   return new Set(p.state === 'NEW' ? ['SYN'] : ['ACK']);
 }
 
@@ -125,7 +126,7 @@ function opaqueMatch(o: OptionUse, p: PacketView): PacketMatch {
       const types = (arg ?? '').toUpperCase().split(',');
       const fact = name === '--dst-type'
         ? types.some((t) => (t === 'LOCAL' ? p.local : t === 'UNICAST'))
-        : types.includes('UNICAST');
+        : types.includes(p.fromHost ? 'LOCAL' : 'UNICAST');
       return negate(fact ? yes : no, neg);
     }
     case '--limit-iface-in': case '--limit-iface-out':
@@ -144,16 +145,18 @@ function opaqueMatch(o: OptionUse, p: PacketView): PacketMatch {
     case '--src-range': return negate(rangeMatch(arg, p.src), neg);
     case '--dst-range': return negate(rangeMatch(arg, p.dst), neg);
     case '--ctorigdstport': case '--ctorigsrcport': case '--ctrepldstport': case '--ctreplsrcport': {
+      if (p.reply) return maybe(`depends on \`${name}\``);
       const ranges = arg === undefined ? undefined : parsePortList(arg);
       const port = name === '--ctorigdstport' ? p.origDport ?? p.dport : name === '--ctorigsrcport' ? p.sport : undefined;
       return negate(port === undefined ? maybe(`depends on \`${name}\``) : portMatch(ranges, port, o), neg);
     }
     case '--ctorigdst': case '--ctorigsrc': {
+      if (p.reply) return maybe(`depends on \`${name}\``);
       const c = arg === undefined ? undefined : parseCidr(arg);
       const addr = name === '--ctorigdst' ? p.origDst ?? p.dst : p.src;
       return negate(addressMatch(c ? [c] : undefined, addr, o, name === '--ctorigdst' ? 'destination' : 'source'), neg);
     }
-    case '--ctdir': return negate(arg === 'ORIGINAL' ? yes : no, neg);
+    case '--ctdir': return negate((arg === 'ORIGINAL') === !p.reply ? yes : no, neg);
     case '--ctstatus': return maybe('depends on the connection status (`--ctstatus`)');
     case '--mark': return maybe('depends on the packet mark');
     default:

@@ -34,4 +34,8 @@ export interface PacketView extends TracePacket {
   readonly origDport: number | undefined;
   /** Destination was rewritten by DNAT/REDIRECT. */
   readonly dnat: boolean;
+  /** A packet of the answering side of a connection (conntrack's reply direction). */
+  readonly reply?: boolean;
+  /** Sent by the host itself (its source is one of the host's addresses). */
+  readonly fromHost?: boolean;
 }

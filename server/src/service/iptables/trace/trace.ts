@@ -229,14 +229,29 @@ type Stage = readonly [table: string, chain: string, natOnly?: boolean];
 const prerouting: readonly Stage[] = [['raw', 'PREROUTING'], ['mangle', 'PREROUTING'], ['nat', 'PREROUTING', true]];
 const input: readonly Stage[] = [['mangle', 'INPUT'], ['filter', 'INPUT'], ['security', 'INPUT'], ['nat', 'INPUT', true]];
 const forward: readonly Stage[] = [['mangle', 'FORWARD'], ['filter', 'FORWARD'], ['security', 'FORWARD'], ['mangle', 'POSTROUTING'], ['nat', 'POSTROUTING', true]];
+/** A packet the host itself sends (its answer to a connection). */
+const output: readonly Stage[] = [['raw', 'OUTPUT'], ['mangle', 'OUTPUT'], ['nat', 'OUTPUT', true], ['filter', 'OUTPUT'], ['security', 'OUTPUT'], ['mangle', 'POSTROUTING'], ['nat', 'POSTROUTING', true]];
 
 function runStages(set: RuleSet, stages: readonly Stage[], branches: Branch[], done: TracePath[], budget: { n: number }, opts: TraceOptions): Branch[] {
   let alive = branches;
+  const tracking = tracksConnections(set);
   for (const [table, chain, natOnly] of stages) {
     const next: Branch[] = [];
     for (const b of alive) {
       // NAT chains see only the first packet of a connection.
       if (natOnly && (b.pkt.state !== 'NEW')) { next.push(b); continue; }
+      // ...and only packets connection tracking follows: with no rule that needs it loaded, the
+      // kernel tracks nothing in this family and never consults the nat table.
+      if (natOnly && !tracking) {
+        if (natChainMatters(set, chain)) {
+          b.steps.push({
+            table, chain, kind: 'route', span: undefined, origin: 'kernel',
+            text: `nat ${chain} not consulted: no rule loaded needs connection tracking, so the kernel tracks no connection and skips the nat table`,
+          });
+        }
+        next.push(b);
+        continue;
+      }
       for (const r of runHook(set, table, chain, b, budget, opts)) {
         if (r.verdict === 'accept') next.push(r.branch);
         else done.push(finish(r.branch, r.verdict, r.why));
@@ -245,6 +260,43 @@ function runStages(set: RuleSet, stages: readonly Stage[], branches: Branch[], d
     alive = next;
   }
   return alive;
+}
+
+/** Match modules whose rules turn on connection tracking in the namespace when loaded. */
+const conntrackMatches = new Set(['conntrack', 'state', 'connmark', 'connlimit', 'connbytes', 'connlabel', 'helper', 'cluster']);
+/** Targets that do the same (`CT` only when it attaches a template, not with `--notrack`). */
+const conntrackTargets = new Set(['DNAT', 'SNAT', 'MASQUERADE', 'REDIRECT', 'NETMAP', 'CONNMARK', 'CONNSECMARK', 'SYNPROXY']);
+const trackingCache = new WeakMap<RuleSet, boolean>();
+
+/**
+ * Whether the kernel tracks connections for this rule set's family. Since Linux 4.10 a namespace
+ * registers connection tracking only when a loaded rule needs it (a state match, a NAT target…); a
+ * nat chain and its policy are never consulted without it (docs/facts/kernel-tracer.md).
+ */
+export function tracksConnections(set: RuleSet): boolean {
+  const known = trackingCache.get(set);
+  if (known !== undefined) return known;
+  let found = false;
+  for (const table of set.tables.values()) {
+    for (const chain of table.chains.values()) {
+      for (const rule of chain.rules) {
+        const t = rule.conds.target?.name;
+        if (t !== undefined && (conntrackTargets.has(t) || (t === 'CT' && !rule.line.options.some((o) => o.name.value === '--notrack')))) found = true;
+        if (rule.line.options.some((o) => (o.name.value === '-m' || o.name.value === '--match') && conntrackMatches.has(o.args[0]?.value ?? ''))) found = true;
+        if (found) break;
+      }
+      if (found) break;
+    }
+    if (found) break;
+  }
+  trackingCache.set(set, found);
+  return found;
+}
+
+/** A nat chain that would decide something if consulted (rules, or a policy other than ACCEPT). */
+function natChainMatters(set: RuleSet, chainName: string): boolean {
+  const chain = set.tables.get('nat')?.chains.get(chainName);
+  return chain !== undefined && (chain.rules.length > 0 || (chain.policy !== undefined && chain.policy.value !== 'ACCEPT'));
 }
 
 function finish(b: Branch, verdict: Verdict, why?: string): TracePath {
@@ -267,8 +319,21 @@ function formatHost(c: Cidr): string {
  */
 export function tracePacket(set: RuleSet, packet: TracePacket, opts: TraceOptions = {}): TraceResult {
   const start: PacketView = { ...packet, outIface: undefined, local: true, origDst: packet.dst, origDport: packet.dport, dnat: false };
+  return traceView(set, start, 'inbound', opts);
+}
+
+/**
+ * Trace a packet as later chains see it: `inbound` for one arriving from a network interface
+ * (PREROUTING, routing by `local`, INPUT or FORWARD), `output` for one the host sends (OUTPUT,
+ * POSTROUTING). A packet of an established connection keeps the view's NAT (conntrack applies it).
+ */
+export function traceView(set: RuleSet, start: PacketView, direction: 'inbound' | 'output', opts: TraceOptions = {}): TraceResult {
   const done: TracePath[] = [];
   const budget = { n: 0 };
+  if (direction === 'output') {
+    for (const s of runStages(set, output, [{ pkt: start, steps: [], assumptions: [] }], done, budget, opts)) done.push(finish(s, 'accept'));
+    return outcome(done);
+  }
   const routed = runStages(set, prerouting, [{ pkt: start, steps: [], assumptions: [] }], done, budget, opts);
   for (const b of routed) {
     const where = b.pkt.local ? 'INPUT' : 'FORWARD';
@@ -281,6 +346,11 @@ export function tracePacket(set: RuleSet, packet: TracePacket, opts: TraceOption
     const survivors = runStages(set, b.pkt.local ? input : forward, [b], done, budget, opts);
     for (const s of survivors) done.push(finish(s, 'accept'));
   }
+  return outcome(done);
+}
+
+/** One verdict from every way a packet can go: certain when all agree. */
+function outcome(done: readonly TracePath[]): TraceResult {
   const verdicts = new Set(done.map((d) => d.verdict));
   const first = done.find((d) => d.verdict === 'accept') ?? done[0] as TracePath;
   if (verdicts.size === 1 && !verdicts.has('unknown')) {
