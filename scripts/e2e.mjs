@@ -7,9 +7,12 @@
 // 2. The packaged VSIX is installed into the host (`code-server --install-extension`) and the real UI
 //    is checked in a window that has only the installed extension: Problems panel, hover, completion
 //    (screenshots in test-results/; `--docs-images` copies them to docs/images/ for the README).
+// 3. The same VSIX in a host whose settings send the extension to the browser's web worker extension
+//    host (the `browser` entry, the server in a Web Worker): user-data's findings reach the Problems
+//    panel and no Node server runs (scripts/e2e/webWorker.mjs, docs/web-extension.md).
 //
 //   node scripts/build.mjs && npx tsc -p . && node scripts/e2e.mjs [--install-only] [--keep] [--no-ui]
-//        [--vsix FILE] [--docs-images]
+//        [--vsix FILE] [--docs-images] [--ui-only]
 //
 // Needs /usr/bin/chromium and, for the one-time install, libkrb5-dev + a C++ toolchain (Debian:
 // `apt-get install -y chromium libkrb5-dev`). code-server, its Node 24 and playwright-core are
@@ -23,6 +26,7 @@ import {
   CHROMIUM, chromiumArgs, hostLayout, install, installVsix, listExtensions, logTail, playwright, root, startHost,
 } from './e2e/host.mjs';
 import { uiSmoke } from './e2e/ui.mjs';
+import { webWorkerCheck } from './e2e/webWorker.mjs';
 
 const SUITE_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240_000);
 const suiteEntry = path.join(root, 'out', 'test', 'e2e', 'suite', 'index.js');
@@ -187,13 +191,17 @@ async function main() {
       executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: chromiumArgs,
     });
 
-    failures.push(...await runSuite(context, host.authority, suiteWorkspace, reportFile));
+    // --ui-only: the UI checks alone (when working on them; the tier always runs the suite).
+    if (!args.has('--ui-only')) failures.push(...await runSuite(context, host.authority, suiteWorkspace, reportFile));
 
     if (vsix && !failures.length) {
       const uiStart = Date.now();
       try {
         // No extensionDevelopmentPath: this window runs the extension installed from the VSIX.
-        const shots = await uiSmoke(context, `http://${host.authority}/?folder=${encodeURIComponent(uiWorkspace)}`, resultsDir, log);
+        // The installed extension's language servers: processes running its server bundle.
+        const serverProcesses = () => spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n')
+          .filter((l) => l.includes(layout.dirs.extensions) && /cloud-config-lsp[^/]*\/dist\/server\.js/.test(l)).map((l) => l.trim());
+        const shots = await uiSmoke(context, `http://${host.authority}/?folder=${encodeURIComponent(uiWorkspace)}`, resultsDir, log, { serverProcesses });
         log(`✓ UI with the installed VSIX (${secs(uiStart)}); screenshots: ${shots.map((s) => path.relative(root, s)).join(', ')}`);
         if (args.has('--docs-images')) {
           fs.mkdirSync(docsImages, { recursive: true });
@@ -202,6 +210,19 @@ async function main() {
         }
       } catch (err) {
         failures.push(`ui: ${err.message}`);
+      }
+    }
+    if (vsix && !failures.length) {
+      // The web extension (browser entry, server in a Web Worker) in code-server's web worker
+      // extension host, in a host of its own (scripts/e2e/webWorker.mjs).
+      const webStart = Date.now();
+      try {
+        const r = await webWorkerCheck({ vsix, fixtures, resultsDir, log });
+        if (!r.ok) throw new Error(`no findings in the Problems panel with the web worker server:\n${r.problems}\n${r.console.filter((l) => /cloud-config|Activating|worker/i.test(l)).join('\n')}`);
+        if (r.servers.length) throw new Error(`the web extension started a Node language server:\n${r.servers.join('\n')}`);
+        log(`✓ web extension in the web worker extension host: findings in Problems, no Node server (${secs(webStart)})`);
+      } catch (err) {
+        failures.push(`web worker: ${err.message}`);
       }
     }
   } catch (err) {

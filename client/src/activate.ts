@@ -3,11 +3,14 @@ import { registerRulePages, rulePageLinks } from './rulePages';
 import { DidChangeConfigurationNotification, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { StatusBar } from './statusBar';
 import { dialectsKey, registerCommands } from './commands';
+import { needsServer } from './servedDocuments';
 
 /** What the extension exports to other extensions and to its own end-to-end tests. */
 export interface ExtensionApi {
   readonly client: BaseLanguageClient;
   readonly statusBar: StatusBar;
+  /** Whether the language server has been started (it is not for plain YAML). */
+  readonly started: () => boolean;
 }
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
@@ -36,7 +39,7 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
   };
   registerRulePages(context);
   const client = create(clientOptions);
-  const statusBar = new StatusBar(client);
+  const statusBar = new StatusBar(client, context.workspaceState);
   context.subscriptions.push(statusBar);
   registerCommands(context, client);
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -44,8 +47,30 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
       void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     }
   }));
-  await client.start();
   statusBar.listen();
-  context.subscriptions.push({ dispose: () => void client.stop() });
-  return { client, statusBar };
+  context.subscriptions.push({ dispose: () => void (client.isRunning() ? client.stop() : undefined) });
+  // The extension activates for every YAML file; the server starts only once a document it serves is
+  // open (a plain YAML file costs the activation alone). Commands that ask the server start it too.
+  let starting: Promise<void> | undefined;
+  const waiting: vscode.Disposable[] = [];
+  const start = (): Promise<void> => {
+    if (!starting) {
+      starting = client.start();
+      for (const w of waiting.splice(0)) w.dispose();
+    }
+    return starting;
+  };
+  if (vscode.workspace.textDocuments.some(needsServer)) {
+    await start();
+  } else {
+    waiting.push(
+      vscode.workspace.onDidOpenTextDocument((d) => { if (needsServer(d)) void start(); }),
+      // A YAML or untitled document that gets its #cloud-config (or rules) first line while open.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.some((c) => c.range.start.line <= 1) && needsServer(e.document)) void start();
+      }),
+    );
+    context.subscriptions.push({ dispose: () => { for (const w of waiting.splice(0)) w.dispose(); } });
+  }
+  return { client, statusBar, started: () => starting !== undefined || client.isRunning() };
 }

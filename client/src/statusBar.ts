@@ -21,9 +21,11 @@ export class StatusBar implements vscode.Disposable {
   private readonly statuses = new Map<string, DocumentStatus>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private state: State = State.Starting;
-  private readonly languages = new LanguageSwitch();
+  private readonly languages: LanguageSwitch;
 
-  constructor(private readonly client: BaseLanguageClient) {
+  /** `state`: where the answers to the one-time *.yaml offer are kept (the workspace state). */
+  constructor(private readonly client: BaseLanguageClient, state?: vscode.Memento) {
+    this.languages = new LanguageSwitch(state);
     this.item.name = 'Cloud-Config';
     this.item.command = 'cloudConfig.showOutput';
     this.subscriptions.push(

@@ -20,15 +20,30 @@ async function poll(page, fn, timeoutMs, what) {
   throw new Error(`${what} (after ${timeoutMs / 1000} s)${last?.value !== undefined ? `; last seen:\n${last.value}` : ''}`);
 }
 
-/** Open a file by Quick Open (Ctrl+P), which works whether or not the Explorer is shown. */
-async function quickOpen(page, relative) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(relative);
-  await page.waitForTimeout(600);
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab[aria-label*="${path.basename(relative)}"]`).first().waitFor({ timeout: 15_000 }).catch(() => {});
+/**
+ * Open a file by Quick Open (Ctrl+P), which works whether or not the Explorer is shown. The first
+ * search of a fresh window is slow and a loaded machine redraws the list late: the listed file is
+ * clicked, and the whole thing is tried again until its tab shows.
+ */
+export async function quickOpen(page, relative) {
+  const tab = page.locator(`.tab[aria-label*="${path.basename(relative)}"]`).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(relative);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: path.basename(relative) }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await row.click().catch(() => page.keyboard.press('Enter'));
+    try {
+      await tab.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw new Error(`Quick Open did not open ${relative}: ${err.message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Move the cursor to line:column (1-based): Quick Open with `:line:column` (Go to Line). */
@@ -42,11 +57,53 @@ async function goTo(page, line, column) {
   await page.waitForTimeout(300);
 }
 
+/** Run a command from the palette (F1) by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+/** The spans the editor draws for the first line showing `text` (one span: one token colour). */
+async function spansOfLine(page, text) {
+  const line = page.locator('.monaco-editor .view-line').filter({ hasText: text }).first();
+  await line.waitFor({ timeout: 15_000 });
+  return line.locator('span > span').count();
+}
+
+/**
+ * The notification whose message matches `text`, as a toast or, once its toast has gone (toasts hide
+ * after a while), in the notification center; null when there is none within `ms`.
+ */
+async function notification(page, text, ms) {
+  const item = page.locator('.notification-list-item:visible').filter({ hasText: text }).first();
+  const deadline = Date.now() + ms;
+  let centerShown = false;
+  while (Date.now() < deadline) {
+    if (await item.count()) return item;
+    if (!centerShown && Date.now() > deadline - ms / 2) {
+      await runCommand(page, 'Notifications: Show Notifications');
+      centerShown = true;
+    }
+    await page.waitForTimeout(250);
+  }
+  if (!centerShown) await runCommand(page, 'Notifications: Show Notifications');
+  await page.waitForTimeout(500);
+  return (await item.count()) ? item : null;
+}
+
+async function hideNotifications(page) {
+  await runCommand(page, 'Notifications: Hide Notifications');
+}
+
 /**
  * Run the UI checks in a new page of `context` on `url` (a workbench URL with the folder open).
  * Returns the screenshot files written into `resultsDir`.
  */
-export async function uiSmoke(context, url, resultsDir, log) {
+export async function uiSmoke(context, url, resultsDir, log, { serverProcesses } = {}) {
   fs.mkdirSync(resultsDir, { recursive: true });
   const shots = [];
   const shot = async (page, name) => {
@@ -58,6 +115,73 @@ export async function uiSmoke(context, url, resultsDir, log) {
   try {
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+    // 0. A plain YAML file (no #cloud-config) first: the extension activates (onLanguage:yaml) and
+    // VS Code's Running Extensions view gives its activation time; no language server is started.
+    await quickOpen(page, 'other.yaml');
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: /ordinary\sYAML\sfile/ }).first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: /Cloud-Config, systemd/ }).first();
+    const rowText = await poll(page, async () => {
+      const text = await row.innerText({ timeout: 1000 });
+      return { ok: /\d+\s*ms/.test(text), value: text };
+    }, 30_000, 'the Running Extensions view lists no activation time for the extension');
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-running-extensions.png') });
+    const activationMs = Number(/(\d+)\s*ms/.exec(rowText)[1]);
+    log(`✓ UI: plain YAML activates the extension in ${activationMs} ms (Running Extensions: ${rowText.replace(/\s+/g, ' ').trim()})`);
+    if (serverProcesses) {
+      await page.waitForTimeout(2000);
+      const running = serverProcesses();
+      if (running.length) throw new Error(`a language server runs for a plain YAML file:\n${running.join('\n')}`);
+      log('✓ UI: no language server process for the plain YAML file');
+    }
+    await page.keyboard.press('Control+W');
+    await page.keyboard.press('Control+W');
+
+    // 0b. The one-time offer for a *.yaml that starts with #cloud-config: it opens as YAML (the file
+    // extension decides before the first line); the offer switches it to Cloud-Config, the embedded
+    // unit gets its own tokens, and reopening the file brings no second offer (the answer is kept
+    // per file in the workspace state) but the language chosen. Declined first: the file stays YAML,
+    // and is not asked about again.
+    const mode = page.locator('#status\\.editor\\.mode, .statusbar-item[id="status.editor.mode"]').first();
+    await quickOpen(page, 'offer/keep.yaml');
+    const keep = await notification(page, /keep\.yaml\sis\s#cloud-config\suser-data/, 30_000);
+    if (!keep) throw new Error('no offer to open keep.yaml as Cloud-Config');
+    await keep.locator('a.monaco-button, .monaco-button').filter({ hasText: 'Keep as YAML' }).first().click();
+    await page.keyboard.press('Control+W');
+    await quickOpen(page, 'offer/keep.yaml');
+    if (await notification(page, /keep\.yaml\sis\s#cloud-config\suser-data/, 4000)) throw new Error('the offer for keep.yaml was made again after "Keep as YAML"');
+    const keptMode = await mode.innerText({ timeout: 5000 });
+    if (!/YAML/.test(keptMode)) throw new Error(`keep.yaml is ${keptMode} after "Keep as YAML"`);
+    log('✓ UI: declined, keep.yaml stays YAML and is not asked about again');
+    await hideNotifications(page);
+    await quickOpen(page, 'offer/web.yaml');
+    const execLine = 'ExecStart=/usr/bin/docker';
+    const asYaml = await spansOfLine(page, execLine);
+    const offer = await notification(page, /web\.yaml\sis\s#cloud-config\suser-data/, 30_000);
+    if (!offer) throw new Error('no offer to open web.yaml as Cloud-Config');
+    await shot(page, 'e2e-yaml-offer.png');
+    await offer.locator('a.monaco-button, .monaco-button').filter({ hasText: 'Open as Cloud-Config' }).first().click();
+    await poll(page, async () => {
+      const text = await mode.innerText({ timeout: 1000 });
+      return { ok: /Cloud-Config/.test(text), value: text };
+    }, 15_000, 'the language indicator does not show Cloud-Config after accepting the offer');
+    const asCloudConfig = await poll(page, async () => {
+      const n = await spansOfLine(page, execLine);
+      return { ok: n > asYaml, value: n };
+    }, 15_000, `the embedded unit line keeps the YAML colouring (${asYaml} span)`);
+    log(`✓ UI: the offer switches web.yaml to Cloud-Config (the ExecStart= line: ${asYaml} token span as YAML, ${asCloudConfig} as Cloud-Config)`);
+    await page.keyboard.press('Control+W');
+    await quickOpen(page, 'offer/web.yaml');
+    if (await notification(page, /web\.yaml\sis\s#cloud-config\suser-data/, 4000)) throw new Error('the offer for web.yaml was made a second time');
+    await poll(page, async () => {
+      const text = await mode.innerText({ timeout: 1000 });
+      return { ok: /Cloud-Config/.test(text), value: text };
+    }, 15_000, 'reopened, web.yaml is not Cloud-Config although the offer was accepted');
+    log('✓ UI: reopened, web.yaml opens as Cloud-Config with no second offer');
+    await hideNotifications(page);
+    await page.keyboard.press('Control+W');
+    await page.keyboard.press('Control+W');
 
     // 1. user-data from the Explorer, then the Problems panel.
     const explorerItem = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').filter({ hasText: /^\s*user-data\s*$/ }).first();
@@ -171,6 +295,12 @@ export async function uiSmoke(context, url, resultsDir, log) {
     await page.waitForTimeout(800);
     await shot(page, 'e2e-exposure-map.png');
     log(`✓ UI: the exposure map is rendered beside the user-data (${rendered.split('\n')[0]})`);
+    if (serverProcesses) {
+      const running = serverProcesses();
+      if (running.length !== 1) throw new Error(`expected one language server process once user-data is open, found ${running.length}:\n${running.join('\n')}`);
+      log('✓ UI: one language server process once a cloud-config document is open');
+    }
+
   } catch (err) {
     await shot(page, 'e2e-failure.png').catch(() => {});
     throw err;

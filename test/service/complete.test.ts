@@ -163,13 +163,15 @@ describe('snippets and special places', () => {
 
   test('`#cloud-config` on an empty first line of an empty document', () => {
     const r = completeAt('|^|');
-    assert.deepEqual(r.labels, ['#cloud-config']);
+    // The header, then the whole user-data snippets (each writes the header itself).
+    assert.deepEqual(r.labels, ['#cloud-config', 'cloud-config', 'cloud-config-firewall', 'docker-firewall']);
     assert.equal(applyCompletion(r.text, r.list.items[0]!), '#cloud-config\n');
   });
 
   test('`#cloud-config` on an empty line 1 above existing keys, without adding a blank line', () => {
     const r = completeAt('|^|\nhostname: node1\n');
-    assert.deepEqual(r.labels, ['#cloud-config']);
+    // The skeleton would write a second hostname: not offered.
+    assert.deepEqual(r.labels, ['#cloud-config', 'cloud-config-firewall', 'docker-firewall']);
     assert.equal(applyCompletion(r.text, r.list.items[0]!), '#cloud-config\nhostname: node1\n');
   });
 

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageId } from '../../server/src/service/index';
 import { doc, service } from '../helpers/service';
+import { acceptCompletion, expandSnippet } from '../helpers/snippetExpand';
+import { documentSnippets } from '../../server/src/service/cloudConfig/documentSnippets';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -30,81 +32,6 @@ const files = {
 } as const;
 type Scope = keyof typeof files;
 
-/**
- * Expand a snippet body as accepting every default does. `choices` picks an option per tab stop
- * (default: the first); `final` replaces `$0`. Throws on malformed snippet syntax (unclosed `${`).
- */
-function expandSnippet(body: string, choices: Readonly<Record<number, number>> = {}, final = '', line = 0): string {
-  const values = new Map<number, string>();
-  const variables: Record<string, string> = { TM_LINE_INDEX: String(line), TM_LINE_NUMBER: String(line + 1) };
-  let i = 0;
-  const parse = (stopAt: string | undefined): string => {
-    let out = '';
-    while (i < body.length) {
-      const c = body[i]!;
-      if (stopAt !== undefined && c === stopAt) return out;
-      if (c === '\\' && i + 1 < body.length && '$}\\|,'.includes(body[i + 1]!)) {
-        out += body[i + 1];
-        i += 2;
-        continue;
-      }
-      if (c !== '$') {
-        out += c;
-        i++;
-        continue;
-      }
-      const simple = /^\$(\d+)/.exec(body.slice(i));
-      if (simple) {
-        i += simple[0].length;
-        out += tabStop(Number(simple[1]), undefined);
-        continue;
-      }
-      const variable = /^\$\{([A-Z_]+)\/((?:[^/\\]|\\.)*)\/((?:\$\{\d+:[+?-][^}]*\}|[^/}])*)\/([a-z]*)\}/.exec(body.slice(i));
-      if (variable) {
-        // A transformed variable: `${VAR/regex/format/options}`, with `$n` and `${n:+text}` in the format.
-        i += variable[0].length;
-        const value = variables[variable[1]!];
-        if (value === undefined) throw new Error(`unknown snippet variable ${variable[1]}`);
-        const re = new RegExp(variable[2]!, variable[4]!.replace(/[^gim]/g, ''));
-        out += value.replace(re, (...m: unknown[]) => variable[3]!.replace(/\$\{(\d+):\+([^}]*)\}|\$(\d+)/g, (_all, n: string | undefined, text: string | undefined, plain: string | undefined) => {
-          const group = m[Number(n ?? plain)];
-          return n !== undefined ? (typeof group === 'string' && group !== '' ? text ?? '' : '') : typeof group === 'string' ? group : '';
-        }));
-        continue;
-      }
-      const open = /^\$\{(\d+)(:|\||\})/.exec(body.slice(i));
-      if (!open) throw new Error(`unsupported snippet syntax at ${i}: ${body.slice(i, i + 20)}`);
-      const n = Number(open[1]);
-      i += open[0].length;
-      if (open[2] === '}') {
-        out += tabStop(n, undefined);
-      } else if (open[2] === ':') {
-        const inner = parse('}');
-        if (body[i] !== '}') throw new Error(`unclosed placeholder \${${n}:`);
-        i++;
-        out += tabStop(n, inner);
-      } else {
-        const end = body.indexOf('|}', i);
-        if (end < 0) throw new Error(`unclosed choice \${${n}|`);
-        const options = body.slice(i, end).split(',');
-        i = end + 2;
-        out += tabStop(n, options[choices[n] ?? 0] ?? options[0] ?? '');
-      }
-    }
-    if (stopAt !== undefined) throw new Error(`missing ${stopAt}`);
-    return out;
-  };
-  const tabStop = (n: number, text: string | undefined): string => {
-    if (n === 0) return final;
-    if (text !== undefined && !values.has(n)) values.set(n, text);
-    return values.get(n) ?? '';
-  };
-  // Mirrors may come before their placeholder: a first pass collects the defaults.
-  parse(undefined);
-  i = 0;
-  return parse(undefined);
-}
-
 function snippet(scope: Scope, prefix: string): SnippetDef {
   const s = files[scope].get(prefix);
   assert.ok(s, `no ${scope} snippet with prefix ${prefix}`);
@@ -112,10 +39,21 @@ function snippet(scope: Scope, prefix: string): SnippetDef {
 }
 
 /** The snippet expanded with defaults, each line indented by `indent` spaces (as inserted at that column). */
-function expand(scope: Scope, prefix: string, indent = 0, choices: Record<number, number> = {}, final = '', line = 0): string {
-  const text = expandSnippet(snippet(scope, prefix).body.join('\n'), choices, final, line);
+function expand(scope: Scope, prefix: string, indent = 0, choices: Record<number, number> = {}, final = ''): string {
+  const text = expandSnippet(snippet(scope, prefix).body.join('\n'), choices, final);
   const pad = ' '.repeat(indent);
   return text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+}
+
+/**
+ * A whole user-data snippet (offered by the server's completion) accepted with its defaults at
+ * `line` of `text`, where the prefix has not been typed yet: the document afterwards.
+ */
+function acceptWhole(prefix: string, text = '', line = 0): string {
+  const list = service().complete(doc(text), 'cloud-config', { line, character: 0 });
+  const item = list.items.find((i) => i.label === prefix);
+  assert.ok(item, `${prefix} not offered at line ${line + 1} of ${JSON.stringify(text)}: ${list.items.map((i) => i.label).join(', ')}`);
+  return acceptCompletion(text, item);
 }
 
 const covered = new Set<string>();
@@ -130,7 +68,7 @@ function assertClean(text: string, lang: LanguageId, uri = 'file:///test/user-da
   assert.deepEqual(bad.map(where), [], `expansion:\n${text}`);
 }
 
-function use(scope: Scope, ...prefixes: string[]): void {
+function use(scope: Scope | 'document', ...prefixes: string[]): void {
   for (const p of prefixes) covered.add(`${scope}:${p}`);
 }
 
@@ -138,15 +76,15 @@ const units = (items: string) => `#cloud-config\nhostname: host-01\n\ncoreos:\n 
 
 describe('cloud-config snippets lint clean', () => {
   test('cloud-config: the whole-file skeleton', () => {
-    use('cloud-config', 'cloud-config');
-    const text = expand('cloud-config', 'cloud-config');
+    use('document', 'cloud-config');
+    const text = acceptWhole('cloud-config');
     assert.ok(text.startsWith('#cloud-config\n'));
     assertClean(text, 'cloud-config');
   });
 
   test('cloud-config-firewall: IPv4 and IPv6 rules, both restore units enabled and started', () => {
-    use('cloud-config', 'cloud-config-firewall');
-    const text = expand('cloud-config', 'cloud-config-firewall');
+    use('document', 'cloud-config-firewall');
+    const text = acceptWhole('cloud-config-firewall');
     for (const must of ['/var/lib/iptables/rules-save', '/var/lib/ip6tables/rules-save', 'name: iptables-restore.service', 'name: ip6tables-restore.service', '-p ipv6-icmp']) {
       assert.ok(text.includes(must), `lacks ${must}`);
     }
@@ -156,13 +94,38 @@ describe('cloud-config snippets lint clean', () => {
   });
 
   test('docker-firewall: DOCKER-USER filtered by an ipset the config creates before the rules load', () => {
-    use('cloud-config', 'docker-firewall');
-    const text = expand('cloud-config', 'docker-firewall');
+    use('document', 'docker-firewall');
+    const text = acceptWhole('docker-firewall');
     assert.match(text, /^ {6}:DOCKER-USER - \[0:0\]$/m);
     assert.match(text, /-A DOCKER-USER -i eth0 -m set --match-set docker-allow src -j RETURN/);
     assert.match(text, /ipset -exist create docker-allow hash:net/);
     assert.match(text, /Before=iptables-restore\.service/);
     assertClean(text, 'cloud-config');
+  });
+
+  test('whole user-data snippets write exactly one #cloud-config header, on line 1', () => {
+    for (const { prefix } of documentSnippets) {
+      const cases: Array<[string, string, number]> = [
+        ['an empty document', '', 0],
+        ['below an existing header', '#cloud-config\n', 1],
+        ['below a header and a blank line', '#cloud-config\n\n', 2],
+        ['below the jinja template line and the header', '## template: jinja\n#cloud-config\n', 2],
+        ['in a document without a header (the header goes on line 1)', 'manage_etc_hosts: localhost\n\n', 2],
+      ];
+      for (const [where, before, line] of cases) {
+        const text = acceptWhole(prefix, before, line);
+        assert.equal(text.match(/^#cloud-config$/gm)?.length, 1, `${prefix} ${where}:\n${text}`);
+        assert.ok(/^(## template: jinja\n)?#cloud-config\n/.test(text), `${prefix} ${where}: header on line 1\n${text}`);
+        assertClean(text, 'cloud-config');
+      }
+    }
+  });
+
+  test('a whole user-data snippet is not offered where it would repeat a top-level key', () => {
+    const list = service().complete(doc('#cloud-config\nwrite_files: []\n\n'), 'cloud-config', { line: 3, character: 0 });
+    const labels = list.items.map((i) => i.label);
+    assert.ok(labels.includes('cloud-config'), labels.join(', '));
+    assert.ok(!labels.includes('cloud-config-firewall') && !labels.includes('docker-firewall'), labels.join(', '));
   });
 
   test('unit, docker-unit and drop-in as coreos.units items', () => {
@@ -249,7 +212,14 @@ describe('snippet files', () => {
         assert.ok(s.description && s.description.length > 20, `${scope}:${prefix} needs a description`);
       }
     }
-    const all = Object.entries(files).flatMap(([scope, snippets]) => [...snippets.keys()].map((p) => `${scope}:${p}`));
+    for (const s of documentSnippets) {
+      assert.doesNotThrow(() => expandSnippet(s.body.join('\n')), `document:${s.prefix}`);
+      assert.ok(!s.body.some((l) => l.startsWith('#cloud-config')), `document:${s.prefix}: the server adds the header where it is missing`);
+    }
+    const all = [
+      ...Object.entries(files).flatMap(([scope, snippets]) => [...snippets.keys()].map((p) => `${scope}:${p}`)),
+      ...documentSnippets.map((s) => `document:${s.prefix}`),
+    ];
     assert.deepEqual(all.filter((k) => !covered.has(k)), [], 'snippets without a lint case');
   });
 

@@ -1,10 +1,12 @@
-// Snippet insertion through VS Code's snippet engine (editor.action.insertSnippet with the bodies
-// from snippets/*.code-snippets): the inserted text is what the user gets, and our server finds no
-// error or warning in it.
+// Snippet insertion through VS Code's snippet engine: the whole user-data snippets from the server's
+// completion, typed and accepted in the suggest widget; list items with editor.action.insertSnippet and
+// the bodies from snippets/*.code-snippets. The inserted text is what the user gets, and our server
+// finds no error or warning in it.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { describe, hasCodes, lacksCode, problems, waitForDiagnostics, waitForQuiet } from './diagnosticsWait';
+import { describe, hasCodes, lacksCode, problems, sleep, waitForDiagnostics, waitForQuiet } from './diagnosticsWait';
+import { completionAt, labelOf } from './providerQueries';
 import { suite, test } from './harness';
 import { openUntitled, repositoryFile } from './workspaceFiles';
 
@@ -21,20 +23,42 @@ function snippetBody(file: string, prefix: string): string {
 }
 
 /**
- * Insert a whole-document snippet into a fresh cloud-config editor. The editor starts with a broken
- * line (no header) so that the server's first diagnostics prove it serves the document; the snippet
- * replaces it.
+ * Accept a whole user-data snippet the way a user does: type its prefix at the cursor, open the
+ * suggestions, accept the selected one. These snippets come from the server's completion (it writes
+ * the #cloud-config header only where the document has none), so the suggestion list is first polled
+ * until the server offers the prefix.
+ */
+async function acceptWholeDocument(editor: vscode.TextEditor, prefix: string): Promise<void> {
+  const doc = editor.document;
+  const at = editor.selection.active;
+  const deadline = Date.now() + 20_000;
+  while (!(await completionAt(doc, at)).some((i) => labelOf(i) === prefix && i.kind === vscode.CompletionItemKind.Snippet)) {
+    assert.ok(Date.now() < deadline, `the server never offered the ${prefix} snippet at ${at.line + 1}:${at.character + 1}`);
+    await sleep(200);
+  }
+  await vscode.commands.executeCommand('type', { text: prefix });
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  // The suggest widget has no state an extension can read: give it time to ask the providers and render.
+  await sleep(1500);
+  await vscode.commands.executeCommand('acceptSelectedSuggestion');
+  // Leave snippet mode with the defaults accepted, as a user pressing Escape does.
+  await vscode.commands.executeCommand('leaveSnippet');
+}
+
+/**
+ * A whole-document snippet in a fresh cloud-config editor. The editor starts with a line without the
+ * header so that the server's first diagnostics prove it serves the document; the line is then
+ * deleted and the snippet typed on the empty line 1.
  */
 async function insertWholeDocument(prefix: string): Promise<vscode.TextDocument> {
   const editor = await openUntitled('cloud-config', 'hostname: scratch\n');
   const header = 'cloud-config/header';
   await waitForDiagnostics(editor.document.uri, hasCodes([header]), header);
   const doc = editor.document;
-  editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(doc.getText().length));
-  await vscode.commands.executeCommand('editor.action.insertSnippet', { snippet: snippetBody('cloud-config.code-snippets', prefix) });
-  // Leave snippet mode with the defaults accepted, as a user pressing Escape does.
-  await vscode.commands.executeCommand('leaveSnippet');
-  await waitForDiagnostics(doc.uri, lacksCode(header), 'the header error gone');
+  await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  await acceptWholeDocument(editor, prefix);
+  await waitForDiagnostics(doc.uri, lacksCode(header), 'the header error gone', 20_000);
   return doc;
 }
 
@@ -70,6 +94,32 @@ suite('snippets inserted by VS Code', () => {
   test('Docker-safe firewall: no problems', async () => {
     const doc = await insertWholeDocument('docker-firewall');
     assert.match(doc.getText(), /-A DOCKER-USER -i eth0 -m set --match-set docker-allow src -j RETURN/);
+    await assertNoProblems(doc);
+    await closeWithoutSaving();
+  });
+
+  test('the firewall snippet below an existing #cloud-config adds no second header', async () => {
+    const editor = await openUntitled('cloud-config', '#cloud-config\n\n');
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    await acceptWholeDocument(editor, 'cloud-config-firewall');
+    const text = editor.document.getText();
+    assert.strictEqual(text.match(/#cloud-config/g)?.length, 1, `one header expected:\n${text}`);
+    assert.match(text, /^#cloud-config\ncoreos:\n {2}units:$/m, `inserted:\n${text}`);
+    await assertNoProblems(editor.document);
+    await closeWithoutSaving();
+  });
+
+  test('the Docker firewall snippet in a document without a header puts the header on line 1', async () => {
+    const editor = await openUntitled('cloud-config', 'hostname: scratch\n\n');
+    const header = 'cloud-config/header';
+    await waitForDiagnostics(editor.document.uri, hasCodes([header]), header);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await acceptWholeDocument(editor, 'docker-firewall');
+    const doc = editor.document;
+    await waitForDiagnostics(doc.uri, lacksCode(header), 'the header error gone');
+    const text = doc.getText();
+    assert.strictEqual(text.match(/#cloud-config/g)?.length, 1, `one header expected:\n${text}`);
+    assert.match(text, /^#cloud-config\nhostname: scratch\n\ncoreos:$/m, `inserted:\n${text}`);
     await assertNoProblems(doc);
     await closeWithoutSaving();
   });

@@ -14,6 +14,7 @@ import { coreosShippedUnits } from '../data/shippedUnits';
 import { asMap, asSeq, findPair, scalarText } from './yamlNodes';
 import { eolOf } from '../text/lineEnding';
 import { lineStartAt } from '../text/lines';
+import { documentSnippetItems } from './documentSnippets';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 
@@ -65,7 +66,9 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
       // Add a line break only when something follows on line 1 or the document is empty.
       const atLineEnd = text[offset] === '\n' || text[offset] === '\r';
       const newText = atLineEnd ? '#cloud-config' : `#cloud-config${eolOf(text)}`;
-      return { isIncomplete: false, items: [{ label: '#cloud-config', kind: CompletionItemKind.Keyword, detail: 'user-data header', textEdit: { range: { start: toPos(0), end: toPos(offset) }, newText } }] };
+      const header: CompletionItem = { label: '#cloud-config', kind: CompletionItemKind.Keyword, detail: 'user-data header', textEdit: { range: { start: toPos(0), end: toPos(offset) }, newText } };
+      const snippets = atLineEnd || offset === text.length ? wholeDocumentItems(model, 0, offset, toPos) : [];
+      return { isIncomplete: false, items: [header, ...snippets] };
     }
   }
   if (text.slice(lineStart, offset).trimStart().startsWith('#')) return empty;
@@ -88,7 +91,20 @@ export function completeCloudConfig(model: CloudConfigModel, offset: number, toP
     items.push(keyItem(name, spec, where, range, toPos));
   }
   if (ctx.newItem) items.push(...itemSnippets(model, ctx.path, range, toPos));
+  if (ctx.path.length === 0 && !ctx.newItem && ctx.wordStart === lineStart && /^[ \t]*(\r?\n|$)/.test(text.slice(offset))) {
+    items.push(...wholeDocumentItems(model, ctx.wordStart, offset, toPos));
+  }
   return { isIncomplete: false, items };
+}
+
+/** Top-level keys written at column 0 (read from the lines: a half-typed document may not parse). */
+function topLevelKeys(text: string): Set<string> {
+  return new Set([...text.matchAll(/^([A-Za-z_][\w-]*)[ \t]*:/gm)].map((m) => m[1] as string));
+}
+
+/** The whole user-data snippets for a prefix typed from `start` (column 0) to the cursor. */
+function wholeDocumentItems(model: CloudConfigModel, start: number, offset: number, toPos: (o: number) => { line: number; character: number }): CompletionItem[] {
+  return documentSnippetItems({ text: model.text, header: model.header, start, offset, topLevelKeys: topLevelKeys(model.text), toPos });
 }
 
 /** The list form of a type (looking into oneOf). */
