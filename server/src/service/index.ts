@@ -21,6 +21,7 @@ import { fixesInLineEnding } from './text/lineEnding';
 import { embeddedFolding, embeddedSymbolsFor, standaloneFolding, standaloneSymbols } from './embedded/outline';
 import './systemd/service';
 import './iptables/service';
+import './compose/composeService';
 
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
