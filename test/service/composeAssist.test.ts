@@ -110,7 +110,8 @@ describe('standalone Compose files', () => {
     assert.equal(detectLanguage('/srv/app/app.yaml', 'services: {}\n'), undefined);
     assert.equal(detectLanguage('/srv/app/compose.yaml', '#cloud-config\nruncmd: []\n'), 'cloud-config');
     assert.equal(languageFromEditor('dockercompose', 'file:///srv/app/compose.yaml', 'services: {}\n'), 'compose');
-    assert.equal(languageFromEditor('yaml', 'file:///srv/app/compose.yaml', 'services: {}\n'), 'compose');
+    // Kept as plain YAML by the user: left to the YAML tools.
+    assert.equal(languageFromEditor('yaml', 'file:///srv/app/compose.yaml', 'services: {}\n'), undefined);
     assert.equal(languageFromEditor('yaml', 'file:///srv/app/app.yaml', 'services: {}\n'), undefined);
   });
 

@@ -111,7 +111,8 @@ export function looksLikeUserData(text: string): boolean {
 export function languageFromEditor(editorLanguage: string, uri: string, text: string): LanguageId | undefined {
   switch (editorLanguage) {
     case 'cloud-config': return 'cloud-config';
-    case 'yaml': return hasCloudConfigHeader(text) ? 'cloud-config' : isComposePath(uri) ? 'compose' : undefined;
+    // A Compose file the user keeps as plain YAML (files.associations) is left to the YAML tools.
+    case 'yaml': return hasCloudConfigHeader(text) ? 'cloud-config' : undefined;
     // The id VS Code's Docker extension gives Compose files; this extension contributes it too.
     case 'dockercompose': return hasCloudConfigHeader(text) ? 'cloud-config' : 'compose';
     case 'iptables': return rulesFamilyFromPath(uri);
