@@ -2,7 +2,7 @@
 // standalone Compose file; a standalone Compose file gets the findings a written one gets.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyCompletion, completeAt, diagnose, fixesFor, hoverAt, spans } from '../helpers/service';
+import { applyCompletion, completeAt, diagnose, doc, fixesFor, hoverAt, service, spans } from '../helpers/service';
 import { detectLanguage, languageFromEditor } from '../../server/src/service/index';
 
 const userData = (body: string): string => [
@@ -124,6 +124,19 @@ describe('standalone Compose files', () => {
     const [[title, fixed] = ['', '']] = fixesFor(compose('    ports: ["5432:5432"]\n'), 'docker/port-exposure', {}, 'compose');
     assert.match(title, /127\.0\.0\.1/);
     assert.equal(fixed, compose('    ports: ["127.0.0.1:5432:5432"]\n'));
+  });
+
+  it('have an outline (services and their settings) and fold by indentation', () => {
+    const text = compose('    ports:\n      - "127.0.0.1:5432:5432"\n    restart: always\n') + 'volumes:\n  data: {}\n';
+    const d = doc(text, 'compose', 'file:///srv/app/compose.yaml');
+    const symbols = service().symbols(d, 'compose');
+    assert.deepEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => [c.name, (c.children ?? []).map((x) => x.name)])]), [
+      ['services', [['db', ['image', 'ports', 'restart']]]],
+      ['volumes', []],
+    ]);
+    const folds = service().folding(d, 'compose').map((f) => [f.startLine, f.endLine]);
+    // services: lines 0-5, db: 1-5, ports: 3-4, volumes: 6-7
+    assert.deepEqual(folds, [[0, 5], [1, 5], [3, 4], [6, 7]]);
   });
 
   it('a clean Compose file gets nothing', () => {

@@ -4,6 +4,7 @@ import { registerEmbeddedLanguage } from '../embedded/languages';
 import { composeOnEveryInterface, composePublications } from './composePorts';
 import { validateCompose } from './composeValidate';
 import { completeCompose, hoverCompose } from './composeAssist';
+import { composeFolding, composeSymbols } from './composeOutline';
 
 /**
  * `docker/port-exposure` in a standalone Compose file. The host it runs on is unknown here (inside a
@@ -27,4 +28,7 @@ registerEmbeddedLanguage('compose', {
   },
   complete: (ctx, offset) => completeCompose(ctx.text, offset),
   hover: (ctx, offset) => hoverCompose(ctx.text, offset),
+  // Standalone only: inside a user-data the cloud-config outline and folding cover the file's entry.
+  symbols: (ctx) => (ctx.region ? [] : composeSymbols(ctx.text)),
+  folding: (ctx) => (ctx.region ? [] : composeFolding(ctx.text)),
 });
