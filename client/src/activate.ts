@@ -25,6 +25,8 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
       { language: 'cloud-config' },
       { language: 'iptables' },
       { language: 'systemd-unit' },
+      // Compose files (`compose.yaml`, `docker-compose.yml`, `*.compose.yaml`): the id VS Code's Docker extension uses too.
+      { language: 'dockercompose' },
       // VS Code's YAML extension claims `*.yaml` files whose first line is #cloud-config; the server
       // only answers for those and leaves every other YAML document alone.
       { language: 'yaml' },

@@ -266,6 +266,20 @@ local function main()
   end, 20)
   check('diagnostics in the rules file', rules_diags, select(2, codes(rules_buf)))
 
+  -- A Compose file: Neovim reads it as YAML; the README's configuration attaches the same server.
+  local compose_file = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':p:h') .. '/compose.yaml'
+  vim.fn.writefile({ 'services:', '  db:', '    image: postgres:16', '    ports: ["5432:5432"]' }, compose_file)
+  vim.cmd('edit ' .. vim.fn.fnameescape(compose_file))
+  local compose_buf = vim.api.nvim_get_current_buf()
+  local compose_attached = vim.wait(timeout, function()
+    return vim.lsp.buf_get_clients(compose_buf)[client_id] ~= nil
+  end, 20)
+  check('same server for compose.yaml', compose_attached and #vim.lsp.get_active_clients() == 1, vim.bo[compose_buf].filetype)
+  local compose_diags = vim.wait(timeout, function()
+    return codes(compose_buf)['docker/port-exposure'] ~= nil
+  end, 20)
+  check('port-exposure in compose.yaml', compose_diags, select(2, codes(compose_buf)))
+
   check('server logged no errors', #stderr == 0, table.concat(stderr, ' | '))
 
   -- Orderly shutdown (shutdown + exit).

@@ -53,6 +53,8 @@ const expectedLines = [
   'ok rules.v4 is iptables',
   'ok same server for the rules file',
   'ok diagnostics in the rules file',
+  'ok same server for compose.yaml',
+  'ok port-exposure in compose.yaml',
   'ok server logged no errors',
   'ok client stopped',
 ];

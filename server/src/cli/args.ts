@@ -18,9 +18,9 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables', 'systemd'];
+const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables', 'systemd', 'compose'];
 
-export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--language cloud-config|iptables|ip6tables|systemd]
+export const usage = `Usage: cloud-config-lint [--format text|json|sarif] [--language cloud-config|iptables|ip6tables|systemd|compose]
                          [--dialect auto|coreos|cloud-init] [--rule CODE|LANGUAGE/*=SEVERITY|off]... [--fix] [--max-size SIZE] PATH...
 
 Checks cloud-config user-data (and the systemd units and iptables rules inside it) and rules-save files.

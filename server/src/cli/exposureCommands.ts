@@ -178,8 +178,8 @@ export async function runExposureCommand(command: 'exposure' | 'trace', argv: re
     return 2;
   }
   const lang = o.language ?? detectLanguage(file, text) ?? 'cloud-config';
-  if (lang === 'systemd') {
-    err.write(`cloud-config-lint ${command}: ${file} is a systemd unit, not a user-data or rules file\n`);
+  if (lang === 'systemd' || lang === 'compose') {
+    err.write(`cloud-config-lint ${command}: ${file} is a ${lang === 'systemd' ? 'systemd unit' : 'Compose file'}, not a user-data or rules file\n`);
     return 2;
   }
   const uri = pathToFileURL(path.resolve(file)).toString();

@@ -11,6 +11,7 @@ const switchOf: Record<LanguageId, SwitchableLanguage> = {
   iptables: 'iptables',
   ip6tables: 'iptables',
   systemd: 'systemd',
+  compose: 'docker',
 };
 
 const switchName: Record<SwitchableLanguage, string> = {

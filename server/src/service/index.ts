@@ -22,6 +22,7 @@ import { fixesInLineEnding } from './text/lineEnding';
 import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
 import './systemd/service';
 import './iptables/service';
+import './compose/composeService';
 
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';

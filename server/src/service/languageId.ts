@@ -1,6 +1,7 @@
 import type { LanguageId } from './types';
 import { cloudInitTopLevel } from './data/cloudInitKeys';
 import { coreosTopLevel } from './data/coreosKeys';
+import { isComposePath } from './compose/composePorts';
 
 const ufwName = /^(before|after|user)(6)?\.rules$/;
 
@@ -74,6 +75,8 @@ export function detectLanguage(path: string, text: string): LanguageId | undefin
   const full = baseName(path).toLowerCase();
   const name = full.replace(templateSuffix, '');
   if (cloudConfigNames.has(name) || /\.(cloud-?config)\.ya?ml$/.test(name)) return 'cloud-config';
+  // Compose files by their names (`compose.yaml`, `docker-compose.yml`, `web.compose.yaml`), unless they say #cloud-config.
+  if (isComposePath(full) && !hasCloudConfigHeader(text)) return 'compose';
   // A script named `iptables` (an init script, a wrapper) is not a rules file.
   if (text.startsWith('#!') && !cloudConfigNames.has(name)) return unitSuffix.test(name) ? 'systemd' : undefined;
   if (ip6Names.has(name) || name.endsWith('.ip6tables') || name.endsWith('.ip6tables-save')) return 'ip6tables';
@@ -108,7 +111,10 @@ export function looksLikeUserData(text: string): boolean {
 export function languageFromEditor(editorLanguage: string, uri: string, text: string): LanguageId | undefined {
   switch (editorLanguage) {
     case 'cloud-config': return 'cloud-config';
+    // A Compose file the user keeps as plain YAML (files.associations) is left to the YAML tools.
     case 'yaml': return hasCloudConfigHeader(text) ? 'cloud-config' : undefined;
+    // The id VS Code's Docker extension gives Compose files; this extension contributes it too.
+    case 'dockercompose': return hasCloudConfigHeader(text) ? 'cloud-config' : 'compose';
     case 'iptables': return rulesFamilyFromPath(uri);
     case 'ip6tables': return 'ip6tables';
     case 'systemd': case 'systemd-unit': return 'systemd';

@@ -6,7 +6,7 @@ export type { Severity } from './ruleEntry';
 export type SeveritySetting = Severity | 'off';
 
 /** The languages the service understands as whole documents. */
-export type LanguageId = 'cloud-config' | 'iptables' | 'ip6tables' | 'systemd';
+export type LanguageId = 'cloud-config' | 'iptables' | 'ip6tables' | 'systemd' | 'compose';
 
 export type Dialect = 'coreos' | 'cloud-init';
 export type DialectSetting = Dialect | 'auto';

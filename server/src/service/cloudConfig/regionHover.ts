@@ -7,6 +7,7 @@ const languageNames: Record<EmbeddedRegion['language'], string> = {
   iptables: 'iptables rules (iptables-restore format, IPv4)',
   ip6tables: 'ip6tables rules (ip6tables-restore format, IPv6)',
   systemd: 'a systemd unit',
+  compose: 'a Docker Compose file',
   other: 'a file',
 };
 

@@ -1,6 +1,7 @@
 import type { Pair, Scalar, YAMLMap } from 'yaml';
 
-export type EmbeddedLanguage = 'iptables' | 'ip6tables' | 'systemd' | 'other';
+/** `compose` serves standalone Compose files; a Compose file inside a user-data stays `other` (see delegate.ts). */
+export type EmbeddedLanguage = 'iptables' | 'ip6tables' | 'systemd' | 'compose' | 'other';
 export type EmbeddedOrigin = 'unit' | 'drop-in' | 'write-file';
 export type ScalarStyle = 'literal' | 'folded' | 'plain' | 'single-quoted' | 'double-quoted';
 export type Chomping = 'clip' | 'strip' | 'keep';

@@ -4,6 +4,7 @@ import type { RuleContext } from '../context';
 import { hostCommands, programOf, type HostCommand } from '../host/hostShell';
 import { firewalldServices, firewalldZones } from '../../data/firewalld';
 import { nodeRange } from '../yamlNodes';
+import { portValid, richRuleError } from '../host/firewalldRichRule';
 import { appendToSeq } from './mapEdits';
 
 const changing = /^--(add|remove)-(port|service|source|interface|rich-rule|masquerade|forward-port|protocol|source-port|icmp-block)\b|^--(set-default-zone|change-interface|change-zone|change-source|new-zone|set-target)\b/;
@@ -23,11 +24,15 @@ function argumentError(args: readonly string[]): string | undefined {
     const v = optionValue(a);
     if (v === undefined) continue;
     if (/^--(add|remove|query)-port=/.test(a)) {
-      const m = /^(\d+)(?:-(\d+))?\/(tcp|udp|sctp|dccp)$/.exec(v);
-      if (!m) return /^\d+(-\d+)?$/.test(v) ? `\`${a}\`: a port needs its protocol (\`${v}/tcp\` or \`${v}/udp\`)` : `\`${a}\`: not a port (\`PORT[-PORT]/PROTOCOL\`)`;
-      if (Number(m[1]) > 65535 || Number(m[2] ?? 0) > 65535 || Number(m[1]) < 1) return `\`${a}\`: port out of range (1-65535)`;
+      const slash = v.lastIndexOf('/');
+      if (slash < 0) return portValid(v) ? `\`${a}\`: a port needs its protocol (\`${v}/tcp\` or \`${v}/udp\`)` : `\`${a}\`: not a port (\`PORT[-PORT]/PROTOCOL\`)`;
+      if (!portValid(v.slice(0, slash))) return /^\d+(-\d*)?$/.test(v.slice(0, slash)) ? `\`${a}\`: port out of range (0-65535)` : `\`${a}\`: not a port (\`PORT[-PORT]/PROTOCOL\`)`;
+      if (!/^(tcp|udp|sctp|dccp)$/.test(v.slice(slash + 1))) return `\`${a}\`: the protocol is tcp, udp, sctp or dccp (lower case)`;
     } else if (/^--(add|remove|query)-service=/.test(a) && !firewalldServices.has(v)) {
       return `\`${a}\`: firewalld has no service \`${v}\` (its services are in /usr/lib/firewalld/services)`;
+    } else if (/^--(add|remove|query)-rich-rule=/.test(a)) {
+      const e = richRuleError(v);
+      if (e) return `rich rule: ${e}`;
     } else if (/^--zone=/.test(a) && !firewalldZones.has(v) && !args.some((x) => x === `--new-zone=${v}`)) {
       return `\`${a}\`: firewalld has no zone \`${v}\` (${[...firewalldZones].join(', ')})`;
     }
