@@ -6,8 +6,10 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 export class LspSession {
   /** `settings` answers workspace/configuration by section path and is pushed with didChangeConfiguration. */
-  constructor(command, args, { settings = {}, timeoutMs = 120_000 } = {}) {
+  constructor(command, args, { settings = {}, timeoutMs = 120_000, exitMs = 3_000 } = {}) {
     this.settings = settings;
+    // How long the server may take to exit (a server writing a CPU profile on exit needs longer).
+    this.exitMs = exitMs;
     this.timeoutMs = timeoutMs;
     this.spawnedAt = now();
     this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -120,7 +122,7 @@ export class LspSession {
   async close() {
     await Promise.race([this.request('shutdown', null).catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
     this.notify('exit', null);
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3_000);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), this.exitMs);
     await this.exited;
     clearTimeout(timer);
   }

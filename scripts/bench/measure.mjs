@@ -14,7 +14,7 @@ export function percentile(values, p) {
  * Returns milliseconds and MB. Requests repeat `reps` times or until `budgetMs` is spent per position.
  */
 export async function measureServer(server, doc, { edits = 20, reps = 100, budgetMs = 15_000 } = {}) {
-  const session = new LspSession(server.command, server.args, { settings: server.settings ?? {} });
+  const session = new LspSession(server.command, server.args, { settings: server.settings ?? {}, exitMs: server.exitMs });
   const uri = pathToFileURL(doc.file).href;
   const out = { positions: {} };
   try {

@@ -49,8 +49,8 @@ export function markdown(results, meta) {
     '² The server\'s first analysis runs cold, as the first parse of a fresh process does; this row compares like with like.',
     '³ Floor: peak RSS of a node process that has read the file and parsed it once.', '');
   if (meta.targets?.length) {
-    out.push('## Targets', '', '| target | measured | met |', '|---|---|---|');
-    for (const t of meta.targets) out.push(`| ${t.name} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`);
+    out.push('## Targets', '', '| target | measured | verdict |', '|---|---|---|');
+    for (const t of meta.targets) out.push(`| ${t.name} | ${t.measured} | ${t.met ? 'met' : '**not met**'} |`);
     out.push('');
   }
   return out.join('\n');

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { OffsetEdit } from '../service/types';
 
 /** A file's bytes read as UTF-8 text, with where each UTF-16 offset of the text starts in the bytes. */
@@ -17,6 +18,22 @@ function isCont(b: number | undefined, lo = 0x80, hi = 0xbf): boolean {
  * the byte offset of every text offset so edits of the text can be applied to the original bytes.
  */
 export function decodeUtf8(bytes: Buffer): Utf8Text {
+  // Plain ASCII (most rules dumps and user-data): the text is the bytes, one byte per offset, kept as a
+  // one-byte string; the offset table is made only if a fix needs it.
+  if (isAscii(bytes)) {
+    let byteAt: Uint32Array | undefined;
+    return {
+      bytes,
+      text: bytes.toString('latin1'),
+      get byteAt(): Uint32Array {
+        if (!byteAt) {
+          byteAt = new Uint32Array(bytes.length + 1);
+          for (let i = 0; i <= bytes.length; i++) byteAt[i] = i;
+        }
+        return byteAt;
+      },
+    };
+  }
   const units = new Uint16Array(bytes.length);
   const byteAt = new Uint32Array(bytes.length + 1);
   let n = 0;

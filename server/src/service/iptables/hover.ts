@@ -12,8 +12,15 @@ type HoverResult = { markdown: string; start: number; end: number } | undefined;
 const inside = (t: { start: number; end: number } | undefined, offset: number): boolean => t !== undefined && t.start <= offset && offset <= t.end;
 const at = (t: Token, markdown: string): HoverResult => ({ markdown, start: t.start, end: t.end });
 
+/** The line holding `offset` (lines are in order and do not overlap: a binary search, not a walk of 100k lines). */
 function lineAt(file: RulesFile, offset: number): RulesLine | undefined {
-  return file.lines.find((l) => l.span.start <= offset && offset <= l.span.end);
+  let lo = 0, hi = file.lines.length - 1, found: RulesLine | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = file.lines[mid] as RulesLine;
+    if (l.span.start <= offset) { found = l; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found && offset <= found.span.end ? found : undefined;
 }
 
 function tableOf(file: RulesFile, offset: number): TableBlock | undefined {

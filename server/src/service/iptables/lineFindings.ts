@@ -9,9 +9,9 @@ import { movedFindings } from '../movedFindings';
 
 interface Entry {
   readonly context: string;
-  /** Where the line started when the findings were made. */
-  readonly at: number;
-  readonly findings: readonly Finding[];
+  /** Where the line started when the findings were made (moved with the line: most lines have no findings to copy). */
+  at: number;
+  findings: readonly Finding[];
 }
 
 export class LineFindings {
@@ -21,10 +21,11 @@ export class LineFindings {
     const known = this.entries.get(rule);
     const at = rule.span.start;
     if (known && known.context === context) {
-      if (known.at === at) return known.findings;
-      const findings = movedFindings(known.findings, at - known.at);
-      this.entries.set(rule, { context, at, findings });
-      return findings;
+      if (known.at !== at) {
+        if (known.findings.length) known.findings = movedFindings(known.findings, at - known.at);
+        known.at = at;
+      }
+      return known.findings;
     }
     const findings = compute();
     this.entries.set(rule, { context, at, findings });

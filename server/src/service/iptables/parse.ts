@@ -58,11 +58,29 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     open = undefined;
   };
 
+  const addRule = (raw: RawLine, span: Span): void => {
+    const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family);
+    if (!rule) {
+      lines.push({ kind: 'invalid', span });
+    } else {
+      lines.push({ kind: 'rule', span, rule });
+      if (open) open.rules.push(rule);
+      else problems.push({ code: 'iptables/no-table', message: 'Rule before any `*table` line: iptables-restore fails here.', start: raw.start, end: raw.end });
+    }
+    lastContentEnd = raw.end;
+  };
+
   for (const raw of splitLines(text)) {
     const span = { start: raw.start, end: raw.end };
     if (raw.end !== raw.fullEnd && !crlfReported) {
       crlfReported = true;
       problems.push({ code: syntax, message: 'Windows (CRLF) line endings. iptables-restore reads the carriage return as part of each line and fails on the first one.', start: raw.end, end: raw.fullEnd });
+    }
+    // The common line of a large dump: a rule starting in the first column (no slices, no split).
+    const c0 = raw.start < raw.end ? text.charCodeAt(raw.start) : -1;
+    if (c0 === 45 /* - */ || c0 === 91 /* [ */) {
+      addRule(raw, span);
+      continue;
     }
     const content = text.slice(raw.start, raw.end);
     if (content === '') {
@@ -135,15 +153,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith('-') || trimmed.startsWith('[')) {
-      const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family);
-      if (!rule) {
-        lines.push({ kind: 'invalid', span });
-      } else {
-        lines.push({ kind: 'rule', span, rule });
-        if (open) open.rules.push(rule);
-        else problems.push({ code: 'iptables/no-table', message: 'Rule before any `*table` line: iptables-restore fails here.', start: raw.start, end: raw.end });
-      }
-      lastContentEnd = raw.end;
+      addRule(raw, span);
       continue;
     }
     lines.push({ kind: 'invalid', span });

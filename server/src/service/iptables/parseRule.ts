@@ -9,9 +9,14 @@ import { anyOptionArgCount } from '../data/iptables/index';
 import { lookupCommand } from '../data/iptables/generic';
 
 const syntax = 'iptables/syntax' as const;
+const jumpWords: ReadonlySet<string> = new Set(['-j', '--jump', '-g', '--goto']);
 
+/** `-x` or `--xyz`, but not a negative number (`-1`). */
 function isOptionWord(t: Token): boolean {
-  return t.value.length > 1 && t.value.startsWith('-') && !/^-[0-9]/.test(t.value);
+  const v = t.value;
+  if (v.length < 2 || v.charCodeAt(0) !== 45) return false;
+  const c = v.charCodeAt(1);
+  return c < 48 || c > 57;
 }
 
 function spanOf(first: Token, last: Token): { start: number; end: number } {
@@ -128,6 +133,6 @@ export function parseRuleLine(text: string, start: number, end: number, table: T
     problems.push({ code: syntax, message: `\`${stray.value}\` is not an option: iptables-restore stops here ("Bad argument").`, start: stray.start, end: stray.end });
   }
   const command = cmdUse ? { ...cmdUse.name, value: spec?.name ?? cmdUse.name.value } : { start, end: start, raw: '', value: '', quoted: false };
-  const jump = others.find((o) => ['-j', '--jump', '-g', '--goto'].includes(o.name.value));
+  const jump = others.find((o) => jumpWords.has(o.name.value));
   return { span: { start, end }, counters, command, chain, position, extra, options: others, jump, table };
 }

@@ -22,8 +22,21 @@ import { isUfwFragment, ufwPredeclaredChains } from '../ufwFiles';
 
 const tableNames = ['filter', 'nat', 'mangle', 'raw', 'security'];
 
-function tok(t: Token, code: IptablesCode, message: string, fixes?: Fix[]): Finding {
-  return fixes ? { code, message, start: t.start, end: t.end, fixes } : { code, message, start: t.start, end: t.end };
+/**
+ * A finding of this check before it is a Finding: the token it marks (moved in place when a keystroke
+ * moves its line) and, for an undeclared chain, the name its fix declares. Kept per table so that a
+ * keystroke which changes nothing this check reads answers from the table's last result.
+ */
+interface Noted {
+  readonly at: Token;
+  readonly code: IptablesCode;
+  readonly message: string;
+  readonly declare: string | undefined;
+}
+
+function finding(n: Noted, table: TableBlock, file: RulesFile): Finding {
+  const { at, code, message } = n;
+  return n.declare !== undefined ? { code, message, start: at.start, end: at.end, fixes: [declareFix(table, file, n.declare)] } : { code, message, start: at.start, end: at.end };
 }
 
 /** Where `:NAME - [0:0]` goes: after the table's last chain declaration, else after the `*table` line. */
@@ -44,6 +57,58 @@ const ruleCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D']);
 export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>, preexisting: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = [];
   for (const table of file.tables) {
+    let checked = checkedOf.get(table);
+    if (!checked || preexisting.size > 0 || !unchangedForChains(checked, table.rules, analyses)) {
+      checked = checkTable(file, table, analyses, preexisting);
+      if (preexisting.size === 0) checkedOf.set(table, checked);
+    }
+    for (const n of checked.noted) out.push(finding(n, table, file));
+  }
+  return out;
+}
+
+/** What `checkTable` read of each rule, and what it noted, for one table. */
+interface Checked {
+  readonly rules: RuleLine[];
+  readonly jumps: (RuleAnalysis['chainJump'])[];
+  /** Rule lines with a note: a keystroke in one of them checks the table again (the note's token is the old line's). */
+  readonly noted: readonly Noted[];
+  readonly flagged: ReadonlySet<RuleLine>;
+}
+
+const checkedOf = new WeakMap<TableBlock, Checked>();
+
+/**
+ * Whether every rule line that is not the one checked before reads the same to this check: command,
+ * chain, position, extra word, the rule's key and its chain jump. Such lines are taken over.
+ */
+function unchangedForChains(checked: Checked, rules: readonly RuleLine[], analyses: ReadonlyMap<RuleLine, RuleAnalysis>): boolean {
+  if (checked.rules.length !== rules.length) return false;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as RuleLine;
+    const was = checked.rules[i] as RuleLine;
+    if (r === was) continue;
+    if (checked.flagged.has(was)) return false;
+    const jump = analyses.get(r)?.chainJump, wasJump = checked.jumps[i];
+    if (r.command.value !== was.command.value || r.chain?.value !== was.chain?.value || r.position?.value !== was.position?.value
+      || r.extra?.value !== was.extra?.value || jump?.name.value !== wasJump?.name.value || jump?.goto !== wasJump?.goto
+      || (ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))) return false;
+    checked.rules[i] = r;
+    checked.jumps[i] = jump;
+  }
+  return true;
+}
+
+function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>, preexisting: ReadonlySet<string>): Checked {
+  const out: Noted[] = [];
+  const flagged = new Set<RuleLine>();
+  let current: RuleLine | undefined;
+  const tok = (t: Token, code: IptablesCode, message: string, declare?: string): Noted => {
+    if (current) flagged.add(current);
+    return { at: t, code, message, declare };
+  };
+  const checked = (): Checked => ({ rules: [...table.rules], jumps: table.rules.map((r) => analyses.get(r)?.chainJump), noted: out, flagged });
+  {
     const name = table.name.value;
     const info = tableInfo(name);
     if (!info) {
@@ -53,7 +118,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
           ? `Table names are lower case: \`${name}\` is refused; write \`${close}\`.`
           : `There is no table \`${name}\`: iptables knows filter, nat, mangle, raw and security. The restore fails here.`));
       }
-      continue;
+      return checked();
     }
     const builtins = new Set<string>(info.chains);
     const userChains = new Set<string>();
@@ -94,6 +159,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
       }
       if (line.kind !== 'rule') continue;
       const rule = line.rule;
+      current = rule;
       const cmd = rule.command.value;
       const chain = rule.chain;
       const needsChain = chainCommands.has(cmd);
@@ -102,7 +168,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
         const msg = later !== undefined && later > rule.span.start
           ? `Chain \`${chain.value}\` is declared only further down. Declarations must come before the rules that use it, or the restore fails.`
           : `Chain \`${chain.value}\` is neither built into the ${name} table nor declared in it. The restore fails on this line.`;
-        out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' ? [declareFix(table, file, chain.value)] : undefined));
+        out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' ? chain.value : undefined));
       } else if (chain && cmd === '-N') {
         if (exists(chain.value)) out.push(tok(chain, 'iptables/duplicate-chain', `Chain \`${chain.value}\` already exists at this point: \`-N\` fails.`));
         userChains.add(chain.value);
@@ -165,11 +231,11 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
         const known = allTargets.find((t) => t.name === target);
         out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known
           ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
-          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : [declareFix(table, file, target)]));
+          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : target));
       }
     }
   }
-  return out;
+  return checked();
 }
 
 /** In a ufw rules file, the chains ufw declares before loading it count as declared. */

@@ -11,32 +11,85 @@ import { lookupProtocol } from '../../data/iptables/protocols';
 import { LineFindings } from '../lineFindings';
 import type { IptablesRule } from './rule';
 
-/** For each chain of a table: the built-in chains (hooks) from which it can be reached. */
-function reachingHooks(table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Map<string, Set<Hook>> {
+const hookOrder: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
+
+/** Which hooks reach a chain, in hook order, with the key its rules' placement findings are cached by. */
+interface ChainContext {
+  readonly hooks: readonly Hook[];
+  readonly key: string;
+}
+
+/**
+ * The hooks that reach each chain of a table, worked out from the table's jumps. Kept per table with
+ * the rules and jump targets it was worked out from: a keystroke that leaves every rule's chain and
+ * jump target as they were (nearly all of them) reuses it instead of walking the table again.
+ */
+interface Reach {
+  readonly rules: RuleLine[];
+  readonly targets: (string | undefined)[];
+  readonly hooks: Map<string, number>;
+  readonly contexts: Map<string, ChainContext>;
+}
+
+const reachOf = new WeakMap<TableBlock, Reach>();
+
+const jumpTarget = (r: RuleLine, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): string | undefined =>
+  (r.chain ? analyses.get(r)?.chainJump?.name.value || undefined : undefined);
+
+/** Whether the table's jumps are those `reach` was worked out from (updating its rule list if so). */
+function sameJumps(reach: Reach, rules: readonly RuleLine[], analyses: ReadonlyMap<RuleLine, RuleAnalysis>): boolean {
+  if (reach.rules.length !== rules.length) return false;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as RuleLine;
+    const was = reach.rules[i] as RuleLine;
+    if (r === was) continue;
+    if (r.chain?.value !== was.chain?.value || jumpTarget(r, analyses) !== reach.targets[i]) return false;
+    reach.rules[i] = r;
+  }
+  return true;
+}
+
+/** For each chain of a table: the built-in chains (hooks) from which it can be reached, as bits of `hookOrder`. */
+function reachingHooks(table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Reach {
+  const known = reachOf.get(table);
+  if (known && sameJumps(known, table.rules, analyses)) return known;
   const edges = new Map<string, Set<string>>();
+  const targets: (string | undefined)[] = [];
   for (const r of table.rules) {
-    const to = analyses.get(r)?.chainJump?.name.value;
+    const to = jumpTarget(r, analyses);
+    targets.push(to);
     if (!r.chain || !to) continue;
     const set = edges.get(r.chain.value) ?? new Set<string>();
     set.add(to);
     edges.set(r.chain.value, set);
   }
-  const result = new Map<string, Set<Hook>>();
-  for (const hook of ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] as const) {
-    if (!isBuiltinChain(table.name.value, hook)) continue;
-    const stack = [hook as string];
+  const hooks = new Map<string, number>();
+  hookOrder.forEach((hook, bit) => {
+    if (!isBuiltinChain(table.name.value, hook)) return;
+    const stack: string[] = [hook];
     const seen = new Set<string>();
     while (stack.length) {
       const c = stack.pop() as string;
       if (seen.has(c)) continue;
       seen.add(c);
-      const hooks = result.get(c) ?? new Set<Hook>();
-      hooks.add(hook);
-      result.set(c, hooks);
+      hooks.set(c, (hooks.get(c) ?? 0) | (1 << bit));
       for (const n of edges.get(c) ?? []) stack.push(n);
     }
+  });
+  const reach: Reach = { rules: [...table.rules], targets, hooks, contexts: new Map() };
+  reachOf.set(table, reach);
+  return reach;
+}
+
+function contextOf(reach: Reach, tname: string, chain: string): ChainContext {
+  let context = reach.contexts.get(chain);
+  if (!context) {
+    const bits = reach.hooks.get(chain) ?? 0;
+    const hooks = hookOrder.filter((_, bit) => bits & (1 << bit));
+    context = { hooks, key: `${tname}|${hooks.join(',')}` };
+    reach.contexts.set(chain, context);
   }
-  return result;
+  return context;
 }
 
 function hasSynMatch(a: RuleAnalysis): boolean {
@@ -66,16 +119,10 @@ export function checkPlacement(file: RulesFile, analyses: ReadonlyMap<RuleLine, 
     const tname = table.name.value;
     const reach = reachingHooks(table, analyses);
     // A rule's placement findings depend on the rule, its table and the hooks that reach its chain.
-    const contexts = new Map<string, { readonly hooks: readonly Hook[]; readonly key: string }>();
     for (const rule of table.rules) {
       const a = analyses.get(rule);
       if (!a || !rule.chain) continue;
-      let context = contexts.get(rule.chain.value);
-      if (!context) {
-        const hooks = [...(reach.get(rule.chain.value) ?? [])];
-        context = { hooks, key: `${tname}|${hooks.join(',')}` };
-        contexts.set(rule.chain.value, context);
-      }
+      const context = contextOf(reach, tname, rule.chain.value);
       const { hooks } = context;
       for (const f of placementFindings.of(rule, context.key, () => checkRule(rule, a, tname, hooks))) out.push(f);
     }
