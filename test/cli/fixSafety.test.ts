@@ -147,10 +147,10 @@ describe('only regular files, of a bounded size', () => {
   });
 
   it('a file over the size limit is refused with a message naming --max-size, which raises it', () => {
-    fs.writeFileSync(file('huge.cloud-config.yaml'), `#cloud-config\n${'# padding\n'.repeat(600_000)}`);
+    fs.writeFileSync(file('huge.cloud-config.yaml'), `#cloud-config\n${'# padding\n'.repeat(6_800_000)}`);
     const r = lint(['huge.cloud-config.yaml']);
     assert.equal(r.code, 2, r.err);
-    assert.match(r.err, /huge\.cloud-config\.yaml is 6000014 bytes, over the 5242880-byte limit: not checked \(raise it with --max-size\)/);
+    assert.match(r.err, /huge\.cloud-config\.yaml is 68000014 bytes, over the 67108864-byte limit: not checked \(raise it with --max-size\)/);
     fs.writeFileSync(file('mid.cloud-config.yaml'), `#cloud-config\n${'# padding\n'.repeat(2_000)}`);
     const low = lint(['--max-size', '10k', 'mid.cloud-config.yaml']);
     assert.equal(low.code, 2, low.err);

@@ -27,7 +27,7 @@ Checks cloud-config user-data (and the systemd units and iptables rules inside i
 Directories are searched for known file names. --fix applies every automatic fix to the files
 (as the editor's "fix all" would) and then reports what is left; each file is replaced whole
 (a temporary file renamed over it, mode and owner kept) and left unchanged when it changed meanwhile,
-is read-only or cannot be written. Only regular files are read, up to --max-size (default 5M;
+is read-only or cannot be written. Only regular files are read, up to --max-size (default 64M;
 suffix k, M or G). Exit status: 1 if any error-level finding, 2 on usage
 errors, unreadable files or fixes not written, 0 otherwise.
 
@@ -35,7 +35,7 @@ errors, unreadable files or fixes not written, 0 otherwise.
        cloud-config-lint trace FILE …      one packet's verdict and path`;
 
 /** The size read at most by default: the size above which the editor does not analyse a document either. */
-export const defaultMaxSize = 5 * 1024 * 1024;
+export const defaultMaxSize = 64 * 1024 * 1024;
 
 function parseSize(v: string): number {
   const m = /^(\d+)([kKmMgG]?)$/.exec(v);
