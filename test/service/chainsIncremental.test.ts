@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
-import { validateRules } from '../../server/src/service/iptables/validate';
-import { flowFindings } from '../../server/src/service/iptables/flow/index';
+import { flowFindings, validateRules } from '../../server/src/service/iptables/validate';
 import { doc, service } from '../helpers/service';
 
 const uri = 'file:///test/chains/rules-save';
