@@ -102,3 +102,18 @@ test('undeclared chain whose name has a blank (a quoted name): no `:` declaratio
   const fixed = fixAllOnce(text, 'iptables');
   assert.equal(fixed, '*filter\n:INPUT ACCEPT [0:0]\n:MYCHAIN - [0:0]\n-A "MY CHAIN" -j ACCEPT\n-A MYCHAIN -j ACCEPT\nCOMMIT\n');
 });
+
+test('jump to a target whose name has a blank: no `:` declaration is offered either', () => {
+  const text = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j "LOG --log-prefix x"\nCOMMIT\n';
+  assert.ok(lint(text, 'iptables').includes('iptables/undeclared-chain'));
+  assert.deepEqual(fixesFor(text, 'iptables/undeclared-chain', {}, 'iptables'), []);
+});
+
+test('firewall not loaded while coreos is not a mapping: no second coreos key is added', () => {
+  const text = '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\ncoreos: units\n';
+  const found = lint(text, 'cloud-config', { dialect: 'coreos' });
+  assert.ok(found.includes('cloud-config/firewall-not-loaded'), found.join());
+  assert.deepEqual(fixesFor(text, 'cloud-config/firewall-not-loaded', { dialect: 'coreos' }), []);
+  const fixed = fixAllOnce(text, 'cloud-config', { dialect: 'coreos' });
+  assert.equal(fixed.split('\n').filter((l) => l.startsWith('coreos:')).length, 1, fixed);
+});

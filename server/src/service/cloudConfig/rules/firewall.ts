@@ -38,7 +38,8 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
     return { start: colon, end: seqRange[1], newText: eol + asItem(col + 2).split('\n').join(eol) };
   }
   if (coreos && !unitsPair) return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
-  if (!coreos && ctx.model.root) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
+  // A coreos key that is not a mapping: a second one would be a duplicate key. Its type finding comes first.
+  if (!coreos && ctx.model.root && !ctx.pair(ctx.model.root, 'coreos')) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
   return undefined;
 }
 

@@ -169,7 +169,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
         const known = allTargets.find((t) => t.name === target);
         out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known
           ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
-          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : [declareFix(table, file, target)]));
+          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known || !declarable(target) ? undefined : [declareFix(table, file, target)]));
       }
     }
   }
