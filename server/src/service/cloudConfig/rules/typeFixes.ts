@@ -15,7 +15,7 @@ const trueWords = /^(true|yes|on|y)$/i;
 const falseWords = /^(false|no|off|n)$/i;
 
 /** Conversions that are unambiguous: quoted booleans/numbers unquoted, scalars quoted, a lone string into a list. */
-export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type: ValueType): Fix[] {
+export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type: ValueType, secret = false): Fix[] {
   const r = nodeRange(node);
   const scalar: Scalar | undefined = asScalar(node);
   if (!r || !scalar) return [];
@@ -42,7 +42,8 @@ export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type:
   }
   if ((kind === 'int' || kind === 'float' || kind === 'bool') && accepts(type, 'string')) {
     const raw = ctx.text.slice(r[0], r[1]);
-    return replace(`Quote as "${raw}"`, `"${raw}"`);
+    // A fix title is shown in the editor and may be logged: a secret's value is not in it.
+    return replace(secret ? 'Quote it as a string' : `Quote as "${raw}"`, `"${raw}"`);
   }
   return [];
 }
