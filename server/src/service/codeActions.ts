@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vsco
 import type { Finding, Fix, OffsetEdit, ServiceSettings } from './types';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { plainText } from './plainText';
+import { redactSecrets } from './secretValue';
 
 /** Source action that applies every preferred fix in the document. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.cloud-config`;
@@ -74,7 +75,7 @@ export function findingsToCodeActions(
       const [diagnostic] = toDiagnostics(doc, [f], settings);
       f.fixes.forEach((fix, i) => {
         actions.push({
-          title: plainText(fix.title),
+          title: redactSecrets(plainText(fix.title)),
           kind: CodeActionKind.QuickFix,
           diagnostics: diagnostic ? [diagnostic] : [],
           isPreferred: fix.preferred ?? i === 0,

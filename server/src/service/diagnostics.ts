@@ -3,6 +3,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { Finding, ServiceSettings, Severity } from './types';
 import { ruleInfo, rulePageUrl } from './rules';
 import { plainText } from './plainText';
+import { redactSecrets } from './secretValue';
 import { ruleSetting } from './ruleSettings';
 
 /**
@@ -43,13 +44,13 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
       code: f.code,
       codeDescription: { href: rulePageUrl(f.code) },
       source: diagnosticSource(f.code),
-      message: plainText(f.message),
+      message: redactSecrets(plainText(f.message)),
     };
     if (tags.length) d.tags = tags;
     if (f.related?.length) {
       d.relatedInformation = f.related.map((r) => ({
         location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
-        message: plainText(r.message),
+        message: redactSecrets(plainText(r.message)),
       }));
     }
     out.push(d);

@@ -78,7 +78,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     if (!entry.findings) {
       entry.findings = fixesInLineEnding(doc.getText(), boundFindings(doc.getText(), lang === 'cloud-config'
         ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []));
+        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []), lang !== 'iptables' && lang !== 'ip6tables');
     }
     return entry.findings;
   }

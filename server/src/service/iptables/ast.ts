@@ -102,6 +102,8 @@ export interface TableBlock {
 export interface RulesProblem extends Span {
   readonly code: IptablesCode;
   readonly message: string;
+  /** For a missing COMMIT: the table left open (the fix closes this one, even when two share a name). */
+  readonly table?: TableBlock;
 }
 
 export interface RulesFile {

@@ -126,7 +126,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       const words = tokenizeLine(text, at + 1, raw.end).tokens;
       const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
       if (open) {
-        problems.push({ code: 'iptables/missing-commit', message: `\`*${open.name.value}\` needs a COMMIT before \`*${nameTok.value}\` starts. Otherwise iptables-restore fails here.`, start: raw.start, end: raw.end });
+        problems.push({ code: 'iptables/missing-commit', message: `\`*${open.name.value}\` needs a COMMIT before \`*${nameTok.value}\` starts. Otherwise iptables-restore fails here.`, start: raw.start, end: raw.end, table: open as TableBlock });
         close(undefined, lastContentEnd);
       }
       if (nameTok.value === '') problems.push({ code: syntax, message: 'A `*` line needs a table name.', start: at, end: raw.end });
@@ -162,7 +162,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
   }
   if (open) {
     const t: MutableTable = open;
-    problems.push({ code: 'iptables/missing-commit', message: `Table \`*${t.name.value}\` is never committed. iptables-restore fails at the end of the file and loads none of it.`, start: t.name.start - 1, end: t.name.end });
+    problems.push({ code: 'iptables/missing-commit', message: `Table \`*${t.name.value}\` is never committed. iptables-restore fails at the end of the file and loads none of it.`, start: t.name.start - 1, end: t.name.end, table: t as TableBlock });
     close(undefined, lastContentEnd);
   }
   return { text, family, lines, tables, problems };

@@ -38,7 +38,8 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
     return { start: colon, end: seqRange[1], newText: eol + asItem(col + 2).split('\n').join(eol) };
   }
   if (coreos && !unitsPair) return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
-  if (!coreos && ctx.model.root) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
+  // A coreos key that is not a mapping: a second one would be a duplicate key. Its type finding comes first.
+  if (!coreos && ctx.model.root && !ctx.pair(ctx.model.root, 'coreos')) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
   return undefined;
 }
 
@@ -126,9 +127,12 @@ export function checkFirewallLoading(ctx: RuleContext): void {
 
 function addRulesFile(ctx: RuleContext, fam: Family): OffsetEdit | undefined {
   const item = rulesSaveItem(fam.path);
-  const seq = asSeq(ctx.pair(ctx.model.root, 'write_files')?.value);
+  const pair = ctx.pair(ctx.model.root, 'write_files');
+  const seq = asSeq(pair?.value);
   if (seq && seq.items.length) return appendToSeq(ctx.text, seq, item);
-  if (!ctx.model.root) return undefined;
+  // A write_files that is not a list of entries (a mapping, a scalar, `[]`): a second write_files key
+  // would be a duplicate, which the YAML reader rejects. Its type finding comes first.
+  if (!ctx.model.root || pair) return undefined;
   return appendTopLevel(ctx.text, `write_files:\n${item.split('\n').map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n')}`);
 }
 

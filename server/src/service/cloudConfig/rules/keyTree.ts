@@ -10,6 +10,7 @@ import { deleteFlowPair, deletePairLines } from '../textEdits';
 import { cloudInitTopLevel } from '../../data/cloudInitKeys';
 import { coreosTopLevel } from '../../data/coreosKeys';
 import { typeFixes } from './typeFixes';
+import { isSecretName } from '../../secretValue';
 
 /** Keys whose values other rules judge (so the generic type check stays quiet about them). */
 const judgedElsewhere = new Set(['permissions']);
@@ -137,7 +138,7 @@ export class KeyTreeCheck {
       // A block mapping or list starts on the next line: point at the key that expected something else.
       const anchor = keyNode && (kind === 'map' || kind === 'list') && !this.sameLine(keyNode, node) ? keyNode : node;
       this.ctx.report('cloud-config/type', anchor, `\`${pathLabel(path)}\` should be ${describeType(type)}, not ${describeKind(kind)}.`, {
-        fixes: typeFixes(this.ctx, node, kind, type),
+        fixes: typeFixes(this.ctx, node, kind, type, isSecretName(key)),
       });
       return;
     }

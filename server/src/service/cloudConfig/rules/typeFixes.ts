@@ -15,12 +15,15 @@ const trueWords = /^(true|yes|on|y)$/i;
 const falseWords = /^(false|no|off|n)$/i;
 
 /** Conversions that are unambiguous: quoted booleans/numbers unquoted, scalars quoted, a lone string into a list. */
-export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type: ValueType): Fix[] {
+export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type: ValueType, secret = false): Fix[] {
   const r = nodeRange(node);
   const scalar: Scalar | undefined = asScalar(node);
   if (!r || !scalar) return [];
   const replace = (title: string, newText: string): Fix[] => [{ title, edits: [{ start: r[0], end: r[1], newText }], preferred: true }];
   const value = scalar.value;
+  // Unquoted, the value would run on into a more indented line below it (only in a file whose YAML is
+  // already broken there): it would stay a string.
+  if (kind === 'string' && typeof value === 'string' && scalar.type !== 'PLAIN' && joinsNextLine(ctx.text, r[0], r[1])) return [];
   if (kind === 'string' && typeof value === 'string') {
     if (accepts(type, 'bool')) {
       if (trueWords.test(value)) return replace('Change to boolean `true`', 'true');
@@ -39,9 +42,32 @@ export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type:
   }
   if ((kind === 'int' || kind === 'float' || kind === 'bool') && accepts(type, 'string')) {
     const raw = ctx.text.slice(r[0], r[1]);
-    return replace(`Quote as "${raw}"`, `"${raw}"`);
+    // A fix title is shown in the editor and may be logged: a secret's value is not in it.
+    return replace(secret ? 'Quote it as a string' : `Quote as "${raw}"`, `"${raw}"`);
   }
   return [];
+}
+
+/**
+ * A plain scalar written over [start, end) would take in more text: something other than a comment
+ * follows it on its line, or the next line with content is indented more than the line the value
+ * starts on (a plain scalar continues on such lines).
+ */
+function joinsNextLine(text: string, start: number, end: number): boolean {
+  const lineStart = lineStartAt(text, start);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))?.[0].length ?? 0;
+  const rest = /[^\r\n]*/y;
+  rest.lastIndex = end;
+  const tail = rest.exec(text)?.[0] ?? '';
+  if (tail.trim() !== '' && !/^[ \t]+#/.test(tail)) return true;
+  const next = /(?:\r\n|\r|\n)([ \t]*)([^\r\n]*)/y;
+  next.lastIndex = end + tail.length;
+  for (let m = next.exec(text); m; m = next.exec(text)) {
+    const content = m[2] ?? '';
+    if (content.trim() === '') continue;
+    return (m[1] ?? '').length > indent && !content.startsWith('#');
+  }
+  return false;
 }
 
 /** Column of the mapping key on the line holding `offset` (skipping `- ` list markers). */

@@ -72,7 +72,8 @@ function installFix(ctx: RuleContext, region: EmbeddedRegion | undefined): Fix[]
   let last = lines.length - 1;
   while (last > 0 && (lines[last] as { length: number }).length === 0) last--;
   const line = lines[last];
-  const firstLine = lines[0];
+  // The block's indentation, from its first line with content: an empty first line starts at column 0.
+  const firstLine = lines.find((l) => l.length > 0) ?? lines[0];
   if (!line || !firstLine) return [];
   const pad = ' '.repeat(firstLine.docOffset - lineStartAt(ctx.text, firstLine.docOffset));
   const eol = eolOf(ctx.text);

@@ -1,5 +1,5 @@
 import type { OffsetEdit } from '../../types';
-import type { FlowTable } from './chains';
+import type { FlowRule, FlowTable } from './chains';
 import { lineEndAt, lineStartAt } from '../../text/lines';
 
 // New lines are added at the end of the line before them, each preceded by its line break: the
@@ -30,15 +30,57 @@ function afterDeclarations(table: FlowTable, text: string, lines: readonly strin
   return insertAfterLine(text, last ? last.line.span.start : table.block.name.start, lines);
 }
 
+/** Commands that leave the rules already in a chain where they are. */
+const keepsPlace = new Set(['-A', '--append', '-N', '--new-chain', '--new', '-P', '--policy', '-Z', '--zero']);
+
+/**
+ * Every command of the table that touches `chain` appends to it (or declares, sets the policy,
+ * zeroes): a rule line added to the text then lands in the chain where it stands in the text. An
+ * `-I` (which goes in front of rules written before it), a numbered `-D`/`-R`, or a flush breaks that.
+ */
+function appendOnly(table: FlowTable, chain: string): boolean {
+  return table.block.rules.every((r) => keepsPlace.has(r.command.value) || (r.chain !== undefined && r.chain.value !== chain));
+}
+
+/** Start of the last command line of the table that touches `chain` (a flush of every chain counts). */
+function lastCommandOf(table: FlowTable, chain: string): number | undefined {
+  let last: number | undefined;
+  for (const r of table.block.rules) if (r.chain === undefined || r.chain.value === chain) last = r.span.start;
+  return last;
+}
+
+/**
+ * `lines` (`-A <chain> …`) as `-I <chain> <n> …` from position `at` (1-based) on, placed after the
+ * last command touching the chain: nothing after them changes the chain, so they land exactly there.
+ */
+function insertAtPosition(table: FlowTable, text: string, chain: string, at: number, lines: readonly string[]): OffsetEdit {
+  const prefix = `-A ${chain} `;
+  const numbered = lines.map((l, i) => (l.startsWith(prefix) ? `-I ${chain} ${at + i} ${l.slice(prefix.length)}` : l));
+  const last = lastCommandOf(table, chain);
+  return last !== undefined ? insertAfterLine(text, last, numbered) : insertBeforeCommit(table, text, numbered);
+}
+
 /** Insert rules so that they become the first rules of `chain` (before COMMIT when it has none). */
 export function insertAtChainStart(table: FlowTable, text: string, chain: string, lines: readonly string[]): OffsetEdit {
+  if (!appendOnly(table, chain)) return insertAtPosition(table, text, chain, 1, lines);
   const rules = table.chains.get(chain)?.rules ?? [];
   const first = rules.reduce<number | undefined>((min, r) => (min === undefined || r.line.span.start < min ? r.line.span.start : min), undefined);
   return first !== undefined ? insertBeforeLine(text, first, lines) : insertBeforeCommit(table, text, lines);
 }
 
+/** Insert rules just in front of `rule` of `chain` as the chain ends up after all its commands. */
+export function insertBeforeRule(table: FlowTable, text: string, chain: string, rule: FlowRule, lines: readonly string[]): OffsetEdit {
+  const index = table.chains.get(chain)?.rules.indexOf(rule) ?? -1;
+  if (appendOnly(table, chain) || index < 0) return insertBeforeLine(text, rule.line.span.start, lines);
+  return insertAtPosition(table, text, chain, index + 1, lines);
+}
+
 /** Insert rules after the last rule of `chain`. */
 export function insertAtChainEnd(table: FlowTable, text: string, chain: string, lines: readonly string[]): OffsetEdit {
+  if (!appendOnly(table, chain)) {
+    const last = lastCommandOf(table, chain);
+    return last !== undefined ? insertAfterLine(text, last, lines) : insertBeforeCommit(table, text, lines);
+  }
   const rules = table.chains.get(chain)?.rules ?? [];
   const last = rules.reduce<number | undefined>((max, r) => (max === undefined || r.line.span.start > max ? r.line.span.start : max), undefined);
   return last !== undefined ? insertAfterLine(text, last, lines) : insertBeforeCommit(table, text, lines);

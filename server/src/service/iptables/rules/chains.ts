@@ -46,6 +46,12 @@ function declareFix(table: TableBlock, file: RulesFile, name: string): Fix {
   return { title: `Declare \`:${name} - [0:0]\``, edits: [{ start: after, end: after, newText: `\n:${name} - [0:0]` }], preferred: true };
 }
 
+/**
+ * A name a `:` line can declare: iptables-restore splits a chain line at blanks and reads no quotes, so
+ * a name with a blank in it (a quoted chain name in a rule) cannot be declared.
+ */
+const declarable = (name: string): boolean => name !== '' && !/\s/.test(name);
+
 /** Commands that name an existing chain, and those that add, replace or remove a rule of it. */
 const chainCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D', '-C', '-F', '-Z', '-X', '-E']);
 const ruleCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D']);
@@ -168,7 +174,7 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
         const msg = later !== undefined && later > rule.span.start
           ? `Chain \`${chain.value}\` is declared only further down. Declarations must come before the rules that use it, or the restore fails.`
           : `Chain \`${chain.value}\` is neither built into the ${name} table nor declared in it. The restore fails on this line.`;
-        out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' ? chain.value : undefined));
+        out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' && declarable(chain.value) ? chain.value : undefined));
       } else if (chain && cmd === '-N') {
         if (exists(chain.value)) out.push(tok(chain, 'iptables/duplicate-chain', `Chain \`${chain.value}\` already exists at this point: \`-N\` fails.`));
         userChains.add(chain.value);
@@ -231,7 +237,7 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
         const known = allTargets.find((t) => t.name === target);
         out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known
           ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
-          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known ? undefined : target));
+          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known || !declarable(target) ? undefined : target));
       }
     }
   }

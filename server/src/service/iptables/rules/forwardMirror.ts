@@ -1,7 +1,7 @@
 import type { Finding } from '../../types';
 import type { FlowRule, FlowTable } from '../flow/chains';
 import { cidrContains, parseCidr, type Cidr } from '../flow/cidr';
-import { insertAtChainEnd, insertBeforeLine } from '../flow/insertPoint';
+import { insertAtChainEnd, insertBeforeRule } from '../flow/insertPoint';
 import type { Probe } from '../flow/probe';
 import { certainlyDropped, walk } from '../flow/walk';
 import type { IptablesRule } from './rule';
@@ -81,7 +81,7 @@ export function forwardMirrorFindings(filter: FlowTable, text: string): Finding[
     }
     if (missing.length === 0) continue;
     const lines = missing.map((net) => `-A FORWARD -s ${net} -j ACCEPT`);
-    const edit = before ? insertBeforeLine(text, before.line.span.start, lines) : insertAtChainEnd(filter, text, 'FORWARD', lines);
+    const edit = before ? insertBeforeRule(filter, text, 'FORWARD', before, lines) : insertAtChainEnd(filter, text, 'FORWARD', lines);
     findings.push({
       code: 'iptables/forward-not-mirrored',
       message: `INPUT accepts ${missing.join(', ')}, but FORWARD (policy DROP) does not: traffic from ${missing.length > 1 ? 'these networks' : 'this network'} that is routed through the host — containers, pods, overlay peers — is dropped.`,

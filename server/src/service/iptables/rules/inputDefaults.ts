@@ -4,7 +4,7 @@ import type { Finding } from '../../types';
 import type { IpFamily, RuleLine } from '../ast';
 import type { FlowTable } from '../flow/chains';
 import { parseCidr, type Cidr } from '../flow/cidr';
-import { insertAtChainEnd, insertAtChainStart, insertBeforeLine } from '../flow/insertPoint';
+import { insertAtChainEnd, insertAtChainStart, insertBeforeRule } from '../flow/insertPoint';
 import type { Probe } from '../flow/probe';
 import { certainlyDropped, walk, type Outcome } from '../flow/walk';
 import { lineStartAt } from '../../text/lines';
@@ -128,7 +128,7 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
       const port = ports.find((p) => p !== 22) ?? 22;
       const line = `-A INPUT -p tcp -m tcp --dport ${port} -j ACCEPT`;
       const dropRule = drop.entry ?? drop.rule;
-      const edit = dropRule ? insertBeforeLine(text, dropRule.line.span.start, [line]) : insertAtChainEnd(filter, text, 'INPUT', [line]);
+      const edit = dropRule ? insertBeforeRule(filter, text, 'INPUT', dropRule, [line]) : insertAtChainEnd(filter, text, 'INPUT', [line]);
       const elsewhere = otherOpenPorts(filter, ports);
       if (elsewhere.length) {
         // sshd may well listen on one of these: say so, without calling it a lockout.

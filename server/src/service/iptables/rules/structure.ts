@@ -17,8 +17,8 @@ export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Findin
       f.fixes = [{ title: 'Insert `*filter` above', edits: [lineStart === 0 ? { start: 0, end: 0, newText: '*filter\n' } : { start: lineStart - 1, end: lineStart - 1, newText: '\n*filter' }], preferred: true }];
     }
     if (p.code === 'iptables/missing-commit') {
-      const table = file.tables.find((t) => t.commit === undefined && (t.name.start - 1 === p.start || (t.span.end <= p.start && !file.tables.some((u) => u !== t && u.span.start > t.span.start && u.span.start < p.start))));
-      if (table) f.fixes = [{ title: `Insert \`COMMIT\` to close *${table.name.value}`, edits: [{ start: table.span.end, end: table.span.end, newText: '\nCOMMIT' }], preferred: true }];
+      const table = p.table;
+      if (table && table.commit === undefined) f.fixes = [{ title: `Insert \`COMMIT\` to close *${table.name.value}`, edits: [{ start: table.span.end, end: table.span.end, newText: '\nCOMMIT' }], preferred: true }];
     }
     out.push(f);
   }

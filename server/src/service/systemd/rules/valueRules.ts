@@ -88,6 +88,16 @@ function finding(start: number, end: number, message: string, suggestion: string
   return { code: 'systemd/invalid-value', message, start, end, ...(fixes ? { fixes } : {}) };
 }
 
+/**
+ * An invalid environment word as a message shows it: the name and `=…`, never the value. A word with
+ * no `=` is not shown either: it may be a value written without its name.
+ */
+function assignmentShown(word: string): string {
+  const eq = word.indexOf('=');
+  if (eq < 0) return 'A word without `=`';
+  return eq === 0 ? 'An assignment with no name' : `\`${word.slice(0, eq)}=…\``;
+}
+
 function checkEntry(spec: DirectiveSpec, entry: UnitEntry): Finding[] {
   const value = entry.value;
   const span = entry.valueSpan;
@@ -99,7 +109,8 @@ function checkEntry(spec: DirectiveSpec, entry: UnitEntry): Finding[] {
   }
   if (spec.kind === 'environment') {
     return invalidEnvironmentWords(value).map((w) =>
-      finding(entry.valueOffset(w.start), entry.valueOffset(w.end), `'${w.text}' is not a NAME=value assignment; systemd ignores it. Names are letters, digits and _, not starting with a digit.`, undefined),
+      // The value is never quoted (it may be a password): the name is what is wrong.
+      finding(entry.valueOffset(w.start), entry.valueOffset(w.end), `${assignmentShown(w.text)} is not a NAME=value assignment; systemd ignores it. Names are letters, digits and _, not starting with a digit.`, undefined),
     );
   }
   if (spec.kind === 'unit-list') {
