@@ -20,12 +20,22 @@ const { cloudConfigSources, measureBrokenLines } = require(path.join(root, 'out'
 const stepAt = process.argv.indexOf('--step');
 const step = stepAt > 0 ? Number(process.argv[stepAt + 1]) : 1;
 const started = Date.now();
-const blockLines = process.argv.includes('--identity') ? 'identity' : process.argv.includes('--entry') ? 'entry' : 'content';
+const blockLines = process.argv.includes('--identity')
+  ? 'identity'
+  : process.argv.includes('--entry')
+    ? 'entry'
+    : 'content';
 const r = measureBrokenLines(cloudConfigSources(root, path.resolve(root, '..', 'shared')), step, blockLines);
 for (const c of r.changed) console.log(`changed: ${c}`);
 for (const c of r.crashes) console.log(`CRASH: ${c}`);
-console.log(blockLines === 'identity' ? 'lines broken: those outside every block and its identity lines'
-  : blockLines === 'entry' ? 'lines broken: every line; blocks compared: those whose entry (item with its keys and content) does not contain it'
-  : 'lines broken: every line; blocks compared: those whose content does not contain it');
-console.log(`${r.files} files with embedded blocks, ${r.cases} broken-line cases: ${r.kept} kept every block's findings, completions and hovers (${(100 * r.kept / Math.max(r.cases, 1)).toFixed(1)}%), ${r.crashes.length} crashes, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  blockLines === 'identity'
+    ? 'lines broken: those outside every block and its identity lines'
+    : blockLines === 'entry'
+      ? 'lines broken: every line; blocks compared: those whose entry (item with its keys and content) does not contain it'
+      : 'lines broken: every line; blocks compared: those whose content does not contain it',
+);
+console.log(
+  `${r.files} files with embedded blocks, ${r.cases} broken-line cases: ${r.kept} kept every block's findings, completions and hovers (${((100 * r.kept) / Math.max(r.cases, 1)).toFixed(1)}%), ${r.crashes.length} crashes, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 process.exitCode = r.crashes.length ? 1 : 0;

@@ -24,10 +24,21 @@ const web = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
-  esbuild.build({ ...web, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] }),
+  esbuild.build({
+    ...web,
+    format: 'cjs',
+    entryPoints: ['client/src/browserExtension.ts'],
+    outfile: 'dist/web/client.js',
+    external: ['vscode'],
+  }),
   esbuild.build({
     ...web,
     format: 'iife',
@@ -40,4 +51,6 @@ await Promise.all([
     inject: ['./server/src/browser/bufferShim.ts'],
   }),
 ]);
-console.log(`built dist/client.js, dist/server.js, dist/cli.js, dist/web/client.js, dist/web/server.js${production ? ' (production)' : ''}`);
+console.log(
+  `built dist/client.js, dist/server.js, dist/cli.js, dist/web/client.js, dist/web/server.js${production ? ' (production)' : ''}`,
+);

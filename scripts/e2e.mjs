@@ -23,7 +23,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  CHROMIUM, chromiumArgs, hostLayout, install, installVsix, listExtensions, logTail, playwright, root, startHost,
+  CHROMIUM,
+  chromiumArgs,
+  hostLayout,
+  install,
+  installVsix,
+  listExtensions,
+  logTail,
+  playwright,
+  root,
+  startHost,
 } from './e2e/host.mjs';
 import { uiSmoke } from './e2e/ui.mjs';
 import { webWorkerCheck } from './e2e/webWorker.mjs';
@@ -36,7 +45,10 @@ const docsImages = path.join(root, 'docs', 'images');
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const optionValue = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const optionValue = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const inCI = !!process.env.CI && process.env.CI !== 'false';
 const t0 = Date.now();
 const secs = (since = t0) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -59,8 +71,13 @@ function freshVsix() {
   if (given) return path.resolve(given);
   const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const vsix = path.join(root, `${name}-${version}.vsix`);
-  const inputs = ['package.json', 'README.md', 'dist/client.js', 'dist/server.js'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
-  const newest = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs), ...fs.readdirSync(path.join(root, 'snippets')).map((f) => fs.statSync(path.join(root, 'snippets', f)).mtimeMs));
+  const inputs = ['package.json', 'README.md', 'dist/client.js', 'dist/server.js']
+    .map((f) => path.join(root, f))
+    .filter((f) => fs.existsSync(f));
+  const newest = Math.max(
+    ...inputs.map((f) => fs.statSync(f).mtimeMs),
+    ...fs.readdirSync(path.join(root, 'snippets')).map((f) => fs.statSync(path.join(root, 'snippets', f)).mtimeMs),
+  );
   if (!fs.existsSync(vsix) || fs.statSync(vsix).mtimeMs < newest) {
     log('packaging the VSIX (scripts/package.mjs)');
     const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'inherit' });
@@ -81,7 +98,10 @@ async function consoleLine(msg) {
   const out = [];
   let skipCss = 0;
   values.forEach((v, i) => {
-    if (skipCss > 0 && i > 0) { skipCss--; return; }
+    if (skipCss > 0 && i > 0) {
+      skipCss--;
+      return;
+    }
     if (typeof v === 'string') {
       skipCss += (v.match(/%c/g) || []).length;
       out.push(v.replace(/%c/g, ''));
@@ -105,10 +125,14 @@ const NOISE = [
 
 /** Run the extension's test suite in a development window; resolves to the failures (strings). */
 async function runSuite(context, authority, workspace, reportFile) {
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   let resolveExit;
-  const exited = new Promise((r) => { resolveExit = r; });
-  await page.exposeFunction('codeAutomationExit', (c) => { resolveExit(Number(c)); });
+  const exited = new Promise((r) => {
+    resolveExit = r;
+  });
+  await page.exposeFunction('codeAutomationExit', (c) => {
+    resolveExit(Number(c));
+  });
   let sawSuiteOutput = false;
   page.on('console', async (msg) => {
     const line = await consoleLine(msg);
@@ -119,12 +143,17 @@ async function runSuite(context, authority, workspace, reportFile) {
   page.on('pageerror', (err) => console.log(`[page:error] ${err.message}`));
 
   const remote = (p) => `vscode-remote://${authority}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(suiteEntry)]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(root)],
+    ['extensionTestsPath', remote(suiteEntry)],
+  ];
   const started = Date.now();
   log(`running the extension test suite (${path.relative(root, suiteEntry)}) in the extension host`);
   // A multi-root workspace (the fixtures and a second folder with its own settings): resource-scoped
   // settings are checked across folders.
-  await page.goto(`http://${authority}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(
+    `http://${authority}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS))]);
   if (!sawSuiteOutput && fs.existsSync(reportFile)) {
     console.log('[e2e] suite report (written by the extension host):');
@@ -146,7 +175,8 @@ async function main() {
   }
   if (args.has('--install-only')) return 0;
   for (const f of [path.join(root, 'dist', 'client.js'), path.join(root, 'dist', 'server.js'), suiteEntry]) {
-    if (!fs.existsSync(f)) fail(`${path.relative(root, f)} missing: run \`node scripts/build.mjs && npx tsc -p .\` first`);
+    if (!fs.existsSync(f))
+      fail(`${path.relative(root, f)} missing: run \`node scripts/build.mjs && npx tsc -p .\` first`);
   }
   const vsix = args.has('--no-ui') ? undefined : freshVsix();
 
@@ -169,10 +199,16 @@ async function main() {
   let host;
   let context;
   const cleanup = async () => {
-    try { await context?.close(); } catch { /* already gone */ }
+    try {
+      await context?.close();
+    } catch {
+      /* already gone */
+    }
     await host?.stop();
   };
-  const onSignal = (sig) => { void cleanup().then(() => process.exit(128 + (sig === 'SIGINT' ? 2 : 15))); };
+  const onSignal = (sig) => {
+    void cleanup().then(() => process.exit(128 + (sig === 'SIGINT' ? 2 : 15)));
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
@@ -188,21 +224,35 @@ async function main() {
     host = await startHost(layout, { folder: workspace, smokeTestDriver: true });
     const { chromium } = await playwright();
     context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: chromiumArgs,
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: chromiumArgs,
     });
 
     // --ui-only: the UI checks alone (when working on them; the tier always runs the suite).
-    if (!args.has('--ui-only')) failures.push(...await runSuite(context, host.authority, suiteWorkspace, reportFile));
+    if (!args.has('--ui-only')) failures.push(...(await runSuite(context, host.authority, suiteWorkspace, reportFile)));
 
     if (vsix && !failures.length) {
       const uiStart = Date.now();
       try {
         // No extensionDevelopmentPath: this window runs the extension installed from the VSIX.
         // The installed extension's language servers: processes running its server bundle.
-        const serverProcesses = () => spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n')
-          .filter((l) => l.includes(layout.dirs.extensions) && /cloud-config-lsp[^/]*\/dist\/server\.js/.test(l)).map((l) => l.trim());
-        const shots = await uiSmoke(context, `http://${host.authority}/?folder=${encodeURIComponent(uiWorkspace)}`, resultsDir, log, { serverProcesses });
-        log(`✓ UI with the installed VSIX (${secs(uiStart)}); screenshots: ${shots.map((s) => path.relative(root, s)).join(', ')}`);
+        const serverProcesses = () =>
+          spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+            .stdout.split('\n')
+            .filter((l) => l.includes(layout.dirs.extensions) && /cloud-config-lsp[^/]*\/dist\/server\.js/.test(l))
+            .map((l) => l.trim());
+        const shots = await uiSmoke(
+          context,
+          `http://${host.authority}/?folder=${encodeURIComponent(uiWorkspace)}`,
+          resultsDir,
+          log,
+          { serverProcesses },
+        );
+        log(
+          `✓ UI with the installed VSIX (${secs(uiStart)}); screenshots: ${shots.map((s) => path.relative(root, s)).join(', ')}`,
+        );
         if (args.has('--docs-images')) {
           fs.mkdirSync(docsImages, { recursive: true });
           for (const s of shots) fs.copyFileSync(s, path.join(docsImages, path.basename(s).replace(/^e2e-/, '')));
@@ -218,9 +268,15 @@ async function main() {
       const webStart = Date.now();
       try {
         const r = await webWorkerCheck({ vsix, fixtures, resultsDir, log });
-        if (!r.ok) throw new Error(`no findings in the Problems panel with the web worker server:\n${r.problems}\n${r.console.filter((l) => /cloud-config|Activating|worker/i.test(l)).join('\n')}`);
-        if (r.servers.length) throw new Error(`the web extension started a Node language server:\n${r.servers.join('\n')}`);
-        log(`✓ web extension in the web worker extension host: findings in Problems, no Node server (${secs(webStart)})`);
+        if (!r.ok)
+          throw new Error(
+            `no findings in the Problems panel with the web worker server:\n${r.problems}\n${r.console.filter((l) => /cloud-config|Activating|worker/i.test(l)).join('\n')}`,
+          );
+        if (r.servers.length)
+          throw new Error(`the web extension started a Node language server:\n${r.servers.join('\n')}`);
+        log(
+          `✓ web extension in the web worker extension host: findings in Problems, no Node server (${secs(webStart)})`,
+        );
       } catch (err) {
         failures.push(`web worker: ${err.message}`);
       }
@@ -243,4 +299,7 @@ async function main() {
   return 0;
 }
 
-main().then((c) => process.exit(c), (err) => fail(err.stack || String(err)));
+main().then(
+  (c) => process.exit(c),
+  (err) => fail(err.stack || String(err)),
+);

@@ -22,16 +22,34 @@ const { name, version } = manifest;
 
 const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
 if (ls.status !== 0) fail(`vsce ls failed:\n${ls.stdout}${ls.stderr}`);
-const files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'walkthrough/example-user-data', manifest.icon]
+const files = ls.stdout
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const required = [
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'dist/client.js',
+  'dist/server.js',
+  'dist/web/client.js',
+  'dist/web/server.js',
+  'walkthrough/example-user-data',
+  manifest.icon,
+]
   .concat((manifest.contributes?.grammars ?? []).map((g) => g.path.replace(/^\.\//, '')))
   .concat((manifest.contributes?.snippets ?? []).map((s) => s.path.replace(/^\.\//, '')))
-  .concat((manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown)).filter(Boolean))
+  .concat(
+    (manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media?.markdown)).filter(Boolean),
+  )
   // Every rule page: a click on a diagnostic's code opens the packaged one.
   .concat(readdirSync('docs/rules').flatMap((l) => readdirSync(`docs/rules/${l}`).map((f) => `docs/rules/${l}/${f}`)));
 const missing = required.filter((f) => f && !files.includes(f));
 if (missing.length) fail(`the VSIX would lack ${missing.join(', ')}`);
-const stray = files.filter((f) => /^(node_modules|out|test|server|client|scripts|examples|\.cache)\/|\.map$|\.ts$/.test(f));
+const stray = files.filter((f) =>
+  /^(node_modules|out|test|server|client|scripts|examples|\.cache)\/|\.map$|\.ts$/.test(f),
+);
 if (stray.length) fail(`the VSIX would contain ${stray.join(', ')} (see .vscodeignore)`);
 
 const out = `${name}-${version}.vsix`;

@@ -15,7 +15,10 @@ import { hostLayout, install, installVsix, listExtensions, logTail, root, startH
 const argv = process.argv.slice(2);
 const inCI = !!process.env.CI && process.env.CI !== 'false';
 const serve = !argv.includes('--no-serve') && !inCI && process.stdout.isTTY && process.stdin.isTTY;
-const portArg = argv.indexOf('--port') >= 0 ? Number(argv[argv.indexOf('--port') + 1]) : Number(process.env.CLOUD_CONFIG_PORT || 8090);
+const portArg =
+  argv.indexOf('--port') >= 0
+    ? Number(argv[argv.indexOf('--port') + 1])
+    : Number(process.env.CLOUD_CONFIG_PORT || 8090);
 const examples = path.join(root, 'examples');
 const EXTENSION = 'cloud-config-tools.cloud-config-lsp';
 
@@ -32,7 +35,9 @@ const step = (title, cmd, args, okCodes = [0]) => {
 step('build + package the extension', process.execPath, ['scripts/package.mjs']);
 // The examples contain deliberate mistakes: exit 1 (error findings) is the expected outcome.
 const lint = step('cloud-config-lint examples/', process.execPath, ['dist/cli.js', 'examples'], [0, 1]);
-console.log(`cloud-config-lint exit status on examples/: ${lint} (1 = error-level findings, as the broken examples intend)`);
+console.log(
+  `cloud-config-lint exit status on examples/: ${lint} (1 = error-level findings, as the broken examples intend)`,
+);
 
 const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const vsix = path.join(root, `${name}-${version}.vsix`);
@@ -61,7 +66,9 @@ async function openInCodeServer() {
     install();
   } catch (err) {
     console.error(`✗ could not install the code-server host into .cache/code-server:\n  ${err.message}`);
-    console.error('  (The install needs the npm registry once, and for its native modules a C++ toolchain and the Kerberos headers: Debian libkrb5-dev g++ make python3.)');
+    console.error(
+      '  (The install needs the npm registry once, and for its native modules a C++ toolchain and the Kerberos headers: Debian libkrb5-dev g++ make python3.)',
+    );
     return 1;
   }
   const state = path.join(root, '.cache', 'start-host');
@@ -84,7 +91,10 @@ async function openInCodeServer() {
       throw err;
     }
   }
-  const page = await fetch(host.url).then((r) => r.status, (e) => e.message);
+  const page = await fetch(host.url).then(
+    (r) => r.status,
+    (e) => e.message,
+  );
   if (page !== 200) {
     console.error(`✗ ${host.url} answered ${page}\n${logTail(host.logFile)}`);
     await host.stop();
@@ -92,16 +102,23 @@ async function openInCodeServer() {
   }
   console.log(`\nVS Code (code-server) with ${EXTENSION}@${version} and examples/ open:\n\n    ${host.url}\n`);
   if (!serve) {
-    console.log('Host checked (healthz, workbench page, extension installed) and stopped: no terminal, CI or --no-serve.');
+    console.log(
+      'Host checked (healthz, workbench page, extension installed) and stopped: no terminal, CI or --no-serve.',
+    );
     await host.stop();
     return 0;
   }
   console.log('Open the URL in a browser. Ctrl-C stops the server.');
   await new Promise((resolve) => {
-    const stop = () => { void host.stop().then(resolve); };
+    const stop = () => {
+      void host.stop().then(resolve);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    host.proc.once('exit', (code) => { console.error(`code-server exited (${code}); log: ${host.logFile}`); resolve(); });
+    host.proc.once('exit', (code) => {
+      console.error(`code-server exited (${code}); log: ${host.logFile}`);
+      resolve();
+    });
   });
   return 0;
 }

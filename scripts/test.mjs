@@ -56,4 +56,3 @@ for (const tier of tiers) {
   console.log(`\n— ${tier} tests —`);
   run(process.execPath, ['--test', '--test-reporter=spec', dir]);
 }
-

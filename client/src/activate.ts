@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { registerRulePages, rulePageLinks } from './rulePages';
-import { DidChangeConfigurationNotification, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import {
+  DidChangeConfigurationNotification,
+  type BaseLanguageClient,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
 import { StatusBar } from './statusBar';
 import { dialectsKey, registerCommands } from './commands';
 import { needsServer } from './servedDocuments';
@@ -25,7 +29,8 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
       { language: 'cloud-config' },
       { language: 'iptables' },
       { language: 'systemd-unit' },
-      // Compose files (`compose.yaml`, `docker-compose.yml`, `*.compose.yaml`): the id VS Code's Docker extension uses too.
+      // Compose files (`compose.yaml`, `docker-compose.yml`, `*.compose.yaml`):
+      // the id VS Code's Docker extension uses too.
       { language: 'dockercompose' },
       // VS Code's YAML extension claims `*.yaml` files whose first line is #cloud-config; the server
       // only answers for those and leaves every other YAML document alone.
@@ -44,11 +49,13 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
   const statusBar = new StatusBar(client, context.workspaceState);
   context.subscriptions.push(statusBar);
   registerCommands(context, client);
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('cloudConfig') && client.isRunning()) {
-      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    }
-  }));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cloudConfig') && client.isRunning()) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      }
+    }),
+  );
   statusBar.listen();
   context.subscriptions.push({ dispose: () => void (client.isRunning() ? client.stop() : undefined) });
   // The extension activates for every YAML file; the server starts only once a document it serves is
@@ -66,13 +73,19 @@ export async function activateWith(context: vscode.ExtensionContext, create: Cli
     await start();
   } else {
     waiting.push(
-      vscode.workspace.onDidOpenTextDocument((d) => { if (needsServer(d)) void start(); }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (needsServer(d)) void start();
+      }),
       // A YAML or untitled document that gets its #cloud-config (or rules) first line while open.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.some((c) => c.range.start.line <= 1) && needsServer(e.document)) void start();
       }),
     );
-    context.subscriptions.push({ dispose: () => { for (const w of waiting.splice(0)) w.dispose(); } });
+    context.subscriptions.push({
+      dispose: () => {
+        for (const w of waiting.splice(0)) w.dispose();
+      },
+    });
   }
   return { client, statusBar, started: () => starting !== undefined || client.isRunning() };
 }

@@ -22,7 +22,10 @@ async function serverWorker(context: vscode.ExtensionContext): Promise<Worker> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const worker = await serverWorker(context);
-  api = await activateWith(context, (clientOptions) => new LanguageClient('cloudConfig', 'Cloud-Config Language Server', worker, clientOptions));
+  api = await activateWith(
+    context,
+    (clientOptions) => new LanguageClient('cloudConfig', 'Cloud-Config Language Server', worker, clientOptions),
+  );
   return api;
 }
 

@@ -4,8 +4,18 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
-interface Step { readonly table: string; readonly chain: string; readonly text: string; readonly range?: { start: { line: number; character: number }; end: { line: number; character: number } } }
-interface Trace { readonly verdict: string; readonly reasons: readonly string[]; readonly steps: readonly Step[]; readonly markdown: string }
+interface Step {
+  readonly table: string;
+  readonly chain: string;
+  readonly text: string;
+  readonly range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+interface Trace {
+  readonly verdict: string;
+  readonly reasons: readonly string[];
+  readonly steps: readonly Step[];
+  readonly markdown: string;
+}
 
 export function registerExposureCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const pathDecoration = vscode.window.createTextEditorDecorationType({
@@ -37,49 +47,75 @@ export function registerExposureCommands(context: vscode.ExtensionContext, clien
     return page;
   };
 
-  context.subscriptions.push(vscode.commands.registerCommand('cloudConfig.showExposure', async (arg?: unknown) => {
-    const uri = target(arg);
-    if (!uri) return;
-    const r = await client.sendRequest<{ markdown: string }>('cloudConfig/exposure', { textDocument: { uri: uri.toString() } });
-    // The page's URI, for callers that read it (the e2e suite).
-    return (await show(`Exposure of ${uri.path.split('/').pop() ?? 'file'}`, r.markdown, uri)).toString();
-  }));
-
-  context.subscriptions.push(vscode.commands.registerCommand('cloudConfig.tracePacket', async (arg?: unknown, packet?: string) => {
-    const uri = target(arg);
-    if (!uri) return;
-    const typed = packet ?? await vscode.window.showInputBox({
-      title: 'Trace a packet',
-      prompt: 'protocol/port from source [on interface] [state]',
-      placeHolder: 'tcp/5432 from 203.0.113.5 on eth0 new',
-      value: 'tcp/22 from 203.0.113.5',
-    });
-    if (!typed) return;
-    const m = /^\s*(\w+)(?:\/(\d{1,5}))?\s+from\s+(\S+)(?:\s+on\s+(\S+))?(?:\s+(new|established|related|invalid))?\s*$/i.exec(typed);
-    if (!m) {
-      void vscode.window.showErrorMessage(`Cannot read "${typed}": write it as "tcp/5432 from 203.0.113.5 [on eth0] [new]".`);
-      return;
-    }
-    const [, proto = 'tcp', port, src = '', iface, state] = m;
-    let r: Trace;
-    try {
-      r = await client.sendRequest<Trace>('cloudConfig/trace', {
-        textDocument: { uri: uri.toString() }, proto, src,
-        ...(port ? { dport: Number(port) } : {}), ...(iface ? { inIface: iface } : {}), ...(state ? { state: state.toUpperCase() } : {}),
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cloudConfig.showExposure', async (arg?: unknown) => {
+      const uri = target(arg);
+      if (!uri) return;
+      const r = await client.sendRequest<{ markdown: string }>('cloudConfig/exposure', {
+        textDocument: { uri: uri.toString() },
       });
-    } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-      return;
-    }
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
-      ?? await vscode.window.showTextDocument(uri, { preserveFocus: true });
-    const ranges = r.steps.flatMap((s) => (s.range ? [new vscode.Range(s.range.start.line, 0, s.range.end.line, 0)] : []));
-    editor.setDecorations(pathDecoration, ranges);
-    if (ranges[0]) editor.revealRange(ranges[ranges.length - 1] as vscode.Range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    const page = await show(`Trace ${typed.trim().replace(/[/\\]/g, ' ')}`, r.markdown, uri);
-    void vscode.window.showInformationMessage(`${typed.trim()}: ${r.verdict}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`);
-    return page.toString();
-  }));
+      // The page's URI, for callers that read it (the e2e suite).
+      return (await show(`Exposure of ${uri.path.split('/').pop() ?? 'file'}`, r.markdown, uri)).toString();
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cloudConfig.tracePacket', async (arg?: unknown, packet?: string) => {
+      const uri = target(arg);
+      if (!uri) return;
+      const typed =
+        packet ??
+        (await vscode.window.showInputBox({
+          title: 'Trace a packet',
+          prompt: 'protocol/port from source [on interface] [state]',
+          placeHolder: 'tcp/5432 from 203.0.113.5 on eth0 new',
+          value: 'tcp/22 from 203.0.113.5',
+        }));
+      if (!typed) return;
+      const m =
+        /^\s*(\w+)(?:\/(\d{1,5}))?\s+from\s+(\S+)(?:\s+on\s+(\S+))?(?:\s+(new|established|related|invalid))?\s*$/i.exec(
+          typed,
+        );
+      if (!m) {
+        void vscode.window.showErrorMessage(
+          `Cannot read "${typed}": write it as "tcp/5432 from 203.0.113.5 [on eth0] [new]".`,
+        );
+        return;
+      }
+      const [, proto = 'tcp', port, src = '', iface, state] = m;
+      let r: Trace;
+      try {
+        r = await client.sendRequest<Trace>('cloudConfig/trace', {
+          textDocument: { uri: uri.toString() },
+          proto,
+          src,
+          ...(port ? { dport: Number(port) } : {}),
+          ...(iface ? { inIface: iface } : {}),
+          ...(state ? { state: state.toUpperCase() } : {}),
+        });
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      const editor =
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ??
+        (await vscode.window.showTextDocument(uri, { preserveFocus: true }));
+      const ranges = r.steps.flatMap((s) =>
+        s.range ? [new vscode.Range(s.range.start.line, 0, s.range.end.line, 0)] : [],
+      );
+      editor.setDecorations(pathDecoration, ranges);
+      if (ranges[0])
+        editor.revealRange(
+          ranges[ranges.length - 1] as vscode.Range,
+          vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+        );
+      const page = await show(`Trace ${typed.trim().replace(/[/\\]/g, ' ')}`, r.markdown, uri);
+      void vscode.window.showInformationMessage(
+        `${typed.trim()}: ${r.verdict}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`,
+      );
+      return page.toString();
+    }),
+  );
 }
 
 /**

@@ -12,7 +12,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  api = await activateWith(context, (clientOptions) => new LanguageClient('cloudConfig', 'Cloud-Config Language Server', serverOptions, clientOptions));
+  api = await activateWith(
+    context,
+    (clientOptions) => new LanguageClient('cloudConfig', 'Cloud-Config Language Server', serverOptions, clientOptions),
+  );
   registerExposureCommands(context, api.client);
   return api;
 }

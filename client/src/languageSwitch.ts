@@ -3,7 +3,10 @@ import type { DocumentStatus } from '../../server/src/editor/protocol';
 
 /** The editor language of each language the server reads a document as. */
 const editorLanguage: Record<string, string> = {
-  'cloud-config': 'cloud-config', iptables: 'iptables', ip6tables: 'iptables', systemd: 'systemd-unit',
+  'cloud-config': 'cloud-config',
+  iptables: 'iptables',
+  ip6tables: 'iptables',
+  systemd: 'systemd-unit',
 };
 
 /** Where the answers to the *.yaml offer are kept (workspace state): file URI → the answer. */
@@ -53,9 +56,16 @@ export class LanguageSwitch {
     this.offered.add(status.uri);
     const name = doc.uri.path.split('/').pop() ?? doc.uri.path;
     const pick = await vscode.window.showInformationMessage(
-      `${name} is #cloud-config user-data. Open it as Cloud-Config to highlight the units and rules inside?`, acceptOffer, declineOffer);
-    await this.state?.update(yamlOffersKey, { ...this.answers(), [status.uri]: pick === acceptOffer ? 'accepted' : 'declined' });
+      `${name} is #cloud-config user-data. Open it as Cloud-Config to highlight the units and rules inside?`,
+      acceptOffer,
+      declineOffer,
+    );
+    await this.state?.update(yamlOffersKey, {
+      ...this.answers(),
+      [status.uri]: pick === acceptOffer ? 'accepted' : 'declined',
+    });
     const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === status.uri);
-    if (pick === acceptOffer && now && now.languageId === 'yaml') await vscode.languages.setTextDocumentLanguage(now, 'cloud-config');
+    if (pick === acceptOffer && now && now.languageId === 'yaml')
+      await vscode.languages.setTextDocumentLanguage(now, 'cloud-config');
   }
 }

@@ -50,8 +50,10 @@ export const rulePageLinks: Middleware = {
 };
 
 export function registerRulePages(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(openRulePageCommand, (code: unknown) => {
-    if (typeof code === 'string') return openRulePage(context, code);
-    return undefined;
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(openRulePageCommand, (code: unknown) => {
+      if (typeof code === 'string') return openRulePage(context, code);
+      return undefined;
+    }),
+  );
 }

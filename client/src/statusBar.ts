@@ -4,7 +4,10 @@ import { statusNotification, type DocumentStatus } from '../../server/src/editor
 import { LanguageSwitch } from './languageSwitch';
 
 const languageNames: Record<string, string> = {
-  'cloud-config': 'Cloud-Config', iptables: 'iptables', ip6tables: 'ip6tables', systemd: 'systemd unit',
+  'cloud-config': 'Cloud-Config',
+  iptables: 'iptables',
+  ip6tables: 'ip6tables',
+  systemd: 'systemd unit',
 };
 
 function plural(n: number, word: string): string {
@@ -24,25 +27,36 @@ export class StatusBar implements vscode.Disposable {
   private readonly languages: LanguageSwitch;
 
   /** `state`: where the answers to the one-time *.yaml offer are kept (the workspace state). */
-  constructor(private readonly client: BaseLanguageClient, state?: vscode.Memento) {
+  constructor(
+    private readonly client: BaseLanguageClient,
+    state?: vscode.Memento,
+  ) {
     this.languages = new LanguageSwitch(state);
     this.item.name = 'Cloud-Config';
     this.item.command = 'cloudConfig.showOutput';
     this.subscriptions.push(
       this.item,
-      client.onDidChangeState((e) => { this.state = e.newState; this.update(); }),
+      client.onDidChangeState((e) => {
+        this.state = e.newState;
+        this.update();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.workspace.onDidCloseTextDocument((d) => { this.statuses.delete(d.uri.toString()); this.update(); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.statuses.delete(d.uri.toString());
+        this.update();
+      }),
     );
   }
 
   /** Listen to the server's notifications (call once the client has started). */
   listen(): void {
-    this.subscriptions.push(this.client.onNotification(statusNotification, (s: DocumentStatus) => {
-      this.statuses.set(s.uri, s);
-      void this.languages.onStatus(s);
-      if (vscode.window.activeTextEditor?.document.uri.toString() === s.uri) this.update();
-    }));
+    this.subscriptions.push(
+      this.client.onNotification(statusNotification, (s: DocumentStatus) => {
+        this.statuses.set(s.uri, s);
+        void this.languages.onStatus(s);
+        if (vscode.window.activeTextEditor?.document.uri.toString() === s.uri) this.update();
+      }),
+    );
     this.update();
   }
 
@@ -63,8 +77,12 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     if (this.state !== State.Running) {
-      this.item.text = this.state === State.Starting ? '$(sync~spin) Cloud-Config' : '$(error) Cloud-Config: server stopped';
-      this.item.tooltip = this.state === State.Starting ? 'The Cloud-Config language server is starting' : 'The Cloud-Config language server stopped: run "Cloud-Config: Restart Language Server"';
+      this.item.text =
+        this.state === State.Starting ? '$(sync~spin) Cloud-Config' : '$(error) Cloud-Config: server stopped';
+      this.item.tooltip =
+        this.state === State.Starting
+          ? 'The Cloud-Config language server is starting'
+          : 'The Cloud-Config language server stopped: run "Cloud-Config: Restart Language Server"';
       this.item.show();
       return;
     }
@@ -83,7 +101,9 @@ export class StatusBar implements vscode.Disposable {
     const icon = status.errors ? '$(error)' : status.warnings ? '$(warning)' : '$(check)';
     this.item.text = `${icon} ${name}${status.dialect ? ` (${status.dialect})` : ''}${counts.length ? `: ${counts.join(', ')}` : ''}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${name}${status.dialect ? `, dialect ${status.dialect} (${status.dialectReason ?? ''})` : ''}\n\n`);
+    tooltip.appendText(
+      `${name}${status.dialect ? `, dialect ${status.dialect} (${status.dialectReason ?? ''})` : ''}\n\n`,
+    );
     tooltip.appendText(counts.length ? `${counts.join(', ')}\n\n` : 'No findings\n\n');
     tooltip.appendText('Click to show the output');
     this.item.tooltip = tooltip;

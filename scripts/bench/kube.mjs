@@ -4,17 +4,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { percentile } from './measure.mjs';
 
-const median = (xs) => percentile(xs.filter((x) => x !== null && x !== undefined), 50);
+const median = (xs) =>
+  percentile(
+    xs.filter((x) => x !== null && x !== undefined),
+    50,
+  );
 
 /**
  * Wall time, CPU time (user + system) and peak RSS of one command, by GNU time. The machine is shared,
  * so CPU time is the steadier figure; wall time is what a user waits.
  */
 function timed(command, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '@@%e %U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', '@@%e %U %S %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const m = /@@([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
   if (!m) return { error: (r.stderr ?? '').slice(-300) };
-  return { status: r.status, wallMs: Number(m[1]) * 1000, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssMb: Number(m[4]) / 1024 };
+  return {
+    status: r.status,
+    wallMs: Number(m[1]) * 1000,
+    cpuMs: (Number(m[2]) + Number(m[3])) * 1000,
+    rssMb: Number(m[4]) / 1024,
+  };
 }
 
 /** The CLI command line of `cliRows`, for profiling the same work. */
@@ -35,15 +47,22 @@ export function cliRows(file, { cli, runs = 3 }) {
   const out = {};
   for (const [name, list] of Object.entries(samples)) {
     const ok = list.filter((s) => !s.error);
-    out[name] = ok.length === 0 ? { error: list[0]?.error } : {
-      wallMs: median(ok.map((s) => s.wallMs)), cpuMs: median(ok.map((s) => s.cpuMs)), rssMb: median(ok.map((s) => s.rssMb)),
-      accepted: name === 'ours' ? undefined : ok.every((s) => s.status === 0), runs: ok.length,
-    };
+    out[name] =
+      ok.length === 0
+        ? { error: list[0]?.error }
+        : {
+            wallMs: median(ok.map((s) => s.wallMs)),
+            cpuMs: median(ok.map((s) => s.cpuMs)),
+            rssMb: median(ok.map((s) => s.rssMb)),
+            accepted: name === 'ours' ? undefined : ok.every((s) => s.status === 0),
+            runs: ok.length,
+          };
   }
   return out;
 }
 
-export const restoreAvailable = () => existsSync('/usr/sbin/iptables-legacy-restore') && existsSync('/usr/sbin/iptables-nft-restore');
+export const restoreAvailable = () =>
+  existsSync('/usr/sbin/iptables-legacy-restore') && existsSync('/usr/sbin/iptables-nft-restore');
 
 /** Where completion, hover and edits go in a kube dump: a KUBE-SVC rule in the middle of the nat table. */
 export function kubePositions(text) {
@@ -64,28 +83,43 @@ export function kubePositions(text) {
   };
 }
 
-const ms = (v) => (v === null || v === undefined ? '—' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toString());
+const ms = (v) =>
+  v === null || v === undefined ? '—' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toString();
 const x = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
 /** The markdown of the Kubernetes rows. */
 export function kubeMarkdown(rows) {
-  const out = ['## Kubernetes iptables-save dumps (kube-proxy shape, `scripts/bench/kubeDump.mjs`)', '',
-    'CLI: `node dist/cli.js --language iptables FILE` against `unshare -n iptables-{nft,legacy}-restore --test FILE`, interleaved, medians. CPU = user + system time (steadier than wall time on a shared machine).', '',
+  const out = [
+    '## Kubernetes iptables-save dumps (kube-proxy shape, `scripts/bench/kubeDump.mjs`)',
+    '',
+    'CLI: `node dist/cli.js --language iptables FILE` against `unshare -n iptables-{nft,legacy}-restore --test FILE`, interleaved, medians. CPU = user + system time (steadier than wall time on a shared machine).',
+    '',
     '| lines | ours wall / CPU (ms) | nft wall / CPU (ms) | legacy wall / CPU (ms) | ours/legacy CPU | ours RSS (MB) | nft RSS (MB) | ours/nft RSS |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|'];
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
     const { ours, nft, legacy } = r.cli;
-    out.push(`| ${r.lines} | ${ms(ours.wallMs)} / ${ms(ours.cpuMs)} | ${ms(nft.wallMs)} / ${ms(nft.cpuMs)} | ${ms(legacy.wallMs)} / ${ms(legacy.cpuMs)} | ${x(ours.cpuMs, legacy.cpuMs)} | ${ms(ours.rssMb)} | ${ms(nft.rssMb)} | ${x(ours.rssMb, nft.rssMb)} |`);
+    out.push(
+      `| ${r.lines} | ${ms(ours.wallMs)} / ${ms(ours.cpuMs)} | ${ms(nft.wallMs)} / ${ms(nft.cpuMs)} | ${ms(legacy.wallMs)} / ${ms(legacy.cpuMs)} | ${x(ours.cpuMs, legacy.cpuMs)} | ${ms(ours.rssMb)} | ${ms(nft.rssMb)} | ${x(ours.rssMb, nft.rssMb)} |`,
+    );
   }
-  out.push('', 'Editor (the bundled server over stdio, the dump opened as an iptables document):', '',
+  out.push(
+    '',
+    'Editor (the bundled server over stdio, the dump opened as an iptables document):',
+    '',
     '| lines | open → diagnostics (ms) | open / nft wall | edit → diagnostics p50 / p99 (ms) | completion after `-j ` p50 / p99 (ms), items | completion after `-A ` p99 (ms), items | hover p99 (ms) | peak RSS (MB) | diagnostics |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const r of rows) {
     const e = r.editor;
     if (!e) continue;
     const edit = Object.values(e.editsAt ?? {})[0] ?? {};
-    const j = e.positions?.['after -j'], a = e.positions?.['after -A'], h = e.positions?.['--probability'];
-    out.push(`| ${r.lines} | ${ms(e.openMs)} | ${x(e.openMs, r.cli.nft.wallMs)} | ${ms(edit.p50)} / ${ms(edit.p99)} | ${ms(j?.completion.p50)} / ${ms(j?.completion.p99)}, ${j?.completionItems ?? '—'} | ${ms(a?.completion.p99)}, ${a?.completionItems ?? '—'} | ${ms(h?.hover.p99)} | ${ms(e.peakRssMb)} | ${e.diagnostics ?? '—'}${e.error ? ` (failed: ${e.error})` : ''} |`);
+    const j = e.positions?.['after -j'],
+      a = e.positions?.['after -A'],
+      h = e.positions?.['--probability'];
+    out.push(
+      `| ${r.lines} | ${ms(e.openMs)} | ${x(e.openMs, r.cli.nft.wallMs)} | ${ms(edit.p50)} / ${ms(edit.p99)} | ${ms(j?.completion.p50)} / ${ms(j?.completion.p99)}, ${j?.completionItems ?? '—'} | ${ms(a?.completion.p99)}, ${a?.completionItems ?? '—'} | ${ms(h?.hover.p99)} | ${ms(e.peakRssMb)} | ${e.diagnostics ?? '—'}${e.error ? ` (failed: ${e.error})` : ''} |`,
+    );
   }
   out.push('');
   return out.join('\n');

@@ -18,14 +18,18 @@ export class LspSession {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = [];
-    this.child.stderr.on('data', (d) => { this.stderr = (this.stderr + d).slice(-20_000); });
+    this.child.stderr.on('data', (d) => {
+      this.stderr = (this.stderr + d).slice(-20_000);
+    });
     this.child.stdout.on('data', (d) => this.onData(d));
     this.child.stdin.on('error', () => {});
-    this.exited = new Promise((res) => this.child.on('exit', (code) => {
-      for (const p of this.pending.values()) p.rej(new Error(`server exited (${code}): ${this.stderr.slice(-1500)}`));
-      this.pending.clear();
-      res(code);
-    }));
+    this.exited = new Promise((res) =>
+      this.child.on('exit', (code) => {
+        for (const p of this.pending.values()) p.rej(new Error(`server exited (${code}): ${this.stderr.slice(-1500)}`));
+        this.pending.clear();
+        res(code);
+      }),
+    );
   }
 
   onData(d) {
@@ -43,7 +47,8 @@ export class LspSession {
 
   onMessage(msg) {
     if (msg.id !== undefined && msg.method) {
-      const result = msg.method === 'workspace/configuration' ? msg.params.items.map((it) => this.section(it.section)) : null;
+      const result =
+        msg.method === 'workspace/configuration' ? msg.params.items.map((it) => this.section(it.section)) : null;
       this.send({ id: msg.id, result });
       return;
     }
@@ -58,7 +63,9 @@ export class LspSession {
   }
 
   section(key) {
-    return key ? key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), this.settings) ?? null : this.settings;
+    return key
+      ? (key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), this.settings) ?? null)
+      : this.settings;
   }
 
   send(msg) {
@@ -69,18 +76,35 @@ export class LspSession {
   request(method, params) {
     const id = this.nextId++;
     return new Promise((res, rej) => {
-      const timer = setTimeout(() => { this.pending.delete(id); rej(new Error(`${method} timed out`)); }, this.timeoutMs);
-      this.pending.set(id, { res: (v) => { clearTimeout(timer); res(v); }, rej: (e) => { clearTimeout(timer); rej(e); } });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        rej(new Error(`${method} timed out`));
+      }, this.timeoutMs);
+      this.pending.set(id, {
+        res: (v) => {
+          clearTimeout(timer);
+          res(v);
+        },
+        rej: (e) => {
+          clearTimeout(timer);
+          rej(e);
+        },
+      });
       this.send({ id, method, params });
     });
   }
 
-  notify(method, params) { this.send({ method, params }); }
+  notify(method, params) {
+    this.send({ method, params });
+  }
 
   /** The next publishDiagnostics for `uri` (optionally: only one whose version is at least `version`). */
   nextDiagnostics(uri, version) {
     return new Promise((res, rej) => {
-      const timer = setTimeout(() => { this.listeners.splice(this.listeners.indexOf(l), 1); rej(new Error('no diagnostics in time')); }, this.timeoutMs);
+      const timer = setTimeout(() => {
+        this.listeners.splice(this.listeners.indexOf(l), 1);
+        rej(new Error('no diagnostics in time'));
+      }, this.timeoutMs);
       const l = (m) => {
         if (m.method !== 'textDocument/publishDiagnostics' || m.params.uri !== uri) return;
         if (version !== undefined && m.params.version !== undefined && m.params.version < version) return;
@@ -94,13 +118,22 @@ export class LspSession {
 
   async initialize(rootUri) {
     await this.request('initialize', {
-      processId: process.pid, rootUri, workspaceFolders: null,
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
-          publishDiagnostics: { relatedInformation: true, versionSupport: true }, synchronization: { didSave: true },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          synchronization: { didSave: true },
           // As VS Code declares it: completion documentation may come through completionItem/resolve.
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } },
+          completion: {
+            completionItem: {
+              snippetSupport: true,
+              documentationFormat: ['markdown', 'plaintext'],
+              resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+            },
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },

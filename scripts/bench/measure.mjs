@@ -14,7 +14,10 @@ export function percentile(values, p) {
  * Returns milliseconds and MB. Requests repeat `reps` times or until `budgetMs` is spent per position.
  */
 export async function measureServer(server, doc, { edits = 20, reps = 100, budgetMs = 15_000 } = {}) {
-  const session = new LspSession(server.command, server.args, { settings: server.settings ?? {}, exitMs: server.exitMs });
+  const session = new LspSession(server.command, server.args, {
+    settings: server.settings ?? {},
+    exitMs: server.exitMs,
+  });
   const uri = pathToFileURL(doc.file).href;
   const out = { positions: {} };
   try {
@@ -24,7 +27,9 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
 
     t = now();
     const first = session.nextDiagnostics(uri);
-    session.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.text } });
+    session.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.text },
+    });
     out.diagnostics = (await first).length;
     const firstAt = now();
     out.openMs = firstAt - t;
@@ -36,7 +41,9 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
       const uri2 = uri.replace(/(\.[a-z]+)?$/, (ext) => `-second${ext}`);
       const t2 = now();
       const second = session.nextDiagnostics(uri2);
-      session.notify('textDocument/didOpen', { textDocument: { uri: uri2, languageId: doc.languageId, version: 1, text: `${doc.text}\n` } });
+      session.notify('textDocument/didOpen', {
+        textDocument: { uri: uri2, languageId: doc.languageId, version: 1, text: `${doc.text}\n` },
+      });
       await second;
       out.warmOpenMs = now() - t2;
       session.notify('textDocument/didClose', { textDocument: { uri: uri2 } });
@@ -82,11 +89,10 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
         }
         entry[method] = { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
         if (method === 'completion') {
-          entry.completionItems = (Array.isArray(result) ? result : result?.items ?? []).length;
+          entry.completionItems = (Array.isArray(result) ? result : (result?.items ?? [])).length;
           entry.completionIncomplete = Boolean(result?.isIncomplete);
           entry.completionBytes = JSON.stringify(result ?? null).length;
-        }
-        else entry.hoverChars = result?.contents ? JSON.stringify(result.contents).length : 0;
+        } else entry.hoverChars = result?.contents ? JSON.stringify(result.contents).length : 0;
       }
       out.positions[name] = entry;
     }

@@ -21,7 +21,16 @@ const marker = path.join(cacheDir, 'installed.json');
 const installLog = path.join(cacheDir, 'install.log');
 const entry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 /** Made by code-server's postinstall, which installs VS Code's own dependencies: without it the host cannot start. */
-const postinstalled = path.join(cacheDir, 'node_modules', 'code-server', 'lib', 'vscode', 'bin', 'remote-cli', 'code-server');
+const postinstalled = path.join(
+  cacheDir,
+  'node_modules',
+  'code-server',
+  'lib',
+  'vscode',
+  'bin',
+  'remote-cli',
+  'code-server',
+);
 const wanted = { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, playwrightCore: PLAYWRIGHT_VERSION };
 
 const log = (msg) => console.log(`[host] ${msg}`);
@@ -41,7 +50,8 @@ export function hostEnv(extra = {}) {
     if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE' || k === 'NODE_ENV') continue;
     env[k] = v;
   }
-  const inherited = (process.env.PATH || '').split(path.delimiter)
+  const inherited = (process.env.PATH || '')
+    .split(path.delimiter)
     .filter((d) => d && !d.endsWith(`node_modules${path.sep}.bin`) && !d.includes(`${path.sep}node-gyp-bin`));
   env.PATH = [path.join(nodeDir, 'bin'), ...inherited].join(path.delimiter);
   return { ...env, ...extra };
@@ -61,7 +71,9 @@ function sh(cmd, argv, opts = {}) {
   }
   if (r.status !== 0) {
     const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
-    throw new Error(`\`${line}\` failed (${why}); its last lines (whole log: ${path.relative(root, installLog)}):\n${logTail(installLog, 25).replace(/^/gm, '    ')}`);
+    throw new Error(
+      `\`${line}\` failed (${why}); its last lines (whole log: ${path.relative(root, installLog)}):\n${logTail(installLog, 25).replace(/^/gm, '    ')}`,
+    );
   }
 }
 
@@ -69,7 +81,12 @@ export function isInstalled() {
   try {
     const m = JSON.parse(fs.readFileSync(marker, 'utf8'));
     const cs = JSON.parse(fs.readFileSync(path.join(cacheDir, 'node_modules', 'code-server', 'package.json'), 'utf8'));
-    return JSON.stringify(m) === JSON.stringify(wanted) && cs.version === CODE_SERVER_VERSION && fs.existsSync(nodeBin) && fs.existsSync(postinstalled);
+    return (
+      JSON.stringify(m) === JSON.stringify(wanted) &&
+      cs.version === CODE_SERVER_VERSION &&
+      fs.existsSync(nodeBin) &&
+      fs.existsSync(postinstalled)
+    );
   } catch {
     return false;
   }
@@ -78,18 +95,28 @@ export function isInstalled() {
 /** Install code-server, its Node and playwright-core into the cache (once). Throws when it cannot. */
 export function install() {
   if (isInstalled()) {
-    log(`code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION} already in ${path.relative(root, cacheDir)}`);
+    log(
+      `code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION} already in ${path.relative(root, cacheDir)}`,
+    );
     return;
   }
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} (+ Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION}) into ${path.relative(root, cacheDir)}; takes a few minutes once`);
+  log(
+    `installing code-server ${CODE_SERVER_VERSION} (+ Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION}) into ${path.relative(root, cacheDir)}; takes a few minutes once`,
+  );
   fs.rmSync(marker, { force: true });
   fs.mkdirSync(cacheDir, { recursive: true });
-  fs.writeFileSync(installLog, `install of code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION} started ${new Date().toISOString()}\n`);
+  fs.writeFileSync(
+    installLog,
+    `install of code-server ${CODE_SERVER_VERSION}, Node ${NODE_VERSION}, playwright-core ${PLAYWRIGHT_VERSION} started ${new Date().toISOString()}\n`,
+  );
   log(`output of each step goes to ${path.relative(root, installLog)}`);
 
   // Node 24 (code-server's engines) from the npm registry; the system npm runs on it.
-  if (!fs.existsSync(nodeBin) || spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout?.trim() !== `v${NODE_VERSION}`) {
+  if (
+    !fs.existsSync(nodeBin) ||
+    spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout?.trim() !== `v${NODE_VERSION}`
+  ) {
     const nodeParent = path.dirname(nodeDir);
     fs.rmSync(nodeParent, { recursive: true, force: true });
     fs.mkdirSync(nodeParent, { recursive: true });
@@ -101,20 +128,41 @@ export function install() {
   // A package.json of its own, so npm installs here and never into the project; it allows the two
   // install scripts the host needs (npm 11 asks for that: code-server's postinstall installs VS Code's
   // own dependencies and builds its native modules, argon2 loads its prebuilt binary).
-  fs.writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({
-    name: 'cloud-config-e2e-host',
-    private: true,
-    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
-  }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(cacheDir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'cloud-config-e2e-host',
+        private: true,
+        allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   // A clean environment (see hostEnv): the npm that runs is the machine's, but on Node 24, so the
   // user agent code-server's postinstall checks names Node 24; native modules build against Node 24's
   // headers (the machine's npm config may point nodedir at the system Node's).
   const env = hostEnv({ npm_config_nodedir: nodeDir });
   const nodeSeen = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout?.trim();
-  if (nodeSeen !== `v${NODE_VERSION}`) throw new Error(`Node ${NODE_VERSION} is not first on the host's PATH (node --version: ${nodeSeen || 'nothing'})`);
-  sh('npm', ['install', '--no-audit', '--no-fund', '--save-exact', `code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_VERSION}`], { cwd: cacheDir, env });
+  if (nodeSeen !== `v${NODE_VERSION}`)
+    throw new Error(`Node ${NODE_VERSION} is not first on the host's PATH (node --version: ${nodeSeen || 'nothing'})`);
+  sh(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--save-exact',
+      `code-server@${CODE_SERVER_VERSION}`,
+      `playwright-core@${PLAYWRIGHT_VERSION}`,
+    ],
+    { cwd: cacheDir, env },
+  );
   if (!fs.existsSync(postinstalled)) {
-    throw new Error(`code-server's postinstall did not run (no lib/vscode/bin/remote-cli/code-server); see ${path.relative(root, installLog)}`);
+    throw new Error(
+      `code-server's postinstall did not run (no lib/vscode/bin/remote-cli/code-server); see ${path.relative(root, installLog)}`,
+    );
   }
   fs.writeFileSync(marker, JSON.stringify(wanted) + '\n');
   log(`installed in ${secs(started)}`);
@@ -178,15 +226,31 @@ const dirFlags = (layout) => ['--user-data-dir', layout.dirs.userData, '--extens
 /** `code-server --install-extension x.vsix` into the layout's extensions folder. */
 export function installVsix(layout, vsix) {
   const started = Date.now();
-  const r = spawnSync(nodeBin, [entry, ...dirFlags(layout), '--install-extension', vsix, '--force'], { env: layout.env, cwd: layout.tmp, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(nodeBin, [entry, ...dirFlags(layout), '--install-extension', vsix, '--force'], {
+    env: layout.env,
+    cwd: layout.tmp,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `code-server --install-extension ${path.basename(vsix)} failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`,
+    );
   log(`installed ${path.basename(vsix)} into the host in ${secs(started)}`);
 }
 
 /** The extensions the host has installed, as `publisher.name@version`. */
 export function listExtensions(layout) {
-  const r = spawnSync(nodeBin, [entry, ...dirFlags(layout), '--list-extensions', '--show-versions'], { env: layout.env, cwd: layout.tmp, encoding: 'utf8', timeout: 60_000 });
-  return (r.stdout || '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const r = spawnSync(nodeBin, [entry, ...dirFlags(layout), '--list-extensions', '--show-versions'], {
+    env: layout.env,
+    cwd: layout.tmp,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return (r.stdout || '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 async function waitHealthy(url, proc, timeoutMs) {
@@ -196,7 +260,9 @@ async function waitHealthy(url, proc, timeoutMs) {
     try {
       const r = await fetch(url);
       if (r.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`code-server not healthy after ${timeoutMs / 1000} s (${url})`);
@@ -207,31 +273,54 @@ async function waitHealthy(url, proc, timeoutMs) {
  * answers, with { url, authority, logFile, stop() }.
  */
 export async function startHost(layout, { folder, port = 0, smokeTestDriver = false, readyTimeoutMs = 60_000 }) {
-  const actualPort = port || await freePort();
+  const actualPort = port || (await freePort());
   const authority = `127.0.0.1:${actualPort}`;
   const configFile = path.join(layout.tmp, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: ${authority}\nauth: none\ncert: false\n`);
   const logFile = path.join(layout.tmp, 'code-server.log');
   const logFd = fs.openSync(logFile, 'a');
   const started = Date.now();
-  const proc = spawn(nodeBin, [
-    entry,
-    '--config', configFile,
-    ...dirFlags(layout),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    folder,
-  ], { cwd: layout.tmp, env: layout.env, detached: true /* setsid: own process group */, stdio: ['ignore', logFd, logFd] });
+  const proc = spawn(
+    nodeBin,
+    [
+      entry,
+      '--config',
+      configFile,
+      ...dirFlags(layout),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+      folder,
+    ],
+    {
+      cwd: layout.tmp,
+      env: layout.env,
+      detached: true /* setsid: own process group */,
+      stdio: ['ignore', logFd, logFd],
+    },
+  );
   fs.closeSync(logFd);
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    const killGroup = (sig) => { try { process.kill(-proc.pid, sig); } catch { /* group gone */ } };
+    const killGroup = (sig) => {
+      try {
+        process.kill(-proc.pid, sig);
+      } catch {
+        /* group gone */
+      }
+    };
     killGroup('SIGTERM');
     for (let i = 0; i < 30; i++) {
-      try { process.kill(-proc.pid, 0); } catch { return; }
+      try {
+        process.kill(-proc.pid, 0);
+      } catch {
+        return;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     killGroup('SIGKILL');
@@ -261,5 +350,12 @@ export async function playwright() {
   return createRequire(path.join(cacheDir, 'package.json'))('playwright-core');
 }
 
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -7,7 +7,12 @@ import * as path from 'node:path';
 
 // Unquoted permissions are a hint in the CoreOS dialect (coreos-cloudinit keeps the raw text), and the
 // Problems panel does not list hints.
-const CLASSIC = ['cloud-config/header', 'cloud-config/unknown-key', 'docker/port-exposure', 'cloud-config/firewall-not-loaded'];
+const CLASSIC = [
+  'cloud-config/header',
+  'cloud-config/unknown-key',
+  'docker/port-exposure',
+  'cloud-config/firewall-not-loaded',
+];
 
 async function poll(page, fn, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
@@ -17,7 +22,9 @@ async function poll(page, fn, timeoutMs, what) {
     if (last?.ok) return last.value;
     await page.waitForTimeout(250);
   }
-  throw new Error(`${what} (after ${timeoutMs / 1000} s)${last?.value !== undefined ? `; last seen:\n${last.value}` : ''}`);
+  throw new Error(
+    `${what} (after ${timeoutMs / 1000} s)${last?.value !== undefined ? `; last seen:\n${last.value}` : ''}`,
+  );
 }
 
 /**
@@ -32,7 +39,10 @@ export async function quickOpen(page, relative) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 15_000 });
     await input.fill(relative);
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: path.basename(relative) }).first();
+    const row = page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: path.basename(relative) })
+      .first();
     await row.waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     await row.click().catch(() => page.keyboard.press('Enter'));
@@ -40,7 +50,7 @@ export async function quickOpen(page, relative) {
       await tab.waitFor({ timeout: 10_000 });
       return;
     } catch (err) {
-      if (attempt >= 3) throw new Error(`Quick Open did not open ${relative}: ${err.message}`);
+      if (attempt >= 3) throw new Error(`Quick Open did not open ${relative}: ${err.message}`, { cause: err });
       await page.keyboard.press('Escape');
     }
   }
@@ -119,16 +129,30 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     // 0. A plain YAML file (no #cloud-config) first: the extension activates (onLanguage:yaml) and
     // VS Code's Running Extensions view gives its activation time; no language server is started.
     await quickOpen(page, 'other.yaml');
-    await page.locator('.monaco-editor .view-lines').filter({ hasText: /ordinary\sYAML\sfile/ }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.monaco-editor .view-lines')
+      .filter({ hasText: /ordinary\sYAML\sfile/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await runCommand(page, 'Developer: Show Running Extensions');
-    const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: /Cloud-Config, systemd/ }).first();
-    const rowText = await poll(page, async () => {
-      const text = await row.innerText({ timeout: 1000 });
-      return { ok: /\d+\s*ms/.test(text), value: text };
-    }, 30_000, 'the Running Extensions view lists no activation time for the extension');
+    const row = page
+      .locator('.runtime-extensions-editor .monaco-list-row')
+      .filter({ hasText: /Cloud-Config, systemd/ })
+      .first();
+    const rowText = await poll(
+      page,
+      async () => {
+        const text = await row.innerText({ timeout: 1000 });
+        return { ok: /\d+\s*ms/.test(text), value: text };
+      },
+      30_000,
+      'the Running Extensions view lists no activation time for the extension',
+    );
     await page.screenshot({ path: path.join(resultsDir, 'e2e-running-extensions.png') });
     const activationMs = Number(/(\d+)\s*ms/.exec(rowText)[1]);
-    log(`✓ UI: plain YAML activates the extension in ${activationMs} ms (Running Extensions: ${rowText.replace(/\s+/g, ' ').trim()})`);
+    log(
+      `✓ UI: plain YAML activates the extension in ${activationMs} ms (Running Extensions: ${rowText.replace(/\s+/g, ' ').trim()})`,
+    );
     if (serverProcesses) {
       await page.waitForTimeout(2000);
       const running = serverProcesses();
@@ -150,7 +174,8 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     await keep.locator('a.monaco-button, .monaco-button').filter({ hasText: 'Keep as YAML' }).first().click();
     await page.keyboard.press('Control+W');
     await quickOpen(page, 'offer/keep.yaml');
-    if (await notification(page, /keep\.yaml\sis\s#cloud-config\suser-data/, 4000)) throw new Error('the offer for keep.yaml was made again after "Keep as YAML"');
+    if (await notification(page, /keep\.yaml\sis\s#cloud-config\suser-data/, 4000))
+      throw new Error('the offer for keep.yaml was made again after "Keep as YAML"');
     const keptMode = await mode.innerText({ timeout: 5000 });
     if (!/YAML/.test(keptMode)) throw new Error(`keep.yaml is ${keptMode} after "Keep as YAML"`);
     log('✓ UI: declined, keep.yaml stays YAML and is not asked about again');
@@ -162,29 +187,50 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     if (!offer) throw new Error('no offer to open web.yaml as Cloud-Config');
     await shot(page, 'e2e-yaml-offer.png');
     await offer.locator('a.monaco-button, .monaco-button').filter({ hasText: 'Open as Cloud-Config' }).first().click();
-    await poll(page, async () => {
-      const text = await mode.innerText({ timeout: 1000 });
-      return { ok: /Cloud-Config/.test(text), value: text };
-    }, 15_000, 'the language indicator does not show Cloud-Config after accepting the offer');
-    const asCloudConfig = await poll(page, async () => {
-      const n = await spansOfLine(page, execLine);
-      return { ok: n > asYaml, value: n };
-    }, 15_000, `the embedded unit line keeps the YAML colouring (${asYaml} span)`);
-    log(`✓ UI: the offer switches web.yaml to Cloud-Config (the ExecStart= line: ${asYaml} token span as YAML, ${asCloudConfig} as Cloud-Config)`);
+    await poll(
+      page,
+      async () => {
+        const text = await mode.innerText({ timeout: 1000 });
+        return { ok: /Cloud-Config/.test(text), value: text };
+      },
+      15_000,
+      'the language indicator does not show Cloud-Config after accepting the offer',
+    );
+    const asCloudConfig = await poll(
+      page,
+      async () => {
+        const n = await spansOfLine(page, execLine);
+        return { ok: n > asYaml, value: n };
+      },
+      15_000,
+      `the embedded unit line keeps the YAML colouring (${asYaml} span)`,
+    );
+    log(
+      `✓ UI: the offer switches web.yaml to Cloud-Config (the ExecStart= line: ${asYaml} token span as YAML, ${asCloudConfig} as Cloud-Config)`,
+    );
     await page.keyboard.press('Control+W');
     await quickOpen(page, 'offer/web.yaml');
-    if (await notification(page, /web\.yaml\sis\s#cloud-config\suser-data/, 4000)) throw new Error('the offer for web.yaml was made a second time');
-    await poll(page, async () => {
-      const text = await mode.innerText({ timeout: 1000 });
-      return { ok: /Cloud-Config/.test(text), value: text };
-    }, 15_000, 'reopened, web.yaml is not Cloud-Config although the offer was accepted');
+    if (await notification(page, /web\.yaml\sis\s#cloud-config\suser-data/, 4000))
+      throw new Error('the offer for web.yaml was made a second time');
+    await poll(
+      page,
+      async () => {
+        const text = await mode.innerText({ timeout: 1000 });
+        return { ok: /Cloud-Config/.test(text), value: text };
+      },
+      15_000,
+      'reopened, web.yaml is not Cloud-Config although the offer was accepted',
+    );
     log('✓ UI: reopened, web.yaml opens as Cloud-Config with no second offer');
     await hideNotifications(page);
     await page.keyboard.press('Control+W');
     await page.keyboard.press('Control+W');
 
     // 1. user-data from the Explorer, then the Problems panel.
-    const explorerItem = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').filter({ hasText: /^\s*user-data\s*$/ }).first();
+    const explorerItem = page
+      .locator('.explorer-folders-view .monaco-list-row[aria-level="1"]')
+      .filter({ hasText: /^\s*user-data\s*$/ })
+      .first();
     try {
       await explorerItem.waitFor({ timeout: 30_000 });
       await explorerItem.click();
@@ -197,19 +243,32 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ timeout: 30_000 });
-    await poll(page, async () => {
-      const text = await panel.innerText();
-      return { ok: CLASSIC.every((c) => text.includes(c)), value: text };
-    }, 60_000, `the Problems panel does not list ${CLASSIC.join(', ')}`);
+    await poll(
+      page,
+      async () => {
+        const text = await panel.innerText();
+        return { ok: CLASSIC.every((c) => text.includes(c)), value: text };
+      },
+      60_000,
+      `the Problems panel does not list ${CLASSIC.join(', ')}`,
+    );
     await shot(page, 'e2e-problems.png');
     log('✓ UI: the Problems panel lists header, unknown-key, port-exposure, firewall-not-loaded');
 
     // The status bar item of the active user-data: language, dialect, findings.
-    const status = page.locator('.statusbar-item').filter({ hasText: /Cloud-Config \(CoreOS\)/ }).first();
-    const statusText = await poll(page, async () => {
-      const text = await status.innerText({ timeout: 1000 });
-      return { ok: /error/.test(text), value: text };
-    }, 30_000, 'the status bar shows no Cloud-Config (CoreOS) item with its findings');
+    const status = page
+      .locator('.statusbar-item')
+      .filter({ hasText: /Cloud-Config \(CoreOS\)/ })
+      .first();
+    const statusText = await poll(
+      page,
+      async () => {
+        const text = await status.innerText({ timeout: 1000 });
+        return { ok: /error/.test(text), value: text };
+      },
+      30_000,
+      'the status bar shows no Cloud-Config (CoreOS) item with its findings',
+    );
     await shot(page, 'e2e-status.png');
     log(`✓ UI: status bar "${statusText.trim()}"`);
     // 1b. A click on a code in the Problems panel opens its page, packaged with the extension, in the
@@ -218,32 +277,54 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     await codeLink.waitFor({ timeout: 15_000 });
     await codeLink.click();
     await page.locator('.tab[aria-label*="unknown-key.md"]').first().waitFor({ timeout: 30_000 });
-    const pageText = await poll(page, async () => {
-      for (const frame of page.frames()) {
-        const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
-        if (text.includes('# cloud-config/unknown-key') || /Why it matters/.test(text) && text.includes('cloud-config/unknown-key')) return { ok: true, value: text };
-      }
-      return { ok: false, value: undefined };
-    }, 30_000, 'the preview of the unknown-key page shows no page text');
+    const pageText = await poll(
+      page,
+      async () => {
+        for (const frame of page.frames()) {
+          const text = await frame
+            .locator('body')
+            .innerText({ timeout: 500 })
+            .catch(() => '');
+          if (
+            text.includes('# cloud-config/unknown-key') ||
+            (/Why it matters/.test(text) && text.includes('cloud-config/unknown-key'))
+          )
+            return { ok: true, value: text };
+        }
+        return { ok: false, value: undefined };
+      },
+      30_000,
+      'the preview of the unknown-key page shows no page text',
+    );
     await shot(page, 'e2e-rule-page.png');
-    log(`✓ UI: a click on cloud-config/unknown-key in the Problems panel opens its packaged page (${pageText.split('\n').filter(Boolean).length} lines)`);
+    log(
+      `✓ UI: a click on cloud-config/unknown-key in the Problems panel opens its packaged page (${pageText.split('\n').filter(Boolean).length} lines)`,
+    );
     await page.keyboard.press('Control+W');
     await editor.click().catch(() => {});
 
     // 2. Hover `--dport` in the embedded iptables rules (line 36: "-A INPUT -p tcp --dport 22 -j ACCEPT").
     await page.keyboard.press('Escape');
     await goTo(page, 36, 22);
-    const option = page.locator('.monaco-editor .view-line span').filter({ hasText: /^--dport$/ }).first();
+    const option = page
+      .locator('.monaco-editor .view-line span')
+      .filter({ hasText: /^--dport$/ })
+      .first();
     await option.waitFor({ timeout: 15_000 });
     const box = await option.boundingBox();
     if (!box) throw new Error('the `--dport` option is not visible in the editor');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').first();
-    const hoverText = await poll(page, async () => {
-      await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-      const text = await hover.innerText({ timeout: 1000 });
-      return { ok: /destination port/i.test(text), value: text };
-    }, 20_000, 'no hover explaining `--dport` in the embedded rules');
+    const hoverText = await poll(
+      page,
+      async () => {
+        await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+        const text = await hover.innerText({ timeout: 1000 });
+        return { ok: /destination port/i.test(text), value: text };
+      },
+      20_000,
+      'no hover explaining `--dport` in the embedded rules',
+    );
     await shot(page, 'e2e-hover.png');
     log(`✓ UI: hover over an embedded iptables option (${hoverText.split('\n')[0]})`);
 
@@ -255,41 +336,79 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     await page.keyboard.type('RestartS');
     await page.keyboard.press('Control+Space');
     const suggest = page.locator('.editor-widget.suggest-widget');
-    const labels = await poll(page, async () => {
-      const text = await suggest.innerText({ timeout: 1000 });
-      return { ok: /RestartSec/.test(text), value: text };
-    }, 20_000, 'the suggestion list inside the unit does not offer RestartSec');
+    const labels = await poll(
+      page,
+      async () => {
+        const text = await suggest.innerText({ timeout: 1000 });
+        return { ok: /RestartSec/.test(text), value: text };
+      },
+      20_000,
+      'the suggestion list inside the unit does not offer RestartSec',
+    );
     await shot(page, 'e2e-completion.png');
-    log(`✓ UI: completion inside the embedded unit offers ${labels.split('\n').filter(Boolean).slice(0, 4).join(', ')}`);
+    log(
+      `✓ UI: completion inside the embedded unit offers ${labels.split('\n').filter(Boolean).slice(0, 4).join(', ')}`,
+    );
     await page.keyboard.press('Escape');
 
     // 4. The exposure code lens on line 1, then the map it opens (a markdown page beside the user-data).
     await page.keyboard.press('Control+Z');
     await goTo(page, 1, 1);
-    const lens = page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /Reachable from the internet/ }).first();
-    const lensText = await poll(page, async () => {
-      const text = await lens.innerText({ timeout: 1000 });
-      return { ok: /via Docker: 80\/tcp/.test(text), value: text };
-    }, 30_000, 'no exposure code lens on the first line');
+    const lens = page
+      .locator('.monaco-editor .codelens-decoration')
+      .filter({ hasText: /Reachable from the internet/ })
+      .first();
+    const lensText = await poll(
+      page,
+      async () => {
+        const text = await lens.innerText({ timeout: 1000 });
+        return { ok: /via Docker: 80\/tcp/.test(text), value: text };
+      },
+      30_000,
+      'no exposure code lens on the first line',
+    );
     await shot(page, 'e2e-exposure-lens.png');
     log(`✓ UI: code lens "${lensText.trim()}"`);
     await lens.locator('a').first().click();
-    const previewTab = page.locator('.tab').filter({ hasText: /Preview Exposure of user-data/ }).first();
+    const previewTab = page
+      .locator('.tab')
+      .filter({ hasText: /Preview Exposure of user-data/ })
+      .first();
     await previewTab.waitFor({ timeout: 30_000 });
     // The map rendered in the Markdown preview's webview: its heading as text and its table as a
     // table, not the markdown source (no `|---|` rows, no `#` before the heading).
-    const rendered = await poll(page, async () => {
-      for (const frame of page.frames()) {
-        const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
-        if (!text.includes('What can reach user-data')) continue;
-        const tables = await frame.locator('table').count().catch(() => 0);
-        const cells = await frame.locator('td').allInnerTexts().catch(() => []);
-        const links = await frame.locator('td a').allInnerTexts().catch(() => []);
-        const source = text.includes('|---|') || /^#\s*What can reach/m.test(text) || /\]\(/.test(text);
-        return { ok: tables > 0 && cells.includes('22/tcp') && links.some((l) => /^line \d+$/.test(l)) && !source, value: `${tables} table(s), ${links.length} line links, cells ${cells.slice(0, 8).join(' · ')}\n${text}` };
-      }
-      return { ok: false, value: undefined };
-    }, 30_000, 'the Markdown preview of the exposure map shows no rendered map');
+    const rendered = await poll(
+      page,
+      async () => {
+        for (const frame of page.frames()) {
+          const text = await frame
+            .locator('body')
+            .innerText({ timeout: 500 })
+            .catch(() => '');
+          if (!text.includes('What can reach user-data')) continue;
+          const tables = await frame
+            .locator('table')
+            .count()
+            .catch(() => 0);
+          const cells = await frame
+            .locator('td')
+            .allInnerTexts()
+            .catch(() => []);
+          const links = await frame
+            .locator('td a')
+            .allInnerTexts()
+            .catch(() => []);
+          const source = text.includes('|---|') || /^#\s*What can reach/m.test(text) || /\]\(/.test(text);
+          return {
+            ok: tables > 0 && cells.includes('22/tcp') && links.some((l) => /^line \d+$/.test(l)) && !source,
+            value: `${tables} table(s), ${links.length} line links, cells ${cells.slice(0, 8).join(' · ')}\n${text}`,
+          };
+        }
+        return { ok: false, value: undefined };
+      },
+      30_000,
+      'the Markdown preview of the exposure map shows no rendered map',
+    );
     // Hide the Problems panel so the map has the height of the window.
     await page.keyboard.press('Control+J');
     await page.waitForTimeout(800);
@@ -297,10 +416,12 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     log(`✓ UI: the exposure map is rendered beside the user-data (${rendered.split('\n')[0]})`);
     if (serverProcesses) {
       const running = serverProcesses();
-      if (running.length !== 1) throw new Error(`expected one language server process once user-data is open, found ${running.length}:\n${running.join('\n')}`);
+      if (running.length !== 1)
+        throw new Error(
+          `expected one language server process once user-data is open, found ${running.length}:\n${running.join('\n')}`,
+        );
       log('✓ UI: one language server process once a cloud-config document is open');
     }
-
   } catch (err) {
     await shot(page, 'e2e-failure.png').catch(() => {});
     throw err;

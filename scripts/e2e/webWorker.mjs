@@ -21,15 +21,17 @@ const CODES = ['cloud-config/header', 'cloud-config/unknown-key'];
 
 /** Processes running the installed extension's Node server bundle. */
 function nodeServers(layout) {
-  return spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n')
-    .filter((l) => l.includes(layout.dirs.extensions) && /dist\/server\.js/.test(l)).map((l) => l.trim());
+  return spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((l) => l.includes(layout.dirs.extensions) && /dist\/server\.js/.test(l))
+    .map((l) => l.trim());
 }
 
 /**
  * Start a host of its own with the web-worker settings, open user-data, wait for the findings in the
  * Problems panel. Resolves to what was seen; throws when the findings do not arrive.
  */
-export async function webWorkerCheck({ vsix, fixtures, resultsDir, log }) {
+export async function webWorkerCheck({ vsix, fixtures, resultsDir }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-config-webworker-'));
   const layout = hostLayout(tmp);
   const settingsFile = path.join(layout.dirs.userData, 'User', 'settings.json');
@@ -43,7 +45,10 @@ export async function webWorkerCheck({ vsix, fixtures, resultsDir, log }) {
   const host = await startHost(layout, { folder: workspace });
   const { chromium } = await playwright();
   const context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: chromiumArgs,
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: chromiumArgs,
   });
   const consoleLines = [];
   try {
@@ -85,10 +90,23 @@ export async function webWorkerCheck({ vsix, fixtures, resultsDir, log }) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--vsix');
-  const vsix = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(root, `cloud-config-lsp-${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}.vsix`);
+  const vsix =
+    i > 0
+      ? path.resolve(process.argv[i + 1])
+      : path.join(
+          root,
+          `cloud-config-lsp-${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}.vsix`,
+        );
   const log = (m) => console.log(`[web-worker] ${m}`);
-  const r = await webWorkerCheck({ vsix, fixtures: path.join(root, 'test', 'e2e', 'fixtures', 'workspace'), resultsDir: path.join(root, 'test-results'), log });
-  console.log(`findings in Problems: ${r.ok}\n--- Problems panel\n${r.problems}\n--- Running Extensions\n${r.running}\n--- Node server processes\n${r.servers.join('\n') || '(none)'}\n--- workers\n${r.workers.join('\n') || '(none)'}`);
+  const r = await webWorkerCheck({
+    vsix,
+    fixtures: path.join(root, 'test', 'e2e', 'fixtures', 'workspace'),
+    resultsDir: path.join(root, 'test-results'),
+    log,
+  });
+  console.log(
+    `findings in Problems: ${r.ok}\n--- Problems panel\n${r.problems}\n--- Running Extensions\n${r.running}\n--- Node server processes\n${r.servers.join('\n') || '(none)'}\n--- workers\n${r.workers.join('\n') || '(none)'}`,
+  );
   if (process.argv.includes('--console')) console.log(`--- console\n${r.console.join('\n')}`);
   process.exit(r.ok ? 0 : 1);
 }

@@ -18,8 +18,18 @@ import { readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const xtDir = ['/usr/lib/x86_64-linux-gnu/xtables', '/usr/lib/xtables', '/usr/lib64/xtables'].find((d) => { try { readdirSync(d); return true; } catch { return false; } });
-if (!xtDir) { console.error('no xtables directory'); process.exit(2); }
+const xtDir = ['/usr/lib/x86_64-linux-gnu/xtables', '/usr/lib/xtables', '/usr/lib64/xtables'].find((d) => {
+  try {
+    readdirSync(d);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!xtDir) {
+  console.error('no xtables directory');
+  process.exit(2);
+}
 
 const ownNames = process.argv.slice(2); // extra names (our tables) passed by the caller
 const words = new Set(ownNames);

@@ -24,7 +24,10 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = join(root, 'out', 'server', 'src', 'service', 'data', 'iptables');
 const data = require(join(dataDir, 'index.js'));
-const genericOptionNames = require(join(dataDir, 'generic.js')).genericOptions.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
+const genericOptionNames = require(join(dataDir, 'generic.js')).genericOptions.flatMap((o) => [
+  o.name,
+  ...(o.aliases ?? []),
+]);
 
 const tools = { ipv4: ['iptables-legacy', 'iptables-nft'], ipv6: ['ip6tables-legacy', 'ip6tables-nft'] };
 const genericHelp = new Map();
@@ -34,7 +37,14 @@ function generic(tool, pre) {
   if (!genericHelp.has(key)) genericHelp.set(key, spawnSync(tool, [...pre, '-h'], { encoding: 'utf8' }).stdout ?? '');
   return genericHelp.get(key);
 }
-const xtDir = ['/usr/lib/x86_64-linux-gnu/xtables', '/usr/lib/xtables', '/usr/lib64/xtables'].find((d) => { try { readdirSync(d); return true; } catch { return false; } });
+const xtDir = ['/usr/lib/x86_64-linux-gnu/xtables', '/usr/lib/xtables', '/usr/lib64/xtables'].find((d) => {
+  try {
+    readdirSync(d);
+    return true;
+  } catch {
+    return false;
+  }
+});
 const libs = xtDir ? readdirSync(xtDir) : [];
 
 /**
@@ -59,7 +69,10 @@ function hiddenCandidates(name, family) {
 
 /** A quick screen that touches no rule set: `TOOL … --OPTION -h` says "unknown option" or not. */
 function screens(tool, kind, name, pre, option) {
-  const r = spawnSync(tool, [...pre, kind === 'match' ? '-m' : '-j', name, option, '-h'], { encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(tool, [...pre, kind === 'match' ? '-m' : '-j', name, option, '-h'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   return !/unknown option/.test(`${r.stderr ?? ''}${r.stdout ?? ''}`);
 }
 
@@ -72,7 +85,10 @@ function protocolArgs(spec, family) {
 }
 
 function moduleHelp(tool, kind, name, pre) {
-  const r = spawnSync(tool, [...pre, kind === 'match' ? '-m' : '-j', name, '-h'], { encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(tool, [...pre, kind === 'match' ? '-m' : '-j', name, '-h'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   if (r.status !== 0) return undefined;
   const out = r.stdout ?? '';
   const base = generic(tool, pre);
@@ -92,17 +108,32 @@ function parses(tool, kind, name, pre, option) {
   const r = spawnSync('unshare', args, { encoding: 'utf8', timeout: 15_000 });
   const err = `${r.stderr ?? ''}${r.stdout ?? ''}`;
   if (/unknown option/.test(err)) return 'unknown';
-  if (/Couldn't load (match|target)|No such file or directory.*extension|can't initialize/i.test(err)) return 'no-module';
+  if (/Couldn't load (match|target)|No such file or directory.*extension|can't initialize/i.test(err))
+    return 'no-module';
   return 'accepted';
 }
 
-const rows = [['family', 'kind', 'module', 'option', 'ours', 'listed in -h', ...['legacy', 'nft'].map((b) => `${b} parse`), 'command'].join('\t')];
+const rows = [
+  [
+    'family',
+    'kind',
+    'module',
+    'option',
+    'ours',
+    'listed in -h',
+    ...['legacy', 'nft'].map((b) => `${b} parse`),
+    'command',
+  ].join('\t'),
+];
 let probes = 0;
 for (const family of ['ipv4', 'ipv6']) {
   const fam = (s) => !s.family || s.family === family;
   const specs = [
     ...data.allMatches.filter(fam).map((s) => ['match', s]),
-    ...data.allTargets.filter(fam).filter((s) => s.options.length || true).map((s) => ['target', s]),
+    ...data.allTargets
+      .filter(fam)
+      .filter((s) => s.options.length || true)
+      .map((s) => ['target', s]),
   ];
   const seen = new Set();
   for (const [kind, spec] of specs) {
@@ -115,20 +146,41 @@ for (const family of ['ipv4', 'ipv6']) {
     const baseline = new Set([...helpOptions(generic(tools[family][0], pre)), ...genericOptionNames, '--help']);
     // The module's help follows the generic help and, with `-p`, the protocol match's: their options
     // are not the module's.
-    const listed = new Set(helps.flatMap((h) => (h ? [...helpOptions(h)] : [])).filter((o) => ours.has(o) || !baseline.has(o)));
+    const listed = new Set(
+      helps.flatMap((h) => (h ? [...helpOptions(h)] : [])).filter((o) => ours.has(o) || !baseline.has(o)),
+    );
     const known = [...ours, ...listed, ...baseline];
     // A hidden name counts when the tool takes it and it is not just an abbreviation of a known one.
-    const hidden = helps[0] === undefined ? [] : [...hiddenCandidates(spec.name, family)]
-      .filter((o) => !ours.has(o) && !listed.has(o) && !baseline.has(o) && !known.some((k) => k.startsWith(o)))
-      .filter((o) => { probes++; return screens(tools[family][0], kind, spec.name, pre, o); })
-      // `--local` is taken only as the start of `--localtz`: keep the full names.
-      .filter((o, _, all) => !all.some((k) => k !== o && k.startsWith(o)));
+    const hidden =
+      helps[0] === undefined
+        ? []
+        : [...hiddenCandidates(spec.name, family)]
+            .filter((o) => !ours.has(o) && !listed.has(o) && !baseline.has(o) && !known.some((k) => k.startsWith(o)))
+            .filter((o) => {
+              probes++;
+              return screens(tools[family][0], kind, spec.name, pre, o);
+            })
+            // `--local` is taken only as the start of `--localtz`: keep the full names.
+            .filter((o, _, all) => !all.some((k) => k !== o && k.startsWith(o)));
     const candidates = [...new Set([...ours, ...listed, ...hidden])].sort();
     for (const option of candidates) {
-      const verdicts = tools[family].map((t, i) => (helps[i] === undefined ? 'no-module' : parses(t, kind, spec.name, pre, option)));
+      const verdicts = tools[family].map((t, i) =>
+        helps[i] === undefined ? 'no-module' : parses(t, kind, spec.name, pre, option),
+      );
       probes += tools[family].length;
       const cmd = `unshare -n ${tools[family][0].replace('-legacy', '-{legacy,nft}')} -A INPUT ${[...pre, kind === 'match' ? '-m' : '-j', spec.name, option].join(' ')}`;
-      rows.push([family, kind, spec.name, option, ours.has(option) ? 'Y' : '-', listed.has(option) ? 'Y' : '-', ...verdicts, cmd].join('\t'));
+      rows.push(
+        [
+          family,
+          kind,
+          spec.name,
+          option,
+          ours.has(option) ? 'Y' : '-',
+          listed.has(option) ? 'Y' : '-',
+          ...verdicts,
+          cmd,
+        ].join('\t'),
+      );
     }
   }
 }

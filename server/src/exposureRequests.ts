@@ -2,7 +2,15 @@ import type { CodeLens, CodeLensParams, Connection, TextDocuments } from 'vscode
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DialectSetting, LanguageId } from './service/types';
-import { exposureReport, exposureSummary, traceReport, TraceRequestError, type ExposureReport, type TraceReport, type TraceRequest } from './service/exposure/index';
+import {
+  exposureReport,
+  exposureSummary,
+  traceReport,
+  TraceRequestError,
+  type ExposureReport,
+  type TraceReport,
+  type TraceRequest,
+} from './service/exposure/index';
 import { exposureMarkdown, traceMarkdown } from './service/exposure/markdown';
 
 /**
@@ -17,7 +25,9 @@ export const exposureMethod = 'cloudConfig/exposure';
 export const traceMethod = 'cloudConfig/trace';
 export const showExposureCommand = 'cloudConfig.showExposure';
 
-interface DocParams { readonly textDocument: { readonly uri: string } }
+interface DocParams {
+  readonly textDocument: { readonly uri: string };
+}
 
 const supported = new Set<LanguageId>(['cloud-config', 'iptables', 'ip6tables']);
 
@@ -32,7 +42,8 @@ export function registerExposureRequests(
   const docAndLang = (uri: string): { doc: TextDocument; lang: LanguageId } => {
     const doc = documents.get(uri);
     const lang = doc && languageOf(doc);
-    if (!doc || !lang || !supported.has(lang)) throw new ResponseError(ErrorCodes.InvalidParams, `not an open user-data or rules file: ${uri}`);
+    if (!doc || !lang || !supported.has(lang))
+      throw new ResponseError(ErrorCodes.InvalidParams, `not an open user-data or rules file: ${uri}`);
     return { doc, lang };
   };
   const mapOf = (doc: TextDocument, lang: LanguageId): ExposureReport => {
@@ -82,7 +93,7 @@ export function registerExposureRequests(
       }
       return lenses;
     } catch (err) {
-      connection.console.error(`codeLens failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      connection.console.error(`codeLens failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return [];
     }
   });
@@ -112,7 +123,9 @@ export function userDataSummary(report: ExposureReport): string {
     }
   }
   const both = new Set(filtered.map((f) => f.family)).size === 2;
-  const open = [...byLabel].map(([label, fams]) => (!both || fams.size === 2 ? label : `${label} (IPv${[...fams][0]} only)`));
+  const open = [...byLabel].map(([label, fams]) =>
+    !both || fams.size === 2 ? label : `${label} (IPv${[...fams][0]} only)`,
+  );
   const parts = [`Reachable from the internet: ${open.length ? open.join(', ') : 'nothing'}`];
   if (docker.size) parts.push(`via Docker: ${[...docker].join(', ')}`);
   if (some.size) parts.push(`from some sources: ${[...some].join(', ')}`);

@@ -1,8 +1,25 @@
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ShowMessageNotification, MessageType,
-  type Connection, type InitializeParams, type InitializeResult, type CompletionParams, type HoverParams,
-  type CodeActionParams, type DocumentSymbolParams, type FoldingRangeParams, type DidChangeConfigurationParams,
-  type CancellationToken, type CompletionItem, type InitializeError, ResponseError, ErrorCodes,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  ShowMessageNotification,
+  MessageType,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type CompletionParams,
+  type HoverParams,
+  type CodeActionParams,
+  type DocumentSymbolParams,
+  type FoldingRangeParams,
+  type DidChangeConfigurationParams,
+  type CancellationToken,
+  type CompletionItem,
+  type InitializeError,
+  ResponseError,
+  ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -20,9 +37,18 @@ import { servedLanguage, visibleDiagnostics, documentStatus, countFindings } fro
 import { ServerLog } from './editor/serverLog';
 import { serverVersion } from './version';
 import {
-  statusNotification, fixAllRequest, ruleDocumentationRequest, lintFilesRequest, setDialectRequest,
-  type FixAllParams, type FixAllResult, type RuleDocumentationParams, type RuleDocumentation,
-  type LintFilesParams, type LintFilesResult, type SetDialectParams,
+  statusNotification,
+  fixAllRequest,
+  ruleDocumentationRequest,
+  lintFilesRequest,
+  setDialectRequest,
+  type FixAllParams,
+  type FixAllResult,
+  type RuleDocumentationParams,
+  type RuleDocumentation,
+  type LintFilesParams,
+  type LintFilesResult,
+  type SetDialectParams,
 } from './editor/protocol';
 import { rulesAt } from './editor/ruleDocumentation';
 
@@ -67,15 +93,21 @@ limitFlowChecks({
   skipped(ruleLines, maxRuleLines) {
     const doc = validating;
     if (!doc) return;
-    notices.tell(doc.uri, 'flow', () => `${fileNameOf(doc.uri)}: ${ruleLines.toLocaleString('en')} rules, more than ${maxRuleLines.toLocaleString('en')}: `
-      + 'the whole-rule-set checks (shadowed rules, lockout, missing reply/loopback accepts, FORWARD mirroring, Docker bypass, permissive filter) are off for it in the editor to keep typing fast. '
-      + 'Syntax, value, chain and duplicate checks, completion, hover and outline stay; `cloud-config-lint` runs every check.');
+    notices.tell(
+      doc.uri,
+      'flow',
+      () =>
+        `${fileNameOf(doc.uri)}: ${ruleLines.toLocaleString('en')} rules, more than ${maxRuleLines.toLocaleString('en')}: ` +
+        'the whole-rule-set checks (shadowed rules, lockout, missing reply/loopback accepts, FORWARD mirroring, Docker bypass, permissive filter) are off for it in the editor to keep typing fast. ' +
+        'Syntax, value, chain and duplicate checks, completion, hover and outline stay; `cloud-config-lint` runs every check.',
+    );
   },
 });
 
 /** Set by `shutdown`: the protocol wants every later request refused (only `exit` is expected). */
 let shutDown = false;
-const afterShutdown = (): ResponseError<void> => new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down; only exit is accepted now.');
+const afterShutdown = (): ResponseError<void> =>
+  new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down; only exit is accepted now.');
 
 interface Served {
   readonly lang: LanguageId;
@@ -96,7 +128,11 @@ function served(doc: TextDocument): Served | undefined {
  * request, a request the client has cancelled while it waited is answered at once without work, and a
  * request after `shutdown` is refused as the protocol says.
  */
-function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P, token?: CancellationToken) => R | ResponseError<void> {
+function guarded<P, R>(
+  name: string,
+  fallback: R,
+  fn: (params: P) => R,
+): (params: P, token?: CancellationToken) => R | ResponseError<void> {
   return (params: P, token?: CancellationToken) => {
     if (shutDown) return afterShutdown();
     if (token?.isCancellationRequested) return fallback;
@@ -106,7 +142,7 @@ function guarded<P, R>(name: string, fallback: R, fn: (params: P) => R): (params
       log.timing(name, (params as { textDocument?: { uri?: string } }).textDocument?.uri, Date.now() - started);
       return result;
     } catch (err) {
-      connection.console.error(`${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      connection.console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fallback;
     }
   };
@@ -117,7 +153,8 @@ let settingsReady: Promise<void> = Promise.resolve();
 
 /** Documents with a validation queued; changes that arrive before it runs join it (no timer, no delay). */
 const queued = new Set<string>();
-const nextTick: (fn: () => void) => void = typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
+const nextTick: (fn: () => void) => void =
+  typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
 
 function publish(doc: TextDocument): void {
   if (queued.has(doc.uri)) return;
@@ -136,9 +173,18 @@ function publish(doc: TextDocument): void {
 function settle(uri: string, seen: number, quiet = 0): void {
   nextTick(() => {
     const current = documents.get(uri);
-    if (!current) { queued.delete(uri); return; }
-    if (current.version !== seen) { settle(uri, current.version); return; }
-    if (quiet < 1) { settle(uri, seen, quiet + 1); return; }
+    if (!current) {
+      queued.delete(uri);
+      return;
+    }
+    if (current.version !== seen) {
+      settle(uri, current.version);
+      return;
+    }
+    if (quiet < 1) {
+      settle(uri, seen, quiet + 1);
+      return;
+    }
     queued.delete(uri);
     publishNow(current);
   });
@@ -152,14 +198,25 @@ function publishNow(doc: TextDocument): void {
     validating = doc;
     diagnostics = target ? visibleDiagnostics(target.service.validate(doc, target.lang), target.settings) : [];
   } catch (err) {
-    connection.console.error(`validation failed for ${doc.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    connection.console.error(
+      `validation failed for ${doc.uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
   } finally {
     validating = undefined;
   }
   log.timing(`validate v${doc.version} (${diagnostics.length} findings)`, doc.uri, Date.now() - started);
   if (linted.has(doc.uri)) linted.set(doc.uri, diagnostics);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status = documentStatus(doc, target && { ...target, dialect: target.service.dialect(doc, target.lang), choice: docSettings.dialectChoice(doc.uri) }, docSettings.get(doc.uri), diagnostics);
+  const status = documentStatus(
+    doc,
+    target && {
+      ...target,
+      dialect: target.service.dialect(doc, target.lang),
+      choice: docSettings.dialectChoice(doc.uri),
+    },
+    docSettings.get(doc.uri),
+    diagnostics,
+  );
   if (status.dialect) log.dialect(doc.uri, `${status.dialect} (${status.dialectReason ?? ''})`);
   void connection.sendNotification(statusNotification, status);
 }
@@ -170,7 +227,10 @@ function republishAll(): void {
   const all = documents.all();
   void Promise.all(all.map((d) => docSettings.resolve(d.uri))).then((list) => {
     services.retain(list.map((s) => s.service));
-    log.settings(docSettings.globalSettings, list.map((s, i) => [all[i]?.uri ?? '', s] as const));
+    log.settings(
+      docSettings.globalSettings,
+      list.map((s, i) => [all[i]?.uri ?? '', s] as const),
+    );
   });
   all.forEach(publish);
 }
@@ -179,12 +239,17 @@ let initialized = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
   // `initialize` comes once; a second one must not reset settings or capabilities under the client.
-  if (initialized || shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
+  if (initialized || shutDown)
+    return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
   initialized = true;
   if (params.capabilities.workspace?.configuration) {
     docSettings.setPull((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'cloudConfig' }));
   }
-  completionDocs = new CompletionDocs(params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true);
+  completionDocs = new CompletionDocs(
+    params.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes(
+      'documentation',
+    ) === true,
+  );
   const init = params.initializationOptions as { settings?: unknown; dialects?: Record<string, unknown> } | undefined;
   if (init?.settings) docSettings.setGlobal(readSettingsOf(init.settings));
   for (const [uri, dialect] of Object.entries(init?.dialects ?? {})) {
@@ -258,39 +323,52 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: linted.get(e.document.uri) ?? [] });
 });
 
-connection.onCompletion(guarded('completion', null, (p: CompletionParams) => {
-  const doc = documents.get(p.textDocument.uri);
-  const target = doc && served(doc);
-  return completionDocs.strip(doc && target ? target.service.complete(doc, target.lang, p.position) : null);
-}));
+connection.onCompletion(
+  guarded('completion', null, (p: CompletionParams) => {
+    const doc = documents.get(p.textDocument.uri);
+    const target = doc && served(doc);
+    return completionDocs.strip(doc && target ? target.service.complete(doc, target.lang, p.position) : null);
+  }),
+);
 
-connection.onCompletionResolve((item, token) => guarded('completionResolve', item, (i: CompletionItem) => completionDocs.resolve(i))(item, token));
+connection.onCompletionResolve((item, token) =>
+  guarded('completionResolve', item, (i: CompletionItem) => completionDocs.resolve(i))(item, token),
+);
 
-connection.onHover(guarded('hover', null, (p: HoverParams) => {
-  const doc = documents.get(p.textDocument.uri);
-  const target = doc && served(doc);
-  return doc && target ? target.service.hover(doc, target.lang, p.position) : null;
-}));
+connection.onHover(
+  guarded('hover', null, (p: HoverParams) => {
+    const doc = documents.get(p.textDocument.uri);
+    const target = doc && served(doc);
+    return doc && target ? target.service.hover(doc, target.lang, p.position) : null;
+  }),
+);
 
-connection.onCodeAction(guarded('codeAction', [], (p: CodeActionParams) => {
-  const doc = documents.get(p.textDocument.uri);
-  const target = doc && served(doc);
-  if (!doc || !target) return [];
-  return target.service.codeActions(doc, target.lang, p.range, p.context.only)
-    .filter((a) => !a.diagnostics?.length || visibleDiagnostics(a.diagnostics, target.settings).length > 0);
-}));
+connection.onCodeAction(
+  guarded('codeAction', [], (p: CodeActionParams) => {
+    const doc = documents.get(p.textDocument.uri);
+    const target = doc && served(doc);
+    if (!doc || !target) return [];
+    return target.service
+      .codeActions(doc, target.lang, p.range, p.context.only)
+      .filter((a) => !a.diagnostics?.length || visibleDiagnostics(a.diagnostics, target.settings).length > 0);
+  }),
+);
 
-connection.onDocumentSymbol(guarded('documentSymbol', [], (p: DocumentSymbolParams) => {
-  const doc = documents.get(p.textDocument.uri);
-  const target = doc && served(doc);
-  return doc && target ? target.service.symbols(doc, target.lang) : [];
-}));
+connection.onDocumentSymbol(
+  guarded('documentSymbol', [], (p: DocumentSymbolParams) => {
+    const doc = documents.get(p.textDocument.uri);
+    const target = doc && served(doc);
+    return doc && target ? target.service.symbols(doc, target.lang) : [];
+  }),
+);
 
-connection.onFoldingRanges(guarded('foldingRange', [], (p: FoldingRangeParams) => {
-  const doc = documents.get(p.textDocument.uri);
-  const target = doc && served(doc);
-  return doc && target ? target.service.folding(doc, target.lang) : [];
-}));
+connection.onFoldingRanges(
+  guarded('foldingRange', [], (p: FoldingRangeParams) => {
+    const doc = documents.get(p.textDocument.uri);
+    const target = doc && served(doc);
+    return doc && target ? target.service.folding(doc, target.lang) : [];
+  }),
+);
 
 connection.onRequest(fixAllRequest, async (p: FixAllParams): Promise<FixAllResult> => {
   const doc = documents.get(p.uri);
@@ -339,14 +417,21 @@ connection.onRequest(setDialectRequest, (p: SetDialectParams): null => {
   return null;
 });
 
-registerExposureRequests(connection, documents, (doc) => served(doc)?.lang, (uri) => docSettings.get(uri).service.dialect);
+registerExposureRequests(
+  connection,
+  documents,
+  (doc) => served(doc)?.lang,
+  (uri) => docSettings.get(uri).service.dialect,
+);
 
 if (typeof process !== 'undefined' && typeof process.on === 'function') {
   process.on('uncaughtException', (err) => {
     connection.console.error(`uncaught: ${err.stack ?? err.message}`);
   });
   process.on('unhandledRejection', (reason) => {
-    connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+    connection.console.error(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
   });
 }
 

@@ -15,7 +15,10 @@ export function readSettings(raw: unknown): ServiceSettings {
 export function readSettingsReporting(raw: unknown): { settings: ServiceSettings; problems: string[] } {
   const problems: string[] = [];
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const dialect = typeof obj['dialect'] === 'string' && dialects.has(obj['dialect'] as DialectSetting) ? (obj['dialect'] as DialectSetting) : 'auto';
+  const dialect =
+    typeof obj['dialect'] === 'string' && dialects.has(obj['dialect'] as DialectSetting)
+      ? (obj['dialect'] as DialectSetting)
+      : 'auto';
   const rules: Record<string, SeveritySetting> = {};
   const rawRules = obj['rules'];
   if (rawRules && typeof rawRules === 'object' && !Array.isArray(rawRules)) {
@@ -25,7 +28,9 @@ export function readSettingsReporting(raw: unknown): { settings: ServiceSettings
       else if (isSeveritySetting(value)) rules[code] = value;
     }
   } else if (rawRules !== undefined && rawRules !== null) {
-    problems.push(`cloudConfig.rules: must be an object of "code": "severity" entries; got ${JSON.stringify(rawRules)}.`);
+    problems.push(
+      `cloudConfig.rules: must be an object of "code": "severity" entries; got ${JSON.stringify(rawRules)}.`,
+    );
   }
   return { settings: { dialect, rules }, problems };
 }

@@ -6,7 +6,10 @@ import { readSettingsReporting } from './settings';
  * severity): each problem to the log, and one notification for the lot. The same problems are not
  * reported again when the settings are read again unchanged; a new set of problems is.
  */
-export function settingsReader(log: (line: string) => void, notify: (message: string) => void): (raw: unknown) => ServiceSettings {
+export function settingsReader(
+  log: (line: string) => void,
+  notify: (message: string) => void,
+): (raw: unknown) => ServiceSettings {
   let reported = '';
   return (raw) => {
     const { settings, problems } = readSettingsReporting(raw);
@@ -15,7 +18,10 @@ export function settingsReader(log: (line: string) => void, notify: (message: st
       reported = key;
       for (const p of problems) log(p);
       if (problems.length === 1) notify(`Cloud-Config settings: ${problems[0] as string}`);
-      else if (problems.length > 1) notify(`Cloud-Config settings: ${problems.length} rule settings are ignored (see the Cloud-Config output). ${problems[0] as string}`);
+      else if (problems.length > 1)
+        notify(
+          `Cloud-Config settings: ${problems.length} rule settings are ignored (see the Cloud-Config output). ${problems[0] as string}`,
+        );
     }
     return settings;
   };

@@ -3,13 +3,38 @@ import { getLanguageService, type LanguageId } from './service/index';
 
 /** A small document that goes through every analysis path once: YAML, a unit with docker, rules. */
 const sample: Array<[LanguageId, string, string]> = [
-  ['cloud-config', 'file:///warm-up/user-data', [
-    '#cloud-config', 'coreos:', '  units:', '    - name: app.service', '      command: start', '      content: |', '        [Unit]',
-    '        Description=App', '        [Service]', '        ExecStart=/usr/bin/docker run -p 8080:80 --name app example/app',
-    '        [Install]', '        WantedBy=multi-user.target', 'write_files:', '  - path: /var/lib/iptables/rules-save',
-    '    permissions: "0644"', '    content: |', '      *filter', '      :INPUT DROP [0:0]',
-    '      -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT', '      COMMIT', ''].join('\n')],
-  ['iptables', 'file:///warm-up/rules-save', '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n'],
+  [
+    'cloud-config',
+    'file:///warm-up/user-data',
+    [
+      '#cloud-config',
+      'coreos:',
+      '  units:',
+      '    - name: app.service',
+      '      command: start',
+      '      content: |',
+      '        [Unit]',
+      '        Description=App',
+      '        [Service]',
+      '        ExecStart=/usr/bin/docker run -p 8080:80 --name app example/app',
+      '        [Install]',
+      '        WantedBy=multi-user.target',
+      'write_files:',
+      '  - path: /var/lib/iptables/rules-save',
+      '    permissions: "0644"',
+      '    content: |',
+      '      *filter',
+      '      :INPUT DROP [0:0]',
+      '      -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT',
+      '      COMMIT',
+      '',
+    ].join('\n'),
+  ],
+  [
+    'iptables',
+    'file:///warm-up/rules-save',
+    '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n',
+  ],
   ['systemd', 'file:///warm-up/app.service', '[Unit]\nDescription=App\n[Service]\nExecStart=/usr/bin/true\n'],
 ];
 

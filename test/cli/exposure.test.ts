@@ -46,7 +46,10 @@ describe('cloud-config-lint exposure / trace', () => {
     const r = run(['exposure', 'user-data']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /user-data — \/etc\/iptables\/rules\.v4 \(IPv4;/);
-    assert.match(r.out, /\n {2}22\/tcp +open +INPUT +line 10: -A INPUT -p tcp --dport 22 -j ACCEPT +sshd \(default port\)\n/);
+    assert.match(
+      r.out,
+      /\n {2}22\/tcp +open +INPUT +line 10: -A INPUT -p tcp --dport 22 -j ACCEPT +sshd \(default port\)\n/,
+    );
     assert.match(r.out, /\n {2}5432\/tcp +open +Docker +Docker: -A DOCKER -d 172\.17\.0\.2\/32/);
     assert.match(r.out, /\n {2}3306\/tcp +some sources +INPUT +line 11: .* \(from 198\.51\.100\.0\/24\)/);
     assert.match(r.out, /\n {2}6379\/tcp +unknown +INPUT .*\(depends on set `whitelist`\)/);
@@ -57,7 +60,18 @@ describe('cloud-config-lint exposure / trace', () => {
   it('exposure --format json: entries with status, ranges and listeners', () => {
     const r = run(['exposure', '--format', 'json', 'user-data']);
     assert.equal(r.code, 0, r.err);
-    const report = JSON.parse(r.out) as { input: string; files: Array<{ family: number; entries: Array<{ label: string; status: string; viaDocker: boolean; decidedBy?: { range?: { start: { line: number } } } }> }> };
+    const report = JSON.parse(r.out) as {
+      input: string;
+      files: Array<{
+        family: number;
+        entries: Array<{
+          label: string;
+          status: string;
+          viaDocker: boolean;
+          decidedBy?: { range?: { start: { line: number } } };
+        }>;
+      }>;
+    };
     assert.equal(report.input, 'user-data');
     const v4 = report.files.find((f) => f.family === 4);
     const e22 = v4?.entries.find((e) => e.label === '22/tcp');
@@ -68,7 +82,20 @@ describe('cloud-config-lint exposure / trace', () => {
 
   it('trace: exit 0 accepted, 1 dropped, 1 rejected, 3 unknown', () => {
     assert.equal(run(['trace', 'user-data', '--proto', 'tcp', '--dport', '22', '--src', '203.0.113.5']).code, 0);
-    const dropped = run(['trace', 'user-data', '--proto', 'tcp', '--dport', '3306', '--src', '203.0.113.5', '--in', 'eth0', '--state', 'new']);
+    const dropped = run([
+      'trace',
+      'user-data',
+      '--proto',
+      'tcp',
+      '--dport',
+      '3306',
+      '--src',
+      '203.0.113.5',
+      '--in',
+      'eth0',
+      '--state',
+      'new',
+    ]);
     assert.equal(dropped.code, 1);
     assert.match(dropped.out, /verdict: drop\n/);
     assert.match(dropped.out, /filter\/INPUT +line 6 +:INPUT DROP/);
@@ -82,12 +109,34 @@ describe('cloud-config-lint exposure / trace', () => {
   });
 
   it('trace: a published port follows DNAT into FORWARD; established packets pass the conntrack rule', () => {
-    const r = run(['trace', 'user-data', '--proto', 'tcp', '--dport', '5432', '--src', '203.0.113.5', '--format', 'json']);
+    const r = run([
+      'trace',
+      'user-data',
+      '--proto',
+      'tcp',
+      '--dport',
+      '5432',
+      '--src',
+      '203.0.113.5',
+      '--format',
+      'json',
+    ]);
     assert.equal(r.code, 0, r.err);
-    const t = JSON.parse(r.out) as { verdict: string; delivered: { local: boolean; dst: string }; steps: Array<{ table: string; chain: string; kind: string }> };
+    const t = JSON.parse(r.out) as {
+      verdict: string;
+      delivered: { local: boolean; dst: string };
+      steps: Array<{ table: string; chain: string; kind: string }>;
+    };
     assert.deepEqual(t.delivered, { local: false, dst: '172.17.0.2', dport: 5432 });
-    assert.deepEqual(t.steps.filter((s) => s.kind === 'nat').map((s) => `${s.table}/${s.chain}`), ['nat/DOCKER']);
-    assert.equal(run(['trace', 'user-data', '--proto', 'tcp', '--dport', '3306', '--src', '203.0.113.5', '--state', 'established']).code, 0);
+    assert.deepEqual(
+      t.steps.filter((s) => s.kind === 'nat').map((s) => `${s.table}/${s.chain}`),
+      ['nat/DOCKER'],
+    );
+    assert.equal(
+      run(['trace', 'user-data', '--proto', 'tcp', '--dport', '3306', '--src', '203.0.113.5', '--state', 'established'])
+        .code,
+      0,
+    );
   });
 
   it('usage errors exit 2', () => {

@@ -14,7 +14,10 @@ const cli = path.join(repoRoot(), 'dist', 'cli.js');
 let dir = '';
 const isRoot = process.getuid?.() === 0;
 
-function lint(args: string[], timeout = 30_000): { code: number | null; signal: NodeJS.Signals | null; out: string; err: string } {
+function lint(
+  args: string[],
+  timeout = 30_000,
+): { code: number | null; signal: NodeJS.Signals | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
 }
@@ -23,7 +26,9 @@ const file = (name: string): string => path.join(dir, name);
 /** A user-data whose only fixable finding is the header: the fix inserts `#cloud-config` at the top. */
 const noHeader = (rest = 'hostname: web-1\n'): string => rest;
 
-before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cclint-fix-')); });
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cclint-fix-'));
+});
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('--fix writes a whole file or nothing', () => {
@@ -32,7 +37,9 @@ describe('--fix writes a whole file or nothing', () => {
     const probe = spawnSync('unshare', ['-m', 'true']);
     if (probe.status !== 0) {
       if (process.env['CI']) assert.fail('unshare -m is needed for the full-disk test');
-      t.skip('unshare -m is not available here (needs root or user namespaces for the tmpfs full-disk case); CI fails instead of skipping');
+      t.skip(
+        'unshare -m is not available here (needs root or user namespaces for the tmpfs full-disk case); CI fails instead of skipping',
+      );
       return;
     }
     const mnt = file('full');
@@ -52,7 +59,14 @@ describe('--fix writes a whole file or nothing', () => {
     const r = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000 });
     assert.match(r.stdout, /^rc=2$/m, r.stdout + r.stderr);
     assert.match(r.stdout, /^same$/m, 'the original is byte for byte as it was');
-    assert.deepEqual(r.stdout.split('\n').filter((l) => /^\.?user-data|^fill/.test(l)).sort(), ['fill', 'user-data'], 'no temporary file left behind');
+    assert.deepEqual(
+      r.stdout
+        .split('\n')
+        .filter((l) => /^\.?user-data|^fill/.test(l))
+        .sort(),
+      ['fill', 'user-data'],
+      'no temporary file left behind',
+    );
     assert.match(r.stdout, /user-data: fixes not written, the file is unchanged: no space left on the device/);
   });
 
@@ -85,9 +99,15 @@ describe('--fix writes a whole file or nothing', () => {
     // Someone saves the file meanwhile (same size, so only the time and the bytes tell).
     fs.writeFileSync(file('changed-user-data'), 'hostname: web-2\n');
     fs.utimesSync(file('changed-user-data'), new Date(), new Date(Date.now() + 5_000));
-    await assert.rejects(writeBack(file('changed-user-data'), Buffer.from('#cloud-config\nhostname: web-1\n'), read, readBytes), (e) => e instanceof NotWritten && /changed since it was read/.test(e.message));
+    await assert.rejects(
+      writeBack(file('changed-user-data'), Buffer.from('#cloud-config\nhostname: web-1\n'), read, readBytes),
+      (e) => e instanceof NotWritten && /changed since it was read/.test(e.message),
+    );
     assert.equal(fs.readFileSync(file('changed-user-data'), 'utf8'), 'hostname: web-2\n');
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('a file with other hard links is not replaced (that would separate them)', () => {
@@ -102,11 +122,22 @@ describe('--fix writes a whole file or nothing', () => {
 
 describe('--fix keeps every byte outside the fixes', () => {
   it('invalid UTF-8 (a Latin-1 comment) is written back as it was, not as U+FFFD', () => {
-    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(' cr'), Buffer.from([0xe8, 0x6d, 0x65]), Buffer.from('\ncoreos:\n  units:\n    - name: a.service\n      enabled: true\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('# caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' cr'),
+      Buffer.from([0xe8, 0x6d, 0x65]),
+      Buffer.from('\ncoreos:\n  units:\n    - name: a.service\n      enabled: true\n'),
+    ]);
     fs.writeFileSync(file('latin1-user-data'), Buffer.concat([Buffer.from('#cloud-config\n'), latin1]));
     const r = lint(['--fix', 'latin1-user-data']);
     assert.equal(r.code, 0, r.err + r.out);
-    const expected = Buffer.from(Buffer.concat([Buffer.from('#cloud-config\n'), latin1]).toString('latin1').replace('enabled: true', 'enable: true'), 'latin1');
+    const expected = Buffer.from(
+      Buffer.concat([Buffer.from('#cloud-config\n'), latin1])
+        .toString('latin1')
+        .replace('enabled: true', 'enable: true'),
+      'latin1',
+    );
     assert.deepEqual(fs.readFileSync(file('latin1-user-data')), expected);
   });
 
@@ -124,7 +155,10 @@ describe('--fix keeps every byte outside the fixes', () => {
     const text = 'coreos:\r\n  units:\r\n    - name: a.service\r\n      enabled: true\r\n';
     fs.writeFileSync(file('crlf-user-data'), text);
     lint(['--fix', 'crlf-user-data']);
-    assert.equal(fs.readFileSync(file('crlf-user-data'), 'utf8'), `#cloud-config\r\n${text.replace('enabled', 'enable')}`);
+    assert.equal(
+      fs.readFileSync(file('crlf-user-data'), 'utf8'),
+      `#cloud-config\r\n${text.replace('enabled', 'enable')}`,
+    );
   });
 });
 
@@ -150,7 +184,10 @@ describe('only regular files, of a bounded size', () => {
     fs.writeFileSync(file('huge.cloud-config.yaml'), `#cloud-config\n${'# padding\n'.repeat(6_800_000)}`);
     const r = lint(['huge.cloud-config.yaml']);
     assert.equal(r.code, 2, r.err);
-    assert.match(r.err, /huge\.cloud-config\.yaml is 68000014 bytes, over the 67108864-byte limit: not checked \(raise it with --max-size\)/);
+    assert.match(
+      r.err,
+      /huge\.cloud-config\.yaml is 68000014 bytes, over the 67108864-byte limit: not checked \(raise it with --max-size\)/,
+    );
     fs.writeFileSync(file('mid.cloud-config.yaml'), `#cloud-config\n${'# padding\n'.repeat(2_000)}`);
     const low = lint(['--max-size', '10k', 'mid.cloud-config.yaml']);
     assert.equal(low.code, 2, low.err);

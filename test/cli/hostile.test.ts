@@ -16,7 +16,9 @@ function lint(args: string[]): { code: number | null; signal: NodeJS.Signals | n
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
 }
 
-before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cclint-hostile-')); });
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cclint-hostile-'));
+});
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('cloud-config-lint on hostile YAML', () => {
@@ -37,7 +39,14 @@ describe('cloud-config-lint on hostile YAML', () => {
       assert.equal(r.code, 1, r.err.slice(0, 400));
       const lines = r.out.trimEnd().split('\n');
       for (const f of ['a', 'b']) {
-        assert.ok(lines.some((l) => l.startsWith(path.join(name, `${f}.cloud-config.yaml`)) && /yaml-syntax .*nests more than 200 levels/.test(l)), r.out);
+        assert.ok(
+          lines.some(
+            (l) =>
+              l.startsWith(path.join(name, `${f}.cloud-config.yaml`)) &&
+              /yaml-syntax .*nests more than 200 levels/.test(l),
+          ),
+          r.out,
+        );
       }
       assert.match(lines[lines.length - 1] ?? '', /^3 files checked: 2 errors/);
     });
@@ -50,7 +59,10 @@ describe('cloud-config-lint --fix', () => {
     fs.writeFileSync(path.join(dir, 'later.yaml'), 'write-files:\n  - path: /y\n');
     const r = lint(['--fix', '--language', 'cloud-config', 'overlap.yaml', 'later.yaml']);
     assert.equal(r.code, 0, r.err);
-    assert.equal(fs.readFileSync(path.join(dir, 'overlap.yaml'), 'utf8'), '#cloud-config\nwrite_files:\n  - path: /x\n');
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'overlap.yaml'), 'utf8'),
+      '#cloud-config\nwrite_files:\n  - path: /x\n',
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'later.yaml'), 'utf8'), '#cloud-config\nwrite_files:\n  - path: /y\n');
   });
 });

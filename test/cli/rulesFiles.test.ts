@@ -10,15 +10,24 @@ import { repoRoot } from '../helpers/paths';
 const cli = path.join(repoRoot(), 'dist', 'cli.js');
 let dir = '';
 
-interface Report { file: string; language: string; diagnostics: Array<{ code: string; severity: string; message: string; range: { start: { line: number } } }> }
+interface Report {
+  file: string;
+  language: string;
+  diagnostics: Array<{ code: string; severity: string; message: string; range: { start: { line: number } } }>;
+}
 
 function lintJson(args: string[]): Report[] {
-  const r = spawnSync(process.execPath, [cli, '--format', 'json', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [cli, '--format', 'json', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Report[];
 }
 
-const rules4 = '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -i lo -j ACCEPT\nCOMMIT\n';
+const rules4 =
+  '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -i lo -j ACCEPT\nCOMMIT\n';
 const v6Source = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 2001:db8::/32 -j DROP\nCOMMIT\n';
 
 before(() => {
@@ -32,7 +41,10 @@ before(() => {
   fs.writeFileSync(path.join(dir, 'iptables.save'), rules4);
   fs.writeFileSync(path.join(dir, 'host.iptables-save'), rules4);
   // No table line first and no telling name: the content alone says it.
-  fs.writeFileSync(path.join(dir, 'saved.conf'), '# saved by hand\n-A INPUT -i lo -j ACCEPT\n-A INPUT -j DROP\nCOMMIT\n');
+  fs.writeFileSync(
+    path.join(dir, 'saved.conf'),
+    '# saved by hand\n-A INPUT -i lo -j ACCEPT\n-A INPUT -j DROP\nCOMMIT\n',
+  );
   fs.writeFileSync(path.join(dir, 'firewall'), rules4);
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'remember the milk\n');
   fs.writeFileSync(path.join(dir, 'v6.conf'), v6Source);
@@ -44,7 +56,9 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('rules files by their real names and content', () => {
   it('Arch, RHEL, iptables.save and *.iptables-save names are rules files of the right family, never cloud-config', () => {
-    const got = Object.fromEntries(lintJson(['etc', 'arch', 'iptables.save', 'host.iptables-save']).map((r) => [r.file, r.language]));
+    const got = Object.fromEntries(
+      lintJson(['etc', 'arch', 'iptables.save', 'host.iptables-save']).map((r) => [r.file, r.language]),
+    );
     assert.deepEqual(got, {
       [path.join('etc', 'sysconfig', 'iptables')]: 'iptables',
       [path.join('etc', 'sysconfig', 'ip6tables')]: 'ip6tables',
@@ -61,7 +75,10 @@ describe('rules files by their real names and content', () => {
       assert.ok(reports.length > 0, args.join(' '));
       for (const r of reports) {
         assert.equal(r.language, 'iptables', r.file);
-        assert.ok(!r.diagnostics.some((d) => d.code.startsWith('cloud-config/')), `${r.file}: ${r.diagnostics.map((d) => d.code).join(', ')}`);
+        assert.ok(
+          !r.diagnostics.some((d) => d.code.startsWith('cloud-config/')),
+          `${r.file}: ${r.diagnostics.map((d) => d.code).join(', ')}`,
+        );
       }
     }
   });
@@ -69,7 +86,10 @@ describe('rules files by their real names and content', () => {
   it('a file the CLI cannot place gets one hint saying so, not a missing-header error', () => {
     const [r] = lintJson(['notes.txt']);
     assert.equal(r?.language, 'unknown');
-    assert.deepEqual(r?.diagnostics.map((d) => [d.code, d.severity]), [['cloud-config-lint/unrecognised-file', 'hint']]);
+    assert.deepEqual(
+      r?.diagnostics.map((d) => [d.code, d.severity]),
+      [['cloud-config-lint/unrecognised-file', 'hint']],
+    );
     assert.match(r?.diagnostics[0]?.message ?? '', /--language/);
   });
 

@@ -24,13 +24,30 @@ describe('cloud-config-lint output quotes no secret', () => {
   for (const format of ['text', 'json', 'sarif']) {
     for (const dialect of ['coreos', 'cloud-init']) {
       it(`--format ${format} --dialect ${dialect}`, () => {
-        const r = spawnSync(process.execPath, [cli, '--format', format, '--dialect', dialect, ...everyRule, ...secretDocs.map(([name]) => name)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        const r = spawnSync(
+          process.execPath,
+          [cli, '--format', format, '--dialect', dialect, ...everyRule, ...secretDocs.map(([name]) => name)],
+          { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+        );
         assert.ok(r.status === 0 || r.status === 1, `exit ${String(r.status)}: ${r.stderr}`);
         const out = `${r.stdout}\n${r.stderr}`;
         // Findings were reported for every file, next to the secrets.
         for (const [name] of secretDocs) assert.ok(out.includes(name), `${name} not in the output`);
-        for (const code of ['systemd/invalid-value', 'systemd/credentials-in-environment', 'iptables/syntax', 'cloud-config/secret-permissions']) assert.ok(out.includes(code), `no ${code}`);
-        for (const s of secrets) assert.ok(!out.includes(s), `"${s}" is in the ${format} output:\n${out.split('\n').filter((l) => l.includes(s)).join('\n')}`);
+        for (const code of [
+          'systemd/invalid-value',
+          'systemd/credentials-in-environment',
+          'iptables/syntax',
+          'cloud-config/secret-permissions',
+        ])
+          assert.ok(out.includes(code), `no ${code}`);
+        for (const s of secrets)
+          assert.ok(
+            !out.includes(s),
+            `"${s}" is in the ${format} output:\n${out
+              .split('\n')
+              .filter((l) => l.includes(s))
+              .join('\n')}`,
+          );
       });
     }
   }

@@ -11,11 +11,22 @@ const fixture = join(repoRoot, 'test', 'emacs', 'fixtures', 'user-data');
 /** The Emacs version line when Emacs runs and can load eglot, else the reason it cannot. */
 function emacsWithEglot(): { version?: string; reason: string } {
   const v = spawnSync('emacs', ['--version'], { encoding: 'utf8', timeout: 20_000 });
-  if (v.status !== 0) return { reason: 'emacs not installed: `emacs --version` failed (Debian: apt-get install emacs-nox elpa-eglot)' };
-  const probe = spawnSync('emacs', ['--batch', '-Q', '--eval',
-    '(progn (require \'package) (add-to-list \'package-directory-list "/usr/share/emacs/site-lisp/elpa") (package-initialize) (require \'eglot))'],
-  { encoding: 'utf8', timeout: 30_000 });
-  if (probe.status !== 0) return { reason: `emacs cannot load eglot (Debian: apt-get install elpa-eglot): ${probe.stderr.trim().split('\n').pop() ?? ''}` };
+  if (v.status !== 0)
+    return { reason: 'emacs not installed: `emacs --version` failed (Debian: apt-get install emacs-nox elpa-eglot)' };
+  const probe = spawnSync(
+    'emacs',
+    [
+      '--batch',
+      '-Q',
+      '--eval',
+      "(progn (require 'package) (add-to-list 'package-directory-list \"/usr/share/emacs/site-lisp/elpa\") (package-initialize) (require 'eglot))",
+    ],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  if (probe.status !== 0)
+    return {
+      reason: `emacs cannot load eglot (Debian: apt-get install elpa-eglot): ${probe.stderr.trim().split('\n').pop() ?? ''}`,
+    };
   return { version: v.stdout.split('\n')[0] ?? 'emacs', reason: '' };
 }
 
@@ -27,7 +38,7 @@ const expectedLines = [
   'ok diagnostic cloud-config/unknown-key',
   'ok diagnostic cloud-config/unquoted-permissions',
   'ok diagnostic cloud-config/firewall-not-loaded',
-  'ok unknown-key range is `enabled\'',
+  "ok unknown-key range is `enabled'",
   'ok hover on enable',
   'ok completion offers content',
   'ok completion omits the present command',

@@ -14,7 +14,14 @@ import { boundFindings } from '../../server/src/service/text/bounds';
 import { fixesInLineEnding } from '../../server/src/service/text/lineEnding';
 import { mutate, seededRandom, int, pick, type Random } from './mutate';
 import {
-  LineIndex, actionProblems, applyEdits, completionProblems, diagnosticsProblems, foldingProblems, hoverProblems, symbolProblems,
+  LineIndex,
+  actionProblems,
+  applyEdits,
+  completionProblems,
+  diagnosticsProblems,
+  foldingProblems,
+  hoverProblems,
+  symbolProblems,
 } from './checks';
 
 export const languages: readonly LanguageId[] = ['cloud-config', 'iptables', 'ip6tables', 'systemd'];
@@ -53,7 +60,8 @@ export interface FuzzStats {
 export function languageOfFile(file: string): LanguageId | undefined {
   const base = path.basename(file);
   if (/\.(ya?ml)$/i.test(base) || base === 'user-data') return 'cloud-config';
-  if (/\.(service|socket|timer|mount|path|target|automount|swap|slice|scope|network|netdev|link)$/i.test(base)) return 'systemd';
+  if (/\.(service|socket|timer|mount|path|target|automount|swap|slice|scope|network|netdev|link)$/i.test(base))
+    return 'systemd';
   if (/\.v6$|^v6_|ip6tables/i.test(base)) return 'ip6tables';
   if (/\.(rules|v4|save)$|rules-save/i.test(base)) return 'iptables';
   return undefined;
@@ -68,7 +76,8 @@ export function loadSeeds(shared: string): Seed[] {
       if (entry.isDirectory()) walk(full);
       else {
         const lang = languageOfFile(full);
-        if (lang && fs.statSync(full).size < 200_000) seeds.push({ name: path.relative(shared, full), lang, text: fs.readFileSync(full, 'utf8') });
+        if (lang && fs.statSync(full).size < 200_000)
+          seeds.push({ name: path.relative(shared, full), lang, text: fs.readFileSync(full, 'utf8') });
       }
     }
   };
@@ -82,7 +91,13 @@ export function makeCase(seeds: readonly Seed[], seed: number, index: number): F
   const base = pick(r, seeds);
   const other = pick(r, seeds);
   // Sometimes splice another file in (rules into a content block, a unit into YAML, ...).
-  const start = r() < 0.15 ? `${base.text}\n${other.text.split('\n').map((l) => `      ${l}`).join('\n')}` : base.text;
+  const start =
+    r() < 0.15
+      ? `${base.text}\n${other.text
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n')}`
+      : base.text;
   const { text, applied } = mutate(r, start);
   const lang = r() < 0.75 ? base.lang : pick(r, languages);
   return { index, seed: base.name, lang, applied, text };
@@ -105,13 +120,21 @@ function randomPositions(r: Random, doc: TextDocument, n: number): Position[] {
  * every feature is synchronous, so a hang or a blow-up shows in both, while a machine busy with other
  * processes stretches only the wall clock. Returns the problems found and the slowest call.
  */
-export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundMs: number, fixClaims = false): { problems: string[]; calls: number; slowestMs: number; slowest: string } {
+export function runCase(
+  service: LanguageService,
+  c: FuzzCase,
+  r: Random,
+  boundMs: number,
+  fixClaims = false,
+): { problems: string[]; calls: number; slowestMs: number; slowest: string } {
   const problems: string[] = [];
   const uri = `file:///fuzz/${c.index}/${c.lang === 'cloud-config' ? 'user-data' : c.lang === 'systemd' ? 'app.service' : 'rules-save'}`;
   const doc = TextDocument.create(uri, c.lang, 1, c.text);
   const ix = new LineIndex(c.text);
   const bound = boundMs + c.text.length / 1000;
-  let calls = 0, slowestMs = 0, slowest = '';
+  let calls = 0,
+    slowestMs = 0,
+    slowest = '';
   const call = <T>(what: string, fn: () => T): T | undefined => {
     calls++;
     const t = performance.now();
@@ -119,19 +142,22 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
     try {
       return fn();
     } catch (err) {
-      problems.push(`${what} threw: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      problems.push(`${what} threw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return undefined;
     } finally {
       const used = process.cpuUsage(cpu);
       const ms = Math.min(performance.now() - t, (used.user + used.system) / 1000);
-      if (ms > slowestMs) { slowestMs = ms; slowest = what; }
+      if (ms > slowestMs) {
+        slowestMs = ms;
+        slowest = what;
+      }
       if (ms > bound) problems.push(`${what} took ${ms.toFixed(0)} ms (bound ${bound.toFixed(0)} ms)`);
     }
   };
   // A rule that fails is caught and logged by the service so the other rules still report: catch the log.
   const logError = console.error;
   console.error = (...args: unknown[]): void => {
-    problems.push(`logged: ${args.map((x) => (x instanceof Error ? x.stack ?? x.message : String(x))).join(' ')}`);
+    problems.push(`logged: ${args.map((x) => (x instanceof Error ? (x.stack ?? x.message) : String(x))).join(' ')}`);
   };
   try {
     const diags = call('validate', () => service.validate(doc, c.lang)) ?? [];
@@ -140,7 +166,8 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
     const fixAll = call('fix all', () => service.codeActions(doc, c.lang, everything, [fixAllKind])) ?? [];
     problems.push(...actionProblems(ix, uri, fixAll));
     const allEdits = fixAll[0]?.edit?.changes?.[uri];
-    if (allEdits && problems.length === 0) problems.push(...fixAllProblems(service, doc, c.lang, allEdits, call, fixClaims));
+    if (allEdits && problems.length === 0)
+      problems.push(...fixAllProblems(service, doc, c.lang, allEdits, call, fixClaims));
     for (const d of diags.slice(0, 8)) {
       const actions = call(`code actions for ${String(d.code)}`, () => service.codeActions(doc, c.lang, d.range)) ?? [];
       problems.push(...actionProblems(ix, uri, actions));
@@ -169,15 +196,34 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
       const typed = TextDocument.create(uri, c.lang, 3, text);
       const lang = c.lang;
       const after = call(`findings after typing on line ${n + 1}`, () => service.findings(typed, lang)) ?? [];
-      const fresh = call(`findings after typing on line ${n + 1}, parsed from scratch`, () => freshRulesFindings(typed, lang)) ?? [];
-      if (JSON.stringify(after) !== JSON.stringify(fresh)) problems.push(`findings after typing on line ${n + 1} differ from those of the same text parsed from scratch`);
+      const fresh =
+        call(`findings after typing on line ${n + 1}, parsed from scratch`, () => freshRulesFindings(typed, lang)) ??
+        [];
+      if (JSON.stringify(after) !== JSON.stringify(fresh))
+        problems.push(`findings after typing on line ${n + 1} differ from those of the same text parsed from scratch`);
     }
     for (const p of randomPositions(r, doc, 6)) {
-      problems.push(...completionProblems(ix, call(`complete at ${p.line}:${p.character}`, () => service.complete(doc, c.lang, p))));
-      problems.push(...hoverProblems(ix, call(`hover at ${p.line}:${p.character}`, () => service.hover(doc, c.lang, p))));
+      problems.push(
+        ...completionProblems(
+          ix,
+          call(`complete at ${p.line}:${p.character}`, () => service.complete(doc, c.lang, p)),
+        ),
+      );
+      problems.push(
+        ...hoverProblems(
+          ix,
+          call(`hover at ${p.line}:${p.character}`, () => service.hover(doc, c.lang, p)),
+        ),
+      );
     }
     const range = { start: randomPositions(r, doc, 1)[0] as Position, end: randomPositions(r, doc, 1)[0] as Position };
-    problems.push(...actionProblems(ix, uri, call('code actions at a random range', () => service.codeActions(doc, c.lang, range)) ?? []));
+    problems.push(
+      ...actionProblems(
+        ix,
+        uri,
+        call('code actions at a random range', () => service.codeActions(doc, c.lang, range)) ?? [],
+      ),
+    );
     problems.push(...symbolProblems(ix, call('symbols', () => service.symbols(doc, c.lang)) ?? []));
     problems.push(...foldingProblems(ix, call('folding', () => service.folding(doc, c.lang)) ?? []));
   } finally {
@@ -192,7 +238,14 @@ export function runCase(service: LanguageService, c: FuzzCase, r: Random, boundM
  * `fixClaims`, the findings they fix are gone: no finding of the same code where one whose fix was
  * applied started (moved by the edits before it) with the same message.
  */
-function fixAllProblems(service: LanguageService, doc: TextDocument, lang: LanguageId, edits: readonly TextEdit[], call: <T>(what: string, fn: () => T) => T | undefined, claims: boolean): string[] {
+function fixAllProblems(
+  service: LanguageService,
+  doc: TextDocument,
+  lang: LanguageId,
+  edits: readonly TextEdit[],
+  call: <T>(what: string, fn: () => T) => T | undefined,
+  claims: boolean,
+): string[] {
   let text: string;
   try {
     text = TextDocument.applyEdits(doc, [...edits]);
@@ -200,11 +253,16 @@ function fixAllProblems(service: LanguageService, doc: TextDocument, lang: Langu
     return [`fix all: edits do not apply in LSP order: ${err instanceof Error ? err.message : String(err)}`];
   }
   if (!claims) return [];
-  const spans = edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText }));
+  const spans = edits.map((e) => ({
+    start: doc.offsetAt(e.range.start),
+    end: doc.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   const key = (e: { start: number; end: number; newText: string }): string => `${e.start}:${e.end}:${e.newText}`;
   const applied = new Set(spans.map(key));
-  const fixed = (call('findings before fix all', () => service.findings(doc, lang)) ?? [])
-    .filter((f) => f.fixes?.some((x) => x.edits.length > 0 && x.edits.every((e) => applied.has(key(e)))));
+  const fixed = (call('findings before fix all', () => service.findings(doc, lang)) ?? []).filter((f) =>
+    f.fixes?.some((x) => x.edits.length > 0 && x.edits.every((e) => applied.has(key(e)))),
+  );
   // Where a finding's start is after the edits; undefined when an edit deleted the text it was on (a
   // line moved elsewhere: the finding at that place now belongs to the text that followed).
   const ordered = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -222,7 +280,8 @@ function fixAllProblems(service: LanguageService, doc: TextDocument, lang: Langu
   for (const f of fixed) {
     const at = moved(f.start);
     if (at === undefined) continue;
-    if (left.some((g) => g.code === f.code && g.start === at && g.message === f.message)) out.push(`fix all: ${f.code} at ${f.start} (now ${at}) is still reported after its fix was applied`);
+    if (left.some((g) => g.code === f.code && g.start === at && g.message === f.message))
+      out.push(`fix all: ${f.code} at ${f.start} (now ${at}) is still reported after its fix was applied`);
   }
   service.forget(doc.uri);
   return out;
@@ -241,10 +300,19 @@ function typeOneCharacter(before: string, r: Random): { text: string; n: number 
 }
 
 /** The diagnostics of `doc` parsed from scratch (the cached model forgotten) must equal `seen`. */
-function sameAsFresh(service: LanguageService, doc: TextDocument, lang: LanguageId, seen: readonly unknown[], what: string, call: <T>(what: string, fn: () => T) => T | undefined): string[] {
+function sameAsFresh(
+  service: LanguageService,
+  doc: TextDocument,
+  lang: LanguageId,
+  seen: readonly unknown[],
+  what: string,
+  call: <T>(what: string, fn: () => T) => T | undefined,
+): string[] {
   service.forget(doc.uri);
   const fresh = call(`validate ${what}, parsed from scratch`, () => service.validate(doc, lang)) ?? [];
-  return JSON.stringify(fresh) === JSON.stringify(seen) ? [] : [`diagnostics ${what} differ from those of the same text parsed from scratch`];
+  return JSON.stringify(fresh) === JSON.stringify(seen)
+    ? []
+    : [`diagnostics ${what} differ from those of the same text parsed from scratch`];
 }
 
 /** A rules file's findings from a parse of its own (no model carried over from an earlier version). */
@@ -275,22 +343,37 @@ export interface FuzzOptions {
 export function runFuzz(seeds: readonly Seed[], options: FuzzOptions): FuzzStats {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
-  const cpuMs = (): number => { const used = process.cpuUsage(cpuStart); return (used.user + used.system) / 1000; };
+  const cpuMs = (): number => {
+    const used = process.cpuUsage(cpuStart);
+    return (used.user + used.system) / 1000;
+  };
   const stats: FuzzStats = { cases: 0, calls: 0, failures: [], slowestMs: 0, slowest: '', elapsedMs: 0, cpuMs: 0 };
   const services = [
     getLanguageService({ dialect: 'auto', rules: {} }),
     getLanguageService({ dialect: 'coreos', rules: {} }),
-    getLanguageService({ dialect: 'cloud-init', rules: { 'cloud-config/unknown-key': 'error', 'cloud-config/hyphen-key': 'off' } }),
+    getLanguageService({
+      dialect: 'cloud-init',
+      rules: { 'cloud-config/unknown-key': 'error', 'cloud-config/hyphen-key': 'off' },
+    }),
   ];
   const first = options.first ?? 0;
   for (let i = first; i < first + options.cases; i++) {
     if (options.cpuBudgetMs !== undefined && cpuMs() > options.cpuBudgetMs) break;
     const c = makeCase(seeds, options.seed, i);
     const r = seededRandom(options.seed ^ (i * 7919));
-    const result = runCase(services[i % services.length] as LanguageService, c, r, options.boundMs ?? 2_000, options.fixClaims ?? false);
+    const result = runCase(
+      services[i % services.length] as LanguageService,
+      c,
+      r,
+      options.boundMs ?? 2_000,
+      options.fixClaims ?? false,
+    );
     stats.cases++;
     stats.calls += result.calls;
-    if (result.slowestMs > stats.slowestMs) { stats.slowestMs = result.slowestMs; stats.slowest = `case ${i} (${c.applied.join('+')}, ${c.lang}): ${result.slowest}`; }
+    if (result.slowestMs > stats.slowestMs) {
+      stats.slowestMs = result.slowestMs;
+      stats.slowest = `case ${i} (${c.applied.join('+')}, ${c.lang}): ${result.slowest}`;
+    }
     if (result.problems.length) stats.failures.push({ case: c, problems: result.problems });
     if (options.onProgress && stats.cases % 1000 === 0) options.onProgress(stats.cases, stats);
   }

@@ -25,14 +25,21 @@ interface FixtureFile {
 
 export function loadFixtures(dir: string): FuzzFixture[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as FixtureFile;
-    const text = raw.text ?? (raw.parts ?? []).map(([s, n]) => s.repeat(n)).join('');
-    return {
-      name: f.replace(/\.json$/, ''), lang: raw.lang, text,
-      ...(raw.open ? { open: raw.open } : {}), ...(raw.known ? { known: new RegExp(raw.known) } : {}),
-    };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const raw = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as FixtureFile;
+      const text = raw.text ?? (raw.parts ?? []).map(([s, n]) => s.repeat(n)).join('');
+      return {
+        name: f.replace(/\.json$/, ''),
+        lang: raw.lang,
+        text,
+        ...(raw.open ? { open: raw.open } : {}),
+        ...(raw.known ? { known: new RegExp(raw.known) } : {}),
+      };
+    });
 }
 
 export function fixtureCase(f: FuzzFixture, index: number): FuzzCase {

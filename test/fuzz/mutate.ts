@@ -28,17 +28,65 @@ function atRandomOffset(r: Random, text: string, insert: string): string {
 }
 
 function mapRandomLines(r: Random, text: string, share: number, fn: (line: string) => string): string {
-  return splitLines(text).map((l) => (r() < share ? fn(l) : l)).join('\n');
+  return splitLines(text)
+    .map((l) => (r() < share ? fn(l) : l))
+    .join('\n');
 }
 
 /** Words that steer the parsers into their interesting paths. */
 const tokens = [
-  'content: |', 'content: |2-', 'content: >', 'content: "', "content: '", 'path: /var/lib/iptables/rules-save',
-  '- name: x.service', 'units:', 'write_files:', 'coreos:', 'encoding: b64', 'permissions: 0644', 'owner: ',
-  '[Unit]', '[Service]', '[Install]', 'ExecStart=', 'ExecStart=/usr/bin/docker run -d -p 0.0.0.0:80:80 x',
-  'Environment="A=', '\\', '*filter', '*nat', 'COMMIT', ':INPUT DROP [0:0]', '-A INPUT', '-p tcp', '--dport',
-  '-m multiport --dports', '-j ACCEPT', '-j DNAT --to-destination', '! ', '"', "'", '&a ', '*a', '<<: *a',
-  '!!binary ', '!!str ', '? ', '---', '...', '%YAML 1.2', '#', ': ', '- ', '{', '}', '[', ']', ',', '|', '>',
+  'content: |',
+  'content: |2-',
+  'content: >',
+  'content: "',
+  "content: '",
+  'path: /var/lib/iptables/rules-save',
+  '- name: x.service',
+  'units:',
+  'write_files:',
+  'coreos:',
+  'encoding: b64',
+  'permissions: 0644',
+  'owner: ',
+  '[Unit]',
+  '[Service]',
+  '[Install]',
+  'ExecStart=',
+  'ExecStart=/usr/bin/docker run -d -p 0.0.0.0:80:80 x',
+  'Environment="A=',
+  '\\',
+  '*filter',
+  '*nat',
+  'COMMIT',
+  ':INPUT DROP [0:0]',
+  '-A INPUT',
+  '-p tcp',
+  '--dport',
+  '-m multiport --dports',
+  '-j ACCEPT',
+  '-j DNAT --to-destination',
+  '! ',
+  '"',
+  "'",
+  '&a ',
+  '*a',
+  '<<: *a',
+  '!!binary ',
+  '!!str ',
+  '? ',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '#',
+  ': ',
+  '- ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '|',
+  '>',
 ];
 
 const astral = ['😀', '𝔘', '𐐷', '\u{10FFFF}', '🏳️‍🌈'];
@@ -57,7 +105,13 @@ export const mutations: Record<string, Mutation> = {
   },
   invalidUtf8(r, text) {
     // Stray continuation bytes, overlong forms and cut sequences, decoded as an editor would.
-    const bad = [Buffer.from([0x80]), Buffer.from([0xc0, 0xaf]), Buffer.from([0xe2, 0x82]), Buffer.from([0xff, 0xfe]), Buffer.from([0xf0, 0x9f, 0x98])];
+    const bad = [
+      Buffer.from([0x80]),
+      Buffer.from([0xc0, 0xaf]),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from([0xf0, 0x9f, 0x98]),
+    ];
     const bytes = Buffer.from(text, 'utf8');
     const at = int(r, bytes.length + 1);
     return Buffer.concat([bytes.subarray(0, at), pick(r, bad), bytes.subarray(at)]).toString('utf8');
@@ -80,7 +134,8 @@ export const mutations: Record<string, Mutation> = {
   },
   swapLines(r, text) {
     const lines = splitLines(text);
-    const a = int(r, lines.length), b = int(r, lines.length);
+    const a = int(r, lines.length),
+      b = int(r, lines.length);
     [lines[a], lines[b]] = [lines[b] ?? '', lines[a] ?? ''];
     return lines.join('\n');
   },
@@ -94,7 +149,9 @@ export const mutations: Record<string, Mutation> = {
     return text.slice(0, int(r, text.length + 1));
   },
   tabs(r, text) {
-    return mapRandomLines(r, text, 0.3, (l) => l.replace(/^( {2})+/, (s) => (r() < 0.5 ? '\t'.repeat(s.length / 2) : `\t${s}`)));
+    return mapRandomLines(r, text, 0.3, (l) =>
+      l.replace(/^( {2})+/, (s) => (r() < 0.5 ? '\t'.repeat(s.length / 2) : `\t${s}`)),
+    );
   },
   lineEndings(r, text) {
     return text.replace(/\n/g, () => pick(r, ['\n', '\r\n', '\r\n', '\r', '\n\r']));
@@ -119,13 +176,22 @@ export const mutations: Record<string, Mutation> = {
   },
   tokenLine(r, text) {
     const lines = splitLines(text);
-    lines.splice(int(r, lines.length + 1), 0, ' '.repeat(int(r, 10)) + pick(r, tokens) + (r() < 0.5 ? pick(r, tokens) : ''));
+    lines.splice(
+      int(r, lines.length + 1),
+      0,
+      ' '.repeat(int(r, 10)) + pick(r, tokens) + (r() < 0.5 ? pick(r, tokens) : ''),
+    );
     return lines.join('\n');
   },
   controlCharacters(r, text) {
     // Characters the real YAML reader refuses (and a few it accepts: NEL, U+FFFD) at random places.
     let out = text;
-    for (let n = 1 + int(r, 3); n > 0; n--) out = atRandomOffset(r, out, pick(r, ['\x07', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\x9f', '\ufffe', '\ufffd']));
+    for (let n = 1 + int(r, 3); n > 0; n--)
+      out = atRandomOffset(
+        r,
+        out,
+        pick(r, ['\x07', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\x9f', '\ufffe', '\ufffd']),
+      );
     return out;
   },
   loneCarriageReturns(r, text) {
@@ -146,7 +212,14 @@ export const mutations: Record<string, Mutation> = {
 export const extremes: Record<string, (r: Random, text: string) => string> = {
   megabyteLine(r, text) {
     const lines = splitLines(text);
-    lines.splice(int(r, lines.length + 1), 0, `${pick(r, ['', '  ', '      ', 'x: ', '-A INPUT '])}${pick(r, ['a', '-', ' ', '[', '😀', '\\'])}`.padEnd(1_000_000, pick(r, ['a', 'x y ', '😀'])));
+    lines.splice(
+      int(r, lines.length + 1),
+      0,
+      `${pick(r, ['', '  ', '      ', 'x: ', '-A INPUT '])}${pick(r, ['a', '-', ' ', '[', '😀', '\\'])}`.padEnd(
+        1_000_000,
+        pick(r, ['a', 'x y ', '😀']),
+      ),
+    );
     return lines.join('\n');
   },
   deepFlow(r, text) {
@@ -166,8 +239,16 @@ export const extremes: Record<string, (r: Random, text: string) => string> = {
   aliasBomb(r) {
     const levels = 8 + int(r, 4);
     const lines = ['#cloud-config', `a0: &a0 [${'lol,'.repeat(9)}lol]`];
-    for (let i = 1; i <= levels; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
-    lines.push(pick(r, [`runcmd: *a${levels}`, `write_files: *a${levels}`, `coreos: {units: *a${levels}}`, `packages: [*a${levels}]`]));
+    for (let i = 1; i <= levels; i++)
+      lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    lines.push(
+      pick(r, [
+        `runcmd: *a${levels}`,
+        `write_files: *a${levels}`,
+        `coreos: {units: *a${levels}}`,
+        `packages: [*a${levels}]`,
+      ]),
+    );
     return lines.join('\n');
   },
   manyAliases(r) {

@@ -15,10 +15,16 @@ export function repoRoot(): string {
 /** ../shared beside the repository: the facts, corpus and real-tool verdicts the oracle tests read. */
 export function sharedDir(): string {
   const dir = path.resolve(repoRoot(), '..', 'shared');
-  if (!fs.existsSync(dir)) throw new Error(`../shared not found at ${dir}: the oracle tests need it beside the repository`);
+  if (!fs.existsSync(dir))
+    throw new Error(`../shared not found at ${dir}: the oracle tests need it beside the repository`);
   return dir;
 }
 
 export function readTsv(file: string): string[][] {
-  return fs.readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => l.split('\t'));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'));
 }

@@ -7,7 +7,11 @@ const svc = getLanguageService({ dialect: 'auto', rules: {} });
 let version = 0;
 
 /** Code and link of each diagnostic of a file, linted with default settings. */
-export function reported(file: string, text: string, lang: LanguageId): Array<{ code: string; href: string | undefined }> {
+export function reported(
+  file: string,
+  text: string,
+  lang: LanguageId,
+): Array<{ code: string; href: string | undefined }> {
   const d = TextDocument.create(`file:///rule-examples/${file}`, lang, ++version, text);
   return svc.validate(d, lang).map((x) => ({ code: String(x.code), href: x.codeDescription?.href }));
 }

@@ -20,8 +20,18 @@ export function rulesAndUnitUserData(p: RulesAndUnit): string {
     '    permissions: "0644"',
     '    content: |',
     ...p.rules.map((l) => `      ${l}`),
-    ...(p.sshdPort === undefined ? [] : ['  - path: /etc/ssh/sshd_config', '    content: |', `      Port ${p.sshdPort}`, '      PermitRootLogin no']),
-    ...(p.script === undefined ? [] : ['  - path: /opt/bin/firewall-sets', '    permissions: "0755"', '    content: |', '      #!/bin/sh', `      ${p.script}`]),
+    ...(p.sshdPort === undefined
+      ? []
+      : ['  - path: /etc/ssh/sshd_config', '    content: |', `      Port ${p.sshdPort}`, '      PermitRootLogin no']),
+    ...(p.script === undefined
+      ? []
+      : [
+          '  - path: /opt/bin/firewall-sets',
+          '    permissions: "0755"',
+          '    content: |',
+          '      #!/bin/sh',
+          `      ${p.script}`,
+        ]),
     'coreos:',
     '  units:',
     '    - name: iptables-restore.service',

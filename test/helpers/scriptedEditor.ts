@@ -19,7 +19,13 @@ export function editorAvailable(t: TestContext, version: string | undefined, rea
   return false;
 }
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<Run> {
   return new Promise((res, rej) => {
@@ -27,11 +33,24 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, t
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); rej(e); });
-    child.on('close', (code, signal) => { clearTimeout(timer); res({ code, signal, stdout, stderr, timedOut }); });
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      rej(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      res({ code, signal, stdout, stderr, timedOut });
+    });
   });
 }
 
@@ -72,13 +91,24 @@ export async function runScriptedEditor(t: TestContext, editor: ScriptedEditor):
     const started = Date.now();
     const r = await run(editor.command, editor.args(file), env, work, editor.timeoutMs);
     const marker = new RegExp(`^(ok|FAIL|${editor.summaryPrefix})`);
-    const lines = r.stdout.split(/\r?\n/).map((l) => l.trim()).filter((l) => marker.test(l));
+    const lines = r.stdout
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => marker.test(l));
     const took = Date.now() - started;
     const report = `${editor.command} exited ${r.code ?? r.signal}${r.timedOut ? ` (killed after ${editor.timeoutMs} ms)` : ''} in ${took} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
     t.diagnostic(`${editor.command} run: ${took} ms`);
-    assert.deepEqual(lines.filter((l) => l.startsWith('FAIL')), [], report);
+    assert.deepEqual(
+      lines.filter((l) => l.startsWith('FAIL')),
+      [],
+      report,
+    );
     assert.equal(r.code, 0, report);
-    assert.deepEqual(lines, [...editor.expectedLines, `${editor.summaryPrefix} ${editor.expectedLines.length} passed, 0 failed`], report);
+    assert.deepEqual(
+      lines,
+      [...editor.expectedLines, `${editor.summaryPrefix} ${editor.expectedLines.length} passed, 0 failed`],
+      report,
+    );
     assert.equal(readFileSync(editor.fixture, 'utf8'), original, 'fixture untouched');
   } finally {
     rmSync(home, { recursive: true, force: true });

@@ -1,5 +1,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Range, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageId } from '../../server/src/service/index';
 import type { ServiceSettings } from '../../server/src/service/types';
 
@@ -21,7 +29,12 @@ export function service(settings: Partial<ServiceSettings> = {}) {
   return getLanguageService({ dialect: 'auto', rules: {}, ...settings });
 }
 
-export function diagnose(text: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config', uri?: string): Diagnostic[] {
+export function diagnose(
+  text: string,
+  settings: Partial<ServiceSettings> = {},
+  lang: LanguageId = 'cloud-config',
+  uri?: string,
+): Diagnostic[] {
   return service(settings).validate(uri ? doc(text, lang, uri) : doc(text, lang), lang);
 }
 
@@ -48,24 +61,49 @@ export function applyAction(text: string, action: CodeAction, uri = 'file:///tes
 }
 
 /** Quick fixes for the first diagnostic with `code`, applied one by one: returns [title, resulting text][]. */
-export function fixesFor(text: string, code: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): Array<[string, string]> {
+export function fixesFor(
+  text: string,
+  code: string,
+  settings: Partial<ServiceSettings> = {},
+  lang: LanguageId = 'cloud-config',
+): Array<[string, string]> {
   const svc = service(settings);
   const d = doc(text, lang);
   const diag = svc.validate(d, lang).find((x) => x.code === code);
-  if (!diag) throw new Error(`no ${code} diagnostic; got ${svc.validate(d, lang).map((x) => x.code).join(', ')}`);
-  return svc.codeActions(d, lang, diag.range, ['quickfix'])
+  if (!diag)
+    throw new Error(
+      `no ${code} diagnostic; got ${svc
+        .validate(d, lang)
+        .map((x) => x.code)
+        .join(', ')}`,
+    );
+  return svc
+    .codeActions(d, lang, diag.range, ['quickfix'])
     .filter((a) => a.diagnostics?.some((x) => x.code === code))
     .map((a) => [a.title, applyAction(text, a, d.uri)]);
 }
 
 /** Quick fixes for one given diagnostic (e.g. the second of several with the same code): [title, resulting text][]. */
-export function fixesForDiagnostic(text: string, diag: Diagnostic, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): Array<[string, string]> {
+export function fixesForDiagnostic(
+  text: string,
+  diag: Diagnostic,
+  settings: Partial<ServiceSettings> = {},
+  lang: LanguageId = 'cloud-config',
+): Array<[string, string]> {
   const svc = service(settings);
   const d = doc(text, lang);
-  return svc.codeActions(d, lang, diag.range, ['quickfix'])
-    .filter((a) => a.diagnostics?.some((x) => x.code === diag.code && x.range.start.line === diag.range.start.line
-      && x.range.start.character === diag.range.start.character && x.range.end.line === diag.range.end.line
-      && x.range.end.character === diag.range.end.character))
+  return svc
+    .codeActions(d, lang, diag.range, ['quickfix'])
+    .filter((a) =>
+      a.diagnostics?.some(
+        (x) =>
+          x.code === diag.code &&
+          x.range.start.line === diag.range.start.line &&
+          x.range.start.character === diag.range.start.character &&
+          x.range.end.line === diag.range.end.line &&
+          x.range.end.character === diag.range.end.character,
+      ),
+    )
     .map((a) => [a.title, applyAction(text, a, d.uri)]);
 }
 
@@ -75,7 +113,11 @@ export function spans(text: string, diags: readonly Diagnostic[]): string[] {
 }
 
 /** Completion at the `|^|` caret: the list, its labels, and the document text without the marker. */
-export function completeAt(textWithCaret: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): { list: CompletionList; labels: string[]; text: string } {
+export function completeAt(
+  textWithCaret: string,
+  settings: Partial<ServiceSettings> = {},
+  lang: LanguageId = 'cloud-config',
+): { list: CompletionList; labels: string[]; text: string } {
   const { text, offset } = caret(textWithCaret);
   const d = doc(text, lang);
   const list = service(settings).complete(d, lang, d.positionAt(offset));
@@ -91,13 +133,22 @@ export function applyCompletion(text: string, item: CompletionItem): string {
 }
 
 /** Hover at the `|^|` caret: its markdown (or undefined when there is no hover) and the text its range covers. */
-export function hoverAt(textWithCaret: string, settings: Partial<ServiceSettings> = {}, lang: LanguageId = 'cloud-config'): { markdown: string | undefined; rangeText: string | undefined } {
+export function hoverAt(
+  textWithCaret: string,
+  settings: Partial<ServiceSettings> = {},
+  lang: LanguageId = 'cloud-config',
+): { markdown: string | undefined; rangeText: string | undefined } {
   const { text, offset } = caret(textWithCaret);
   const d = doc(text, lang);
   const h: Hover | null = service(settings).hover(d, lang, d.positionAt(offset));
   if (!h) return { markdown: undefined, rangeText: undefined };
   const c = h.contents;
-  const markdown = typeof c === 'string' ? c : Array.isArray(c) ? c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n') : c.value;
+  const markdown =
+    typeof c === 'string'
+      ? c
+      : Array.isArray(c)
+        ? c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n')
+        : c.value;
   const r = h.range;
   return { markdown, rangeText: r ? text.slice(d.offsetAt(r.start), d.offsetAt(r.end)) : undefined };
 }

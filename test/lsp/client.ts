@@ -69,7 +69,10 @@ export class LspClient {
 
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }
+  >();
   private waiters: Array<() => void> = [];
   private readonly timeout: number;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -80,11 +83,18 @@ export class LspClient {
     this.settings = options.settings ?? { cloudConfig: { dialect: 'auto', rules: {} } };
     this.proc = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.proc.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString('utf8'); });
-    this.proc.stdin.on('error', () => { /* server gone: the pending requests fail below */ });
+    this.proc.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
+    this.proc.stdin.on('error', () => {
+      /* server gone: the pending requests fail below */
+    });
     this.exited = new Promise((res) => {
       this.proc.on('exit', (code, signal) => {
-        for (const p of this.pending.values()) p.reject(new Error(`server exited (code ${code}, signal ${signal}) before answering ${p.method}\n${this.stderr}`));
+        for (const p of this.pending.values())
+          p.reject(
+            new Error(`server exited (code ${code}, signal ${signal}) before answering ${p.method}\n${this.stderr}`),
+          );
         this.pending.clear();
         this.wake();
         res({ code, signal });
@@ -93,32 +103,42 @@ export class LspClient {
   }
 
   /** Start the server and run the initialize handshake; returns the InitializeResult. */
-  static async start(options: ClientOptions = {}): Promise<{ client: LspClient; init: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } }> {
+  static async start(
+    options: ClientOptions = {},
+  ): Promise<{ client: LspClient; init: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } }> {
     const client = new LspClient(options);
-    const init = await client.request('initialize', {
+    const init = (await client.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'cloud-config-lsp-tests' },
       rootUri: null,
       workspaceFolders: null,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.configurationCapability ?? true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: options.configurationCapability ?? true,
+          didChangeConfiguration: { dynamicRegistration: false },
+        },
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] } },
           completion: {
             completionItem: {
-              snippetSupport: true, documentationFormat: ['markdown', 'plaintext'],
-              ...(options.resolveCompletionDocs ? { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } : {}),
+              snippetSupport: true,
+              documentationFormat: ['markdown', 'plaintext'],
+              ...(options.resolveCompletionDocs
+                ? { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } }
+                : {}),
             },
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           foldingRange: { lineFoldingOnly: true },
         },
       },
-    }) as { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
+    })) as { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
     client.notify('initialized', {});
     return { client, init };
   }
@@ -154,8 +174,7 @@ export class LspClient {
       else if (msg.method === 'window/logMessage' || msg.method === 'window/showMessage') {
         this.logs.push(msg.params as { type: number; message: string });
         if (msg.method === 'window/showMessage') this.shown.push(msg.params as { type: number; message: string });
-      }
-      else if (msg.method === '$/logTrace') this.traces.push((msg.params as { message: string }).message);
+      } else if (msg.method === '$/logTrace') this.traces.push((msg.params as { message: string }).message);
       else this.notifications.push({ method: msg.method, params: msg.params });
       this.wake();
     } else if (typeof msg.id === 'number') {
@@ -174,11 +193,14 @@ export class LspClient {
         const items = (msg.params as { items: Array<{ section?: string; scopeUri?: string }> }).items;
         const result = items.map((item) => {
           this.configurationRequests.push(item.section ?? '');
-          const scoped = item.scopeUri ? this.folderSettings.find(([folder]) => item.scopeUri?.startsWith(folder))?.[1] : undefined;
+          const scoped = item.scopeUri
+            ? this.folderSettings.find(([folder]) => item.scopeUri?.startsWith(folder))?.[1]
+            : undefined;
           const settings = scoped ?? this.settings;
           if (!item.section) return settings;
           let v: unknown = settings;
-          for (const part of item.section.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+          for (const part of item.section.split('.'))
+            v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
           return v ?? null;
         });
         this.send({ jsonrpc: '2.0', id, result });
@@ -198,7 +220,11 @@ export class LspClient {
         this.send({ jsonrpc: '2.0', id, result: null });
         break;
       default:
-        this.send({ jsonrpc: '2.0', id, error: { code: -32601, message: `test client does not handle ${msg.method}` } });
+        this.send({
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32601, message: `test client does not handle ${msg.method}` },
+        });
     }
     this.wake();
   }
@@ -220,8 +246,14 @@ export class LspClient {
       }, timeout);
       this.pending.set(id, {
         method,
-        resolve: (v) => { clearTimeout(timer); res(v as R); },
-        reject: (e) => { clearTimeout(timer); rej(e); },
+        resolve: (v) => {
+          clearTimeout(timer);
+          res(v as R);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          rej(e);
+        },
       });
       this.send({ jsonrpc: '2.0', id, method, params });
     });
@@ -234,10 +266,17 @@ export class LspClient {
   /** Resolve once `predicate` holds (checked after every incoming message). */
   waitFor<T>(what: string, predicate: () => T | undefined | false, timeout = this.timeout): Promise<T> {
     return new Promise<T>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`timed out after ${timeout} ms waiting for ${what}\nserver stderr:\n${this.stderr}`)), timeout);
+      const timer = setTimeout(
+        () => rej(new Error(`timed out after ${timeout} ms waiting for ${what}\nserver stderr:\n${this.stderr}`)),
+        timeout,
+      );
       const check = (): void => {
         const v = predicate();
-        if (v) { clearTimeout(timer); res(v); return; }
+        if (v) {
+          clearTimeout(timer);
+          res(v);
+          return;
+        }
         if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
           clearTimeout(timer);
           rej(new Error(`server exited while waiting for ${what}\n${this.stderr}`));
@@ -255,8 +294,13 @@ export class LspClient {
    */
   diagnostics(uri: string, opts: { version?: number; after?: number } = {}): Promise<PublishDiagnosticsParams> {
     const after = opts.after ?? 0;
-    return this.waitFor(`publishDiagnostics for ${uri}${opts.version !== undefined ? ` version ${opts.version}` : ''}`, () =>
-      this.published.slice(after).find((p) => p.uri === uri && (opts.version === undefined || p.version === opts.version)));
+    return this.waitFor(
+      `publishDiagnostics for ${uri}${opts.version !== undefined ? ` version ${opts.version}` : ''}`,
+      () =>
+        this.published
+          .slice(after)
+          .find((p) => p.uri === uri && (opts.version === undefined || p.version === opts.version)),
+    );
   }
 
   // ---- documents -----------------------------------------------------------------------------

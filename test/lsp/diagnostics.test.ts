@@ -24,7 +24,12 @@ describe('lsp: diagnostics', () => {
     assert.deepEqual(summary(classic, published.diagnostics), [
       { code: 'cloud-config/header', severity: 1, range: '0:0-0:7', text: 'coreos:' },
       { code: 'cloud-config/unknown-key', severity: 2, range: '3:6-3:13', text: 'enabled' },
-      { code: 'cloud-config/firewall-not-loaded', severity: 2, range: '18:10-18:38', text: '/var/lib/iptables/rules-save' },
+      {
+        code: 'cloud-config/firewall-not-loaded',
+        severity: 2,
+        range: '18:10-18:38',
+        text: '/var/lib/iptables/rules-save',
+      },
       // CoreOS dialect: coreos-cloudinit keeps the raw text, so this is a hint.
       { code: 'cloud-config/unquoted-permissions', severity: 4, range: '19:17-19:21', text: '0644' },
     ]);
@@ -39,17 +44,24 @@ describe('lsp: diagnostics', () => {
   it('re-publishes with the new version after an incremental change fixes a line', async () => {
     const before = client.published.length;
     const start = positionOf(classic, 'enabled');
-    client.change(uri, [{ range: { start, end: { line: start.line, character: start.character + 'enabled'.length } }, text: 'enable' }]);
+    client.change(uri, [
+      { range: { start, end: { line: start.line, character: start.character + 'enabled'.length } }, text: 'enable' },
+    ]);
     assert.equal(client.doc(uri).version, 8);
     const published = await client.diagnostics(uri, { version: 8, after: before });
     assert.deepEqual(codesOf(published.diagnostics), [
-      'cloud-config/header', 'cloud-config/firewall-not-loaded', 'cloud-config/unquoted-permissions',
+      'cloud-config/header',
+      'cloud-config/firewall-not-loaded',
+      'cloud-config/unquoted-permissions',
     ]);
     // Nothing stale: once version 8 is published, no later notification for this document carries an
     // older version (a round trip makes sure everything the server sent so far has arrived).
     await client.request('textDocument/hover', { textDocument: { uri }, position: start });
     const later = client.published.slice(client.published.indexOf(published) + 1).filter((p) => p.uri === uri);
-    assert.deepEqual(later.map((p) => p.version).filter((v) => v !== 8), []);
+    assert.deepEqual(
+      later.map((p) => p.version).filter((v) => v !== 8),
+      [],
+    );
   });
 
   it('applies several content changes of one didChange in order', async () => {
@@ -63,7 +75,12 @@ describe('lsp: diagnostics', () => {
     assert.match(client.doc(uri).getText(), /^#cloud-config\n[\s\S]*permissions: "0644"\n/);
     const published = await client.diagnostics(uri, { version: 9, after: before });
     assert.deepEqual(summary(client.doc(uri).getText(), published.diagnostics), [
-      { code: 'cloud-config/firewall-not-loaded', severity: 2, range: '19:10-19:38', text: '/var/lib/iptables/rules-save' },
+      {
+        code: 'cloud-config/firewall-not-loaded',
+        severity: 2,
+        range: '19:10-19:38',
+        text: '/var/lib/iptables/rules-save',
+      },
     ]);
   });
 
@@ -93,7 +110,11 @@ describe('lsp: diagnostics', () => {
   it('publishes an empty list for a `yaml` document without #cloud-config', async () => {
     const yamlUri = 'file:///work/project/docker-compose.yaml';
     // Plenty that would be wrong in a cloud-config: none of it may be reported for ordinary YAML.
-    client.open(yamlUri, 'yaml', 'write_files:\n  - path: etc/motd\n    permissions: 0644\nservices:\n  web:\n    image: nginx\n');
+    client.open(
+      yamlUri,
+      'yaml',
+      'write_files:\n  - path: etc/motd\n    permissions: 0644\nservices:\n  web:\n    image: nginx\n',
+    );
     const published = await client.diagnostics(yamlUri, { version: 1 });
     assert.deepEqual(published.diagnostics, []);
   });
@@ -114,20 +135,28 @@ describe('lsp: diagnostics', () => {
     const text = classic.replace(/\n/g, '\r\n');
     client.open(u, 'cloud-config', text);
     const published = await client.diagnostics(u, { version: 1 });
-    assert.deepEqual(summary(text, published.diagnostics).map((d) => [d.code, d.range, d.text]), [
-      ['cloud-config/header', '0:0-0:7', 'coreos:'],
-      ['cloud-config/unknown-key', '3:6-3:13', 'enabled'],
-      ['cloud-config/firewall-not-loaded', '18:10-18:38', '/var/lib/iptables/rules-save'],
-      ['cloud-config/unquoted-permissions', '19:17-19:21', '0644'],
-    ]);
+    assert.deepEqual(
+      summary(text, published.diagnostics).map((d) => [d.code, d.range, d.text]),
+      [
+        ['cloud-config/header', '0:0-0:7', 'coreos:'],
+        ['cloud-config/unknown-key', '3:6-3:13', 'enabled'],
+        ['cloud-config/firewall-not-loaded', '18:10-18:38', '/var/lib/iptables/rules-save'],
+        ['cloud-config/unquoted-permissions', '19:17-19:21', '0644'],
+      ],
+    );
     // The fixes keep the file's line endings.
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+      textDocument: { uri: u },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
     });
     assert.equal(client.applied(u, fixAll?.edit), classicFixed.replace(/\n/g, '\r\n'));
   });
 
   it('logs no errors from its handlers', () => {
-    assert.deepEqual(client.logs.filter((l) => l.type === 1), []);
+    assert.deepEqual(
+      client.logs.filter((l) => l.type === 1),
+      [],
+    );
   });
 });

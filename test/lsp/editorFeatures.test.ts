@@ -9,14 +9,22 @@ import { resolve } from 'node:path';
 import { LspClient, repoRoot, type PublishDiagnosticsParams } from './client';
 import { classic, codesOf } from './fixtures';
 import { serverVersion } from '../../server/src/version';
-import type { DocumentStatus, FixAllResult, LintFilesResult, RuleDocumentation } from '../../server/src/editor/protocol';
+import type {
+  DocumentStatus,
+  FixAllResult,
+  LintFilesResult,
+  RuleDocumentation,
+} from '../../server/src/editor/protocol';
 
 const mixed = readFileSync(resolve(repoRoot, 'test', 'lsp', 'fixtures', 'mixed-user-data'), 'utf8');
 const permissions = 'cloud-config/unquoted-permissions';
 const folderA = 'file:///ws/a/';
 const folderB = 'file:///ws/b/';
 
-async function withClient(options: Parameters<typeof LspClient.start>[0], body: (client: LspClient) => Promise<void>): Promise<void> {
+async function withClient(
+  options: Parameters<typeof LspClient.start>[0],
+  body: (client: LspClient) => Promise<void>,
+): Promise<void> {
   const { client } = await LspClient.start(options);
   try {
     await body(client);
@@ -26,11 +34,21 @@ async function withClient(options: Parameters<typeof LspClient.start>[0], body: 
 }
 
 function statuses(client: LspClient, uri: string): DocumentStatus[] {
-  return client.notifications.filter((n) => n.method === 'cloudConfig/status').map((n) => n.params as DocumentStatus).filter((s) => s.uri === uri);
+  return client.notifications
+    .filter((n) => n.method === 'cloudConfig/status')
+    .map((n) => n.params as DocumentStatus)
+    .filter((s) => s.uri === uri);
 }
 
-function latest(client: LspClient, uri: string, after: number, ok: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-  return client.waitFor(`diagnostics for ${uri}`, () => client.published.slice(after).find((p) => p.uri === uri && ok(p)));
+function latest(
+  client: LspClient,
+  uri: string,
+  after: number,
+  ok: (p: PublishDiagnosticsParams) => boolean = () => true,
+): Promise<PublishDiagnosticsParams> {
+  return client.waitFor(`diagnostics for ${uri}`, () =>
+    client.published.slice(after).find((p) => p.uri === uri && ok(p)),
+  );
 }
 
 const base = { dialect: 'auto', rules: {} };
@@ -64,16 +82,22 @@ describe('lsp: editor features', () => {
       client.notify('workspace/didChangeConfiguration', { settings: null });
       const off = await latest(client, `${folderB}user-data`, before, (p) => p.diagnostics.length === 0);
       assert.deepEqual(off.diagnostics, []);
-      await client.waitFor('status of B says it is off', () => statuses(client, `${folderB}user-data`).at(-1)?.off === 'cloudConfig.enable is off');
+      await client.waitFor(
+        'status of B says it is off',
+        () => statuses(client, `${folderB}user-data`).at(-1)?.off === 'cloudConfig.enable is off',
+      );
       const againA = await latest(client, `${folderA}user-data`, before);
       assert.ok(codesOf(againA.diagnostics).includes(permissions));
       // Switched off means no features either.
-      const hover = await client.request('textDocument/hover', { textDocument: { uri: `${folderB}user-data` }, position: { line: 0, character: 1 } });
+      const hover = await client.request('textDocument/hover', {
+        textDocument: { uri: `${folderB}user-data` },
+        position: { line: 0, character: 1 },
+      });
       assert.equal(hover, null);
     });
   });
 
-  it('names the language in each diagnostic\'s source and switches languages off one by one', async () => {
+  it("names the language in each diagnostic's source and switches languages off one by one", async () => {
     await withClient({ settings: { cloudConfig: base } }, async (client) => {
       const uri = 'file:///ws/user-data';
       client.open(uri, 'cloud-config', mixed);
@@ -84,19 +108,35 @@ describe('lsp: editor features', () => {
       assert.equal(sources.get('systemd/deprecated-directive'), 'systemd');
       for (const d of first.diagnostics) assert.equal(d.source, String(d.code).split('/')[0]);
 
-      for (const [key, prefix] of [['iptables', 'iptables/'], ['docker', 'docker/'], ['systemd', 'systemd/']] as const) {
+      for (const [key, prefix] of [
+        ['iptables', 'iptables/'],
+        ['docker', 'docker/'],
+        ['systemd', 'systemd/'],
+      ] as const) {
         const before = client.published.length;
         client.settings = { cloudConfig: { ...base, [key]: { enable: false } } };
         client.notify('workspace/didChangeConfiguration', { settings: null });
-        const next = await latest(client, uri, before, (p) => !codesOf(p.diagnostics).some((c) => c.startsWith(prefix)));
+        const next = await latest(
+          client,
+          uri,
+          before,
+          (p) => !codesOf(p.diagnostics).some((c) => c.startsWith(prefix)),
+        );
         assert.ok(next.diagnostics.length > 0, `only ${prefix} findings go`);
       }
       // A standalone rules file is not served with iptables switched off.
       client.settings = { cloudConfig: { ...base, iptables: { enable: false } } };
       client.notify('workspace/didChangeConfiguration', { settings: null });
       const rules = 'file:///ws/rules.v4';
-      client.open(rules, 'iptables', '*filter\n:INPUT DROP [0:0]\n-A INPUT -m state --state ESTABLISHED -j ACCEPT\nCOMMIT\n');
-      await client.waitFor('status of the rules file', () => statuses(client, rules).at(-1)?.off === 'cloudConfig.iptables.enable is off');
+      client.open(
+        rules,
+        'iptables',
+        '*filter\n:INPUT DROP [0:0]\n-A INPUT -m state --state ESTABLISHED -j ACCEPT\nCOMMIT\n',
+      );
+      await client.waitFor(
+        'status of the rules file',
+        () => statuses(client, rules).at(-1)?.off === 'cloudConfig.iptables.enable is off',
+      );
       assert.deepEqual((await client.diagnostics(rules)).diagnostics, []);
     });
   });
@@ -109,7 +149,9 @@ describe('lsp: editor features', () => {
       assert.ok(codesOf(opened.diagnostics).includes(permissions));
       await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }); // settings resolved
       const before = client.published.length;
-      client.change(uri, [{ range: { start: { line: 19, character: 17 }, end: { line: 19, character: 21 } }, text: '"0644"' }]);
+      client.change(uri, [
+        { range: { start: { line: 19, character: 17 }, end: { line: 19, character: 21 } }, text: '"0644"' },
+      ]);
       await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(client.published.slice(before).filter((p) => p.uri === uri).length, 0, 'typing publishes nothing');
@@ -135,17 +177,26 @@ describe('lsp: editor features', () => {
       assert.match(logs, new RegExp(`cloud-config-language-server ${serverVersion.replace(/\./g, '\\.')}`));
       assert.match(logs, /settings: \{"enable":true/);
       assert.match(logs, /file:\/\/\/ws\/status\/user-data: dialect CoreOS \(detected: a top-level coreos: key\)/);
-      assert.ok(client.traces.some((t) => /^validate v1 \(\d+ findings\) file:\/\/\/ws\/status\/user-data: \d+ ms$/.test(t)), client.traces.join('\n'));
+      assert.ok(
+        client.traces.some((t) => /^validate v1 \(\d+ findings\) file:\/\/\/ws\/status\/user-data: \d+ ms$/.test(t)),
+        client.traces.join('\n'),
+      );
 
       // Select Dialect for This File: cloud-init wins over the detection, and says so.
       const before = client.notifications.length;
       await client.request('cloudConfig/setDialect', { uri, dialect: 'cloud-init' });
-      const forced = await client.waitFor('status after the dialect changed', () => client.notifications.slice(before)
-        .map((n) => n.params as DocumentStatus).find((s) => s.uri === uri && s.dialect === 'cloud-init'));
+      const forced = await client.waitFor('status after the dialect changed', () =>
+        client.notifications
+          .slice(before)
+          .map((n) => n.params as DocumentStatus)
+          .find((s) => s.uri === uri && s.dialect === 'cloud-init'),
+      );
       assert.equal(forced.dialectReason, 'chosen for this file with Select Dialect');
       // Read as cloud-init, the coreos: key is unknown.
       const asCloudInit = client.published.at(-1)!;
-      assert.ok(asCloudInit.diagnostics.some((d) => d.code === 'cloud-config/unknown-key' && /coreos/.test(String(d.message))));
+      assert.ok(
+        asCloudInit.diagnostics.some((d) => d.code === 'cloud-config/unknown-key' && /coreos/.test(String(d.message))),
+      );
     });
   });
 
@@ -155,10 +206,19 @@ describe('lsp: editor features', () => {
       client.open(uri, 'cloud-config', classic);
       await client.diagnostics(uri);
 
-      const docs = await client.request<RuleDocumentation[]>('cloudConfig/ruleDocumentation', { uri, position: { line: 19, character: 18 } });
-      assert.deepEqual(docs.map((d) => [d.code, d.language, d.path]), [[permissions, 'cloud-config', 'docs/rules/cloud-config/unquoted-permissions.md']]);
+      const docs = await client.request<RuleDocumentation[]>('cloudConfig/ruleDocumentation', {
+        uri,
+        position: { line: 19, character: 18 },
+      });
+      assert.deepEqual(
+        docs.map((d) => [d.code, d.language, d.path]),
+        [[permissions, 'cloud-config', 'docs/rules/cloud-config/unquoted-permissions.md']],
+      );
       assert.ok(docs[0]!.summary.length > 0);
-      assert.deepEqual(await client.request('cloudConfig/ruleDocumentation', { uri, position: { line: 12, character: 0 } }), []);
+      assert.deepEqual(
+        await client.request('cloudConfig/ruleDocumentation', { uri, position: { line: 12, character: 0 } }),
+        [],
+      );
 
       const fixed = await client.request<FixAllResult>('cloudConfig/fixAll', { uri });
       assert.equal(fixed.applied, true);
@@ -170,7 +230,10 @@ describe('lsp: editor features', () => {
       const lint = await client.request<LintFilesResult>('cloudConfig/lintFiles', {
         files: [
           { uri: 'file:///ws/disk/user-data', text: classic },
-          { uri: 'file:///ws/disk/etc/iptables/rules.v4', text: '*filter\n:INPUT DROP [0:0]\n-A INPUT -m state --state ESTABLISHED -j ACCEPT\nCOMMIT\n' },
+          {
+            uri: 'file:///ws/disk/etc/iptables/rules.v4',
+            text: '*filter\n:INPUT DROP [0:0]\n-A INPUT -m state --state ESTABLISHED -j ACCEPT\nCOMMIT\n',
+          },
           { uri: 'file:///ws/disk/plain.yaml', text: 'a: 1\n' },
           { uri, text: 'open documents are skipped' },
         ],

@@ -32,9 +32,22 @@ const userData = [
   '',
 ].join('\n');
 
-interface Entry { label: string; status: string; viaDocker: boolean; decidedBy?: { text: string; range?: { start: { line: number } } } }
-interface Exposure { files: Array<{ name: string; family: number; entries: Entry[] }>; markdown: string }
-interface Trace { verdict: string; reasons: string[]; steps: Array<{ table: string; chain: string; kind: string; text: string; range?: { start: { line: number } } }>; markdown: string }
+interface Entry {
+  label: string;
+  status: string;
+  viaDocker: boolean;
+  decidedBy?: { text: string; range?: { start: { line: number } } };
+}
+interface Exposure {
+  files: Array<{ name: string; family: number; entries: Entry[] }>;
+  markdown: string;
+}
+interface Trace {
+  verdict: string;
+  reasons: string[];
+  steps: Array<{ table: string; chain: string; kind: string; text: string; range?: { start: { line: number } } }>;
+  markdown: string;
+}
 
 describe('lsp: exposure map, packet trace, code lenses', () => {
   let client: LspClient;
@@ -44,7 +57,18 @@ describe('lsp: exposure map, packet trace, code lenses', () => {
     ({ client, init } = await LspClient.start());
     assert.ok(init.capabilities.codeLensProvider, 'the server announces code lenses');
     client.open(uri, 'cloud-config', userData);
-    client.open(rulesUri, 'iptables', ['*filter', ':INPUT DROP [0:0]', '-A INPUT -p udp --dport 51820 -j ACCEPT', '-A INPUT -p tcp --dport 22 -m set --match-set admins src -j ACCEPT', 'COMMIT', ''].join('\n'));
+    client.open(
+      rulesUri,
+      'iptables',
+      [
+        '*filter',
+        ':INPUT DROP [0:0]',
+        '-A INPUT -p udp --dport 51820 -j ACCEPT',
+        '-A INPUT -p tcp --dport 22 -m set --match-set admins src -j ACCEPT',
+        'COMMIT',
+        '',
+      ].join('\n'),
+    );
     await client.diagnostics(uri);
   });
 
@@ -72,7 +96,10 @@ describe('lsp: exposure map, packet trace, code lenses', () => {
     assert.equal(ssh?.decidedBy?.range?.start.line, 9);
     assert.equal(v4?.entries.find((e) => e.label === '5432/tcp')?.viaDocker, true);
     assert.match(r.markdown, /^# What can reach user-data\n/);
-    assert.match(r.markdown, /\| 22\/tcp \| open \| INPUT \| \[line 10\]\(file:\/\/\/work\/project\/user-data#L10\) `-A INPUT -p tcp --dport 22 -j ACCEPT` \|/);
+    assert.match(
+      r.markdown,
+      /\| 22\/tcp \| open \| INPUT \| \[line 10\]\(file:\/\/\/work\/project\/user-data#L10\) `-A INPUT -p tcp --dport 22 -j ACCEPT` \|/,
+    );
   });
 
   it('cloudConfig/exposure on a rules file: an ipset makes a port unknown, with the set named', async () => {
@@ -83,23 +110,57 @@ describe('lsp: exposure map, packet trace, code lenses', () => {
   });
 
   it('cloudConfig/trace: verdict and path with ranges; a published port goes DNAT → FORWARD', async () => {
-    const ok = await client.request<Trace>('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 80, src: '203.0.113.5' });
+    const ok = await client.request<Trace>('cloudConfig/trace', {
+      textDocument: { uri },
+      proto: 'tcp',
+      dport: 80,
+      src: '203.0.113.5',
+    });
     assert.equal(ok.verdict, 'accept');
     assert.equal(ok.steps.at(-1)?.range?.start.line, 10);
-    const dropped = await client.request<Trace>('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 3306, src: '203.0.113.5' });
+    const dropped = await client.request<Trace>('cloudConfig/trace', {
+      textDocument: { uri },
+      proto: 'tcp',
+      dport: 3306,
+      src: '203.0.113.5',
+    });
     assert.equal(dropped.verdict, 'drop');
     assert.equal(dropped.steps.at(-1)?.text, ':INPUT DROP');
-    const docker = await client.request<Trace>('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 5432, src: '203.0.113.5' });
-    assert.deepEqual(docker.steps.filter((s) => s.kind === 'nat' || s.kind === 'route').map((s) => `${s.table}/${s.chain}`), ['nat/DOCKER', 'routing/FORWARD']);
+    const docker = await client.request<Trace>('cloudConfig/trace', {
+      textDocument: { uri },
+      proto: 'tcp',
+      dport: 5432,
+      src: '203.0.113.5',
+    });
+    assert.deepEqual(
+      docker.steps.filter((s) => s.kind === 'nat' || s.kind === 'route').map((s) => `${s.table}/${s.chain}`),
+      ['nat/DOCKER', 'routing/FORWARD'],
+    );
     assert.match(docker.markdown, /\*\*Verdict: accept\*\*/);
-    const v6 = await client.request<Trace>('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 80, src: '2001:db8::5' });
+    const v6 = await client.request<Trace>('cloudConfig/trace', {
+      textDocument: { uri },
+      proto: 'tcp',
+      dport: 80,
+      src: '2001:db8::5',
+    });
     assert.equal(v6.verdict, 'drop');
   });
 
   it('cloudConfig/trace: a bad request is an InvalidParams error, the server goes on', async () => {
-    await assert.rejects(client.request('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 22, src: 'not-an-address' }), /not a host address/);
-    await assert.rejects(client.request('cloudConfig/exposure', { textDocument: { uri: 'file:///not/open' } }), /not an open user-data/);
-    const again = await client.request<Trace>('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 22, src: '198.51.100.1' });
+    await assert.rejects(
+      client.request('cloudConfig/trace', { textDocument: { uri }, proto: 'tcp', dport: 22, src: 'not-an-address' }),
+      /not a host address/,
+    );
+    await assert.rejects(
+      client.request('cloudConfig/exposure', { textDocument: { uri: 'file:///not/open' } }),
+      /not an open user-data/,
+    );
+    const again = await client.request<Trace>('cloudConfig/trace', {
+      textDocument: { uri },
+      proto: 'tcp',
+      dport: 22,
+      src: '198.51.100.1',
+    });
     assert.equal(again.verdict, 'accept');
   });
 });

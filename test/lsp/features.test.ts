@@ -3,7 +3,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type {
-  CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent, Range, TextEdit,
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  MarkupContent,
+  Range,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import { LspClient, positionOf, textAt } from './client';
 import { classic, classicCodes, classicFixed, codesOf, fixedByHand } from './fixtures';
@@ -11,11 +20,12 @@ import { classic, classicCodes, classicFixed, codesOf, fixedByHand } from './fix
 const uri = 'file:///work/project/user-data';
 
 function items(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
-  return Array.isArray(result) ? result : result?.items ?? [];
+  return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
 function contains(outer: Range, inner: Range): boolean {
-  const le = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const le = (a: Range['start'], b: Range['start']): boolean =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return le(outer.start, inner.start) && le(inner.end, outer.end);
 }
 
@@ -37,7 +47,9 @@ describe('lsp: language features', () => {
   async function setText(text: string): Promise<Diagnostic[]> {
     const doc = client.doc(uri);
     const before = client.published.length;
-    client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text }]);
+    client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text },
+    ]);
     assert.equal(client.doc(uri).getText(), text);
     return (await client.diagnostics(uri, { version: client.doc(uri).version, after: before })).diagnostics;
   }
@@ -48,7 +60,9 @@ describe('lsp: language features', () => {
     await setText(text);
     const line = positionOf(text, '- name: extra.service').line + 1;
     const result = await client.request<CompletionList | null>('textDocument/completion', {
-      textDocument: { uri }, position: { line, character: 6 }, context: { triggerKind: 1 },
+      textDocument: { uri },
+      position: { line, character: 6 },
+      context: { triggerKind: 1 },
     });
     const labels = items(result).map((i) => i.label);
     for (const expected of ['enable', 'command', 'content', 'drop_ins', 'mask', 'runtime']) {
@@ -67,9 +81,13 @@ describe('lsp: language features', () => {
     const text = classic.replace('      command: start\n    - name: app', '      command: re\n    - name: app');
     await setText(text);
     const pos = positionOf(text, 'command: re', 'command: re'.length);
-    const result = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: pos });
+    const result = await client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: pos,
+    });
     const labels = items(result).map((i) => i.label);
-    for (const v of ['start', 'stop', 'restart', 'reload', 'try-restart', 'reload-or-restart']) assert.ok(labels.includes(v), `offers ${v}; got ${labels.join(', ')}`);
+    for (const v of ['start', 'stop', 'restart', 'reload', 'try-restart', 'reload-or-restart'])
+      assert.ok(labels.includes(v), `offers ${v}; got ${labels.join(', ')}`);
     const restart = items(result).find((i) => i.label === 'restart');
     const edit = restart?.textEdit as TextEdit | undefined;
     assert.ok(edit, 'value items carry a text edit');
@@ -91,9 +109,15 @@ describe('lsp: language features', () => {
   });
 
   it('hovers the misspelt `enabled` as an unknown key', async () => {
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(classic, 'enabled', 3) });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(classic, 'enabled', 3),
+    });
     // The unknown-key diagnostic (shown in the same hover) says it is ignored; the hover lists the known keys.
-    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /^Keys coreos-cloudinit reads here: .*`enable`/);
+    assert.match(
+      (hover?.contents as MarkupContent | undefined)?.value ?? '',
+      /^Keys coreos-cloudinit reads here: .*`enable`/,
+    );
   });
 
   for (const code of classicCodes) {
@@ -101,9 +125,14 @@ describe('lsp: language features', () => {
       const diag = diagnostics.find((d) => d.code === code);
       assert.ok(diag);
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-        textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ['quickfix'] },
+        textDocument: { uri },
+        range: diag.range,
+        context: { diagnostics: [diag], only: ['quickfix'] },
       });
-      assert.ok(actions.every((a) => a.kind === 'quickfix'), 'only quick fixes when only=[quickfix]');
+      assert.ok(
+        actions.every((a) => a.kind === 'quickfix'),
+        'only quick fixes when only=[quickfix]',
+      );
       const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === code));
       assert.ok(fix, `a quick fix for ${code}; got ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(fix.isPreferred, true);
@@ -112,7 +141,10 @@ describe('lsp: language features', () => {
 
       // The server agrees: the fixed text no longer has that diagnostic, and nothing new appears.
       const after = await setText(result);
-      assert.deepEqual(codesOf(after), classicCodes.filter((c) => c !== code));
+      assert.deepEqual(
+        codesOf(after),
+        classicCodes.filter((c) => c !== code),
+      );
       await setText(classic);
     });
   }
@@ -120,36 +152,64 @@ describe('lsp: language features', () => {
   it('offers the fix-all source action, which repairs everything', async () => {
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] },
+      textDocument: { uri },
+      range: whole,
+      context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cloud-config']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.cloud-config'],
+    );
     const fixAll = actions[0] as CodeAction;
     assert.equal(client.applied(uri, fixAll.edit), classicFixed);
     assert.deepEqual(await setText(classicFixed), [], 'the fixed document is clean');
 
     const none = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] },
+      textDocument: { uri },
+      range: whole,
+      context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    assert.deepEqual(none.filter((a) => a.edit?.changes?.[uri]?.length), [], 'nothing left to fix');
+    assert.deepEqual(
+      none.filter((a) => a.edit?.changes?.[uri]?.length),
+      [],
+      'nothing left to fix',
+    );
     await setText(classic);
   });
 
   it('lists the fix-all action with the quick fixes when no kind is requested', async () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 31, character: 0 } }, context: { diagnostics },
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 31, character: 0 } },
+      context: { diagnostics },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix', 'quickfix', 'source.fixAll.cloud-config']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['quickfix', 'quickfix', 'quickfix', 'quickfix', 'source.fixAll.cloud-config'],
+    );
   });
 
   it('outlines the document with named symbols', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['coreos', 'write_files']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['coreos', 'write_files'],
+    );
     const coreos = symbols[0] as DocumentSymbol;
     const units = coreos.children?.find((s) => s.name === 'units');
-    assert.deepEqual(units?.children?.map((s) => s.name), ['docker.service', 'app.service']);
+    assert.deepEqual(
+      units?.children?.map((s) => s.name),
+      ['docker.service', 'app.service'],
+    );
     const docker = units?.children?.[0];
-    assert.deepEqual(docker?.children?.map((s) => s.name), ['name', 'enabled', 'command']);
-    assert.deepEqual(symbols[1]?.children?.map((s) => s.name), ['/var/lib/iptables/rules-save']);
+    assert.deepEqual(
+      docker?.children?.map((s) => s.name),
+      ['name', 'enabled', 'command'],
+    );
+    assert.deepEqual(
+      symbols[1]?.children?.map((s) => s.name),
+      ['/var/lib/iptables/rules-save'],
+    );
     assert.deepEqual(coreos.range, { start: { line: 0, character: 0 }, end: { line: 17, character: 0 } });
     // Every selectionRange lies inside its range (VS Code rejects the whole outline otherwise).
     const check = (s: DocumentSymbol, parent?: DocumentSymbol): void => {
@@ -175,6 +235,9 @@ describe('lsp: language features', () => {
       assert.ok(pairs.includes(expected), `folding range ${expected}; got ${pairs.join(', ')}`);
     }
     const lines = classic.split('\n').length;
-    assert.ok(ranges.every((r) => r.startLine < r.endLine && r.endLine < lines), 'ranges span lines inside the document');
+    assert.ok(
+      ranges.every((r) => r.startLine < r.endLine && r.endLine < lines),
+      'ranges span lines inside the document',
+    );
   });
 });

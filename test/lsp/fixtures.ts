@@ -55,11 +55,18 @@ export const restoreUnitEntry = '    - name: iptables-restore.service\n      ena
 /** `classic` with the fix of `code` applied by hand: what the server's quick fix must produce. */
 export function fixedByHand(text: string, code: (typeof classicCodes)[number]): string {
   switch (code) {
-    case 'cloud-config/header': return `#cloud-config\n${text}`;
-    case 'cloud-config/unknown-key': return replaceOnce(text, '      enabled: true\n', '      enable: true\n');
-    case 'cloud-config/unquoted-permissions': return replaceOnce(text, '    permissions: 0644\n', '    permissions: "0644"\n');
+    case 'cloud-config/header':
+      return `#cloud-config\n${text}`;
+    case 'cloud-config/unknown-key':
+      return replaceOnce(text, '      enabled: true\n', '      enable: true\n');
+    case 'cloud-config/unquoted-permissions':
+      return replaceOnce(text, '    permissions: 0644\n', '    permissions: "0644"\n');
     case 'cloud-config/firewall-not-loaded':
-      return replaceOnce(text, '        WantedBy=multi-user.target\n', `        WantedBy=multi-user.target\n${restoreUnitEntry}`);
+      return replaceOnce(
+        text,
+        '        WantedBy=multi-user.target\n',
+        `        WantedBy=multi-user.target\n${restoreUnitEntry}`,
+      );
   }
 }
 
@@ -68,12 +75,16 @@ export const classicFixed = classicCodes.reduce(fixedByHand, classic);
 
 export function replaceOnce(text: string, from: string, to: string): string {
   const at = text.indexOf(from);
-  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`test fixture: ${JSON.stringify(from)} must occur exactly once`);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0)
+    throw new Error(`test fixture: ${JSON.stringify(from)} must occur exactly once`);
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
 /** Compact, comparable view of diagnostics: code, severity, range and the text it covers. */
-export function summary(text: string, diags: readonly Diagnostic[]): Array<{ code: string; severity: number | undefined; range: string; text: string }> {
+export function summary(
+  text: string,
+  diags: readonly Diagnostic[],
+): Array<{ code: string; severity: number | undefined; range: string; text: string }> {
   return diags.map((d) => ({
     code: String(d.code),
     severity: d.severity,

@@ -1,7 +1,14 @@
 // A standalone rules-save file over the wire: diagnostics, completion after -j, hover on a port, outline.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  MarkupContent,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { LspClient, applyEdits, positionOf, textAt } from './client';
 
 const uri = 'file:///work/project/etc/iptables/rules.v4';
@@ -20,7 +27,7 @@ const text = [
 ].join('\n');
 
 function items(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
-  return Array.isArray(result) ? result : result?.items ?? [];
+  return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
 describe('lsp: iptables rules files', () => {
@@ -45,12 +52,21 @@ describe('lsp: iptables rules files', () => {
 
   it('completes targets and declared chains after -j', async () => {
     const position = positionOf(text, '-j \nCOMMIT', 3);
-    const list = items(await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }));
+    const list = items(
+      await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+        textDocument: { uri },
+        position,
+      }),
+    );
     const labels = list.map((i) => i.label);
-    for (const l of ['ACCEPT', 'DROP', 'REJECT', 'LOG', 'SERVICES']) assert.ok(labels.includes(l), `${l} in ${labels.join(', ')}`);
+    for (const l of ['ACCEPT', 'DROP', 'REJECT', 'LOG', 'SERVICES'])
+      assert.ok(labels.includes(l), `${l} in ${labels.join(', ')}`);
     const accept = list.find((i) => i.label === 'ACCEPT');
     assert.ok(accept?.textEdit && 'range' in accept.textEdit);
-    assert.equal(applyEdits(text, [accept.textEdit as TextEdit]).split('\n')[8], '-A SERVICES -p tcp -m tcp --dport 443 -j ACCEPT');
+    assert.equal(
+      applyEdits(text, [accept.textEdit as TextEdit]).split('\n')[8],
+      '-A SERVICES -p tcp -m tcp --dport 443 -j ACCEPT',
+    );
   });
 
   it('hovers the port of --dport 22 with its service', async () => {
@@ -66,12 +82,18 @@ describe('lsp: iptables rules files', () => {
     assert.equal(symbols.length, 1);
     const filter = symbols[0] as DocumentSymbol;
     assert.equal(filter.name, '*filter');
-    assert.deepEqual(filter.children?.map((c) => c.name), ['INPUT', 'FORWARD', 'OUTPUT', 'SERVICES']);
+    assert.deepEqual(
+      filter.children?.map((c) => c.name),
+      ['INPUT', 'FORWARD', 'OUTPUT', 'SERVICES'],
+    );
     const input = filter.children?.[0];
-    assert.deepEqual(input?.children?.map((r) => r.name), [
-      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-      '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT',
-      '-A INPUT -j SERVICES',
-    ]);
+    assert.deepEqual(
+      input?.children?.map((r) => r.name),
+      [
+        '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+        '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT',
+        '-A INPUT -j SERVICES',
+      ],
+    );
   });
 });

@@ -25,16 +25,20 @@ describe('lsp: whole user-data snippets', () => {
   async function setText(text: string): Promise<Diagnostic[]> {
     const doc = client.doc(uri);
     const published = client.published.length;
-    client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text }]);
+    client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text },
+    ]);
     return (await client.diagnostics(uri, { version: client.doc(uri).version, after: published })).diagnostics;
   }
 
   async function offered(text: string, line: number): Promise<CompletionItem[]> {
     await setText(text);
     const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
-      textDocument: { uri }, position: { line, character: 0 }, context: { triggerKind: 1 },
+      textDocument: { uri },
+      position: { line, character: 0 },
+      context: { triggerKind: 1 },
     });
-    const all = Array.isArray(result) ? result : result?.items ?? [];
+    const all = Array.isArray(result) ? result : (result?.items ?? []);
     return all.filter((i) => wholeSnippets.includes(i.label));
   }
 
@@ -42,7 +46,12 @@ describe('lsp: whole user-data snippets', () => {
   async function accept(text: string, item: CompletionItem): Promise<{ result: string; problems: string[] }> {
     const result = acceptCompletion(text, item);
     const diags = await setText(result);
-    return { result, problems: diags.filter((d) => d.severity === 1 || d.severity === 2).map((d) => `${d.range.start.line + 1}: ${String(d.code)}`) };
+    return {
+      result,
+      problems: diags
+        .filter((d) => d.severity === 1 || d.severity === 2)
+        .map((d) => `${d.range.start.line + 1}: ${String(d.code)}`),
+    };
   }
 
   it('below an existing #cloud-config: no second header in the inserted text', async () => {
@@ -50,7 +59,10 @@ describe('lsp: whole user-data snippets', () => {
     const items = await offered(text, 1);
     assert.deepEqual(items.map((i) => i.label).sort(), [...wholeSnippets].sort());
     for (const item of items) {
-      assert.ok(item.textEdit && !item.textEdit.newText.includes('#cloud-config'), `${item.label}: ${item.textEdit?.newText.slice(0, 40)}`);
+      assert.ok(
+        item.textEdit && !item.textEdit.newText.includes('#cloud-config'),
+        `${item.label}: ${item.textEdit?.newText.slice(0, 40)}`,
+      );
       assert.equal(item.additionalTextEdits, undefined, `${item.label} adds nothing elsewhere`);
       const { result, problems } = await accept(text, item);
       assert.equal(result.match(/#cloud-config/g)?.length, 1, `${item.label}:\n${result}`);
@@ -72,7 +84,9 @@ describe('lsp: whole user-data snippets', () => {
     const items = await offered(text, 2);
     assert.ok(items.length > 0);
     for (const item of items) {
-      assert.deepEqual(item.additionalTextEdits, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '#cloud-config\n' }]);
+      assert.deepEqual(item.additionalTextEdits, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '#cloud-config\n' },
+      ]);
       const { result, problems } = await accept(text, item);
       assert.ok(result.startsWith('#cloud-config\nmanage_etc_hosts: localhost\n'), `${item.label}:\n${result}`);
       assert.deepEqual(problems, [], `${item.label}:\n${result}`);

@@ -18,7 +18,7 @@ const text = [
 ].join('\n');
 
 function items(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
-  return Array.isArray(result) ? result : result?.items ?? [];
+  return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
 describe('lsp: systemd unit files', () => {
@@ -34,7 +34,10 @@ describe('lsp: systemd unit files', () => {
 
   it('completes a directive of the current section with its documentation', async () => {
     const position = positionOf(text, 'Rest\n', 4);
-    const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
+    const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    });
     const list = items(result);
     const labels = list.map((i) => i.label);
     assert.ok(labels.includes('RestartSec'), `got ${labels.slice(0, 10).join(', ')}`);
@@ -47,7 +50,12 @@ describe('lsp: systemd unit files', () => {
 
   it('completes the values of an enumerated directive', async () => {
     const position = positionOf(text, 'Restart=\n', 'Restart='.length);
-    const list = items(await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }));
+    const list = items(
+      await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+        textDocument: { uri },
+        position,
+      }),
+    );
     const onFailure = list.find((i) => i.label === 'on-failure');
     assert.ok(onFailure?.textEdit && 'range' in onFailure.textEdit, `got ${list.map((i) => i.label).join(', ')}`);
     assert.equal(applyEdits(text, [onFailure.textEdit as TextEdit]).split('\n')[5], 'Restart=on-failure');
@@ -77,10 +85,21 @@ describe('lsp: completion documentation on request', () => {
 
   it('sends directives without their documentation to a client that resolves items, and the documentation on resolve', async () => {
     const position = positionOf(text, 'Rest\n', 4);
-    const list = items(await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position }));
+    const list = items(
+      await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+        textDocument: { uri },
+        position,
+      }),
+    );
     const item = list.find((i) => i.label === 'RestartSec');
-    assert.ok(item && item.documentation === undefined && item.detail, 'RestartSec comes with its detail, without documentation');
-    assert.ok(list.length > 100 && list.every((i) => i.documentation === undefined), `${list.length} items, none documented inline`);
+    assert.ok(
+      item && item.documentation === undefined && item.detail,
+      'RestartSec comes with its detail, without documentation',
+    );
+    assert.ok(
+      list.length > 100 && list.every((i) => i.documentation === undefined),
+      `${list.length} items, none documented inline`,
+    );
     const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
     assert.equal(resolved.label, 'RestartSec');
     assert.match((resolved.documentation as MarkupContent).value, /restart/i);

@@ -61,7 +61,8 @@ const expectedLines = [
 
 test('neovim: diagnostics, hover, completion and code actions through a real LSP client', async (t) => {
   const version = nvimVersion();
-  if (!editorAvailable(t, version, 'nvim not installed: `nvim --version` failed (Debian: apt-get install neovim)')) return;
+  if (!editorAvailable(t, version, 'nvim not installed: `nvim --version` failed (Debian: apt-get install neovim)'))
+    return;
   t.diagnostic(version);
   await runScriptedEditor(t, {
     command: 'nvim',

@@ -60,7 +60,11 @@ for (const [file, exit, output] of readTsv(path.join(dir, 'results.tsv'))) {
     const diags: Diagnostic[] = diagnose(text);
     const shown = diags.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ');
     if (exit === '0') {
-      assert.deepEqual(diags.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => d.code), [], `${file} is valid for cloud-init but we report errors: ${shown}`);
+      assert.deepEqual(
+        diags.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => d.code),
+        [],
+        `${file} is valid for cloud-init but we report errors: ${shown}`,
+      );
       return;
     }
     const named = places(output ?? '');
@@ -70,7 +74,10 @@ for (const [file, exit, output] of readTsv(path.join(dir, 'results.tsv'))) {
       if (p.line !== undefined) {
         const line0 = p.line - 1;
         // PyYAML names the start of the broken collection; we name the offending line: allow one line.
-        assert.ok(diags.some((d) => d.range.start.line - 1 <= line0 && line0 <= d.range.end.line + 1), `${file}: nothing near line ${p.line}; ours: ${shown}`);
+        assert.ok(
+          diags.some((d) => d.range.start.line - 1 <= line0 && line0 <= d.range.end.line + 1),
+          `${file}: nothing near line ${p.line}; ours: ${shown}`,
+        );
       } else {
         const span = spanOf(text, p.path as string);
         assert.ok(span, `${file}: cannot resolve ${p.path}`);

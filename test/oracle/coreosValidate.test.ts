@@ -13,16 +13,25 @@ const dir = path.join(sharedDir(), 'facts', 'coreos-validate');
 
 /** Files the validator accepts but where we report an error on purpose. */
 const deliberateErrors: Record<string, string> = {
-  '19-manage-etc-hosts.yaml': 'the validator does not check manage_etc_hosts, but the runtime fails on anything but "localhost" ("Invalid option to manage_etc_hosts")',
-  '21-ignition.yaml': 'no error: Ignition JSON only gets an other-format hint (listed to document the case; must stay error-free)',
-  '22-empty.yaml': 'an empty user-data does nothing on CoreOS, but cloud-init\'s schema rejects it and an empty file is almost always a mistake',
+  '19-manage-etc-hosts.yaml':
+    'the validator does not check manage_etc_hosts, but the runtime fails on anything but "localhost" ("Invalid option to manage_etc_hosts")',
+  '21-ignition.yaml':
+    'no error: Ignition JSON only gets an other-format hint (listed to document the case; must stay error-free)',
+  '22-empty.yaml':
+    "an empty user-data does nothing on CoreOS, but cloud-init's schema rejects it and an empty file is almost always a mistake",
 };
 
-interface Entry { line: number; kind: string; message: string }
+interface Entry {
+  line: number;
+  kind: string;
+  message: string;
+}
 
 function entries(output: string): Entry[] {
   return [...output.matchAll(/line (\d+): (error|warning|info): ([^/]*?)(?= \/\/ |$)/g)].map((m) => ({
-    line: Number(m[1]), kind: m[2] as string, message: (m[3] as string).trim(),
+    line: Number(m[1]),
+    kind: m[2] as string,
+    message: (m[3] as string).trim(),
   }));
 }
 
@@ -45,15 +54,25 @@ for (const [file, exit, output] of rows) {
       const yamlError = e.kind === 'error' && !/invalid value|cannot be decoded|read-only|must be/.test(e.message);
       // YAML parsers name different lines for one mistake (go-yaml: the collection start; ours: the bad line).
       const hits = diags.filter((d) => covers(d, e.line - 1, yamlError ? 1 : 0));
-      assert.ok(hits.length > 0, `${file}: no diagnostic on line ${e.line} for "${e.message}"; ours: ${diags.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ')}`);
+      assert.ok(
+        hits.length > 0,
+        `${file}: no diagnostic on line ${e.line} for "${e.message}"; ours: ${diags.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ')}`,
+      );
       if (e.kind === 'error') {
-        assert.ok(hits.some((d) => d.severity === DiagnosticSeverity.Error), `${file}: the validator's error on line ${e.line} ("${e.message}") is not an error of ours`);
+        assert.ok(
+          hits.some((d) => d.severity === DiagnosticSeverity.Error),
+          `${file}: the validator's error on line ${e.line} ("${e.message}") is not an error of ours`,
+        );
       }
       matched++;
     }
     if (exit === '0' && !(file in deliberateErrors && file !== '21-ignition.yaml')) {
       const errors = diags.filter((d) => d.severity === DiagnosticSeverity.Error);
-      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}:${d.code}`), [], `${file} is accepted by the validator but we report errors`);
+      assert.deepEqual(
+        errors.map((d) => `${d.range.start.line + 1}:${d.code}`),
+        [],
+        `${file} is accepted by the validator but we report errors`,
+      );
     }
   });
 }

@@ -8,15 +8,27 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { repoRoot, sharedDir } from '../helpers/paths';
 
-interface Expectation { findings: string[]; why: string }
-interface JsonReport { file: string; language: string; diagnostics: Array<{ code: string; range: { start: { line: number } } }> }
+interface Expectation {
+  findings: string[];
+  why: string;
+}
+interface JsonReport {
+  file: string;
+  language: string;
+  diagnostics: Array<{ code: string; range: { start: { line: number } } }>;
+}
 
 const root = repoRoot();
-const expected = JSON.parse(fs.readFileSync(path.join(root, 'test', 'oracle', 'corpus-cloud-config.expected.json'), 'utf8')) as Record<string, Expectation>;
+const expected = JSON.parse(
+  fs.readFileSync(path.join(root, 'test', 'oracle', 'corpus-cloud-config.expected.json'), 'utf8'),
+) as Record<string, Expectation>;
 
 test('cloud-config-lint over the real-world corpus matches the explained expectations', () => {
   const corpus = path.join(sharedDir(), 'corpus', 'cloud-config');
-  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), '--format', 'json', corpus], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), '--format', 'json', corpus], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.ok(r.status === 0 || r.status === 1, `CLI exit ${r.status}: ${r.stderr}`);
   assert.equal(r.stderr, '', 'the CLI wrote to stderr');
   const reports = JSON.parse(r.stdout) as JsonReport[];

@@ -19,16 +19,44 @@ const rich = (rule: string): string => `--add-rich-rule='${rule}'`;
 /** Arguments as a shell line would write them (single quotes around rich rules). */
 export const firewalldCases: readonly string[] = [
   // ports
-  '--add-port=80/tcp', '--add-port=8000-8100/udp', '--add-port=53/udp', '--add-port=5060/sctp', '--add-port=5000/dccp',
-  '--add-port=65535/tcp', '--remove-port=80/tcp', '--zone=public --add-port=443/tcp', '--add-port=8080', '--add-port=99999/tcp',
-  '--add-port=0/tcp', '--add-port=80/icmp', '--add-port=80/TCP', '--add-port=http/tcp', '--add-port=100-50/tcp', '--add-port=80-/tcp',
-  '--add-port=/tcp', '--add-port=80-70000/tcp', '--add-port=22/tcp --add-port=443/tcp',
+  '--add-port=80/tcp',
+  '--add-port=8000-8100/udp',
+  '--add-port=53/udp',
+  '--add-port=5060/sctp',
+  '--add-port=5000/dccp',
+  '--add-port=65535/tcp',
+  '--remove-port=80/tcp',
+  '--zone=public --add-port=443/tcp',
+  '--add-port=8080',
+  '--add-port=99999/tcp',
+  '--add-port=0/tcp',
+  '--add-port=80/icmp',
+  '--add-port=80/TCP',
+  '--add-port=http/tcp',
+  '--add-port=100-50/tcp',
+  '--add-port=80-/tcp',
+  '--add-port=/tcp',
+  '--add-port=80-70000/tcp',
+  '--add-port=22/tcp --add-port=443/tcp',
   // services
-  '--add-service=ssh', '--add-service=http', '--add-service=https', '--add-service=postgresql', '--add-service=docker-swarm',
-  '--add-service=nosuch', '--add-service=HTTP', '--remove-service=dhcpv6-client', '--add-service=cockpit', '--add-service=ssh --add-service=nosuch',
+  '--add-service=ssh',
+  '--add-service=http',
+  '--add-service=https',
+  '--add-service=postgresql',
+  '--add-service=docker-swarm',
+  '--add-service=nosuch',
+  '--add-service=HTTP',
+  '--remove-service=dhcpv6-client',
+  '--add-service=cockpit',
+  '--add-service=ssh --add-service=nosuch',
   // zones
-  '--zone=trusted --add-source=10.0.0.0/8', '--zone=internal --add-service=mdns', '--zone=dmz --add-interface=eth1', '--zone=nosuch --add-port=80/tcp',
-  '--zone=Public --add-port=80/tcp', '--set-default-zone=drop', '--zone=work --add-service=nosuch',
+  '--zone=trusted --add-source=10.0.0.0/8',
+  '--zone=internal --add-service=mdns',
+  '--zone=dmz --add-interface=eth1',
+  '--zone=nosuch --add-port=80/tcp',
+  '--zone=Public --add-port=80/tcp',
+  '--set-default-zone=drop',
+  '--zone=work --add-service=nosuch',
   // rich rules
   rich('rule family=ipv4 source address=10.0.0.0/8 port port=22 protocol=tcp accept'),
   rich('rule family="ipv4" source address="192.168.1.0/24" service name="ssh" accept'),
@@ -53,9 +81,13 @@ export const firewalldCases: readonly string[] = [
   rich('rule family=ipv4 source address=10.0.0.0/8 log level=loud accept'),
   rich('family=ipv4 source address=10.0.0.0/8 accept'),
   rich('rule family=ipv4 source address=10.0.0.0/8 service name=ssh accept drop'),
-  rich('rule source address=10.0.0.0/8 accept'), rich('rule family=ipv4 source address=10.0.0.0/8 accept'),
-  rich('rule family=ipv4 source address=10.0.0.0/33 accept'), rich('rule family=ipv4 icmp-block name=echo-request'),
-  rich('rule family=ipv4 source address=10.0.0.0/8 port port=8080-8090 protocol=udp log prefix="dev" level=warning accept'),
+  rich('rule source address=10.0.0.0/8 accept'),
+  rich('rule family=ipv4 source address=10.0.0.0/8 accept'),
+  rich('rule family=ipv4 source address=10.0.0.0/33 accept'),
+  rich('rule family=ipv4 icmp-block name=echo-request'),
+  rich(
+    'rule family=ipv4 source address=10.0.0.0/8 port port=8080-8090 protocol=udp log prefix="dev" level=warning accept',
+  ),
   // a port name firewalld looks up in /etc/services of the machine it runs on
   '--add-port=nosuchport/tcp',
 ];
@@ -65,10 +97,14 @@ export const firewalldCases: readonly string[] = [
  * removed from here).
  */
 const knownDifferences: Readonly<Record<string, string>> = {
-  '--add-port=nosuchport/tcp': 'port names are looked up in /etc/services of the host the user-data boots, which this check cannot read; any name is taken',
+  '--add-port=nosuchport/tcp':
+    'port names are looked up in /etc/services of the host the user-data boots, which this check cannot read; any name is taken',
 };
 
-/** Verdicts in batches: each batch is one namespace with its own copy, bounded to 60 s by fwd-ns.sh (a call takes ≈1.5 s here). */
+/**
+ * Verdicts in batches: each batch is one namespace with its own copy, bounded to 60 s by fwd-ns.sh
+ * (a call takes ≈1.5 s here).
+ */
 function firewalldVerdicts(cases: readonly string[]): boolean[] {
   const out: boolean[] = [];
   for (let i = 0; i < cases.length; i += 12) {
@@ -82,19 +118,26 @@ function firewalldVerdicts(cases: readonly string[]): boolean[] {
   return out;
 }
 
-test('firewall-offline-cmd and cloud-config/firewalld-command agree on every argument form', { timeout: 10 * 60_000 }, () => {
-  const accepted = firewalldVerdicts(firewalldCases);
-  const disagreements: string[] = [];
-  const known: string[] = [];
-  firewalldCases.forEach((c, i) => {
-    const text = `#cloud-config\nruncmd:\n  - firewall-cmd --permanent ${c}\n  - firewall-cmd --reload\n`;
-    const ours = withCode(diagnose(text), 'cloud-config/firewalld-command').length === 0;
-    if (ours === accepted[i]) return;
-    if (knownDifferences[c]) known.push(c);
-    else disagreements.push(`${c}: firewalld ${accepted[i] ? 'accepts' : 'refuses'}, we ${ours ? 'accept' : 'refuse'}`);
-  });
-  const agree = firewalldCases.length - disagreements.length - known.length;
-  console.log(`firewalld forms: ${agree}/${firewalldCases.length} agree, ${known.length} known difference(s) (${accepted.filter((a) => !a).length} refused by firewall-offline-cmd)`);
-  assert.deepEqual(disagreements, []);
-  assert.deepEqual(known.sort(), Object.keys(knownDifferences).sort(), 'every known difference is still one');
-});
+test(
+  'firewall-offline-cmd and cloud-config/firewalld-command agree on every argument form',
+  { timeout: 10 * 60_000 },
+  () => {
+    const accepted = firewalldVerdicts(firewalldCases);
+    const disagreements: string[] = [];
+    const known: string[] = [];
+    firewalldCases.forEach((c, i) => {
+      const text = `#cloud-config\nruncmd:\n  - firewall-cmd --permanent ${c}\n  - firewall-cmd --reload\n`;
+      const ours = withCode(diagnose(text), 'cloud-config/firewalld-command').length === 0;
+      if (ours === accepted[i]) return;
+      if (knownDifferences[c]) known.push(c);
+      else
+        disagreements.push(`${c}: firewalld ${accepted[i] ? 'accepts' : 'refuses'}, we ${ours ? 'accept' : 'refuse'}`);
+    });
+    const agree = firewalldCases.length - disagreements.length - known.length;
+    console.log(
+      `firewalld forms: ${agree}/${firewalldCases.length} agree, ${known.length} known difference(s) (${accepted.filter((a) => !a).length} refused by firewall-offline-cmd)`,
+    );
+    assert.deepEqual(disagreements, []);
+    assert.deepEqual(known.sort(), Object.keys(knownDifferences).sort(), 'every known difference is still one');
+  },
+);

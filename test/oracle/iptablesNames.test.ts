@@ -18,7 +18,9 @@ import { doc, service } from '../helpers/service';
 type Family = 'ipv4' | 'ipv6';
 const root = repoRoot();
 const rows = readTsv(path.join(root, 'docs', 'facts', 'iptables-names.tsv'));
-const expected = JSON.parse(fs.readFileSync(path.join(root, 'test', 'oracle', 'iptables-names.expected.json'), 'utf8')) as Record<string, string>;
+const expected = JSON.parse(
+  fs.readFileSync(path.join(root, 'test', 'oracle', 'iptables-names.expected.json'), 'utf8'),
+) as Record<string, string>;
 const nameCodes = new Set(['iptables/unknown-match', 'iptables/unknown-target', 'iptables/undeclared-chain']);
 
 function toolsAvailable(): string | undefined {
@@ -43,20 +45,27 @@ function weReport(kind: string, name: string, family: Family): boolean {
   const lang = family === 'ipv6' ? 'ip6tables' : 'iptables';
   const rule = kind === 'match' ? `-A INPUT -m ${name} -j ACCEPT` : `-A INPUT -j ${name}`;
   const text = `*filter\n:INPUT ACCEPT [0:0]\n${rule}\nCOMMIT\n`;
-  return service().validate(doc(text, lang, `file:///oracle/names/rules.${family === 'ipv6' ? 'v6' : 'v4'}`), lang)
+  return service()
+    .validate(doc(text, lang, `file:///oracle/names/rules.${family === 'ipv6' ? 'v6' : 'v4'}`), lang)
     .some((d) => nameCodes.has(String(d.code)));
 }
 
 test('the facts file lists the names of every extension library and of our tables', () => {
   assert.ok(rows.length > 150, `${rows.length} rows`);
-  for (const name of ['icmp6', 'icmpv6', 'conntrack', 'NOTRACK', 'ULOG']) assert.ok(rows.some(([, n]) => n === name), name);
+  for (const name of ['icmp6', 'icmpv6', 'conntrack', 'NOTRACK', 'ULOG'])
+    assert.ok(
+      rows.some(([, n]) => n === name),
+      name,
+    );
 });
 
 test('no match or target name that iptables knows is reported, and every name it does not know is', (t) => {
   const missing = toolsAvailable();
   if (missing) {
     if (process.env.CI === 'true') assert.fail(`the real iptables is needed in CI: ${missing}`);
-    t.skip(`real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`);
+    t.skip(
+      `real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`,
+    );
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-names-'));
@@ -69,7 +78,10 @@ test('no match or target name that iptables knows is reported, and every name it
         const tool = toolKnows(kind, name, family, tmp);
         const ours = !weReport(kind, name, family);
         checked++;
-        if (tool !== ours) disagreements[`${kind} ${name} ${family}`] = tool ? 'the tool knows it, we report it' : 'the tool does not know it, we accept it';
+        if (tool !== ours)
+          disagreements[`${kind} ${name} ${family}`] = tool
+            ? 'the tool knows it, we report it'
+            : 'the tool does not know it, we accept it';
       }
     }
   } finally {
@@ -77,7 +89,13 @@ test('no match or target name that iptables knows is reported, and every name it
   }
   const unexplained = Object.keys(disagreements).filter((k) => !(k in expected));
   const stale = Object.keys(expected).filter((k) => !(k in disagreements));
-  console.log(`iptables names: ${checked} (name, family) pairs checked, ${Object.keys(disagreements).length} disagreements, all explained: ${unexplained.length === 0}`);
-  assert.deepEqual(unexplained.map((k) => `${k}: ${disagreements[k]}`), [], 'disagreements without a reason in iptables-names.expected.json');
+  console.log(
+    `iptables names: ${checked} (name, family) pairs checked, ${Object.keys(disagreements).length} disagreements, all explained: ${unexplained.length === 0}`,
+  );
+  assert.deepEqual(
+    unexplained.map((k) => `${k}: ${disagreements[k]}`),
+    [],
+    'disagreements without a reason in iptables-names.expected.json',
+  );
   assert.deepEqual(stale, [], 'listed in iptables-names.expected.json but no longer disagreeing');
 });

@@ -25,7 +25,14 @@ const rows = readTsv(path.join(root, 'docs', 'facts', 'iptables-options.tsv'));
 function toolsAvailable(): string | undefined {
   if (process.platform !== 'linux') return 'not Linux';
   if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'not root (unshare -n needs root)';
-  for (const bin of ['iptables-legacy', 'ip6tables-legacy', 'iptables-nft-restore', 'ip6tables-nft-restore', 'iptables-legacy-restore', 'ip6tables-legacy-restore']) {
+  for (const bin of [
+    'iptables-legacy',
+    'ip6tables-legacy',
+    'iptables-nft-restore',
+    'ip6tables-nft-restore',
+    'iptables-legacy-restore',
+    'ip6tables-legacy-restore',
+  ]) {
     if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) return `${bin} not installed`;
   }
   return undefined;
@@ -50,8 +57,15 @@ function weRefuse(family: Family, kind: string, name: string, option: string): b
   const rule = ['-A', chain, ...protocolWords(kind, name, family), ...module].join(' ');
   const text = `*${table}\n:${chain} ACCEPT [0:0]\n${rule}\nCOMMIT\n`;
   const start = text.indexOf(` ${option}`, text.indexOf(kind === 'match' ? `-m ${name}` : `-j ${name}`)) + 1;
-  return service().validate(doc(text, lang, `file:///oracle/options/rules.${family === 'ipv6' ? 'v6' : 'v4'}`), lang)
-    .some((d) => d.code === 'iptables/unknown-option' && d.range.start.line === 2 && d.range.start.character <= start - text.indexOf('\n-A') - 1 && d.range.end.character >= start - text.indexOf('\n-A') - 1 + option.length);
+  return service()
+    .validate(doc(text, lang, `file:///oracle/options/rules.${family === 'ipv6' ? 'v6' : 'v4'}`), lang)
+    .some(
+      (d) =>
+        d.code === 'iptables/unknown-option' &&
+        d.range.start.line === 2 &&
+        d.range.start.character <= start - text.indexOf('\n-A') - 1 &&
+        d.range.end.character >= start - text.indexOf('\n-A') - 1 + option.length,
+    );
 }
 
 test('the facts file covers every module of our tables, both backends agree, and no option the tools take is refused by us or the reverse', () => {
@@ -61,12 +75,21 @@ test('the facts file covers every module of our tables, both backends agree, and
   const disagreements: string[] = [];
   for (const [family, kind, name, option, , , legacy, nft] of rows) {
     if (!family || !kind || !name || !option) continue;
-    assert.equal(legacy, nft, `${family} ${kind} ${name} ${option}: the backends disagree (legacy ${legacy}, nft ${nft})`);
+    assert.equal(
+      legacy,
+      nft,
+      `${family} ${kind} ${name} ${option}: the backends disagree (legacy ${legacy}, nft ${nft})`,
+    );
     const toolTakes = legacy === 'accepted';
     const ours = !weRefuse(family as Family, kind, name, option);
-    if (toolTakes !== ours) disagreements.push(`${family} ${kind} ${name} ${option}: ${toolTakes ? 'the tools take it, we report unknown-option' : 'the tools say unknown option, we accept it'}`);
+    if (toolTakes !== ours)
+      disagreements.push(
+        `${family} ${kind} ${name} ${option}: ${toolTakes ? 'the tools take it, we report unknown-option' : 'the tools say unknown option, we accept it'}`,
+      );
   }
-  console.log(`iptables options: ${rows.length} (family, module, option) rows checked, ${disagreements.length} disagreements`);
+  console.log(
+    `iptables options: ${rows.length} (family, module, option) rows checked, ${disagreements.length} disagreements`,
+  );
   assert.deepEqual(disagreements, []);
 });
 
@@ -74,29 +97,70 @@ test('the recorded option verdicts still hold for the tools on this machine', (t
   const missing = toolsAvailable();
   if (missing) {
     if (process.env.CI === 'true') assert.fail(`the real iptables is needed in CI: ${missing}`);
-    t.skip(`real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`);
+    t.skip(
+      `real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`,
+    );
     return;
   }
   const changed: string[] = [];
   for (const [family, kind, name, option, , , legacy] of rows) {
     if (!family || !kind || !name || !option) continue;
     const tool = family === 'ipv6' ? 'ip6tables-legacy' : 'iptables-legacy';
-    const r = spawnSync('unshare', ['-n', tool, '-w', '5', '-A', 'INPUT', ...protocolWords(kind, name, family as Family), kind === 'match' ? '-m' : '-j', name, option], { encoding: 'utf8', timeout: 15_000 });
+    const r = spawnSync(
+      'unshare',
+      [
+        '-n',
+        tool,
+        '-w',
+        '5',
+        '-A',
+        'INPUT',
+        ...protocolWords(kind, name, family as Family),
+        kind === 'match' ? '-m' : '-j',
+        name,
+        option,
+      ],
+      { encoding: 'utf8', timeout: 15_000 },
+    );
     const now = /unknown option/.test(`${r.stderr ?? ''}${r.stdout ?? ''}`) ? 'unknown' : 'accepted';
     if (now !== legacy) changed.push(`${family} ${kind} ${name} ${option}: recorded ${legacy}, now ${now}`);
   }
-  assert.deepEqual(changed, [], 'docs/facts/iptables-options.tsv is out of date: re-run scripts/facts/iptablesOptions.mjs');
+  assert.deepEqual(
+    changed,
+    [],
+    'docs/facts/iptables-options.tsv is out of date: re-run scripts/facts/iptablesOptions.mjs',
+  );
 });
 
 /** Rules with option values, one per line: [family, table, rule]. Each loads with both backends. */
 const sample: ReadonlyArray<[Family, string, string]> = [
   ['ipv4', 'filter', '-A INPUT -p tcp -m multiport --dports 22,80,8000:8100 -j ACCEPT'],
   ['ipv4', 'filter', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED --ctdir ORIGINAL -j ACCEPT'],
-  ['ipv4', 'filter', '-A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 10 --hashlimit-mode srcip --hashlimit-name ssh --hashlimit-htable-expire 60000 -j ACCEPT'],
-  ['ipv4', 'filter', '-A INPUT -m hashlimit --hashlimit-above 1/sec --hashlimit-name r --hashlimit-rate-match --hashlimit-rate-interval 5 -j DROP'],
-  ['ipv4', 'filter', '-A INPUT -p tcp --dport 22 -m recent --name ssh --update --seconds 60 --hitcount 4 --rsource -j DROP'],
-  ['ipv4', 'filter', '-A INPUT -p tcp -m connlimit --connlimit-above 20 --connlimit-mask 24 --connlimit-saddr -j REJECT --reject-with tcp-reset'],
-  ['ipv4', 'filter', '-A INPUT -m limit --limit 5/min --limit-burst 10 -j LOG --log-prefix "in: " --log-level 4 --log-uid'],
+  [
+    'ipv4',
+    'filter',
+    '-A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 10 --hashlimit-mode srcip --hashlimit-name ssh --hashlimit-htable-expire 60000 -j ACCEPT',
+  ],
+  [
+    'ipv4',
+    'filter',
+    '-A INPUT -m hashlimit --hashlimit-above 1/sec --hashlimit-name r --hashlimit-rate-match --hashlimit-rate-interval 5 -j DROP',
+  ],
+  [
+    'ipv4',
+    'filter',
+    '-A INPUT -p tcp --dport 22 -m recent --name ssh --update --seconds 60 --hitcount 4 --rsource -j DROP',
+  ],
+  [
+    'ipv4',
+    'filter',
+    '-A INPUT -p tcp -m connlimit --connlimit-above 20 --connlimit-mask 24 --connlimit-saddr -j REJECT --reject-with tcp-reset',
+  ],
+  [
+    'ipv4',
+    'filter',
+    '-A INPUT -m limit --limit 5/min --limit-burst 10 -j LOG --log-prefix "in: " --log-level 4 --log-uid',
+  ],
   ['ipv4', 'filter', '-A INPUT -m time --timestart 08:00 --timestop 18:00 --weekdays Mon,Tue --utc -j ACCEPT'],
   ['ipv4', 'filter', '-A INPUT -m time --localtz --datestart 2024-01-01 -j ACCEPT'],
   ['ipv4', 'filter', '-A INPUT -m addrtype --dst-type LOCAL --limit-iface-in -j ACCEPT'],
@@ -135,7 +199,9 @@ test('rules a module refuses without its protocol fail to load with both backend
   const missing = toolsAvailable();
   if (missing) {
     if (process.env.CI === 'true') assert.fail(`the real iptables is needed in CI: ${missing}`);
-    t.skip(`real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`);
+    t.skip(
+      `real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`,
+    );
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-options-'));
@@ -147,10 +213,14 @@ test('rules a module refuses without its protocol fail to load with both backend
       fs.writeFileSync(file, text);
       const tool = family === 'ipv6' ? 'ip6tables' : 'iptables';
       for (const backend of ['legacy', 'nft']) {
-        const r = spawnSync('unshare', ['-n', `${tool}-${backend}-restore`, file], { encoding: 'utf8', timeout: 15_000 });
+        const r = spawnSync('unshare', ['-n', `${tool}-${backend}-restore`, file], {
+          encoding: 'utf8',
+          timeout: 15_000,
+        });
         if (r.status === 0) problems.push(`${tool}-${backend}-restore loads ${rule}`);
       }
-      const errors = service().validate(doc(text, tool, `file:///oracle/options/refused.${family === 'ipv6' ? 'v6' : 'v4'}`), tool)
+      const errors = service()
+        .validate(doc(text, tool, `file:///oracle/options/refused.${family === 'ipv6' ? 'v6' : 'v4'}`), tool)
         .filter((d) => d.severity === DiagnosticSeverity.Error);
       if (errors.length === 0) problems.push(`we report no error on ${rule}`);
     }
@@ -164,7 +234,9 @@ test('a sample of rules with option values loads with both backends and gets no 
   const missing = toolsAvailable();
   if (missing) {
     if (process.env.CI === 'true') assert.fail(`the real iptables is needed in CI: ${missing}`);
-    t.skip(`real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`);
+    t.skip(
+      `real iptables unavailable: ${missing} (Debian package iptables, run as root); CI fails instead of skipping`,
+    );
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-options-'));
@@ -178,13 +250,19 @@ test('a sample of rules with option values loads with both backends and gets no 
       const tool = family === 'ipv6' ? 'ip6tables' : 'iptables';
       for (const backend of ['legacy', 'nft']) {
         for (const mode of [['--test'], []]) {
-          const r = spawnSync('unshare', ['-n', `${tool}-${backend}-restore`, ...mode, file], { encoding: 'utf8', timeout: 15_000 });
-          if (r.status !== 0) problems.push(`${tool}-${backend}-restore ${mode.join(' ')} refuses ${rule}: ${(r.stderr ?? '').trim()}`);
+          const r = spawnSync('unshare', ['-n', `${tool}-${backend}-restore`, ...mode, file], {
+            encoding: 'utf8',
+            timeout: 15_000,
+          });
+          if (r.status !== 0)
+            problems.push(`${tool}-${backend}-restore ${mode.join(' ')} refuses ${rule}: ${(r.stderr ?? '').trim()}`);
         }
       }
-      const errors = service().validate(doc(text, tool, `file:///oracle/options/sample.${family === 'ipv6' ? 'v6' : 'v4'}`), tool)
+      const errors = service()
+        .validate(doc(text, tool, `file:///oracle/options/sample.${family === 'ipv6' ? 'v6' : 'v4'}`), tool)
         .filter((d) => d.severity === DiagnosticSeverity.Error);
-      if (errors.length) problems.push(`we report ${errors.map((d) => `${String(d.code)} ${d.message}`).join('; ')} on ${rule}`);
+      if (errors.length)
+        problems.push(`we report ${errors.map((d) => `${String(d.code)} ${d.message}`).join('; ')} on ${rule}`);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

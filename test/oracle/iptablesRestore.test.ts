@@ -17,8 +17,17 @@ import { parseCloudConfig } from '../../server/src/service/cloudConfig/parse';
 import { familyOfPath, familyOfContent } from '../../server/src/service/iptables/family';
 
 type Backend = 'legacy' | 'nft';
-interface Verdict { ok: boolean; line: number | undefined; message: string }
-interface Case { name: string; file: string; text: string; family: 'ipv4' | 'ipv6' }
+interface Verdict {
+  ok: boolean;
+  line: number | undefined;
+  message: string;
+}
+interface Case {
+  name: string;
+  file: string;
+  text: string;
+  family: 'ipv4' | 'ipv6';
+}
 
 const hostDependent = new Set(['iptables/hostname', 'iptables/missing-ipset']);
 const root = repoRoot();
@@ -28,7 +37,12 @@ const expected = JSON.parse(fs.readFileSync(expectedPath, 'utf8')) as Record<str
 function toolsAvailable(): string | undefined {
   if (process.platform !== 'linux') return 'not Linux';
   if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'not root (unshare -n needs root)';
-  for (const bin of ['iptables-legacy-restore', 'iptables-nft-restore', 'ip6tables-legacy-restore', 'ip6tables-nft-restore']) {
+  for (const bin of [
+    'iptables-legacy-restore',
+    'iptables-nft-restore',
+    'ip6tables-legacy-restore',
+    'ip6tables-nft-restore',
+  ]) {
     if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) return `${bin} not installed`;
   }
   if (spawnSync('unshare', ['-n', 'true']).status !== 0) return 'unshare -n does not work here';
@@ -45,14 +59,29 @@ function load(file: string, family: 'ipv4' | 'ipv6', backend: Backend): Verdict 
     const m = re.exec(err);
     return m ? Number(m[1]) : undefined;
   };
-  const line = num(/Error occurred at line: (\d+)/) ?? num(/line (\d+): RULE_APPEND failed/) ?? num(/COMMIT expected at line (\d+)/)
-    ?? num(/line (\d+) failed/) ?? num(/ line (\d+): /) ?? num(/line (\d+)/);
-  return { ok: false, line, message: err.split('\n').filter((l) => l && !l.startsWith('Try ')).join(' | ') };
+  const line =
+    num(/Error occurred at line: (\d+)/) ??
+    num(/line (\d+): RULE_APPEND failed/) ??
+    num(/COMMIT expected at line (\d+)/) ??
+    num(/line (\d+) failed/) ??
+    num(/ line (\d+): /) ??
+    num(/line (\d+)/);
+  return {
+    ok: false,
+    line,
+    message: err
+      .split('\n')
+      .filter((l) => l && !l.startsWith('Try '))
+      .join(' | '),
+  };
 }
 
 function diagnostics(c: Case): Diagnostic[] {
   const lang = c.family === 'ipv6' ? 'ip6tables' : 'iptables';
-  return service().validate(doc(c.text, lang, `file:///oracle/${c.family}/rules.${c.family === 'ipv6' ? 'v6' : 'v4'}`), lang);
+  return service().validate(
+    doc(c.text, lang, `file:///oracle/${c.family}/rules.${c.family === 'ipv6' ? 'v6' : 'v4'}`),
+    lang,
+  );
 }
 
 /** The table block (first and last 1-based line) that a COMMIT line closes. */
@@ -63,15 +92,28 @@ function tableEndingAt(text: string, line: number): [number, number] | undefined
   return undefined;
 }
 
-interface Comparison { agree: boolean; detail: string; linesChecked: number; linesAgreeing: number }
+interface Comparison {
+  agree: boolean;
+  detail: string;
+  linesChecked: number;
+  linesAgreeing: number;
+}
 
 function compare(c: Case, v: Verdict, diags: readonly Diagnostic[]): Comparison {
-  const errors = diags.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => d.range.start.line + 1).sort((a, b) => a - b);
+  const errors = diags
+    .filter((d) => d.severity === DiagnosticSeverity.Error)
+    .map((d) => d.range.start.line + 1)
+    .sort((a, b) => a - b);
   const hostWarnings = diags.filter((d) => hostDependent.has(String(d.code))).map((d) => d.range.start.line + 1);
   const total = c.text.split('\n').length;
   if (v.ok) {
     const bad = new Set(errors);
-    return { agree: errors.length === 0, detail: errors.length ? `tool accepts, we report errors on lines ${[...bad].join(',')}` : 'both accept', linesChecked: total, linesAgreeing: total - bad.size };
+    return {
+      agree: errors.length === 0,
+      detail: errors.length ? `tool accepts, we report errors on lines ${[...bad].join(',')}` : 'both accept',
+      linesChecked: total,
+      linesAgreeing: total - bad.size,
+    };
   }
   const n = v.line ?? total;
   const first = errors[0];
@@ -80,7 +122,12 @@ function compare(c: Case, v: Verdict, diags: readonly Diagnostic[]): Comparison 
   let agree: boolean;
   if (first === n) agree = true;
   else if (block && first !== undefined && first >= block[0] && first <= block[1]) agree = true;
-  else if (commitExpected && diags.some((d) => d.code === 'iptables/missing-commit' && d.severity === DiagnosticSeverity.Error) && (first === undefined || diags.some((d) => d.code === 'iptables/missing-commit' && d.range.start.line + 1 === first))) agree = true;
+  else if (
+    commitExpected &&
+    diags.some((d) => d.code === 'iptables/missing-commit' && d.severity === DiagnosticSeverity.Error) &&
+    (first === undefined || diags.some((d) => d.code === 'iptables/missing-commit' && d.range.start.line + 1 === first))
+  )
+    agree = true;
   else if (hostWarnings.includes(n) && (first === undefined || first >= n)) agree = true;
   else agree = false;
   const before = new Set(errors.filter((l) => l < (block ? block[0] : n)));
@@ -100,7 +147,12 @@ function cases(): Case[] {
     const [name, fam] = line.split('\t');
     if (!name) continue;
     const file = path.join(factsDir, name);
-    out.push({ name: `iptables-cases/${name}`, file, text: fs.readFileSync(file, 'utf8'), family: fam === '6' ? 'ipv6' : 'ipv4' });
+    out.push({
+      name: `iptables-cases/${name}`,
+      file,
+      text: fs.readFileSync(file, 'utf8'),
+      family: fam === '6' ? 'ipv6' : 'ipv4',
+    });
   }
   const corpus = path.join(shared, 'corpus', 'rules-save');
   for (const name of fs.readdirSync(corpus).sort()) {
@@ -121,7 +173,12 @@ function embeddedCases(tmp: string): Case[] {
       if ((r.language !== 'iptables' && r.language !== 'ip6tables') || !r.mappable || r.encoded) return;
       const file = path.join(tmp, `${name}.${i}.rules`);
       fs.writeFileSync(file, r.text);
-      out.push({ name: `cloud-config/${name}#${r.path ?? r.name ?? i}`, file, text: r.text, family: r.language === 'ip6tables' ? 'ipv6' : 'ipv4' });
+      out.push({
+        name: `cloud-config/${name}#${r.path ?? r.name ?? i}`,
+        file,
+        text: r.text,
+        family: r.language === 'ip6tables' ? 'ipv6' : 'ipv4',
+      });
     });
   }
   return out;
@@ -139,8 +196,13 @@ function wrapInCloudConfig(text: string, family: 'ipv4' | 'ipv6'): string | null
   if (!first || /^[ \t]/.test(first) || text.includes('\r') || /\n\n$/.test(text)) return null;
   const body = (text.endsWith('\n') ? lines.slice(0, -1) : lines).map((l) => (l === '' ? '' : `      ${l}`)).join('\n');
   return [
-    '#cloud-config', 'write_files:', `  - path: /var/lib/${family === 'ipv6' ? 'ip6tables' : 'iptables'}/rules-save`, '    permissions: "0644"',
-    `    content: |${text.endsWith('\n') ? '' : '-'}`, body, '',
+    '#cloud-config',
+    'write_files:',
+    `  - path: /var/lib/${family === 'ipv6' ? 'ip6tables' : 'iptables'}/rules-save`,
+    '    permissions: "0644"',
+    `    content: |${text.endsWith('\n') ? '' : '-'}`,
+    body,
+    '',
   ].join('\n');
 }
 
@@ -154,7 +216,13 @@ function wrappedCases(tmp: string): Array<Case & { doc: string }> {
     if (!region || (region.language !== 'iptables' && region.language !== 'ip6tables')) continue;
     const file = path.join(tmp, `${path.basename(c.file)}.embedded`);
     fs.writeFileSync(file, region.text);
-    out.push({ name: `embedded/${path.basename(c.file)}`, file, text: region.text, family: region.language === 'ip6tables' ? 'ipv6' : 'ipv4', doc: yaml });
+    out.push({
+      name: `embedded/${path.basename(c.file)}`,
+      file,
+      text: region.text,
+      family: region.language === 'ip6tables' ? 'ipv6' : 'ipv4',
+      doc: yaml,
+    });
   }
   return out;
 }
@@ -166,7 +234,8 @@ function wrappedCases(tmp: string): Array<Case & { doc: string }> {
  */
 function embeddedDiagnostics(yaml: string, text: string): Diagnostic[] {
   const lastLine = text.split('\n').length - 1;
-  return service().validate(doc(yaml), 'cloud-config')
+  return service()
+    .validate(doc(yaml), 'cloud-config')
     .filter((d) => String(d.code).startsWith('iptables/') || d.code === 'cloud-config/rules-strip-newline')
     .map((d) => {
       const line = d.code === 'cloud-config/rules-strip-newline' ? lastLine : d.range.start.line - contentLine;
@@ -195,7 +264,10 @@ test('iptables-restore (legacy and nf_tables, real load) agrees with our error-l
   const wrapped = wrappedCases(tmp);
   const all: Array<Case & { doc?: string }> = [...cases(), ...embeddedCases(tmp), ...wrapped];
   const disagreements: Record<string, string> = {};
-  const stats = { legacy: { files: 0, agree: 0, lines: 0, linesAgree: 0 }, nft: { files: 0, agree: 0, lines: 0, linesAgree: 0 } };
+  const stats = {
+    legacy: { files: 0, agree: 0, lines: 0, linesAgree: 0 },
+    nft: { files: 0, agree: 0, lines: 0, linesAgree: 0 },
+  };
   let combinedAgree = 0;
   for (const c of all) {
     const diags = c.doc ? embeddedDiagnostics(c.doc, c.text) : diagnostics(c);
@@ -212,7 +284,10 @@ test('iptables-restore (legacy and nf_tables, real load) agrees with our error-l
     const rejecting = (['legacy', 'nft'] as const).filter((b) => !verdicts[b].ok);
     const agree = rejecting.length ? rejecting.every((b) => results[b].agree) : results.legacy.agree;
     if (agree) combinedAgree++;
-    else disagreements[c.name] = rejecting.length ? rejecting.map((b) => `[${b}] ${results[b].detail}`).join('; ') : results.legacy.detail;
+    else
+      disagreements[c.name] = rejecting.length
+        ? rejecting.map((b) => `[${b}] ${results[b].detail}`).join('; ')
+        : results.legacy.detail;
   }
   fs.rmSync(tmp, { recursive: true, force: true });
   for (const b of ['legacy', 'nft'] as const) {
@@ -221,9 +296,19 @@ test('iptables-restore (legacy and nf_tables, real load) agrees with our error-l
   }
   t.diagnostic(`either backend: ${combinedAgree}/${all.length} files agree`);
   const embedded = all.filter((c) => c.name.startsWith('cloud-config/')).length;
-  t.diagnostic(`${all.length} files (${embedded} from corpus cloud-configs, ${wrapped.length} corpus rules files written from a cloud-config)`);
+  t.diagnostic(
+    `${all.length} files (${embedded} from corpus cloud-configs, ${wrapped.length} corpus rules files written from a cloud-config)`,
+  );
   const fresh = Object.keys(disagreements).filter((k) => !(k in expected));
   const gone = Object.keys(expected).filter((k) => !(k in disagreements));
-  assert.deepEqual(fresh.map((k) => `${k}: ${disagreements[k]}`), [], 'new disagreements with the real iptables-restore');
-  assert.deepEqual(gone, [], 'listed disagreements that no longer occur: remove them from iptables-restore.expected.json');
+  assert.deepEqual(
+    fresh.map((k) => `${k}: ${disagreements[k]}`),
+    [],
+    'new disagreements with the real iptables-restore',
+  );
+  assert.deepEqual(
+    gone,
+    [],
+    'listed disagreements that no longer occur: remove them from iptables-restore.expected.json',
+  );
 });

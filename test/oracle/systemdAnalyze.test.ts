@@ -16,7 +16,12 @@ import { parseUnit } from '../../server/src/service/systemd/parseUnit';
 import { service } from '../helpers/service';
 import { repoRoot, sharedDir } from '../helpers/paths';
 
-interface Disagreement { file: string; kind: 'line' | 'refused' | 'clean'; line?: number; reason?: string }
+interface Disagreement {
+  file: string;
+  kind: 'line' | 'refused' | 'clean';
+  line?: number;
+  reason?: string;
+}
 
 const unitFile = /\.(service|socket|timer|mount|automount|path|target|swap|slice)$/;
 
@@ -32,7 +37,11 @@ const hostDependent = [
 ];
 const refusal = /Refusing\.|fatal error|failed to load properly|Invalid section header/;
 
-interface Verdict { status: number; perLine: Map<number, string[]>; unitLevel: string[] }
+interface Verdict {
+  status: number;
+  perLine: Map<number, string[]>;
+  unitLevel: string[];
+}
 
 function verify(dir: string, name: string): Verdict {
   const target = name.includes('@.') ? name.replace('@.', '@instance1.') : name;
@@ -82,7 +91,9 @@ function collect(): Array<{ name: string; file: string }> {
 
 const hasTool = spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' }).status === 0;
 const expectedFile = path.join(repoRoot(), 'test', 'oracle', 'systemd-analyze.expected.json');
-const expected: Disagreement[] = fs.existsSync(expectedFile) ? (JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as { disagreements: Disagreement[] }).disagreements : [];
+const expected: Disagreement[] = fs.existsSync(expectedFile)
+  ? (JSON.parse(fs.readFileSync(expectedFile, 'utf8')) as { disagreements: Disagreement[] }).disagreements
+  : [];
 const keyOf = (d: Disagreement): string => `${d.file}|${d.kind}|${d.line ?? ''}`;
 
 test('systemd-analyze verify parity', (t) => {
@@ -116,7 +127,9 @@ test('systemd-analyze verify parity', (t) => {
         if (hit) linesMatched++;
         else found.push({ file: label, kind: 'line', line, reason: messages.join(' / ') });
       }
-      const isRefused = verdict.unitLevel.some((l) => refusal.test(l)) || [...verdict.perLine.values()].flat().some((m) => refusal.test(m));
+      const isRefused =
+        verdict.unitLevel.some((l) => refusal.test(l)) ||
+        [...verdict.perLine.values()].flat().some((m) => refusal.test(m));
       const errors = diags.filter((d) => d.severity === DiagnosticSeverity.Error);
       if (isRefused) {
         refused++;
@@ -125,13 +138,20 @@ test('systemd-analyze verify parity', (t) => {
       } else if (verdict.perLine.size === 0 && verdict.unitLevel.length === 0) {
         clean++;
         if (errors.length === 0) cleanMatched++;
-        else found.push({ file: label, kind: 'clean', reason: errors.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', ') });
+        else
+          found.push({
+            file: label,
+            kind: 'clean',
+            reason: errors.map((d) => `${d.range.start.line + 1}:${d.code}`).join(', '),
+          });
       }
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(`systemd-analyze parity: complained lines with a diagnostic ${linesMatched}/${lines}; refused units with an error ${refusedMatched}/${refused}; clean units without an error ${cleanMatched}/${clean}`);
+  console.log(
+    `systemd-analyze parity: complained lines with a diagnostic ${linesMatched}/${lines}; refused units with an error ${refusedMatched}/${refused}; clean units without an error ${cleanMatched}/${clean}`,
+  );
   const known = new Set(expected.map(keyOf));
   const fresh = found.filter((d) => !known.has(keyOf(d)));
   const stale = expected.filter((d) => !found.some((f) => keyOf(f) === keyOf(d)));

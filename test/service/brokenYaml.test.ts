@@ -5,25 +5,29 @@ import { cloudConfigSources, measureBrokenLines } from '../helpers/brokenLines';
 import { repoRoot, sharedDir } from '../helpers/paths';
 import type { MarkupContent } from 'vscode-languageserver-types';
 
-const unit = (broken: string): string => [
-  '#cloud-config',
-  'coreos:',
-  '  units:',
-  '    - name: web.service',
-  broken,
-  '      content: |',
-  '        [Service]',
-  '        ExecStart=/usr/bin/docker run --name web -p 80:80 nginx',
-  '        Restrat=always',
-  '',
-].join('\n');
+const unit = (broken: string): string =>
+  [
+    '#cloud-config',
+    'coreos:',
+    '  units:',
+    '    - name: web.service',
+    broken,
+    '      content: |',
+    '        [Service]',
+    '        ExecStart=/usr/bin/docker run --name web -p 80:80 nginx',
+    '        Restrat=always',
+    '',
+  ].join('\n');
 
 test('a unit keeps its findings while a line beside its name is broken (`comm` typed alone)', () => {
   const intact = codes(diagnose(unit('      command: start'))).filter((c) => !c.startsWith('cloud-config/'));
   const broken = diagnose(unit('      comm'));
   assert.ok(codes(broken).includes('cloud-config/yaml-syntax'));
   assert.ok(intact.length > 0);
-  assert.deepEqual(codes(broken).filter((c) => !c.startsWith('cloud-config/')), intact);
+  assert.deepEqual(
+    codes(broken).filter((c) => !c.startsWith('cloud-config/')),
+    intact,
+  );
 });
 
 test('completion and hover inside the unit work while the line beside its name is broken', () => {
@@ -33,7 +37,13 @@ test('completion and hover inside the unit work while the line beside its name i
   const h = service().hover(d, 'cloud-config', pos);
   assert.match(h ? (h.contents as MarkupContent).value : '', /Restart/);
   const c = service().complete(d, 'cloud-config', { line: pos.line, character: pos.character - 3 });
-  assert.ok(c.items.some((i) => i.label === 'Restart' || i.label === 'Restart='), c.items.slice(0, 5).map((i) => i.label).join(', '));
+  assert.ok(
+    c.items.some((i) => i.label === 'Restart' || i.label === 'Restart='),
+    c.items
+      .slice(0, 5)
+      .map((i) => i.label)
+      .join(', '),
+  );
 });
 
 test('broken-line measure on a bounded sample: no crash, and blocks keep what they had in at least 90% of cases', () => {
@@ -65,10 +75,21 @@ const twoBlocks = [
 ].join('\n');
 
 test('a block parent key with its colon dropped or cut short (`write_files`, `write_`, `  units`, `cor`) keeps every block under it', () => {
-  const embedded = (text: string): string[] => codes(diagnose(text)).filter((c) => !c.startsWith('cloud-config/')).sort();
+  const embedded = (text: string): string[] =>
+    codes(diagnose(text))
+      .filter((c) => !c.startsWith('cloud-config/'))
+      .sort();
   const intact = embedded(twoBlocks);
-  assert.ok(intact.some((c) => c.startsWith('systemd/')) && intact.some((c) => c.startsWith('iptables/')), intact.join(', '));
-  for (const [line, broken] of [['write_files:', 'write_files'], ['write_files:', 'write_'], ['  units:', '  units'], ['coreos:', 'cor']] as const) {
+  assert.ok(
+    intact.some((c) => c.startsWith('systemd/')) && intact.some((c) => c.startsWith('iptables/')),
+    intact.join(', '),
+  );
+  for (const [line, broken] of [
+    ['write_files:', 'write_files'],
+    ['write_files:', 'write_'],
+    ['  units:', '  units'],
+    ['coreos:', 'cor'],
+  ] as const) {
     const text = twoBlocks.replace(`${line}\n`, `${broken}\n`);
     assert.ok(codes(diagnose(text)).includes('cloud-config/yaml-syntax'), broken);
     assert.deepEqual(embedded(text), intact, broken);
@@ -76,9 +97,16 @@ test('a block parent key with its colon dropped or cut short (`write_files`, `wr
 });
 
 test('a key line with its colon dropped (`- name web.service`, `- path /x`, `content |`) keeps the block and its name', () => {
-  const embedded = (text: string): string[] => codes(diagnose(text)).filter((c) => !c.startsWith('cloud-config/')).sort();
+  const embedded = (text: string): string[] =>
+    codes(diagnose(text))
+      .filter((c) => !c.startsWith('cloud-config/'))
+      .sort();
   const intact = embedded(twoBlocks);
-  for (const [line, broken] of [['- name: web.service', '- name web.service'], ['- path: /var/lib/iptables/rules-save', '- path /var/lib/iptables/rules-save'], ['    content: |\n      *filter', '    content |\n      *filter']] as const) {
+  for (const [line, broken] of [
+    ['- name: web.service', '- name web.service'],
+    ['- path: /var/lib/iptables/rules-save', '- path /var/lib/iptables/rules-save'],
+    ['    content: |\n      *filter', '    content |\n      *filter'],
+  ] as const) {
     const text = twoBlocks.replace(line, broken);
     assert.ok(codes(diagnose(text)).includes('cloud-config/yaml-syntax'), broken);
     assert.deepEqual(embedded(text), intact, broken);

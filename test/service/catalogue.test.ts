@@ -16,7 +16,9 @@ import { loadFixtures } from '../fuzz/fixtures';
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('rule catalogues', () => {
@@ -58,7 +60,8 @@ describe('rule catalogues', () => {
       const lang = detectLanguage(file, text);
       if (lang) note(path.relative(repoRoot(), file), path.basename(file), text, lang);
     }
-    for (const f of loadFixtures(path.join(repoRoot(), 'test', 'fuzz', 'fixtures'))) note(f.name, 'user-data', f.text, f.lang);
+    for (const f of loadFixtures(path.join(repoRoot(), 'test', 'fuzz', 'fixtures')))
+      note(f.name, 'user-data', f.text, f.lang);
     for (let i = 0; i < 300; i++) {
       const c = makeCase(seeds, 20_251_204, i);
       note(`fuzz case ${i} of ${c.seed}`, path.basename(c.seed), c.text, c.lang);

@@ -27,7 +27,12 @@ function fresh(text: string): unknown {
 }
 
 /** Types `versions` of line `index` one after another; every answer must equal a fresh analysis. */
-function typeLine(svc: ReturnType<typeof service>, lines: string[], index: number, versions: readonly string[]): ReadonlyArray<{ code: string; message: string }> {
+function typeLine(
+  svc: ReturnType<typeof service>,
+  lines: string[],
+  index: number,
+  versions: readonly string[],
+): ReadonlyArray<{ code: string; message: string }> {
   let found: ReadonlyArray<{ code: string; message: string }> = [];
   for (const version of versions) {
     lines[index] = version;
@@ -41,8 +46,14 @@ function typeLine(svc: ReturnType<typeof service>, lines: string[], index: numbe
 const typing = (from: string, to: string): string[] => {
   const out: string[] = [];
   let s = from;
-  while (!to.startsWith(s)) { s = s.slice(0, -1); out.push(s); }
-  while (s !== to) { s = to.slice(0, s.length + 1); out.push(s); }
+  while (!to.startsWith(s)) {
+    s = s.slice(0, -1);
+    out.push(s);
+  }
+  while (s !== to) {
+    s = to.slice(0, s.length + 1);
+    out.push(s);
+  }
   return out;
 };
 
@@ -64,8 +75,16 @@ test('editing the rule a later -D deletes makes the deletion fail, and typing it
   const lines = [...base];
   svc.findings(doc(lines.join('\n'), 'iptables', uri), 'iptables');
   // Typed in the middle of the rule: its key changes, its chain and jump do not.
-  let found = typeLine(svc, lines, 4, ['-A WEB -s 10.0.0.0/ -j ACCEPT', '-A WEB -s 10.0.0.0/1 -j ACCEPT', '-A WEB -s 10.0.0.0/16 -j ACCEPT']);
+  let found = typeLine(svc, lines, 4, [
+    '-A WEB -s 10.0.0.0/ -j ACCEPT',
+    '-A WEB -s 10.0.0.0/1 -j ACCEPT',
+    '-A WEB -s 10.0.0.0/16 -j ACCEPT',
+  ]);
   assert.ok(found.some((f) => f.message.startsWith('Deleting fails')));
-  found = typeLine(svc, lines, 4, ['-A WEB -s 10.0.0.0/1 -j ACCEPT', '-A WEB -s 10.0.0.0/ -j ACCEPT', '-A WEB -s 10.0.0.0/8 -j ACCEPT']);
+  found = typeLine(svc, lines, 4, [
+    '-A WEB -s 10.0.0.0/1 -j ACCEPT',
+    '-A WEB -s 10.0.0.0/ -j ACCEPT',
+    '-A WEB -s 10.0.0.0/8 -j ACCEPT',
+  ]);
   assert.ok(!found.some((f) => f.message.startsWith('Deleting fails')));
 });

@@ -22,15 +22,26 @@ test('the issue example: docker run -p in runcmd on a ufw host is a port exposur
   assert.match(String(d.message), /ufw never sees it/);
   assert.match(String(d.message), /after\.rules/);
   const fixes = fixesFor(issueExample, 'docker/port-exposure');
-  assert.deepEqual(fixes.map(([t]) => t), [
-    'Bind to 127.0.0.1 (reachable from this machine only)',
-    'Drop published container ports from outside in DOCKER-USER (append to /etc/ufw/after.rules)',
-  ]);
+  assert.deepEqual(
+    fixes.map(([t]) => t),
+    [
+      'Bind to 127.0.0.1 (reachable from this machine only)',
+      'Drop published container ports from outside in DOCKER-USER (append to /etc/ufw/after.rules)',
+    ],
+  );
   const [, bound] = fixes[0]!;
   assert.match(bound, /docker run -d -p 127\.0\.0\.1:5432:5432 --name db/);
-  assert.deepEqual(diagnose(bound).filter((x) => x.severity !== 4).map((x) => x.code), []);
+  assert.deepEqual(
+    diagnose(bound)
+      .filter((x) => x.severity !== 4)
+      .map((x) => x.code),
+    [],
+  );
   const [, filtered] = fixes[1]!;
-  assert.match(filtered, /write_files:\n {2}- path: \/etc\/ufw\/after\.rules\n {4}append: true\n {4}defer: true\n {4}content: \|\n {6}\*filter\n {6}:DOCKER-USER - \[0:0\]\n/);
+  assert.match(
+    filtered,
+    /write_files:\n {2}- path: \/etc\/ufw\/after\.rules\n {4}append: true\n {4}defer: true\n {4}content: \|\n {6}\*filter\n {6}:DOCKER-USER - \[0:0\]\n/,
+  );
   assert.match(filtered, /-A DOCKER-USER -m conntrack --ctstate DNAT -j DROP\n/);
   assert.deepEqual(codes(diagnose(filtered)), []);
 });
@@ -68,13 +79,15 @@ test('argv form, a script written by write_files and Compose ports (short, long,
   const found = withCode(diagnose(text), 'docker/port-exposure').map((d) => rangeText(text, d));
   assert.deepEqual(found, ['-p, "8080:80"', '-p 3000:3000', '"5432:5432"', '8081:80', 'target: 443']);
   // The message quotes the port as the user means it, without the YAML quotes of the Compose entry.
-  const messages = withCode(diagnose(text), 'docker/port-exposure').map((d) => String(d.message).split(' publishes')[0]);
+  const messages = withCode(diagnose(text), 'docker/port-exposure').map(
+    (d) => String(d.message).split(' publishes')[0],
+  );
   assert.deepEqual(messages.slice(2, 4), ["'5432:5432'", "'8081:80'"]);
   const fixes = fixesFor(text, 'docker/port-exposure');
   assert.match(fixes[0]![1], /\[docker, run, -d, -p, "127\.0\.0\.1:8080:80", nginx\]/);
 });
 
-test('Compose fixes: short syntax gets the address, long syntax gets host_ip at the entry\'s column', () => {
+test("Compose fixes: short syntax gets the address, long syntax gets host_ip at the entry's column", () => {
   const text = [
     '#cloud-config',
     'runcmd: [ufw allow 22/tcp, ufw enable]',
@@ -97,7 +110,9 @@ test('Compose fixes: short syntax gets the address, long syntax gets host_ip at 
 
 test('firewalld and iptables hosts are named; no host firewall leaves it to no-firewall; DOCKER-USER rules silence it', () => {
   const run = '  - docker run -p 80:80 nginx';
-  const fwd = diagnose(`#cloud-config\nruncmd:\n${run}\n  - firewall-cmd --permanent --add-service=ssh\n  - firewall-cmd --reload\n`);
+  const fwd = diagnose(
+    `#cloud-config\nruncmd:\n${run}\n  - firewall-cmd --permanent --add-service=ssh\n  - firewall-cmd --reload\n`,
+  );
   assert.match(String(withCode(fwd, 'docker/port-exposure')[0]!.message), /firewalld's zones do not filter it/);
   const none = diagnose(`#cloud-config\nruncmd:\n${run}\n`);
   assert.deepEqual(withCode(none, 'docker/port-exposure'), []);
@@ -106,10 +121,26 @@ test('firewalld and iptables hosts are named; no host firewall leaves it to no-f
   assert.deepEqual(withCode(diagnose(userRules), 'docker/port-exposure'), []);
 });
 
-const rulesV4 = ['    content: |', '      *filter', '      :INPUT DROP [0:0]', '      -A INPUT -i lo -j ACCEPT', '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '      -A INPUT -p tcp --dport 22 -j ACCEPT', '      COMMIT'];
+const rulesV4 = [
+  '    content: |',
+  '      *filter',
+  '      :INPUT DROP [0:0]',
+  '      -A INPUT -i lo -j ACCEPT',
+  '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+  '      -A INPUT -p tcp --dport 22 -j ACCEPT',
+  '      COMMIT',
+];
 
 test('rules.v4 with nothing that loads it: firewall-not-loaded, fixed by installing iptables-persistent', () => {
-  const text = ['#cloud-config', 'packages:', '  - curl', 'write_files:', '  - path: /etc/iptables/rules.v4', ...rulesV4, ''].join('\n');
+  const text = [
+    '#cloud-config',
+    'packages:',
+    '  - curl',
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    ...rulesV4,
+    '',
+  ].join('\n');
   const [d] = withCode(diagnose(text), 'cloud-config/firewall-not-loaded');
   assert.ok(d);
   assert.equal(rangeText(text, d), '/etc/iptables/rules.v4');
@@ -122,9 +153,28 @@ test('rules.v4 with nothing that loads it: firewall-not-loaded, fixed by install
   const [[, deferred]] = fixesFor(fixed!, 'cloud-config/rules-overwritten');
   assert.match(deferred!, /- path: \/etc\/iptables\/rules\.v4\n {4}content: \|[\s\S]*COMMIT\n {4}defer: true\n/);
   assert.deepEqual(codes(diagnose(deferred!)), []);
-  const loaded = ['#cloud-config', 'runcmd:', '  - iptables-restore < /etc/iptables/rules.v4', 'write_files:', '  - path: /etc/iptables/rules.v4', ...rulesV4, ''].join('\n');
+  const loaded = [
+    '#cloud-config',
+    'runcmd:',
+    '  - iptables-restore < /etc/iptables/rules.v4',
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    ...rulesV4,
+    '',
+  ].join('\n');
   assert.deepEqual(codes(diagnose(loaded)), []);
-  const preseeded = ['#cloud-config', 'apt:', '  debconf_selections:', '    ipt: |', '      iptables-persistent iptables-persistent/autosave_v4 boolean false', 'packages: [iptables-persistent]', 'write_files:', '  - path: /etc/iptables/rules.v4', ...rulesV4, ''].join('\n');
+  const preseeded = [
+    '#cloud-config',
+    'apt:',
+    '  debconf_selections:',
+    '    ipt: |',
+    '      iptables-persistent iptables-persistent/autosave_v4 boolean false',
+    'packages: [iptables-persistent]',
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    ...rulesV4,
+    '',
+  ].join('\n');
   assert.deepEqual(withCode(diagnose(preseeded), 'cloud-config/rules-overwritten'), []);
 });
 
@@ -134,28 +184,56 @@ test('ufw: enable with no SSH allow is a lockout (fix inserts the allow before e
   assert.ok(d);
   assert.equal(rangeText(text, d), 'ufw enable');
   const [[, fixed]] = fixesFor(text, 'cloud-config/ufw-lockout');
-  assert.equal(fixed, '#cloud-config\nruncmd:\n  - ufw default deny incoming\n  - ufw allow 80/tcp\n  - ufw allow 22/tcp\n  - ufw enable\n');
+  assert.equal(
+    fixed,
+    '#cloud-config\nruncmd:\n  - ufw default deny incoming\n  - ufw allow 80/tcp\n  - ufw allow 22/tcp\n  - ufw enable\n',
+  );
   assert.deepEqual(codes(diagnose(fixed!)), []);
-  for (const allow of ['ufw allow ssh', 'ufw limit 22/tcp', 'ufw allow OpenSSH', 'ufw allow from 10.0.0.0/8 to any port 22 proto tcp', 'ufw allow 20:30/tcp']) {
+  for (const allow of [
+    'ufw allow ssh',
+    'ufw limit 22/tcp',
+    'ufw allow OpenSSH',
+    'ufw allow from 10.0.0.0/8 to any port 22 proto tcp',
+    'ufw allow 20:30/tcp',
+  ]) {
     assert.deepEqual(codes(diagnose(`#cloud-config\nruncmd:\n  - ${allow}\n  - ufw enable\n`)), [], allow);
   }
-  const moved = "#cloud-config\nruncmd:\n  - sed -i 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config\n  - ufw allow 2222\n  - ufw enable\n";
+  const moved =
+    "#cloud-config\nruncmd:\n  - sed -i 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config\n  - ufw allow 2222\n  - ufw enable\n";
   assert.deepEqual(codes(diagnose(moved)), []);
   assert.deepEqual(codes(diagnose('#cloud-config\nruncmd:\n  - ufw default allow incoming\n  - ufw enable\n')), []);
 });
 
 test('ufw commands ufw refuses are errors; firewall-cmd runtime-only, not reloaded and refused forms', () => {
-  const ufw = '#cloud-config\nruncmd:\n  - ufw allow 22/tcp\n  - ufw allow 80,443\n  - ufw allow Nginx Full\n  - ufw allow 99999/tcp\n  - ufw allow from 10.0.0.300 to any port 22\n';
-  assert.deepEqual(withCode(diagnose(ufw), 'cloud-config/ufw-command').map((d) => rangeText(ufw, d)), ['ufw allow 80,443', 'ufw allow Nginx Full', 'ufw allow 99999/tcp', 'ufw allow from 10.0.0.300 to any port 22']);
-  const fwd = '#cloud-config\nruncmd:\n  - firewall-cmd --add-service=http\n  - firewall-cmd --permanent --add-port=8080\n  - echo ok\n';
+  const ufw =
+    '#cloud-config\nruncmd:\n  - ufw allow 22/tcp\n  - ufw allow 80,443\n  - ufw allow Nginx Full\n  - ufw allow 99999/tcp\n  - ufw allow from 10.0.0.300 to any port 22\n';
+  assert.deepEqual(
+    withCode(diagnose(ufw), 'cloud-config/ufw-command').map((d) => rangeText(ufw, d)),
+    ['ufw allow 80,443', 'ufw allow Nginx Full', 'ufw allow 99999/tcp', 'ufw allow from 10.0.0.300 to any port 22'],
+  );
+  const fwd =
+    '#cloud-config\nruncmd:\n  - firewall-cmd --add-service=http\n  - firewall-cmd --permanent --add-port=8080\n  - echo ok\n';
   const found = diagnose(fwd);
-  assert.deepEqual(withCode(found, 'cloud-config/firewalld-runtime-only').map((d) => rangeText(fwd, d)), ['firewall-cmd --add-service=http']);
-  assert.deepEqual(withCode(found, 'cloud-config/firewalld-command').map((d) => rangeText(fwd, d)), ['firewall-cmd --permanent --add-port=8080']);
+  assert.deepEqual(
+    withCode(found, 'cloud-config/firewalld-runtime-only').map((d) => rangeText(fwd, d)),
+    ['firewall-cmd --add-service=http'],
+  );
+  assert.deepEqual(
+    withCode(found, 'cloud-config/firewalld-command').map((d) => rangeText(fwd, d)),
+    ['firewall-cmd --permanent --add-port=8080'],
+  );
   assert.equal(withCode(found, 'cloud-config/firewalld-not-reloaded').length, 1);
   const [[, fixed]] = fixesFor(fwd, 'cloud-config/firewalld-runtime-only');
-  assert.equal(fixed, '#cloud-config\nruncmd:\n  - firewall-cmd --permanent --add-service=http\n  - firewall-cmd --permanent --add-port=8080\n  - firewall-cmd --reload\n  - echo ok\n');
-  const good = '#cloud-config\nruncmd:\n  - firewall-cmd --permanent --zone=public --add-service=https\n  - firewall-cmd --permanent --add-port=8000-8100/udp\n  - firewall-cmd --reload\n  - firewall-cmd --add-port=9000/tcp\n  - firewall-cmd --permanent --add-port=9000/tcp\n';
-  assert.deepEqual(codes(diagnose(good)).filter((c) => c !== 'cloud-config/firewalld-not-reloaded'), []);
+  assert.equal(
+    fixed,
+    '#cloud-config\nruncmd:\n  - firewall-cmd --permanent --add-service=http\n  - firewall-cmd --permanent --add-port=8080\n  - firewall-cmd --reload\n  - echo ok\n',
+  );
+  const good =
+    '#cloud-config\nruncmd:\n  - firewall-cmd --permanent --zone=public --add-service=https\n  - firewall-cmd --permanent --add-port=8000-8100/udp\n  - firewall-cmd --reload\n  - firewall-cmd --add-port=9000/tcp\n  - firewall-cmd --permanent --add-port=9000/tcp\n';
+  assert.deepEqual(
+    codes(diagnose(good)).filter((c) => c !== 'cloud-config/firewalld-not-reloaded'),
+    [],
+  );
 });
 
 test('a clean Ubuntu user-data that does all of this right gets no finding', () => {
@@ -193,25 +271,53 @@ test('a clean Ubuntu user-data that does all of this right gets no finding', () 
     '  - docker compose -f /opt/app/compose.yaml up -d',
     '',
   ].join('\n');
-  assert.deepEqual(diagnose(text).map((d) => `${d.code} ${rangeText(text, d)}`), []);
+  assert.deepEqual(
+    diagnose(text).map((d) => `${d.code} ${rangeText(text, d)}`),
+    [],
+  );
 });
 
-test('ufw\'s own rules files are fragments: ufw\'s chains need no declaration, in write_files and standalone; others still do', () => {
-  const after = ['*filter', ':ufw-after-input - [0:0]', '-A ufw-after-input -p udp --dport 137 -j ufw-skip-to-policy-input', '-A ufw-after-input -j ufw-logging-deny', '-A ufw-after-input -j NOSUCH', 'COMMIT', ''].join('\n');
+test("ufw's own rules files are fragments: ufw's chains need no declaration, in write_files and standalone; others still do", () => {
+  const after = [
+    '*filter',
+    ':ufw-after-input - [0:0]',
+    '-A ufw-after-input -p udp --dport 137 -j ufw-skip-to-policy-input',
+    '-A ufw-after-input -j ufw-logging-deny',
+    '-A ufw-after-input -j NOSUCH',
+    'COMMIT',
+    '',
+  ].join('\n');
   const standalone = diagnose(after, {}, 'iptables', 'file:///srv/ufw/after.rules');
-  assert.deepEqual(withCode(standalone, 'iptables/undeclared-chain').map((d) => rangeText(after, d)), ['NOSUCH']);
+  assert.deepEqual(
+    withCode(standalone, 'iptables/undeclared-chain').map((d) => rangeText(after, d)),
+    ['NOSUCH'],
+  );
   const elsewhere = diagnose(after, {}, 'iptables', 'file:///srv/rules.v4');
   assert.equal(withCode(elsewhere, 'iptables/undeclared-chain').length, 3);
   const six = after.replace(/ufw-/g, 'ufw6-');
-  assert.deepEqual(withCode(diagnose(six, {}, 'ip6tables', 'file:///srv/after6.rules'), 'iptables/undeclared-chain').length, 1);
-  const written = `#cloud-config\nwrite_files:\n  - path: /etc/ufw/after.rules\n    content: |\n${after.trimEnd().split('\n').map((l) => `      ${l}`).join('\n')}\n`;
-  assert.deepEqual(withCode(diagnose(written), 'iptables/undeclared-chain').map((d) => rangeText(written, d)), ['NOSUCH']);
+  assert.deepEqual(
+    withCode(diagnose(six, {}, 'ip6tables', 'file:///srv/after6.rules'), 'iptables/undeclared-chain').length,
+    1,
+  );
+  const written = `#cloud-config\nwrite_files:\n  - path: /etc/ufw/after.rules\n    content: |\n${after
+    .trimEnd()
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n')}\n`;
+  assert.deepEqual(
+    withCode(diagnose(written), 'iptables/undeclared-chain').map((d) => rangeText(written, d)),
+    ['NOSUCH'],
+  );
 });
 
 test('a Compose file docker compose refuses gets docker/compose-invalid on the offending key or entry', () => {
-  const text = '#cloud-config\nwrite_files:\n  - path: /opt/app/docker-compose.yml\n    content: |\n      services:\n        web:\n          image: nginx\n          port: ["8080:80"]\n          ports: ["8000-8010:80-81"]\n        worker:\n          command: run\n';
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /opt/app/docker-compose.yml\n    content: |\n      services:\n        web:\n          image: nginx\n          port: ["8080:80"]\n          ports: ["8000-8010:80-81"]\n        worker:\n          command: run\n';
   const found = withCode(diagnose(text), 'docker/compose-invalid');
-  assert.deepEqual(found.map((d) => rangeText(text, d)), ['port', '"8000-8010:80-81"', 'worker']);
+  assert.deepEqual(
+    found.map((d) => rangeText(text, d)),
+    ['port', '"8000-8010:80-81"', 'worker'],
+  );
   assert.match(String(found[0]!.message), /did you mean ['`]ports['`]\?/);
   assert.deepEqual(withCode(diagnose(text.replace('docker-compose.yml', 'notes.yml')), 'docker/compose-invalid'), []);
 });

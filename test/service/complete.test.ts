@@ -14,13 +14,20 @@ function item(labels: ReturnType<typeof completeAt>, label: string) {
 describe('top-level keys per dialect', () => {
   test('cloud-init: cloud-init keys, no CoreOS keys', () => {
     const { labels } = completeAt('#cloud-config\n|^|');
-    for (const k of ['write_files', 'runcmd', 'packages', 'users', 'ssh_authorized_keys', 'hostname']) assert.ok(labels.includes(k), k);
+    for (const k of ['write_files', 'runcmd', 'packages', 'users', 'ssh_authorized_keys', 'hostname'])
+      assert.ok(labels.includes(k), k);
     assert.ok(!labels.includes('coreos'));
   });
 
   test('coreos: exactly the CoreOS top-level keys not yet present', () => {
     const { labels } = completeAt(`${coreos}|^|`);
-    assert.deepEqual([...labels].sort(), ['hostname', 'manage_etc_hosts', 'ssh_authorized_keys', 'users', 'write_files']);
+    assert.deepEqual([...labels].sort(), [
+      'hostname',
+      'manage_etc_hosts',
+      'ssh_authorized_keys',
+      'users',
+      'write_files',
+    ]);
   });
 
   test('a forced coreos dialect offers `coreos` on an otherwise empty document', () => {
@@ -63,17 +70,22 @@ describe('nested keys', () => {
   });
 
   test('in a coreos.units item, without the keys already there (above and below the caret)', () => {
-    const { labels } = completeAt('#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      enable: true\n      |^|\n      command: start\n');
+    const { labels } = completeAt(
+      '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      enable: true\n      |^|\n      command: start\n',
+    );
     assert.deepEqual([...labels].sort(), ['content', 'drop_ins', 'mask', 'runtime']);
   });
 
   test('in a new coreos.units item after `- `', () => {
     const { labels } = completeAt('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n    - |^|');
-    for (const k of ['name', 'enable', 'command', 'content', 'mask', 'runtime', 'drop_ins']) assert.ok(labels.includes(k), k);
+    for (const k of ['name', 'enable', 'command', 'content', 'mask', 'runtime', 'drop_ins'])
+      assert.ok(labels.includes(k), k);
   });
 
   test('in a drop-in', () => {
-    const { labels } = completeAt('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      drop_ins:\n        - name: 10-a.conf\n          |^|');
+    const { labels } = completeAt(
+      '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      drop_ins:\n        - name: 10-a.conf\n          |^|',
+    );
     assert.deepEqual(labels, ['content']);
   });
 
@@ -90,7 +102,10 @@ describe('nested keys', () => {
   test('a partly typed key replaces the typed word', () => {
     const r = completeAt('#cloud-config\nwrite_files:\n  - path: /etc/a\n    perm|^|');
     const it = item(r, 'permissions');
-    assert.deepEqual(it.textEdit && 'range' in it.textEdit ? it.textEdit.range : undefined, { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } });
+    assert.deepEqual(it.textEdit && 'range' in it.textEdit ? it.textEdit.range : undefined, {
+      start: { line: 3, character: 4 },
+      end: { line: 3, character: 8 },
+    });
   });
 
   test('CRLF documents', () => {
@@ -102,12 +117,23 @@ describe('nested keys', () => {
 describe('values', () => {
   test('`command: ` offers the systemctl verbs', () => {
     const { labels } = completeAt('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: |^|');
-    assert.deepEqual(labels, ['start', 'stop', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'reload-or-try-restart']);
+    assert.deepEqual(labels, [
+      'start',
+      'stop',
+      'restart',
+      'reload',
+      'try-restart',
+      'reload-or-restart',
+      'reload-or-try-restart',
+    ]);
   });
 
   test('a partly typed value is replaced', () => {
     const r = completeAt('#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: re|^|');
-    assert.equal(applyCompletion(r.text, item(r, 'restart')), '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: restart');
+    assert.equal(
+      applyCompletion(r.text, item(r, 'restart')),
+      '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      command: restart',
+    );
   });
 
   test('booleans offer true and false', () => {
@@ -128,8 +154,11 @@ describe('values', () => {
   });
 
   test('unit names for coreos.units[].name: shipped units, not those already listed', () => {
-    const r = completeAt('#cloud-config\ncoreos:\n  units:\n    - name: docker.service\n      command: start\n    - name: |^|');
-    for (const u of ['iptables-restore.service', 'ip6tables-restore.service', 'etcd-member.service', 'docker.socket']) assert.ok(r.labels.includes(u), u);
+    const r = completeAt(
+      '#cloud-config\ncoreos:\n  units:\n    - name: docker.service\n      command: start\n    - name: |^|',
+    );
+    for (const u of ['iptables-restore.service', 'ip6tables-restore.service', 'etcd-member.service', 'docker.socket'])
+      assert.ok(r.labels.includes(u), u);
     assert.ok(!r.labels.includes('docker.service'));
     assert.equal(item(r, 'iptables-restore.service').kind, CompletionItemKind.Module);
   });
@@ -147,7 +176,10 @@ describe('snippets and special places', () => {
     assert.equal(snippet.insertTextFormat, InsertTextFormat.Snippet);
     assert.equal(snippet.sortText, '0');
     const inserted = applyCompletion(r.text, snippet);
-    assert.ok(inserted.startsWith('#cloud-config\ncoreos:\n  units:\n    - name: ${1:app}.service\n  command: '), inserted);
+    assert.ok(
+      inserted.startsWith('#cloud-config\ncoreos:\n  units:\n    - name: ${1:app}.service\n  command: '),
+      inserted,
+    );
     assert.match(inserted, /\[Install\]\n {4}WantedBy=multi-user\.target$/);
   });
 
@@ -191,25 +223,34 @@ describe('snippets and special places', () => {
   });
 
   test('no cloud-config keys inside embedded content', () => {
-    const { labels } = completeAt('#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      Welcome |^|\n');
+    const { labels } = completeAt(
+      '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      Welcome |^|\n',
+    );
     assert.ok(!labels.includes('write_files'));
     assert.ok(!labels.includes('path'));
   });
 
   test('a new top-level key right after a block scalar (column 0) gets key completion', () => {
-    const { labels } = completeAt('#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      Welcome\n|^|');
+    const { labels } = completeAt(
+      '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      Welcome\n|^|',
+    );
     assert.ok(labels.includes('runcmd'));
     assert.ok(!labels.includes('write_files'), 'already present');
   });
 
   test('a new list item after a block scalar gets the item keys', () => {
-    const { labels } = completeAt('#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      Welcome\n  - |^|');
+    const { labels } = completeAt(
+      '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      Welcome\n  - |^|',
+    );
     assert.ok(labels.includes('path'));
     assert.ok(labels.includes('new write_files entry'));
   });
 
   test('non cloud-config documents get nothing', () => {
-    assert.deepEqual(completeAt('*filter\n|^|', {}, 'iptables').labels.filter((l) => l === 'write_files' || l === '#cloud-config'), []);
+    assert.deepEqual(
+      completeAt('*filter\n|^|', {}, 'iptables').labels.filter((l) => l === 'write_files' || l === '#cloud-config'),
+      [],
+    );
   });
 });
 

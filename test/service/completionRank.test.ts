@@ -36,7 +36,8 @@ test('in [Service] the most used directives come first, the ones already written
 });
 
 test('inside user-data too (an embedded unit)', () => {
-  const text = '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Service]\n        ^^\n        ExecStop=/bin/true\n';
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Service]\n        ^^\n        ExecStop=/bin/true\n';
   const labels = ranked(text, 'cloud-config', 'file:///t/user-data');
   assert.equal(labels[0], 'ExecStart');
 });

@@ -5,18 +5,19 @@ import assert from 'node:assert/strict';
 import { applyCompletion, completeAt, diagnose, doc, fixesFor, hoverAt, service, spans } from '../helpers/service';
 import { detectLanguage, languageFromEditor } from '../../server/src/service/index';
 
-const userData = (body: string): string => [
-  '#cloud-config',
-  'packages: [docker.io, ufw]',
-  'write_files:',
-  '  - path: /opt/app/compose.yaml',
-  '    content: |',
-  ...body.split('\n').map((l) => (l ? `      ${l}` : l)),
-  'runcmd:',
-  '  - ufw allow 22/tcp',
-  '  - ufw --force enable',
-  '',
-].join('\n');
+const userData = (body: string): string =>
+  [
+    '#cloud-config',
+    'packages: [docker.io, ufw]',
+    'write_files:',
+    '  - path: /opt/app/compose.yaml',
+    '    content: |',
+    ...body.split('\n').map((l) => (l ? `      ${l}` : l)),
+    'runcmd:',
+    '  - ufw allow 22/tcp',
+    '  - ufw --force enable',
+    '',
+  ].join('\n');
 
 const compose = (service: string): string => `services:\n  db:\n    image: postgres:16\n${service}`;
 
@@ -27,7 +28,10 @@ for (const [where, wrap, lang] of [
   describe(`compose completion: ${where}`, () => {
     it('offers service keys where a service setting goes', () => {
       const { labels, list, text } = completeAt(wrap(compose('    res|^|\n')), {}, lang);
-      assert.ok(labels.includes('restart') && labels.includes('ports') && labels.includes('network_mode'), labels.join(', '));
+      assert.ok(
+        labels.includes('restart') && labels.includes('ports') && labels.includes('network_mode'),
+        labels.join(', '),
+      );
       assert.ok(!labels.includes('services'), 'top-level keys are not offered inside a service');
       const item = list.items.find((i) => i.label === 'restart');
       assert.ok(item);
@@ -93,7 +97,10 @@ for (const [where, wrap, lang] of [
     });
 
     it('explains restart and network_mode values', () => {
-      assert.match(String(hoverAt(wrap(compose('    restart: unless-st|^|opped\n')), {}, lang).markdown), /stopped by hand/);
+      assert.match(
+        String(hoverAt(wrap(compose('    restart: unless-st|^|opped\n')), {}, lang).markdown),
+        /stopped by hand/,
+      );
       const host = hoverAt(wrap(compose('    network_mode: ho|^|st\n')), {}, lang);
       assert.match(String(host.markdown), /host's network stack/);
       assert.match(String(hoverAt(wrap(compose('    net|^|work_mode: bridge\n')), {}, lang).markdown), /network stack/);
@@ -104,7 +111,14 @@ for (const [where, wrap, lang] of [
 
 describe('standalone Compose files', () => {
   it('are recognised by name, not by content, and not when they say #cloud-config', () => {
-    for (const name of ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', 'web.compose.yaml', 'compose.override.yaml']) {
+    for (const name of [
+      'compose.yaml',
+      'compose.yml',
+      'docker-compose.yml',
+      'docker-compose.yaml',
+      'web.compose.yaml',
+      'compose.override.yaml',
+    ]) {
       assert.equal(detectLanguage(`/srv/app/${name}`, 'services: {}\n'), 'compose', name);
     }
     assert.equal(detectLanguage('/srv/app/app.yaml', 'services: {}\n'), undefined);
@@ -121,7 +135,12 @@ describe('standalone Compose files', () => {
     assert.deepEqual(spans(text, diags).sort(), ['docker/compose-invalid: port', 'docker/port-exposure: "5432:5432"']);
     const exposure = diags.find((d) => d.code === 'docker/port-exposure');
     assert.match(String(exposure?.message), /DOCKER-USER/);
-    const [[title, fixed] = ['', '']] = fixesFor(compose('    ports: ["5432:5432"]\n'), 'docker/port-exposure', {}, 'compose');
+    const [[title, fixed] = ['', '']] = fixesFor(
+      compose('    ports: ["5432:5432"]\n'),
+      'docker/port-exposure',
+      {},
+      'compose',
+    );
     assert.match(title, /127\.0\.0\.1/);
     assert.equal(fixed, compose('    ports: ["127.0.0.1:5432:5432"]\n'));
   });
@@ -130,16 +149,29 @@ describe('standalone Compose files', () => {
     const text = compose('    ports:\n      - "127.0.0.1:5432:5432"\n    restart: always\n') + 'volumes:\n  data: {}\n';
     const d = doc(text, 'compose', 'file:///srv/app/compose.yaml');
     const symbols = service().symbols(d, 'compose');
-    assert.deepEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => [c.name, (c.children ?? []).map((x) => x.name)])]), [
-      ['services', [['db', ['image', 'ports', 'restart']]]],
-      ['volumes', []],
-    ]);
-    const folds = service().folding(d, 'compose').map((f) => [f.startLine, f.endLine]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, (s.children ?? []).map((c) => [c.name, (c.children ?? []).map((x) => x.name)])]),
+      [
+        ['services', [['db', ['image', 'ports', 'restart']]]],
+        ['volumes', []],
+      ],
+    );
+    const folds = service()
+      .folding(d, 'compose')
+      .map((f) => [f.startLine, f.endLine]);
     // services: lines 0-5, db: 1-5, ports: 3-4, volumes: 6-7
-    assert.deepEqual(folds, [[0, 5], [1, 5], [3, 4], [6, 7]]);
+    assert.deepEqual(folds, [
+      [0, 5],
+      [1, 5],
+      [3, 4],
+      [6, 7],
+    ]);
   });
 
   it('a clean Compose file gets nothing', () => {
-    assert.deepEqual(diagnose(compose('    ports: ["127.0.0.1:5432:5432"]\n    restart: unless-stopped\n'), {}, 'compose'), []);
+    assert.deepEqual(
+      diagnose(compose('    ports: ["127.0.0.1:5432:5432"]\n    restart: unless-stopped\n'), {}, 'compose'),
+      [],
+    );
   });
 });

@@ -23,22 +23,45 @@ test('a DOCKER-USER drop rule added to the rules block clears docker/port-exposu
   const open = diagnose(userData({ rules: base, execStart: everywhere }));
   assert.equal(withCode(open, 'docker/port-exposure').length, 1);
   const filtered = [...base.slice(0, -1), '-A DOCKER-USER -i eth0 -j DROP', 'COMMIT'];
-  const closed = diagnose(userData({ rules: [...base.slice(0, 4), ':DOCKER-USER - [0:0]', ...filtered.slice(4)], execStart: everywhere }));
+  const closed = diagnose(
+    userData({ rules: [...base.slice(0, 4), ':DOCKER-USER - [0:0]', ...filtered.slice(4)], execStart: everywhere }),
+  );
   assert.deepEqual(withCode(closed, 'docker/port-exposure'), [], codes(closed).join(', '));
   assert.equal(withCode(diagnose(userData({ rules: base, execStart: everywhere })), 'docker/port-exposure').length, 1);
 });
 
 test('changing only the sshd_config Port turns iptables/lockout on and off for the unchanged rules', () => {
   const only2222 = base.map((l) => l.replace('--dport 22 ', '--dport 2222 '));
-  assert.deepEqual(withCode(diagnose(userData({ rules: only2222, execStart: loopback, sshdPort: 2222 })), 'iptables/lockout'), []);
-  assert.equal(withCode(diagnose(userData({ rules: only2222, execStart: loopback, sshdPort: 22 })), 'iptables/lockout').length, 1);
-  assert.deepEqual(withCode(diagnose(userData({ rules: only2222, execStart: loopback, sshdPort: 2222 })), 'iptables/lockout'), []);
+  assert.deepEqual(
+    withCode(diagnose(userData({ rules: only2222, execStart: loopback, sshdPort: 2222 })), 'iptables/lockout'),
+    [],
+  );
+  assert.equal(
+    withCode(diagnose(userData({ rules: only2222, execStart: loopback, sshdPort: 22 })), 'iptables/lockout').length,
+    1,
+  );
+  assert.deepEqual(
+    withCode(diagnose(userData({ rules: only2222, execStart: loopback, sshdPort: 2222 })), 'iptables/lockout'),
+    [],
+  );
 });
 
 test('renaming the ipset a written script creates brings iptables/missing-ipset to the unchanged rules', () => {
   const withSet = [...base.slice(0, -1), '-A INPUT -m set --match-set trusted src -j ACCEPT', 'COMMIT'];
-  assert.deepEqual(withCode(diagnose(userData({ rules: withSet, execStart: loopback, script: 'ipset create trusted hash:net' })), 'iptables/missing-ipset'), []);
+  assert.deepEqual(
+    withCode(
+      diagnose(userData({ rules: withSet, execStart: loopback, script: 'ipset create trusted hash:net' })),
+      'iptables/missing-ipset',
+    ),
+    [],
+  );
   const renamed = diagnose(userData({ rules: withSet, execStart: loopback, script: 'ipset create other hash:net' }));
   assert.equal(withCode(renamed, 'iptables/missing-ipset').length, 1, codes(renamed).join(', '));
-  assert.deepEqual(withCode(diagnose(userData({ rules: withSet, execStart: loopback, script: 'ipset create trusted hash:net' })), 'iptables/missing-ipset'), []);
+  assert.deepEqual(
+    withCode(
+      diagnose(userData({ rules: withSet, execStart: loopback, script: 'ipset create trusted hash:net' })),
+      'iptables/missing-ipset',
+    ),
+    [],
+  );
 });

@@ -24,11 +24,25 @@ describe('completion of docker run options', () => {
     const r = completeRunFlag(text, offset);
     assert.ok(r);
     const labels = r.items.map((i) => i.label);
-    for (const l of ['--detach', '-d', '--rm', '--name', '--publish', '-p', '--network', '--restart', '--env-file', '--log-driver', '--health-cmd', '--gpus']) assert.ok(labels.includes(l), l);
+    for (const l of [
+      '--detach',
+      '-d',
+      '--rm',
+      '--name',
+      '--publish',
+      '-p',
+      '--network',
+      '--restart',
+      '--env-file',
+      '--log-driver',
+      '--health-cmd',
+      '--gpus',
+    ])
+      assert.ok(labels.includes(l), l);
     assert.ok(!labels.includes('--replace'), 'podman-only options are not offered for docker');
     const detach = r.items.find((i) => i.label === '--detach');
     const doc = detach?.documentation;
-    assert.match(typeof doc === 'string' ? doc : doc?.value ?? '', /ExecStart/);
+    assert.match(typeof doc === 'string' ? doc : (doc?.value ?? ''), /ExecStart/);
     assert.equal(r.replaceStart, offset);
   });
 
@@ -38,8 +52,16 @@ describe('completion of docker run options', () => {
   });
 
   test('values of --restart, --network, --log-driver and --pull, also after `=`', () => {
-    assert.deepEqual(complete(exec('/usr/bin/docker run --restart |^|'))?.labels, ['no', 'on-failure', 'always', 'unless-stopped']);
-    assert.deepEqual(complete(exec('/usr/bin/docker run --restart=al|^|')), { labels: ['no', 'on-failure', 'always', 'unless-stopped'], replaced: 'al' });
+    assert.deepEqual(complete(exec('/usr/bin/docker run --restart |^|'))?.labels, [
+      'no',
+      'on-failure',
+      'always',
+      'unless-stopped',
+    ]);
+    assert.deepEqual(complete(exec('/usr/bin/docker run --restart=al|^|')), {
+      labels: ['no', 'on-failure', 'always', 'unless-stopped'],
+      replaced: 'al',
+    });
     assert.ok(complete(exec('/usr/bin/docker run --net |^|'))?.labels.includes('host'));
     assert.ok(complete(exec('/usr/bin/docker run --log-driver |^|'))?.labels.includes('journald'));
     assert.deepEqual(complete(exec('/usr/bin/docker run --pull |^|'))?.labels, ['missing', 'always', 'never']);

@@ -23,7 +23,9 @@ function bound(options: string): string | undefined {
   return /docker run (.*) img/.exec(fixed)?.[1];
 }
 
-function fields(options: string): [string | undefined, string | undefined, string | undefined, string, boolean, boolean] {
+function fields(
+  options: string,
+): [string | undefined, string | undefined, string | undefined, string, boolean, boolean] {
   const { pub } = publication(options);
   return [pub.hostIp, pub.hostPort, pub.containerPort, pub.protocol, pub.loopbackOnly, publishedOnEveryInterface(pub)];
 }
@@ -41,7 +43,11 @@ describe('-p forms, split the way Docker splits them', () => {
     // Docker joins every part before the host port into the address, so unbracketed IPv6 works too.
     ['-p ::1:80:80', ['::1', '80', '80', 'tcp', true, false], undefined],
     ['-p :::80:80', ['::', '80', '80', 'tcp', false, true], '-p 127.0.0.1:80:80'],
-    ['-p 8000-8010:8000-8010', [undefined, '8000-8010', '8000-8010', 'tcp', false, true], '-p 127.0.0.1:8000-8010:8000-8010'],
+    [
+      '-p 8000-8010:8000-8010',
+      [undefined, '8000-8010', '8000-8010', 'tcp', false, true],
+      '-p 127.0.0.1:8000-8010:8000-8010',
+    ],
     ['-p 53:53/udp', [undefined, '53', '53', 'udp', false, true], '-p 127.0.0.1:53:53/udp'],
     ['-p 80:80/tcp', [undefined, '80', '80', 'tcp', false, true], '-p 127.0.0.1:80:80/tcp'],
     ['-p 5000', [undefined, undefined, '5000', 'tcp', false, true], '-p 127.0.0.1::5000'],
@@ -50,7 +56,11 @@ describe('-p forms, split the way Docker splits them', () => {
     ['--publish=8080:80', [undefined, '8080', '80', 'tcp', false, true], '--publish=127.0.0.1:8080:80'],
     ['-p8080:80', [undefined, '8080', '80', 'tcp', false, true], '-p127.0.0.1:8080:80'],
     ['-p "0.0.0.0:443:443"', ['0.0.0.0', '443', '443', 'tcp', false, true], '-p "127.0.0.1:443:443"'],
-    ['--publish published=8080,target=80,protocol=udp', [undefined, '8080', '80', 'udp', false, true], '--publish 127.0.0.1:8080:80/udp'],
+    [
+      '--publish published=8080,target=80,protocol=udp',
+      [undefined, '8080', '80', 'udp', false, true],
+      '--publish 127.0.0.1:8080:80/udp',
+    ],
   ];
   for (const [options, expected, afterBind] of cases) {
     test(options, () => {
@@ -70,14 +80,21 @@ describe('-p forms, split the way Docker splits them', () => {
 describe('publications without -p mappings', () => {
   test('-P publishes every exposed port on every interface, and cannot be bound', () => {
     const { pub, text } = publication('--rm -P');
-    assert.deepEqual([pub.kind, text.slice(pub.start, pub.end), pub.containerPort, pub.loopbackOnly, pub.bindEdit], ['publish-all', '-P', undefined, false, undefined]);
+    assert.deepEqual(
+      [pub.kind, text.slice(pub.start, pub.end), pub.containerPort, pub.loopbackOnly, pub.bindEdit],
+      ['publish-all', '-P', undefined, false, undefined],
+    );
     assert.equal(publishedOnEveryInterface(pub), true);
   });
 
   test('--network host and --net=host put every container port on the host', () => {
     for (const options of ['--network host', '--net=host', '--network=host']) {
       const { pub, text } = publication(options);
-      assert.deepEqual([pub.kind, text.slice(pub.start, pub.end), pub.loopbackOnly], ['host-network', options, false], options);
+      assert.deepEqual(
+        [pub.kind, text.slice(pub.start, pub.end), pub.loopbackOnly],
+        ['host-network', options, false],
+        options,
+      );
       // INPUT rules do apply to host networking: this is not Docker's NAT bypass.
       assert.equal(publishedOnEveryInterface(pub), false);
     }
@@ -98,7 +115,8 @@ describe('publications in runcmd and bootcmd (cloud-config/no-firewall)', () => 
   const code = 'cloud-config/no-firewall';
 
   test('a shell line and an argument list each publish a port; ranges cover the mapping in the YAML', () => {
-    const line = '#cloud-config\nruncmd:\n  - apt-get install -y docker.io && docker run -d --restart=always -p 8080:80 nginx\n';
+    const line =
+      '#cloud-config\nruncmd:\n  - apt-get install -y docker.io && docker run -d --restart=always -p 8080:80 nginx\n';
     assert.deepEqual(spans(line, withCode(diagnose(line), code)), [`${code}: -p 8080:80`]);
     const list = '#cloud-config\nbootcmd:\n  - [docker, run, -d, -p, "0.0.0.0:443:443", nginx]\n';
     assert.deepEqual(spans(list, withCode(diagnose(list), code)), [`${code}: -p, "0.0.0.0:443:443"`]);
@@ -106,7 +124,8 @@ describe('publications in runcmd and bootcmd (cloud-config/no-firewall)', () => 
   });
 
   test('a block-scalar script, loopback-only mappings and -p after the image', () => {
-    const script = '#cloud-config\nruncmd:\n  - |\n    docker pull nginx\n    docker run -d \\\n      -p 127.0.0.1:8080:80 nginx\n    docker run --rm alpine nc -p 9000 -l\n';
+    const script =
+      '#cloud-config\nruncmd:\n  - |\n    docker pull nginx\n    docker run -d \\\n      -p 127.0.0.1:8080:80 nginx\n    docker run --rm alpine nc -p 9000 -l\n';
     assert.deepEqual(withCode(diagnose(script), code), []);
     const open = script.replace('127.0.0.1:8080:80', '8080:80');
     assert.deepEqual(spans(open, withCode(diagnose(open), code)), [`${code}: -p 8080:80`]);

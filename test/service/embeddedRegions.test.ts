@@ -1,7 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCloudConfig } from '../../server/src/service/cloudConfig/parse';
-import { regionAt, toDocumentOffset, toEmbeddedOffset, type EmbeddedRegion } from '../../server/src/service/embedded/region';
+import {
+  regionAt,
+  toDocumentOffset,
+  toEmbeddedOffset,
+  type EmbeddedRegion,
+} from '../../server/src/service/embedded/region';
 import type { DialectSetting } from '../../server/src/service/types';
 
 function regionsOf(text: string, dialect: DialectSetting = 'auto'): readonly EmbeddedRegion[] {
@@ -24,18 +29,26 @@ function assertExactMapping(text: string, region: EmbeddedRegion): void {
   assert.equal(region.lines.length, embeddedLines.length, 'one mapped line per embedded line');
   region.lines.forEach((line, i) => {
     assert.equal(text.slice(line.docOffset, line.docOffset + line.length), embeddedLines[i], `line ${i}`);
-    assert.equal(region.text.slice(line.embOffset, line.embOffset + line.length), embeddedLines[i], `line ${i} (embedded side)`);
+    assert.equal(
+      region.text.slice(line.embOffset, line.embOffset + line.length),
+      embeddedLines[i],
+      `line ${i} (embedded side)`,
+    );
   });
   for (let e = 0; e <= region.text.length; e++) {
     const d = toDocumentOffset(region, e);
     assert.equal(toEmbeddedOffset(region, d), e, `embedded offset ${e} → document ${d} → back`);
-    if (e < region.text.length && region.text[e] !== '\n') assert.equal(text[d], region.text[e], `character at embedded offset ${e}`);
+    if (e < region.text.length && region.text[e] !== '\n')
+      assert.equal(text[d], region.text[e], `character at embedded offset ${e}`);
   }
 }
 
 describe('embedded region language', () => {
   const file = (path: string, content: string): string =>
-    `#cloud-config\nwrite_files:\n  - path: ${path}\n    content: |\n${content.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}`;
+    `#cloud-config\nwrite_files:\n  - path: ${path}\n    content: |\n${content
+      .split('\n')
+      .map((l) => (l ? `      ${l}` : l))
+      .join('\n')}`;
 
   const byPath: Array<[string, string, EmbeddedRegion['language']]> = [
     ['/var/lib/iptables/rules-save', '# empty for now\n', 'iptables'],
@@ -67,7 +80,8 @@ describe('embedded region language', () => {
   }
 
   test('unit and drop-in content in coreos.units are systemd, named after the unit', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      content: |\n        [Service]\n        ExecStart=/bin/true\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      content: |\n        [Service]\n        ExecStart=/bin/true\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n';
     const [unit, dropIn] = regionsOf(text);
     assert.equal(unit!.language, 'systemd');
     assert.equal(unit!.origin, 'unit');
@@ -79,12 +93,14 @@ describe('embedded region language', () => {
   });
 
   test('networkd units are not systemd service content', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: 10-eth0.network\n      content: |\n        [Match]\n        Name=eth0\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: 10-eth0.network\n      content: |\n        [Match]\n        Name=eth0\n';
     assert.equal(onlyRegion(text).language, 'other');
   });
 
   test('encoded content is not analysed', () => {
-    const text = '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    encoding: b64\n    content: KmZpbHRlcgpDT01NSVQK\n';
+    const text =
+      '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    encoding: b64\n    content: KmZpbHRlcgpDT01NSVQK\n';
     const r = onlyRegion(text);
     assert.equal(r.encoded, true);
     assert.equal(r.language, 'other');
@@ -92,15 +108,22 @@ describe('embedded region language', () => {
   });
 
   test('hyphen keys are normalised in the coreos dialect (drop-ins)', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      drop-ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      drop-ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n';
     const regions = regionsOf(text);
-    assert.deepEqual(regions.map((r) => r.origin), ['drop-in']);
+    assert.deepEqual(
+      regions.map((r) => r.origin),
+      ['drop-in'],
+    );
   });
 });
 
 describe('embedded line mapping', () => {
   const rules = (header: string, body: string, eol = '\n'): string =>
-    `#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: ${header}\n${body}`.replace(/\n/g, eol);
+    `#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: ${header}\n${body}`.replace(
+      /\n/g,
+      eol,
+    );
 
   test('`|`: clip chomping, text as written to disk', () => {
     const text = rules('|', '      *filter\n      :INPUT ACCEPT [0:0]\n      COMMIT\n');
@@ -147,7 +170,8 @@ describe('embedded line mapping', () => {
   });
 
   test('blank lines, lines with extra indentation and whitespace-only lines inside the block', () => {
-    const text = '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/app.service\n    content: |\n      [Unit]\n\n      Description=x\n        \n      [Service]\n        ExecStart=/bin/true\n';
+    const text =
+      '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/app.service\n    content: |\n      [Unit]\n\n      Description=x\n        \n      [Service]\n        ExecStart=/bin/true\n';
     const r = onlyRegion(text);
     assert.equal(r.text, '[Unit]\n\nDescription=x\n  \n[Service]\n  ExecStart=/bin/true\n');
     assertExactMapping(text, r);
@@ -161,29 +185,33 @@ describe('embedded line mapping', () => {
   });
 
   test('content as the first key of a list item (`- content: |`)', () => {
-    const text = '#cloud-config\nwrite_files:\n  - content: |\n      *filter\n      COMMIT\n    path: /var/lib/iptables/rules-save\n';
+    const text =
+      '#cloud-config\nwrite_files:\n  - content: |\n      *filter\n      COMMIT\n    path: /var/lib/iptables/rules-save\n';
     const r = onlyRegion(text);
     assert.equal(r.language, 'iptables');
     assert.equal(r.text, '*filter\nCOMMIT\n');
     assertExactMapping(text, r);
   });
 
-  test('`- content: |2` in a list item: the indicator counts from the item\'s mapping column', () => {
-    const text = '#cloud-config\nwrite_files:\n  - content: |2\n        *filter\n      COMMIT\n    path: /var/lib/iptables/rules-save\n';
+  test("`- content: |2` in a list item: the indicator counts from the item's mapping column", () => {
+    const text =
+      '#cloud-config\nwrite_files:\n  - content: |2\n        *filter\n      COMMIT\n    path: /var/lib/iptables/rules-save\n';
     const r = onlyRegion(text);
     assert.equal(r.text, '  *filter\nCOMMIT\n');
     assertExactMapping(text, r);
   });
 
   test('list at column 0 under its key', () => {
-    const text = '#cloud-config\nwrite_files:\n- path: /var/lib/iptables/rules-save\n  content: |\n    *filter\n    COMMIT\n';
+    const text =
+      '#cloud-config\nwrite_files:\n- path: /var/lib/iptables/rules-save\n  content: |\n    *filter\n    COMMIT\n';
     const r = onlyRegion(text);
     assert.equal(r.text, '*filter\nCOMMIT\n');
     assertExactMapping(text, r);
   });
 
   test('deeply nested drop-in content', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n';
     const r = onlyRegion(text);
     assert.equal(r.text, '[Service]\nEnvironment=A=1\n');
     assertExactMapping(text, r);
@@ -211,16 +239,22 @@ describe('embedded line mapping', () => {
   });
 
   test('several regions in one document each map exactly', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n    - name: app.service\n      content: |\n        [Service]\n        ExecStart=/bin/true\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n  - path: /etc/systemd/system/other.service\n    content: |-\n      [Service]\n      ExecStart=/bin/false\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n    - name: app.service\n      content: |\n        [Service]\n        ExecStart=/bin/true\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n  - path: /etc/systemd/system/other.service\n    content: |-\n      [Service]\n      ExecStart=/bin/false\n';
     const regions = regionsOf(text);
-    assert.deepEqual(regions.map((r) => r.language), ['systemd', 'iptables', 'systemd']);
+    assert.deepEqual(
+      regions.map((r) => r.language),
+      ['systemd', 'iptables', 'systemd'],
+    );
     for (const r of regions) assertExactMapping(text, r);
   });
 
   test('a single-line plain or single-quoted scalar maps to its text', () => {
-    const plain = '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/a.service.d/10.conf\n    content: "[Service]"\n';
+    const plain =
+      '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/a.service.d/10.conf\n    content: "[Service]"\n';
     assertExactMapping(plain, onlyRegion(plain));
-    const single = '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/a.service.d/10.conf\n    content: \'[Service]\'\n';
+    const single =
+      "#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/a.service.d/10.conf\n    content: '[Service]'\n";
     assertExactMapping(single, onlyRegion(single));
   });
 
@@ -228,14 +262,16 @@ describe('embedded line mapping', () => {
     const folded = rules('>', '      *filter\n      COMMIT\n');
     assert.equal(onlyRegion(folded).mappable, false);
     assert.equal(onlyRegion(folded).style, 'folded');
-    const escaped = '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: "*filter\\nCOMMIT\\n"\n';
+    const escaped =
+      '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: "*filter\\nCOMMIT\\n"\n';
     assert.equal(onlyRegion(escaped).mappable, false);
     assert.equal(toEmbeddedOffset(onlyRegion(escaped), escaped.indexOf('*filter')), undefined);
   });
 });
 
 describe('document ↔ embedded offsets', () => {
-  const text = '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
 
   test('document offsets inside the content round-trip', () => {
     const r = onlyRegion(text);

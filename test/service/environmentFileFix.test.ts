@@ -26,26 +26,29 @@ test('CoreOS unit: the secret moves to /etc/<unit>.env written 0600, the unit lo
   assert.equal(fixes.length, 1);
   const [title, fixed] = fixes[0]!;
   assert.equal(title, 'Move the secrets to /etc/app.env (mode 0600) and load it with EnvironmentFile=');
-  assert.equal(fixed, [
-    '#cloud-config',
-    'coreos:',
-    '  units:',
-    '    - name: app.service',
-    '      command: start',
-    '      content: |',
-    '        [Service]',
-    '        EnvironmentFile=/etc/app.env',
-    '        Environment=LOG_LEVEL=info',
-    '        ExecStart=/opt/bin/app',
-    'write_files:',
-    '  - path: /etc/motd',
-    '    content: hello',
-    '  - path: /etc/app.env',
-    "    permissions: '0600'",
-    '    content: |',
-    '      DB_PASSWORD=hunter2',
-    '',
-  ].join('\n'));
+  assert.equal(
+    fixed,
+    [
+      '#cloud-config',
+      'coreos:',
+      '  units:',
+      '    - name: app.service',
+      '      command: start',
+      '      content: |',
+      '        [Service]',
+      '        EnvironmentFile=/etc/app.env',
+      '        Environment=LOG_LEVEL=info',
+      '        ExecStart=/opt/bin/app',
+      'write_files:',
+      '  - path: /etc/motd',
+      '    content: hello',
+      '  - path: /etc/app.env',
+      "    permissions: '0600'",
+      '    content: |',
+      '      DB_PASSWORD=hunter2',
+      '',
+    ].join('\n'),
+  );
   assert.deepEqual(withCode(diagnose(fixed!), code), []);
   assert.deepEqual(withCode(diagnose(fixed!), 'cloud-config/secret-permissions'), []);
 });
@@ -70,14 +73,23 @@ test('cloud-init write_files unit: two secrets on one line with a plain variable
   assert.deepEqual(first, second, 'both findings offer the same whole-unit fix');
   const fixed = first![0]![1];
   assert.match(fixed, /\n {6}Environment=MODE=prod\n {6}EnvironmentFile=\/etc\/worker\.env\n {6}ExecStart=/);
-  assert.match(fixed, /\n {2}- path: \/etc\/worker\.env\n {4}permissions: '0600'\n {4}content: \|\n {6}API_TOKEN=abc123\n {6}DB_PASSWORD="two words"\n/);
+  assert.match(
+    fixed,
+    /\n {2}- path: \/etc\/worker\.env\n {4}permissions: '0600'\n {4}content: \|\n {6}API_TOKEN=abc123\n {6}DB_PASSWORD="two words"\n/,
+  );
   assert.deepEqual(withCode(diagnose(fixed), code), []);
 });
 
 test('no write_files yet: the fix adds the key; a standalone unit file gets no fix (the file would not exist)', () => {
-  const text = '#cloud-config\ncoreos:\n  units:\n    - name: db.service\n      content: |\n        [Service]\n        Environment=SECRET_KEY=s3cr3t\n        ExecStart=/bin/db\n';
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: db.service\n      content: |\n        [Service]\n        Environment=SECRET_KEY=s3cr3t\n        ExecStart=/bin/db\n';
   const [[, fixed]] = fixesFor(text, code);
-  assert.ok(fixed!.endsWith("write_files:\n  - path: /etc/db.env\n    permissions: '0600'\n    content: |\n      SECRET_KEY=s3cr3t\n"), fixed);
+  assert.ok(
+    fixed!.endsWith(
+      "write_files:\n  - path: /etc/db.env\n    permissions: '0600'\n    content: |\n      SECRET_KEY=s3cr3t\n",
+    ),
+    fixed,
+  );
   assert.deepEqual(withCode(diagnose(fixed!), code), []);
   const unit = '[Service]\nEnvironment=SECRET_KEY=s3cr3t\nExecStart=/bin/db\n';
   assert.equal(withCode(diagnose(unit, {}, 'systemd', 'file:///etc/systemd/system/db.service'), code).length, 1);

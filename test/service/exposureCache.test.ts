@@ -5,21 +5,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exposureCacheStats, exposureReport, exposureSummary } from '../../server/src/service/exposure/index';
 
-const userData = (before: string[], rules: string[]) => [
-  '#cloud-config',
-  ...before,
-  'write_files:',
-  '  - path: /etc/iptables/rules.v4',
-  '    content: |',
-  ...['*filter', ':INPUT DROP [0:0]', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', ...rules, 'COMMIT'].map((l) => `      ${l}`),
-  'runcmd:',
-  '  - docker run -d -p 5432:5432 postgres:16',
-  '',
-].join('\n');
+const userData = (before: string[], rules: string[]) =>
+  [
+    '#cloud-config',
+    ...before,
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    '    content: |',
+    ...[
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      ...rules,
+      'COMMIT',
+    ].map((l) => `      ${l}`),
+    'runcmd:',
+    '  - docker run -d -p 5432:5432 postgres:16',
+    '',
+  ].join('\n');
 
 const ssh = ['-A INPUT -p tcp --dport 8022 -j ACCEPT'];
 
-test('exposure cache: an edit outside the rules reuses the map, placed at the rules\' new lines', () => {
+test("exposure cache: an edit outside the rules reuses the map, placed at the rules' new lines", () => {
   const first = exposureReport(userData([], ssh), 'cloud-config');
   const computed = exposureCacheStats.computed;
   // Two lines added above the rules (packages), nothing else changed.
@@ -38,7 +45,10 @@ test('exposure cache: an edit inside the rules, or to what is published, compute
   const computed = exposureCacheStats.computed;
   const more = exposureReport(userData([], [...ssh, '-A INPUT -p tcp --dport 443 -j ACCEPT']), 'cloud-config');
   assert.equal(exposureCacheStats.computed, computed + 1);
-  assert.equal(exposureSummary(more.files.find((f) => f.family === 4) as never), 'IPv4 reachable from the internet: 443/tcp, 8022/tcp · via Docker: 5432/tcp');
+  assert.equal(
+    exposureSummary(more.files.find((f) => f.family === 4) as never),
+    'IPv4 reachable from the internet: 443/tcp, 8022/tcp · via Docker: 5432/tcp',
+  );
   const other = exposureReport(userData([], ssh).replace('5432:5432', '6432:5432'), 'cloud-config');
   // Both families see the publication (Docker's rules on IPv4, its proxy's listener on IPv6).
   assert.ok(exposureCacheStats.computed > computed + 1);

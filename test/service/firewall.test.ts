@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { cloudConfigDiagnostics, diagnose, fixesFor, rangeText, spans, withCode } from '../helpers/service';
 
-const rules4 = 'write_files:\n  - path: /var/lib/iptables/rules-save\n    permissions: "0644"\n    content: |\n      *filter\n      :INPUT DROP [0:0]\n      -A INPUT -i lo -j ACCEPT\n      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n      -A INPUT -p tcp --dport 22 -j ACCEPT\n      COMMIT\n';
-const rules6 = 'write_files:\n  - path: /var/lib/ip6tables/rules-save\n    permissions: "0644"\n    content: |\n      *filter\n      :INPUT DROP [0:0]\n      -A INPUT -i lo -j ACCEPT\n      -A INPUT -p tcp --dport 22 -j ACCEPT\n      COMMIT\n';
+const rules4 =
+  'write_files:\n  - path: /var/lib/iptables/rules-save\n    permissions: "0644"\n    content: |\n      *filter\n      :INPUT DROP [0:0]\n      -A INPUT -i lo -j ACCEPT\n      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n      -A INPUT -p tcp --dport 22 -j ACCEPT\n      COMMIT\n';
+const rules6 =
+  'write_files:\n  - path: /var/lib/ip6tables/rules-save\n    permissions: "0644"\n    content: |\n      *filter\n      :INPUT DROP [0:0]\n      -A INPUT -i lo -j ACCEPT\n      -A INPUT -p tcp --dport 22 -j ACCEPT\n      COMMIT\n';
 
 /** The safe default rules-save entry the quick fixes insert (relative to a `  - ` list item). */
 function defaultRulesItem(path: string, icmp: string): string {
@@ -20,17 +22,20 @@ describe('cloud-config/firewall-not-loaded', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), '/var/lib/iptables/rules-save');
-    assert.deepEqual(fixesFor(text, code), [[
-      'Add iptables-restore.service to coreos.units (enable and start)',
-      `${text}    - name: iptables-restore.service\n      enable: true\n      command: start\n`,
-    ]]);
+    assert.deepEqual(fixesFor(text, code), [
+      [
+        'Add iptables-restore.service to coreos.units (enable and start)',
+        `${text}    - name: iptables-restore.service\n      enable: true\n      command: start\n`,
+      ],
+    ]);
   });
 
   test('no units list yet: the fix creates `units:` under coreos', () => {
     const text = `#cloud-config\n${rules4}coreos:\n  update:\n    reboot_strategy: "off"\n`;
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [
-      `${text}  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n`,
-    ]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [`${text}  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n`],
+    );
   });
 
   test('enabled but not started: the fix adds `command: start` and the related info points at the unit', () => {
@@ -39,14 +44,22 @@ describe('cloud-config/firewall-not-loaded', () => {
     assert.equal(rangeText(text, d!), '/var/lib/iptables/rules-save');
     const related = d!.relatedInformation?.[0];
     assert.ok(related);
-    assert.equal(related.location.range.start.line, text.split('\n').findIndex((l) => l.includes('name: iptables-restore.service')));
-    assert.deepEqual(fixesFor(text, code), [['Enable and start iptables-restore.service', `${text}      command: start\n`]]);
+    assert.equal(
+      related.location.range.start.line,
+      text.split('\n').findIndex((l) => l.includes('name: iptables-restore.service')),
+    );
+    assert.deepEqual(fixesFor(text, code), [
+      ['Enable and start iptables-restore.service', `${text}      command: start\n`],
+    ]);
   });
 
   test('`command: start` indented one space too deep (read as part of the enable value): one fix edit re-indents it', () => {
     const text = `#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n       command: start\n${rules4}`;
     const fixes = fixesFor(text, code);
-    assert.deepEqual(fixes.map(([title]) => title), ['Enable and start iptables-restore.service']);
+    assert.deepEqual(
+      fixes.map(([title]) => title),
+      ['Enable and start iptables-restore.service'],
+    );
     const fixed = fixes[0]?.[1] ?? '';
     assert.equal(fixed, text.replace('       command: start', '      command: start'));
     assert.deepEqual(withCode(diagnose(fixed), code), []);
@@ -68,20 +81,33 @@ describe('cloud-config/firewall-not-loaded', () => {
 
   test('enable: false and command: stop: the fix rewrites both values', () => {
     const text = `#cloud-config\n${rules4}coreos:\n  units:\n    - name: iptables-restore.service\n      enable: false\n      command: stop\n`;
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('enable: false', 'enable: true').replace('command: stop', 'command: start')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('enable: false', 'enable: true').replace('command: stop', 'command: start')],
+    );
   });
 
   test('IPv6 rules need ip6tables-restore.service', () => {
     const text = `#cloud-config\n${rules6}coreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n`;
     const found = withCode(diagnose(text), code);
     assert.deepEqual(spans(text, found), [`${code}: /var/lib/ip6tables/rules-save`]);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`${text}    - name: ip6tables-restore.service\n      enable: true\n      command: start\n`]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [`${text}    - name: ip6tables-restore.service\n      enable: true\n      command: start\n`],
+    );
   });
 
   test('iptables-restore.service enabled and started with rules written: no firewall finding', () => {
     const text = `#cloud-config\n${rules4}coreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n`;
-    const firewallCodes = ['cloud-config/firewall-not-loaded', 'cloud-config/firewall-rules-missing', 'cloud-config/no-firewall'];
-    assert.deepEqual(cloudConfigDiagnostics(text).filter((d) => firewallCodes.includes(String(d.code))), []);
+    const firewallCodes = [
+      'cloud-config/firewall-not-loaded',
+      'cloud-config/firewall-rules-missing',
+      'cloud-config/no-firewall',
+    ];
+    assert.deepEqual(
+      cloudConfigDiagnostics(text).filter((d) => firewallCodes.includes(String(d.code))),
+      [],
+    );
     assert.deepEqual(cloudConfigDiagnostics(text), []);
   });
 
@@ -98,10 +124,17 @@ describe('cloud-config/firewall-not-loaded', () => {
 
 describe('cloud-config/firewall-not-loaded with an empty `units: []`', () => {
   test('the fix turns the empty flow list into a block list holding the restore unit', () => {
-    const text = '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
-    assert.deepEqual(fixesFor(text, 'cloud-config/firewall-not-loaded').map(([, t]) => t), [
-      text.replace('  units: []', '  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start'),
-    ]);
+    const text =
+      '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
+    assert.deepEqual(
+      fixesFor(text, 'cloud-config/firewall-not-loaded').map(([, t]) => t),
+      [
+        text.replace(
+          '  units: []',
+          '  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start',
+        ),
+      ],
+    );
   });
 });
 
@@ -109,41 +142,51 @@ describe('cloud-config/firewall-rules-missing', () => {
   const code = 'cloud-config/firewall-rules-missing';
 
   test('restore unit enabled but no rules file: warning on the unit name; the fix adds a rules-save entry', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n';
     const [d, ...rest] = withCode(diagnose(text), code);
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'iptables-restore.service');
-    assert.deepEqual(fixesFor(text, code), [[
-      'Add a /var/lib/iptables/rules-save write_files entry',
-      `${text}write_files:\n${defaultRulesItem('/var/lib/iptables/rules-save', 'icmp')}`,
-    ]]);
-  });
-
-  test('ip6tables-restore.service: the fix appends to the existing write_files list with an ICMPv6 rule', () => {
-    const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hi\ncoreos:\n  units:\n    - name: ip6tables-restore.service\n      enable: true\n';
-    const [d] = withCode(diagnose(text), code);
-    assert.equal(rangeText(text, d!), 'ip6tables-restore.service');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [
-      `#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hi\n${defaultRulesItem('/var/lib/ip6tables/rules-save', 'ipv6-icmp')}coreos:\n  units:\n    - name: ip6tables-restore.service\n      enable: true\n`,
+    assert.deepEqual(fixesFor(text, code), [
+      [
+        'Add a /var/lib/iptables/rules-save write_files entry',
+        `${text}write_files:\n${defaultRulesItem('/var/lib/iptables/rules-save', 'icmp')}`,
+      ],
     ]);
   });
 
+  test('ip6tables-restore.service: the fix appends to the existing write_files list with an ICMPv6 rule', () => {
+    const text =
+      '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hi\ncoreos:\n  units:\n    - name: ip6tables-restore.service\n      enable: true\n';
+    const [d] = withCode(diagnose(text), code);
+    assert.equal(rangeText(text, d!), 'ip6tables-restore.service');
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [
+        `#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hi\n${defaultRulesItem('/var/lib/ip6tables/rules-save', 'ipv6-icmp')}coreos:\n  units:\n    - name: ip6tables-restore.service\n      enable: true\n`,
+      ],
+    );
+  });
+
   test('the inserted rules produce no firewall finding afterwards', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n';
     const [[, fixed]] = fixesFor(text, code) as [[string, string]];
     assert.deepEqual(cloudConfigDiagnostics(fixed), []);
   });
 
   test('a restore unit that is neither enabled nor started, or is masked, is not reported', () => {
-    const text = '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      mask: true\n    - name: ip6tables-restore.service\n      command: stop\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      mask: true\n    - name: ip6tables-restore.service\n      command: stop\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 });
 
 describe('cloud-config/no-firewall', () => {
   const code = 'cloud-config/no-firewall';
-  const webUnit = '#cloud-config\ncoreos:\n  units:\n    - name: web.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/usr/bin/docker run --rm -p 80:80 nginx\n';
+  const webUnit =
+    '#cloud-config\ncoreos:\n  units:\n    - name: web.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/usr/bin/docker run --rm -p 80:80 nginx\n';
 
   test('a published port without any firewall: information on the -p option', () => {
     const [d, ...rest] = withCode(diagnose(webUnit), code);
@@ -153,20 +196,30 @@ describe('cloud-config/no-firewall', () => {
   });
 
   test('CoreOS: the fix adds the restore unit and a default rules-save file', () => {
-    assert.deepEqual(fixesFor(webUnit, code), [[
-      'Add a firewall (rules-save file and iptables-restore.service)',
-      `${webUnit}    - name: iptables-restore.service\n      enable: true\n      command: start\nwrite_files:\n${defaultRulesItem('/var/lib/iptables/rules-save', 'icmp')}`,
-    ]]);
+    assert.deepEqual(fixesFor(webUnit, code), [
+      [
+        'Add a firewall (rules-save file and iptables-restore.service)',
+        `${webUnit}    - name: iptables-restore.service\n      enable: true\n      command: start\nwrite_files:\n${defaultRulesItem('/var/lib/iptables/rules-save', 'icmp')}`,
+      ],
+    ]);
   });
 
   test('the fixed document has no firewall findings left', () => {
     const [[, fixed]] = fixesFor(webUnit, code) as [[string, string]];
-    const firewallCodes = ['cloud-config/firewall-not-loaded', 'cloud-config/firewall-rules-missing', 'cloud-config/no-firewall'];
-    assert.deepEqual(cloudConfigDiagnostics(fixed).filter((d) => firewallCodes.includes(String(d.code))), []);
+    const firewallCodes = [
+      'cloud-config/firewall-not-loaded',
+      'cloud-config/firewall-rules-missing',
+      'cloud-config/no-firewall',
+    ];
+    assert.deepEqual(
+      cloudConfigDiagnostics(fixed).filter((d) => firewallCodes.includes(String(d.code))),
+      [],
+    );
   });
 
   test('cloud-init: a unit written by write_files publishing a port', () => {
-    const text = '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/web.service\n    content: |\n      [Service]\n      ExecStart=/usr/bin/docker run --rm --publish 8080:80 nginx\nruncmd:\n  - systemctl start web.service\n';
+    const text =
+      '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/web.service\n    content: |\n      [Service]\n      ExecStart=/usr/bin/docker run --rm --publish 8080:80 nginx\nruncmd:\n  - systemctl start web.service\n';
     const found = withCode(diagnose(text), code);
     assert.equal(found.length, 1);
     assert.match(rangeText(text, found[0]!), /8080:80/);
@@ -175,7 +228,8 @@ describe('cloud-config/no-firewall', () => {
   test('a config that writes rules, or uses a firewall tool in runcmd, is not reported', () => {
     const withRules = `${webUnit.replace('#cloud-config\n', `#cloud-config\n${rules4}`)}    - name: iptables-restore.service\n      enable: true\n      command: start\n`;
     assert.deepEqual(withCode(diagnose(withRules), code), []);
-    const withUfw = '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/web.service\n    content: |\n      [Service]\n      ExecStart=/usr/bin/docker run --rm -p 80:80 nginx\nruncmd:\n  - ufw allow 22/tcp\n  - ufw enable\n';
+    const withUfw =
+      '#cloud-config\nwrite_files:\n  - path: /etc/systemd/system/web.service\n    content: |\n      [Service]\n      ExecStart=/usr/bin/docker run --rm -p 80:80 nginx\nruncmd:\n  - ufw allow 22/tcp\n  - ufw enable\n';
     assert.deepEqual(withCode(diagnose(withUfw), code), []);
   });
 

@@ -15,11 +15,15 @@ function fixAllOnce(text: string, lang: LanguageId, settings = {}): string {
   return TextDocument.applyEdits(d, action?.edit?.changes?.[d.uri] ?? []);
 }
 
-const lint = (text: string, lang: LanguageId, settings = {}): string[] => codes(service(settings).validate(doc(text, lang), lang));
+const lint = (text: string, lang: LanguageId, settings = {}): string[] =>
+  codes(service(settings).validate(doc(text, lang), lang));
 
 test('missing COMMIT in the second of two tables with one name: the COMMIT closes the second one', () => {
   const text = '*raw\n:PREROUTING ACCEPT [0:0]\n*raw\n:OUTPUT ACCEPT [0:0]\n';
-  assert.deepEqual(lint(text, 'iptables').filter((c) => c === 'iptables/missing-commit'), ['iptables/missing-commit', 'iptables/missing-commit']);
+  assert.deepEqual(
+    lint(text, 'iptables').filter((c) => c === 'iptables/missing-commit'),
+    ['iptables/missing-commit', 'iptables/missing-commit'],
+  );
   const fixed = fixAllOnce(text, 'iptables');
   assert.equal(fixed, '*raw\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n*raw\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n');
   assert.deepEqual(lint(fixed, 'iptables'), []);
@@ -36,7 +40,8 @@ test('missing COMMIT in a rules file of lone CRs: the COMMIT goes on a line of i
 
 test('lockout behind `-I` rules: the SSH accept is inserted where it ends up before the drop', () => {
   // `-I INPUT` without a number goes to the top: an `-A` line written above it would land behind it.
-  const text = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A INPUT -i lo -j ACCEPT\n-I INPUT 1 -s 10.0.0.0/8 -j ACCEPT\n-I INPUT -p tcp -j DROP\nCOMMIT\n';
+  const text =
+    '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A INPUT -i lo -j ACCEPT\n-I INPUT 1 -s 10.0.0.0/8 -j ACCEPT\n-I INPUT -p tcp -j DROP\nCOMMIT\n';
   assert.ok(lint(text, 'iptables').includes('iptables/lockout'));
   const [fix] = fixesFor(text, 'iptables/lockout', {}, 'iptables');
   assert.equal(fix?.[0], 'Accept SSH (tcp/22) before the drop');
@@ -45,27 +50,44 @@ test('lockout behind `-I` rules: the SSH accept is inserted where it ends up bef
 });
 
 test('lockout behind `-I` rules: the accept goes just in front of a drop that is not first', () => {
-  const text = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -j DROP\n-I INPUT 1 -i lo -j ACCEPT\n-A INPUT -j ACCEPT\nCOMMIT\n';
+  const text =
+    '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -j DROP\n-I INPUT 1 -i lo -j ACCEPT\n-A INPUT -j ACCEPT\nCOMMIT\n';
   const [fix] = fixesFor(text, 'iptables/lockout', {}, 'iptables');
-  assert.equal(fix?.[1], text.replace('-A INPUT -j ACCEPT\n', '-A INPUT -j ACCEPT\n-I INPUT 2 -p tcp -m tcp --dport 22 -j ACCEPT\n'));
+  assert.equal(
+    fix?.[1],
+    text.replace('-A INPUT -j ACCEPT\n', '-A INPUT -j ACCEPT\n-I INPUT 2 -p tcp -m tcp --dport 22 -j ACCEPT\n'),
+  );
   assert.ok(!lint(fix?.[1] ?? '', 'iptables').includes('iptables/lockout'));
 });
 
 test('lockout in a chain of `-A` lines only: the accept is still written as `-A` just above the drop', () => {
   const text = '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -i lo -j ACCEPT\n-A INPUT -p tcp -j DROP\nCOMMIT\n';
   const [fix] = fixesFor(text, 'iptables/lockout', {}, 'iptables');
-  assert.equal(fix?.[1], text.replace('-A INPUT -p tcp -j DROP', '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -p tcp -j DROP'));
+  assert.equal(
+    fix?.[1],
+    text.replace('-A INPUT -p tcp -j DROP', '-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -p tcp -j DROP'),
+  );
 });
 
 test('no-established and no-loopback behind `-I` rules: the accepts become the first rules of INPUT', () => {
-  const text = '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\n-I INPUT -p tcp --dport 80 -j ACCEPT\nCOMMIT\n';
+  const text =
+    '*filter\n:INPUT DROP [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\n-I INPUT -p tcp --dport 80 -j ACCEPT\nCOMMIT\n';
   const before = lint(text, 'iptables');
   assert.ok(before.includes('iptables/no-established') && before.includes('iptables/no-loopback'), before.join());
   const [established] = fixesFor(text, 'iptables/no-established', {}, 'iptables');
-  assert.equal(established?.[1], text.replace('--dport 80 -j ACCEPT\n', '--dport 80 -j ACCEPT\n-I INPUT 1 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n'));
+  assert.equal(
+    established?.[1],
+    text.replace(
+      '--dport 80 -j ACCEPT\n',
+      '--dport 80 -j ACCEPT\n-I INPUT 1 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n',
+    ),
+  );
   assert.ok(!lint(established?.[1] ?? '', 'iptables').includes('iptables/no-established'));
   const [loopback] = fixesFor(text, 'iptables/no-loopback', {}, 'iptables');
-  assert.equal(loopback?.[1], text.replace('--dport 80 -j ACCEPT\n', '--dport 80 -j ACCEPT\n-I INPUT 1 -i lo -j ACCEPT\n'));
+  assert.equal(
+    loopback?.[1],
+    text.replace('--dport 80 -j ACCEPT\n', '--dport 80 -j ACCEPT\n-I INPUT 1 -i lo -j ACCEPT\n'),
+  );
   assert.ok(!lint(loopback?.[1] ?? '', 'iptables').includes('iptables/no-loopback'));
 });
 
@@ -81,7 +103,8 @@ test('a quoted boolean unquoted would run on into the broken line below it: no f
 });
 
 test('rules file missing while write_files is not a list: no second write_files key is added', () => {
-  const text = '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\nwrite_files:\n  path: /etc/motd\n';
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\nwrite_files:\n  path: /etc/motd\n';
   const found = lint(text, 'cloud-config', { dialect: 'coreos' });
   assert.ok(found.includes('cloud-config/firewall-rules-missing') && found.includes('cloud-config/type'), found.join());
   const fixed = fixAllOnce(text, 'cloud-config', { dialect: 'coreos' });
@@ -90,7 +113,8 @@ test('rules file missing while write_files is not a list: no second write_files 
 });
 
 test('unit-missing-install on content that starts with an empty line: [Install] keeps the block indentation', () => {
-  const text = '#cloud-config\ncoreos:\n  units:\n    - name: wait.service\n      enable: true\n      content: |\n\n        [Service]\n        Type=oneshot\n        ExecStart=/bin/true\n';
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: wait.service\n      enable: true\n      content: |\n\n        [Service]\n        Type=oneshot\n        ExecStart=/bin/true\n';
   const [fix] = fixesFor(text, 'cloud-config/unit-missing-install', { dialect: 'coreos' });
   assert.equal(fix?.[1], `${text.slice(0, -1)}\n\n        [Install]\n        WantedBy=multi-user.target\n`);
   assert.ok(!lint(fix?.[1] ?? '', 'cloud-config', { dialect: 'coreos' }).includes('cloud-config/unit-missing-install'));
@@ -100,7 +124,10 @@ test('undeclared chain whose name has a blank (a quoted name): no `:` declaratio
   const text = '*filter\n:INPUT ACCEPT [0:0]\n-A "MY CHAIN" -j ACCEPT\n-A MYCHAIN -j ACCEPT\nCOMMIT\n';
   assert.deepEqual(fixesFor(text, 'iptables/undeclared-chain', {}, 'iptables'), []);
   const fixed = fixAllOnce(text, 'iptables');
-  assert.equal(fixed, '*filter\n:INPUT ACCEPT [0:0]\n:MYCHAIN - [0:0]\n-A "MY CHAIN" -j ACCEPT\n-A MYCHAIN -j ACCEPT\nCOMMIT\n');
+  assert.equal(
+    fixed,
+    '*filter\n:INPUT ACCEPT [0:0]\n:MYCHAIN - [0:0]\n-A "MY CHAIN" -j ACCEPT\n-A MYCHAIN -j ACCEPT\nCOMMIT\n',
+  );
 });
 
 test('jump to a target whose name has a blank: no `:` declaration is offered either', () => {
@@ -110,7 +137,8 @@ test('jump to a target whose name has a blank: no `:` declaration is offered eit
 });
 
 test('firewall not loaded while coreos is not a mapping: no second coreos key is added', () => {
-  const text = '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\ncoreos: units\n';
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\ncoreos: units\n';
   const found = lint(text, 'cloud-config', { dialect: 'coreos' });
   assert.ok(found.includes('cloud-config/firewall-not-loaded'), found.join());
   assert.deepEqual(fixesFor(text, 'cloud-config/firewall-not-loaded', { dialect: 'coreos' }), []);

@@ -9,14 +9,24 @@ import { getLanguageService, limitFlowChecks } from '../../server/src/service/in
 /** INPUT drops by default with no reply or loopback accept (flow findings), a duplicate and a bad port. */
 function rules(n: number): string {
   const lines = ['*filter', ':INPUT DROP [0:0]', ':FORWARD ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]'];
-  for (let i = 0; i < n; i++) lines.push(`-A INPUT -s 10.${i >> 16 & 255}.${i >> 8 & 255}.${i & 255}/32 -p tcp -m tcp --dport 8080 -j DROP`);
-  lines.push('-A INPUT -p tcp -m tcp --dport 70000 -j ACCEPT', '-A INPUT -s 10.0.0.0/32 -p tcp -m tcp --dport 8080 -j DROP', 'COMMIT', '');
+  for (let i = 0; i < n; i++)
+    lines.push(`-A INPUT -s 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}/32 -p tcp -m tcp --dport 8080 -j DROP`);
+  lines.push(
+    '-A INPUT -p tcp -m tcp --dport 70000 -j ACCEPT',
+    '-A INPUT -s 10.0.0.0/32 -p tcp -m tcp --dport 8080 -j DROP',
+    'COMMIT',
+    '',
+  );
   return lines.join('\n');
 }
 
 const codes = (text: string): Set<string> => {
   const svc = getLanguageService();
-  return new Set(svc.findings(TextDocument.create(`file:///x/rules-${text.length}`, 'iptables', 1, text), 'iptables').map((f) => f.code));
+  return new Set(
+    svc
+      .findings(TextDocument.create(`file:///x/rules-${text.length}`, 'iptables', 1, text), 'iptables')
+      .map((f) => f.code),
+  );
 };
 
 test('above the limit: flow checks are skipped and the limit is told; syntax, value and duplicate checks stay', () => {

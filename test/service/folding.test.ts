@@ -52,7 +52,9 @@ describe('folding ranges', () => {
   });
 
   test('a trailing comment run after the last key folds', () => {
-    assert.deepEqual(foldsOf('#cloud-config\nhostname: a\n# one\n# two\n# three\n'), [`2-4 ${FoldingRangeKind.Comment}`]);
+    assert.deepEqual(foldsOf('#cloud-config\nhostname: a\n# one\n# two\n# three\n'), [
+      `2-4 ${FoldingRangeKind.Comment}`,
+    ]);
   });
 
   test('CRLF documents fold on the same lines', () => {

@@ -31,13 +31,19 @@ describe('cloud-config/header', () => {
   test('wrong case `#Cloud-Config` is flagged and fixed', () => {
     const text = `#Cloud-Config\n${body}`;
     assert.equal(rangeText(text, headerFinding(text)), '#Cloud-Config');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`#cloud-config\n${body}`]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [`#cloud-config\n${body}`],
+    );
   });
 
   test('a leading space before the marker is flagged and fixed', () => {
     const text = ` #cloud-config\n${body}`;
     assert.equal(rangeText(text, headerFinding(text)), ' #cloud-config');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`#cloud-config\n${body}`]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [`#cloud-config\n${body}`],
+    );
   });
 
   test('a blank line before the marker: the fix removes it', () => {
@@ -58,12 +64,18 @@ describe('cloud-config/header', () => {
   test('an empty document gets a zero-width header error at 0:0 and an insert fix', () => {
     const d = headerFinding('');
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-    assert.deepEqual(fixesFor('', code).map(([, t]) => t), ['#cloud-config\n']);
+    assert.deepEqual(
+      fixesFor('', code).map(([, t]) => t),
+      ['#cloud-config\n'],
+    );
   });
 
   test('the insert fix keeps CRLF line endings', () => {
     const text = 'hostname: node1\r\n';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\r\nhostname: node1\r\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\r\nhostname: node1\r\n'],
+    );
   });
 
   test('in the coreos dialect `#cloud-config` followed by other text on line 1 is wrong', () => {
@@ -74,12 +86,17 @@ describe('cloud-config/header', () => {
   test('in the coreos dialect text after the marker (`#cloud-config # web`) is replaced, not duplicated', () => {
     const text = '#cloud-config # web\ncoreos:\n  units: []\n';
     assert.equal(rangeText(text, headerFinding(text)), '#cloud-config # web');
-    assert.deepEqual(fixesFor(text, code), [["Replace line 1 with '#cloud-config'", '#cloud-config\ncoreos:\n  units: []\n']]);
+    assert.deepEqual(fixesFor(text, code), [
+      ["Replace line 1 with '#cloud-config'", '#cloud-config\ncoreos:\n  units: []\n'],
+    ]);
   });
 
   test('a byte-order mark before the marker is flagged; the fix removes it', () => {
     const text = '\uFEFF#cloud-config\nhostname: node1\n';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [`#cloud-config\n${body}`]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [`#cloud-config\n${body}`],
+    );
   });
 
   describe('no header finding', () => {
@@ -100,6 +117,9 @@ describe('cloud-config/header', () => {
     const text = '#!/bin/bash\necho hello\nfoo: [\n';
     const diags = diagnose(text);
     assert.ok(!codes(diags).includes(code));
-    assert.deepEqual(diags.filter((d) => d.severity !== DiagnosticSeverity.Hint), []);
+    assert.deepEqual(
+      diags.filter((d) => d.severity !== DiagnosticSeverity.Hint),
+      [],
+    );
   });
 });

@@ -3,26 +3,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose, doc, rangeText, service, withCode } from '../helpers/service';
 
-const rules = (extra: string): string => [
-  '#cloud-config',
-  'write_files:',
-  '  - path: /etc/iptables/rules.v4',
-  '    content: |',
-  '      *filter',
-  '      :INPUT DROP [0:0]',
-  '      :FORWARD DROP [0:0]',
-  '      :OUTPUT ACCEPT [0:0]',
-  '      -A INPUT -i lo -j ACCEPT',
-  '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-  '      -A INPUT -p tcp --dport 22 -j ACCEPT',
-  '      -A INPUT -m set --match-set admins src -j ACCEPT',
-  '      COMMIT',
-  extra,
-].join('\n');
+const rules = (extra: string): string =>
+  [
+    '#cloud-config',
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    '    content: |',
+    '      *filter',
+    '      :INPUT DROP [0:0]',
+    '      :FORWARD DROP [0:0]',
+    '      :OUTPUT ACCEPT [0:0]',
+    '      -A INPUT -i lo -j ACCEPT',
+    '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+    '      -A INPUT -p tcp --dport 22 -j ACCEPT',
+    '      -A INPUT -m set --match-set admins src -j ACCEPT',
+    '      COMMIT',
+    extra,
+  ].join('\n');
 
 test('an ipset created by a runcmd line (flags before or after create) is not missing', () => {
   assert.equal(withCode(diagnose(rules('')), 'iptables/missing-ipset').length, 1);
-  for (const line of ['ipset create admins hash:ip', 'ipset -exist create admins hash:ip', 'ipset create -exist admins hash:net']) {
+  for (const line of [
+    'ipset create admins hash:ip',
+    'ipset -exist create admins hash:ip',
+    'ipset create -exist admins hash:net',
+  ]) {
     const text = rules(`runcmd:\n  - ${line}\n`);
     assert.deepEqual(withCode(diagnose(text), 'iptables/missing-ipset'), [], line);
   }

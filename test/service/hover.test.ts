@@ -56,7 +56,7 @@ describe('hover on keys', () => {
     assert.doesNotMatch(h.markdown, /ignored/);
   });
 
-  test('hover on a value shows its key\'s docs and covers the value', () => {
+  test("hover on a value shows its key's docs and covers the value", () => {
     const h = hover('#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      command: st|^|art\n');
     assert.equal(h.rangeText, 'start');
     assert.match(h.markdown, /\*\*command\*\*/);
@@ -82,7 +82,9 @@ describe('hover on unit names', () => {
 
 describe('hover on block headers', () => {
   test('`content: |` of a rules file says what the block becomes', () => {
-    const h = hover('#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |^||\n      *filter\n      COMMIT\n');
+    const h = hover(
+      '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |^||\n      *filter\n      COMMIT\n',
+    );
     assert.equal(h.rangeText, '|');
     assert.match(h.markdown, /iptables/);
     assert.match(h.markdown, /\/var\/lib\/iptables\/rules-save/);
@@ -90,14 +92,18 @@ describe('hover on block headers', () => {
   });
 
   test('`|-` on unit content mentions the removed final newline and the unit', () => {
-    const h = hover('#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      content: |-|^|\n        [Service]\n        ExecStart=/bin/true\n');
+    const h = hover(
+      '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      content: |-|^|\n        [Service]\n        ExecStart=/bin/true\n',
+    );
     assert.equal(h.rangeText, '|-');
     assert.match(h.markdown, /app\.service/);
     assert.match(h.markdown, /removed/);
   });
 
   test('a folded header warns that lines are joined', () => {
-    const h = hover('#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |^|>\n      *filter\n      COMMIT\n');
+    const h = hover(
+      '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |^|>\n      *filter\n      COMMIT\n',
+    );
     assert.equal(h.rangeText, '>');
     assert.match(h.markdown, /[Ff]olded/);
   });

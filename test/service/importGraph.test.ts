@@ -43,16 +43,25 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const onStack = new Set<string>();
   const found: string[][] = [];
   const visit = (v: string): void => {
-    index.set(v, counter); low.set(v, counter); counter++;
-    stack.push(v); onStack.add(v);
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of graph.get(v) ?? []) {
-      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v) as number, low.get(w) as number)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
     }
     if (low.get(v) === index.get(v)) {
       const component: string[] = [];
       let w: string;
-      do { w = stack.pop() as string; onStack.delete(w); component.push(w); } while (w !== v);
+      do {
+        w = stack.pop() as string;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
       if (component.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(component.sort());
     }
   };
@@ -69,8 +78,12 @@ function languageOf(file: string): string | undefined {
 /** A language's rules: its rules/ and flow/ folders, validate.ts, catalogue.ts and any `…Rules.ts`. */
 function isRules(file: string): boolean {
   const parts = file.split(path.sep);
-  return parts.length >= 3 && (['rules', 'flow'].includes(parts[2] as string) || ['validate.ts', 'catalogue.ts'].includes(parts[2] as string)
-    || /Rules\.ts$/.test(parts[parts.length - 1] as string));
+  return (
+    parts.length >= 3 &&
+    (['rules', 'flow'].includes(parts[2] as string) ||
+      ['validate.ts', 'catalogue.ts'].includes(parts[2] as string) ||
+      /Rules\.ts$/.test(parts[parts.length - 1] as string))
+  );
 }
 
 const graph = importGraph();
@@ -120,7 +133,9 @@ test('the shared text helpers are written once, in service/text/', () => {
   for (const file of sources(src)) {
     if (file.includes(`${path.sep}service${path.sep}text${path.sep}`)) continue;
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/function (lineStart|lineEnd|lineStartAt|lineEndAt|nextLineStart|removeLine|removeLinesEdit|eolOf|editDistance|changedStretch)\b/g)) {
+    for (const m of text.matchAll(
+      /function (lineStart|lineEnd|lineStartAt|lineEndAt|nextLineStart|removeLine|removeLinesEdit|eolOf|editDistance|changedStretch)\b/g,
+    )) {
       copies.push(`${path.relative(src, file)}: ${m[1]}`);
     }
   }

@@ -9,11 +9,19 @@ import { caret } from '../helpers/service';
 const head = ['*filter', ':INPUT DROP [0:0]', ':FORWARD DROP [0:0]', ':FILTERS - [0:0]'];
 
 /** Complete at `|^|` in a filter table; returns the labels and the text the items replace. */
-function complete(line: string, family: 'ipv4' | 'ipv6' = 'ipv4', lines = head): { labels: string[]; replaced: string; items: CompletionItem[] } {
+function complete(
+  line: string,
+  family: 'ipv4' | 'ipv6' = 'ipv4',
+  lines = head,
+): { labels: string[]; replaced: string; items: CompletionItem[] } {
   const { text, offset } = caret([...lines, line, 'COMMIT', ''].join('\n'));
   const result = completeRules(parseRulesSave(text, family), { text, region: undefined, siblings: [] }, offset);
   assert.ok(result, `completion at ${line}`);
-  return { labels: result.items.map((i) => i.label), replaced: text.slice(result.replaceStart, offset), items: result.items };
+  return {
+    labels: result.items.map((i) => i.label),
+    replaced: text.slice(result.replaceStart, offset),
+    items: result.items,
+  };
 }
 
 test('line start: commands, chain declaration, COMMIT inside a table; *table names outside', () => {
@@ -31,7 +39,10 @@ test('line start: commands, chain declaration, COMMIT inside a table; *table nam
 test('chain names after -A: built-in chains of the table and declared user chains, with their role', () => {
   const { labels, items } = complete('-A |^|');
   assert.deepEqual(labels, ['INPUT', 'FORWARD', 'OUTPUT', 'FILTERS']);
-  assert.match(String(items[0]?.documentation && typeof items[0].documentation !== 'string' ? items[0].documentation.value : ''), /this host/);
+  assert.match(
+    String(items[0]?.documentation && typeof items[0].documentation !== 'string' ? items[0].documentation.value : ''),
+    /this host/,
+  );
   const nat = complete('-A |^|', 'ipv4', ['*nat']);
   assert.deepEqual(nat.labels, ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING']);
 });
@@ -56,7 +67,7 @@ test('after -p protocols, after -m modules (by family)', () => {
   for (const m of ['conntrack', 'multiport', 'set', 'comment', 'limit']) assert.ok(mods.includes(m), m);
 });
 
-test('options: those of the loaded modules (including -p tcp\'s implicit one) and the target, then the generic ones', () => {
+test("options: those of the loaded modules (including -p tcp's implicit one) and the target, then the generic ones", () => {
   const tcp = complete('-A INPUT -p tcp --|^|');
   assert.equal(tcp.replaced, '--');
   for (const o of ['--dport', '--sport', '--syn', '-j', '-m']) assert.ok(tcp.labels.includes(o), o);
@@ -81,7 +92,16 @@ test('values: conntrack states complete the part after the last comma; ICMP type
 });
 
 test('values: interfaces after -i/-o, policies after :CHAIN and -P CHAIN, well-known ports after --dport', () => {
-  assert.deepEqual(complete('-A INPUT -i |^|').labels, ['lo', 'eth0', 'eth1', 'docker0', 'docker_gwbridge', 'cni0', 'flannel.1', '+']);
+  assert.deepEqual(complete('-A INPUT -i |^|').labels, [
+    'lo',
+    'eth0',
+    'eth1',
+    'docker0',
+    'docker_gwbridge',
+    'cni0',
+    'flannel.1',
+    '+',
+  ]);
   assert.deepEqual(complete(':OUTPUT |^|').labels, ['ACCEPT', 'DROP']);
   assert.deepEqual(complete(':MINE |^|').labels, ['-']);
   assert.deepEqual(complete('-P FORWARD |^|').labels, ['ACCEPT', 'DROP']);
@@ -91,7 +111,13 @@ test('values: interfaces after -i/-o, policies after :CHAIN and -P CHAIN, well-k
 
 test('nothing to offer in comments and after -N (a new name)', () => {
   const { text, offset } = caret([...head, '-N |^|', 'COMMIT', ''].join('\n'));
-  assert.equal(completeRules(parseRulesSave(text, 'ipv4'), { text, region: undefined, siblings: [] }, offset), undefined);
+  assert.equal(
+    completeRules(parseRulesSave(text, 'ipv4'), { text, region: undefined, siblings: [] }, offset),
+    undefined,
+  );
   const c = caret([...head, '# -A |^|', 'COMMIT', ''].join('\n'));
-  assert.equal(completeRules(parseRulesSave(c.text, 'ipv4'), { text: c.text, region: undefined, siblings: [] }, c.offset), undefined);
+  assert.equal(
+    completeRules(parseRulesSave(c.text, 'ipv4'), { text: c.text, region: undefined, siblings: [] }, c.offset),
+    undefined,
+  );
 });

@@ -20,7 +20,13 @@ function natTable(line: string): { text: string; offset: number } {
   for (let i = 0; i < chains; i++) lines.push(`-A ${name(i)} -j KUBE-MARK-MASQ`);
   // The rules around the caret jump to two chains far down the alphabet.
   const at = lines.length - 500;
-  lines.splice(at, 0, `-A KUBE-SVC-AAAA -m statistic --mode random --probability 0.5 -j ${name(2900)}`, line, `-A KUBE-SVC-AAAA -j ${name(2950)}`);
+  lines.splice(
+    at,
+    0,
+    `-A KUBE-SVC-AAAA -m statistic --mode random --probability 0.5 -j ${name(2900)}`,
+    line,
+    `-A KUBE-SVC-AAAA -j ${name(2950)}`,
+  );
   return caret([...lines, 'COMMIT', ''].join('\n'));
 }
 
@@ -28,7 +34,9 @@ function complete(line: string) {
   const { text, offset } = natTable(line);
   const result = completeRules(parseRulesSave(text, 'ipv4'), { text, region: undefined, siblings: [] }, offset);
   assert.ok(result);
-  const order = [...result.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+  const order = [...result.items]
+    .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+    .map((i) => i.label);
   return { result, order, text, offset };
 }
 
@@ -45,11 +53,17 @@ test('after -j in a table of thousands of chains: at most maxItems, nearby chain
 
 test('the typed word narrows on the server: every chain starting with it, even past the first maxItems', () => {
   const { result, order } = complete('-A KUBE-SVC-AAAA -j KUBE-SEP-027|^|');
-  assert.deepEqual(order, Array.from({ length: 100 }, (_, k) => name(2700 + k)));
+  assert.deepEqual(
+    order,
+    Array.from({ length: 100 }, (_, k) => name(2700 + k)),
+  );
   assert.equal(result.isIncomplete, true);
   assert.equal(result.replaceStart >= 0, true);
   // Lower case narrows the same way; a word in the middle of names matches too.
-  assert.deepEqual(complete('-A KUBE-SVC-AAAA -j kube-sep-0271|^|').order, Array.from({ length: 10 }, (_, k) => name(2710 + k)));
+  assert.deepEqual(
+    complete('-A KUBE-SVC-AAAA -j kube-sep-0271|^|').order,
+    Array.from({ length: 10 }, (_, k) => name(2710 + k)),
+  );
   assert.ok(complete('-A KUBE-SVC-AAAA -j 0271|^|').order.includes(name(2719)));
   // After -A: the table's chains, cut and ranked the same way.
   const a = complete('-A |^|');
@@ -60,7 +74,11 @@ test('the typed word narrows on the server: every chain starting with it, even p
 
 test('a small table is answered whole and complete', () => {
   const text = '*filter\n:INPUT DROP [0:0]\n:MINE - [0:0]\n-A INPUT -j \nCOMMIT\n';
-  const result = completeRules(parseRulesSave(text, 'ipv4'), { text, region: undefined, siblings: [] }, text.indexOf('-j ') + 3);
+  const result = completeRules(
+    parseRulesSave(text, 'ipv4'),
+    { text, region: undefined, siblings: [] },
+    text.indexOf('-j ') + 3,
+  );
   assert.equal(result?.isIncomplete, false);
   assert.ok(result?.items.some((i) => i.label === 'MINE'));
 });
@@ -72,7 +90,13 @@ test('the service passes isIncomplete on, standalone and embedded in user-data',
   const standalone = svc.complete(doc, 'iptables', doc.positionAt(offset));
   assert.equal(standalone.isIncomplete, true);
   assert.ok(standalone.items.length <= maxItems);
-  const yaml = ['#cloud-config', 'write_files:', '  - path: /etc/iptables/rules.v4', '    content: |', ...text.split('\n').map((l) => (l ? `      ${l}` : l))].join('\n');
+  const yaml = [
+    '#cloud-config',
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    '    content: |',
+    ...text.split('\n').map((l) => (l ? `      ${l}` : l)),
+  ].join('\n');
   const ud = TextDocument.create('file:///x/user-data', 'cloud-config', 1, yaml);
   const line = text.slice(0, offset).split('\n').length - 1 + 4;
   const embedded = svc.complete(ud, 'cloud-config', { line, character: 6 + '-A KUBE-SVC-AAAA -j '.length });

@@ -20,20 +20,41 @@ test('docker-bypass: a unit publishes ports on every interface and DOCKER-USER i
   assert.match(title, /DOCKER-USER/);
   // The declaration joins the others; the rules keep 443 (accepted by INPUT) open and drop 8080.
   assert.match(after, /:OUTPUT ACCEPT \[0:0\]\n {6}:DOCKER-USER - \[0:0\]\n/);
-  assert.match(after, / {6}-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n {6}-A DOCKER-USER -i eth0 -p tcp -m conntrack --ctorigdstport 443 -j RETURN\n {6}-A DOCKER-USER -i eth0 -j DROP\n {6}-A DOCKER-USER -j RETURN\n {6}COMMIT/);
+  assert.match(
+    after,
+    / {6}-A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN\n {6}-A DOCKER-USER -i eth0 -p tcp -m conntrack --ctorigdstport 443 -j RETURN\n {6}-A DOCKER-USER -i eth0 -j DROP\n {6}-A DOCKER-USER -j RETURN\n {6}COMMIT/,
+  );
   assert.doesNotMatch(after, /ctorigdstport 8080/);
   assert.deepEqual(withCode(diagnose(after), 'iptables/docker-bypass'), [], 'the fixed file filters DOCKER-USER');
 });
 
 test('docker-bypass: not for ports bound to loopback, not when DOCKER-USER already filters, not without containers', () => {
-  assert.deepEqual(withCode(diagnose(userData(rules, '/usr/bin/docker run --rm -p 127.0.0.1:8080:80 nginx')), 'iptables/docker-bypass'), []);
-  const filtered = [...rules.slice(0, 4), ':DOCKER-USER - [0:0]', ...rules.slice(4, -1), '-A DOCKER-USER -i eth0 -j DROP', 'COMMIT'];
-  assert.deepEqual(withCode(diagnose(userData(filtered, '/usr/bin/docker run --rm -p 8080:80 nginx')), 'iptables/docker-bypass'), []);
+  assert.deepEqual(
+    withCode(
+      diagnose(userData(rules, '/usr/bin/docker run --rm -p 127.0.0.1:8080:80 nginx')),
+      'iptables/docker-bypass',
+    ),
+    [],
+  );
+  const filtered = [
+    ...rules.slice(0, 4),
+    ':DOCKER-USER - [0:0]',
+    ...rules.slice(4, -1),
+    '-A DOCKER-USER -i eth0 -j DROP',
+    'COMMIT',
+  ];
+  assert.deepEqual(
+    withCode(diagnose(userData(filtered, '/usr/bin/docker run --rm -p 8080:80 nginx')), 'iptables/docker-bypass'),
+    [],
+  );
   assert.deepEqual(withCode(diagnose(userData(rules, '/usr/bin/sleep infinity')), 'iptables/docker-bypass'), []);
 });
 
 test('flow findings of embedded rules land on the document: lockout on the INPUT policy inside the block', () => {
-  const text = userData(rules.filter((l) => !l.includes('--dport 22')), '/usr/bin/true');
+  const text = userData(
+    rules.filter((l) => !l.includes('--dport 22')),
+    '/usr/bin/true',
+  );
   const lockout = withCode(diagnose(text), 'iptables/lockout');
   assert.equal(lockout.length, 1);
   assert.equal(rangeText(text, lockout[0] as never), 'DROP');

@@ -92,7 +92,10 @@ test('chains and policies', () => {
 test('the *table line summarises what each built-in chain lets in and the default', () => {
   const h = hover('*fil|^|ter');
   assert.equal(h.covered, '*filter');
-  assert.match(h.markdown, /\*\*INPUT\*\* accepts on lo; RELATED,ESTABLISHED; tcp\/22 \(ssh\); tcp\/80 \(http\), 443 \(https\) \(via FILTERS, from 10\.244\.0\.0\/16\)/);
+  assert.match(
+    h.markdown,
+    /\*\*INPUT\*\* accepts on lo; RELATED,ESTABLISHED; tcp\/22 \(ssh\); tcp\/80 \(http\), 443 \(https\) \(via FILTERS, from 10\.244\.0\.0\/16\)/,
+  );
   assert.match(h.markdown, /INPUT.*everything else: DROP \(policy\)/);
   assert.match(h.markdown, /\*\*OUTPUT\*\* accepts nothing explicitly — everything else: ACCEPT \(policy\)/);
 });

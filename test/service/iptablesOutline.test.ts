@@ -23,7 +23,10 @@ const text = [
 ].join('\n');
 
 function tree(symbols: readonly OffsetSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...tree(s.children ?? [], depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`,
+    ...tree(s.children ?? [], depth + 1),
+  ]);
 }
 
 test('outline: tables hold chains, chains hold their rules; long rules lose their middle, not their target', () => {
@@ -43,7 +46,10 @@ test('outline: tables hold chains, chains hold their rules; long rules lose thei
   const filter = symbols[0] as OffsetSymbol;
   assert.equal(text.slice(filter.selectionStart, filter.selectionEnd), 'filter');
   const input = filter.children?.[0] as OffsetSymbol;
-  assert.equal(text.slice(input.start, input.end), ':INPUT DROP [0:0]\n:FILTERS - [0:0]\n-A INPUT -i lo -j ACCEPT\n-A INPUT -j FILTERS');
+  assert.equal(
+    text.slice(input.start, input.end),
+    ':INPUT DROP [0:0]\n:FILTERS - [0:0]\n-A INPUT -i lo -j ACCEPT\n-A INPUT -j FILTERS',
+  );
   for (const s of [filter, ...(filter.children ?? [])]) {
     for (const c of s.children ?? []) assert.ok(c.start >= s.start && c.end <= s.end, `${c.name} inside ${s.name}`);
   }
@@ -51,12 +57,18 @@ test('outline: tables hold chains, chains hold their rules; long rules lose thei
 
 test('folding: each table block, and each run of rules of one chain (comments do not break a run)', () => {
   const folds = rulesFolding(parseRulesSave(text, 'ipv4')).map((f) => text.slice(f.start, f.end).split('\n'));
-  assert.deepEqual(folds.map((lines) => [lines[0], lines[lines.length - 1]]), [
-    ['*filter', 'COMMIT'],
-    ['*nat', 'COMMIT'],
-    ['-A INPUT -i lo -j ACCEPT', '-A INPUT -j FILTERS'],
-    ['-A FILTERS -p tcp -m multiport --dports 80,443 -m comment --comment "public web servers" -j ACCEPT', '-A FILTERS -j DROP'],
-  ]);
+  assert.deepEqual(
+    folds.map((lines) => [lines[0], lines[lines.length - 1]]),
+    [
+      ['*filter', 'COMMIT'],
+      ['*nat', 'COMMIT'],
+      ['-A INPUT -i lo -j ACCEPT', '-A INPUT -j FILTERS'],
+      [
+        '-A FILTERS -p tcp -m multiport --dports 80,443 -m comment --comment "public web servers" -j ACCEPT',
+        '-A FILTERS -j DROP',
+      ],
+    ],
+  );
 });
 
 test('outline survives a broken file', () => {

@@ -18,19 +18,31 @@ test('words: quotes group spaces, a closing quote ends the word, backslash escap
   assert.deepEqual(split, ['a', 'b']);
   const open = tokenizeLine('--comment "oops -j ACCEPT', 0, 25);
   assert.equal(open.unclosedQuote, 10);
-  assert.deepEqual(open.tokens.map((t) => t.value), ['--comment', 'oops -j ACCEPT']);
+  assert.deepEqual(
+    open.tokens.map((t) => t.value),
+    ['--comment', 'oops -j ACCEPT'],
+  );
 });
 
 test('a rule: command, chain, options with arguments and negation, jump', () => {
-  const text = '*filter\n[5:300] -A INPUT ! -s 10.0.0.0/8 -p tcp -m multiport --dports 22,80 -j REJECT --reject-with tcp-reset\nCOMMIT\n';
+  const text =
+    '*filter\n[5:300] -A INPUT ! -s 10.0.0.0/8 -p tcp -m multiport --dports 22,80 -j REJECT --reject-with tcp-reset\nCOMMIT\n';
   const [r] = rules(text);
   assert.ok(r);
   assert.equal(r.counters?.value, '[5:300]');
   assert.equal(r.command.value, '-A');
   assert.equal(r.chain?.value, 'INPUT');
-  assert.deepEqual(r.options.map((o) => [o.negation?.value ?? '', o.name.value, o.args.map((a) => a.value).join(' ')]), [
-    ['!', '-s', '10.0.0.0/8'], ['', '-p', 'tcp'], ['', '-m', 'multiport'], ['', '--dports', '22,80'], ['', '-j', 'REJECT'], ['', '--reject-with', 'tcp-reset'],
-  ]);
+  assert.deepEqual(
+    r.options.map((o) => [o.negation?.value ?? '', o.name.value, o.args.map((a) => a.value).join(' ')]),
+    [
+      ['!', '-s', '10.0.0.0/8'],
+      ['', '-p', 'tcp'],
+      ['', '-m', 'multiport'],
+      ['', '--dports', '22,80'],
+      ['', '-j', 'REJECT'],
+      ['', '--reject-with', 'tcp-reset'],
+    ],
+  );
   assert.equal(r.jump?.args[0]?.value, 'REJECT');
   assert.equal(text.slice(r.options[0]?.span.start, r.options[0]?.span.end), '! -s 10.0.0.0/8');
   assert.equal(r.table?.name.value, 'filter');
@@ -45,14 +57,23 @@ test('long command names are reported by their short spelling; -I keeps its posi
 
 test('an option value starting with - is still the value (getopt takes the next word)', () => {
   const [r] = rules('*filter\n-A INPUT -j LOG --log-prefix "-- dropped --"\nCOMMIT\n');
-  assert.deepEqual(r?.options.map((o) => o.args.map((a) => a.value)), [['LOG'], ['-- dropped --']]);
+  assert.deepEqual(
+    r?.options.map((o) => o.args.map((a) => a.value)),
+    [['LOG'], ['-- dropped --']],
+  );
 });
 
 test('lines are classified: comments only in column 0, blank, table, chain, commit', () => {
   const file = parseRulesSave('# saved\n*filter\n\n:INPUT DROP [1:2]\n:MY - [0:0]\n-A INPUT -j MY\nCOMMIT\n', 'ipv4');
-  assert.deepEqual(file.lines.map((l) => l.kind), ['comment', 'table', 'blank', 'chain', 'chain', 'rule', 'commit']);
+  assert.deepEqual(
+    file.lines.map((l) => l.kind),
+    ['comment', 'table', 'blank', 'chain', 'chain', 'rule', 'commit'],
+  );
   const [table] = file.tables;
-  assert.equal(table?.chains.map((c) => `${c.name.value}:${c.policy?.value}:${c.builtin}`).join(' '), 'INPUT:DROP:true MY:-:false');
+  assert.equal(
+    table?.chains.map((c) => `${c.name.value}:${c.policy?.value}:${c.builtin}`).join(' '),
+    'INPUT:DROP:true MY:-:false',
+  );
   const chain = file.lines[3];
   assert.ok(chain?.kind === 'chain');
   assert.equal(chain.counters?.packets, 1);
@@ -60,26 +81,74 @@ test('lines are classified: comments only in column 0, blank, table, chain, comm
   assert.ok(table?.commit);
   assert.deepEqual(file.problems, []);
   const indented = parseRulesSave('*filter\n  # note\nCOMMIT\n', 'ipv4');
-  assert.deepEqual(indented.problems.map((p) => p.code), ['iptables/syntax']);
+  assert.deepEqual(
+    indented.problems.map((p) => p.code),
+    ['iptables/syntax'],
+  );
 });
 
 test('recovers after a bad line: later rules and the table are still parsed', () => {
-  const file = parseRulesSave('*filter\nhello world\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n*nat\n-A POSTROUTING -j MASQUERADE\nCOMMIT\n', 'ipv4');
-  assert.deepEqual(file.lines.map((l) => l.kind), ['table', 'invalid', 'rule', 'commit', 'table', 'rule', 'commit']);
-  assert.deepEqual(file.tables.map((t) => [t.name.value, t.rules.length, !!t.commit]), [['filter', 1, true], ['nat', 1, true]]);
+  const file = parseRulesSave(
+    '*filter\nhello world\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n*nat\n-A POSTROUTING -j MASQUERADE\nCOMMIT\n',
+    'ipv4',
+  );
+  assert.deepEqual(
+    file.lines.map((l) => l.kind),
+    ['table', 'invalid', 'rule', 'commit', 'table', 'rule', 'commit'],
+  );
+  assert.deepEqual(
+    file.tables.map((t) => [t.name.value, t.rules.length, !!t.commit]),
+    [
+      ['filter', 1, true],
+      ['nat', 1, true],
+    ],
+  );
   assert.equal(file.problems.length, 1);
 });
 
 test('a table opened while another is open closes the first without COMMIT', () => {
   const file = parseRulesSave('*filter\n-A INPUT -j ACCEPT\n*nat\nCOMMIT\n', 'ipv4');
-  assert.deepEqual(file.tables.map((t) => [t.name.value, !!t.commit]), [['filter', false], ['nat', true]]);
-  assert.deepEqual(file.problems.map((p) => p.code), ['iptables/missing-commit']);
+  assert.deepEqual(
+    file.tables.map((t) => [t.name.value, !!t.commit]),
+    [
+      ['filter', false],
+      ['nat', true],
+    ],
+  );
+  assert.deepEqual(
+    file.problems.map((p) => p.code),
+    ['iptables/missing-commit'],
+  );
 });
 
 test('never throws, whatever the bytes', () => {
   let seed = 7;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const alphabet = ['*', ':', '-', '!', '"', '\\', ' ', '\t', '\n', '\r', '#', '[', ']', 'A', 'j', 'p', 'filter', 'COMMIT', '-A INPUT', '--dport', '\u0000', 'é', '💥'];
+  const alphabet = [
+    '*',
+    ':',
+    '-',
+    '!',
+    '"',
+    '\\',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '#',
+    '[',
+    ']',
+    'A',
+    'j',
+    'p',
+    'filter',
+    'COMMIT',
+    '-A INPUT',
+    '--dport',
+    '\u0000',
+    'é',
+    '💥',
+  ];
   for (let i = 0; i < 300; i++) {
     let s = '';
     const n = Math.floor(rnd() * 80);

@@ -26,7 +26,8 @@ const rules = [
   '',
 ].join('\n');
 
-const trace = (dport: number, src: string, extra: Record<string, unknown> = {}) => traceReport(rules, 'iptables', { proto: 'tcp', dport, src, ...extra });
+const trace = (dport: number, src: string, extra: Record<string, unknown> = {}) =>
+  traceReport(rules, 'iptables', { proto: 'tcp', dport, src, ...extra });
 
 test('trace: an accepting rule decides, and the path names its line', () => {
   const r = trace(22, '203.0.113.5');
@@ -39,7 +40,10 @@ test('trace: an accepting rule decides, and the path names its line', () => {
 test('trace: a source outside the allowed network falls to the policy; one inside gets in', () => {
   const out = trace(5432, '203.0.113.5');
   assert.equal(out.verdict, 'drop');
-  assert.deepEqual(out.steps.slice(-2).map((s) => `${s.chain}: ${s.text}`), ['INPUT: -A INPUT -p tcp -j LOGDROP', 'LOGDROP: -A LOGDROP -j DROP']);
+  assert.deepEqual(
+    out.steps.slice(-2).map((s) => `${s.chain}: ${s.text}`),
+    ['INPUT: -A INPUT -p tcp -j LOGDROP', 'LOGDROP: -A LOGDROP -j DROP'],
+  );
   assert.equal(out.steps.at(-1)?.text, '-A LOGDROP -j DROP');
   assert.equal(trace(5432, '198.51.100.7').verdict, 'accept');
 });
@@ -48,7 +52,10 @@ test('trace: REJECT is reported as reject, a RETURN from a user chain falls to t
   assert.equal(trace(25, '203.0.113.5').verdict, 'reject');
   const r = trace(8443, '203.0.113.5');
   assert.equal(r.verdict, 'drop');
-  assert.deepEqual(r.steps.slice(-3).map((s) => s.kind), ['jump', 'return', 'policy']);
+  assert.deepEqual(
+    r.steps.slice(-3).map((s) => s.kind),
+    ['jump', 'return', 'policy'],
+  );
   assert.equal(r.steps.at(-1)?.text, ':INPUT DROP');
 });
 
@@ -69,19 +76,28 @@ test('trace: a bad source address is refused', () => {
   assert.throws(() => trace(22, 'example.com'), /not a host address/);
 });
 
-const userData = (filter: string[]) => [
-  '#cloud-config',
-  'write_files:',
-  '  - path: /etc/iptables/rules.v4',
-  '    content: |',
-  ...['*filter', ':INPUT DROP [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT ACCEPT [0:0]', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', ...filter, 'COMMIT'].map((l) => `      ${l}`),
-  '  - path: /etc/ssh/sshd_config.d/port.conf',
-  '    content: |',
-  '      Port 2222',
-  'runcmd:',
-  '  - docker run -d --name db -p 5432:5432 postgres:16',
-  '',
-].join('\n');
+const userData = (filter: string[]) =>
+  [
+    '#cloud-config',
+    'write_files:',
+    '  - path: /etc/iptables/rules.v4',
+    '    content: |',
+    ...[
+      '*filter',
+      ':INPUT DROP [0:0]',
+      ':FORWARD DROP [0:0]',
+      ':OUTPUT ACCEPT [0:0]',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      ...filter,
+      'COMMIT',
+    ].map((l) => `      ${l}`),
+    '  - path: /etc/ssh/sshd_config.d/port.conf',
+    '    content: |',
+    '      Port 2222',
+    'runcmd:',
+    '  - docker run -d --name db -p 5432:5432 postgres:16',
+    '',
+  ].join('\n');
 
 test('trace: a published container port goes through nat PREROUTING DNAT and FORWARD, not INPUT', () => {
   const text = userData(['-A INPUT -p tcp --dport 2222 -j ACCEPT']);
@@ -113,7 +129,10 @@ test('exposure: user-data with sshd on 2222, a published database and a closed 8
 test('exposure: a listener whose port is closed is listed', () => {
   const text = userData(['-A INPUT -p tcp --dport 22 -j ACCEPT']);
   const v4 = exposureReport(text, 'cloud-config').files.find((f) => f.family === 4);
-  assert.deepEqual(v4?.listensButClosed.map((l) => `${l.what} ${l.port}`), ['sshd (Port in sshd_config) 2222/tcp']);
+  assert.deepEqual(
+    v4?.listensButClosed.map((l) => `${l.what} ${l.port}`),
+    ['sshd (Port in sshd_config) 2222/tcp'],
+  );
   assert.equal(v4?.listensButClosed[0]?.decidedBy?.text, ':INPUT DROP');
 });
 
@@ -133,13 +152,25 @@ test('exposure: sources named by the rules, and unknowns with their reason', () 
 test('exposure of the examples (checked by hand)', () => {
   const read = (p: string) => fs.readFileSync(path.join(repoRoot(), 'examples', p), 'utf8');
   const web = exposureReport(read('coreos-web/user-data'), 'cloud-config').files;
-  assert.equal(exposureSummary(web[0] as never), 'IPv4 reachable from the internet: 22/tcp, icmp echo-request · via Docker: 80/tcp');
-  const fw = exposureReport(read('firewall/rules.v4'), 'iptables', { uri: 'file:///examples/firewall/rules.v4' }).files[0];
-  assert.equal(exposureSummary(fw as never), 'IPv4 reachable from the internet: 51820/udp · unknown: 22/tcp, icmp echo-request');
+  assert.equal(
+    exposureSummary(web[0] as never),
+    'IPv4 reachable from the internet: 22/tcp, icmp echo-request · via Docker: 80/tcp',
+  );
+  const fw = exposureReport(read('firewall/rules.v4'), 'iptables', { uri: 'file:///examples/firewall/rules.v4' })
+    .files[0];
+  assert.equal(
+    exposureSummary(fw as never),
+    'IPv4 reachable from the internet: 51820/udp · unknown: 22/tcp, icmp echo-request',
+  );
   const good = exposureReport(read('coreos-good/user-data'), 'cloud-config').files[0];
-  assert.equal(exposureSummary(good as never), 'IPv4 reachable from the internet: 22/tcp, 80/tcp, 443/tcp, icmp echo-request');
+  assert.equal(
+    exposureSummary(good as never),
+    'IPv4 reachable from the internet: 22/tcp, 80/tcp, 443/tcp, icmp echo-request',
+  );
   // No firewall at all: the kernel accepts everything, on both families.
-  const ubuntu = exposureReport(read('ubuntu-cloud-init/cloud-config.yaml'), 'cloud-config').files.map((f) => exposureSummary(f as never));
+  const ubuntu = exposureReport(read('ubuntu-cloud-init/cloud-config.yaml'), 'cloud-config').files.map((f) =>
+    exposureSummary(f as never),
+  );
   assert.deepEqual(ubuntu, [
     'IPv4 reachable from the internet: every port/tcp, every port/udp, icmp echo-request',
     'IPv6 reachable from the internet: every port/tcp, every port/udp, icmpv6 echo-request',

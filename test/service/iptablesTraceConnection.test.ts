@@ -6,29 +6,55 @@ import assert from 'node:assert/strict';
 import { exposureReport, exposureSummary, traceReport } from '../../server/src/service/exposure/index';
 
 const file = (...lines: string[]) => `${lines.join('\n')}\n`;
-const trace = (text: string, dport: number, extra: Record<string, unknown> = {}) => traceReport(text, 'iptables', { proto: 'tcp', dport, src: '203.0.113.5', ...extra });
+const trace = (text: string, dport: number, extra: Record<string, unknown> = {}) =>
+  traceReport(text, 'iptables', { proto: 'tcp', dport, src: '203.0.113.5', ...extra });
 const summary = (text: string) => exposureSummary(exposureReport(text, 'iptables').files[0] as never);
 
 test('a nat chain with policy DROP decides nothing while no loaded rule needs connection tracking', () => {
   const natOnly = file('*nat', ':PREROUTING DROP [0:0]', 'COMMIT');
   const r = trace(natOnly, 80);
   assert.equal(r.verdict, 'accept');
-  assert.ok(r.steps.some((s) => s.table === 'nat' && /not consulted: no rule loaded needs connection tracking/.test(s.text)));
+  assert.ok(
+    r.steps.some((s) => s.table === 'nat' && /not consulted: no rule loaded needs connection tracking/.test(s.text)),
+  );
   assert.equal(summary(natOnly), 'IPv4 reachable from the internet: every port/tcp, every port/udp, icmp echo-request');
 });
 
 test('the same nat policy DROP drops new connections once a state match turns tracking on', () => {
-  const tracked = file('*nat', ':PREROUTING DROP [0:0]', 'COMMIT', '*filter', ':INPUT ACCEPT [0:0]', '-A INPUT -m conntrack --ctstate INVALID -j DROP', 'COMMIT');
+  const tracked = file(
+    '*nat',
+    ':PREROUTING DROP [0:0]',
+    'COMMIT',
+    '*filter',
+    ':INPUT ACCEPT [0:0]',
+    '-A INPUT -m conntrack --ctstate INVALID -j DROP',
+    'COMMIT',
+  );
   const r = trace(tracked, 80);
   assert.equal(r.verdict, 'drop');
   assert.equal(r.steps.at(-1)?.text, ':PREROUTING DROP');
   // A notrack rule does not turn tracking on.
-  const notrack = file('*raw', ':PREROUTING ACCEPT [0:0]', '-A PREROUTING -p tcp --dport 81 -j CT --notrack', 'COMMIT', '*nat', ':PREROUTING DROP [0:0]', 'COMMIT');
+  const notrack = file(
+    '*raw',
+    ':PREROUTING ACCEPT [0:0]',
+    '-A PREROUTING -p tcp --dport 81 -j CT --notrack',
+    'COMMIT',
+    '*nat',
+    ':PREROUTING DROP [0:0]',
+    'COMMIT',
+  );
   assert.equal(trace(notrack, 80).verdict, 'accept');
 });
 
 test('REJECT in OUTPUT: the packet gets in, the answer never gets out, so the connection is dropped', () => {
-  const text = file('*filter', ':INPUT ACCEPT [0:0]', ':FORWARD ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', '-A OUTPUT -j REJECT', 'COMMIT');
+  const text = file(
+    '*filter',
+    ':INPUT ACCEPT [0:0]',
+    ':FORWARD ACCEPT [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    '-A OUTPUT -j REJECT',
+    'COMMIT',
+  );
   const r = trace(text, 22);
   assert.equal(r.verdict, 'drop');
   assert.ok(r.steps.some((s) => s.text === 'the host answers: OUTPUT'));
@@ -40,27 +66,52 @@ test('REJECT in OUTPUT: the packet gets in, the answer never gets out, so the co
 });
 
 test('an OUTPUT chain that lets answers out keeps the port open', () => {
-  const text = file('*filter', ':INPUT DROP [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT DROP [0:0]',
-    '-A INPUT -p tcp --dport 22 -j ACCEPT', '-A OUTPUT -p tcp --sport 22 -j ACCEPT', 'COMMIT');
+  const text = file(
+    '*filter',
+    ':INPUT DROP [0:0]',
+    ':FORWARD DROP [0:0]',
+    ':OUTPUT DROP [0:0]',
+    '-A INPUT -p tcp --dport 22 -j ACCEPT',
+    '-A OUTPUT -p tcp --sport 22 -j ACCEPT',
+    'COMMIT',
+  );
   assert.equal(trace(text, 22).verdict, 'accept');
   assert.equal(summary(text), 'IPv4 reachable from the internet: 22/tcp');
 });
 
 test('a SYN accepted but the next packet rejected: the connection is rejected', () => {
-  const text = file('*filter', ':INPUT ACCEPT [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT ACCEPT [0:0]',
-    '-A INPUT -p tcp --syn --dport 25 -j ACCEPT', '-A INPUT -p tcp --dport 25:1025 -j REJECT', 'COMMIT');
+  const text = file(
+    '*filter',
+    ':INPUT ACCEPT [0:0]',
+    ':FORWARD DROP [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    '-A INPUT -p tcp --syn --dport 25 -j ACCEPT',
+    '-A INPUT -p tcp --dport 25:1025 -j REJECT',
+    'COMMIT',
+  );
   const r = trace(text, 25);
   assert.equal(r.verdict, 'reject');
   assert.ok(r.steps.some((s) => /next packet \(ESTABLISHED\)/.test(s.text)));
   assert.equal(r.steps.at(-1)?.text, '-A INPUT -p tcp --dport 25:1025 -j REJECT');
   // Without a rule for established packets under a DROP policy, only the SYN gets in.
-  const synOnly = file('*filter', ':INPUT DROP [0:0]', '-A INPUT -p tcp -m conntrack --ctstate NEW --dport 22 -j ACCEPT', 'COMMIT');
+  const synOnly = file(
+    '*filter',
+    ':INPUT DROP [0:0]',
+    '-A INPUT -p tcp -m conntrack --ctstate NEW --dport 22 -j ACCEPT',
+    'COMMIT',
+  );
   assert.equal(trace(synOnly, 22).verdict, 'drop');
   assert.equal(trace(synOnly, 22, { state: 'NEW' }).steps.at(-1)?.text, ':INPUT DROP');
 });
 
-test('the host\'s answer comes from a local address (addrtype --src-type LOCAL in OUTPUT)', () => {
-  const text = file('*filter', ':INPUT ACCEPT [0:0]', ':OUTPUT DROP [0:0]', '-A OUTPUT -m addrtype --src-type LOCAL -p tcp --sport 22 -j ACCEPT', 'COMMIT');
+test("the host's answer comes from a local address (addrtype --src-type LOCAL in OUTPUT)", () => {
+  const text = file(
+    '*filter',
+    ':INPUT ACCEPT [0:0]',
+    ':OUTPUT DROP [0:0]',
+    '-A OUTPUT -m addrtype --src-type LOCAL -p tcp --sport 22 -j ACCEPT',
+    'COMMIT',
+  );
   assert.equal(trace(text, 22).verdict, 'accept');
   assert.equal(trace(text, 23).verdict, 'drop');
 });

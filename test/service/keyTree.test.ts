@@ -12,7 +12,9 @@ describe('cloud-config/unknown-key', () => {
   const code = 'cloud-config/unknown-key';
 
   test('`enabled` under a unit suggests `enable` and renames it', () => {
-    const text = unit('name: app.service\n      enabled: true\n      command: start\n      content: |\n        [Service]\n        ExecStart=/bin/true\n\n        [Install]\n        WantedBy=multi-user.target\n');
+    const text = unit(
+      'name: app.service\n      enabled: true\n      command: start\n      content: |\n        [Service]\n        ExecStart=/bin/true\n\n        [Install]\n        WantedBy=multi-user.target\n',
+    );
     const [d, ...rest] = withCode(diagnose(text), code);
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
@@ -25,7 +27,10 @@ describe('cloud-config/unknown-key', () => {
     const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    contents: hello\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'contents');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('contents:', 'content:')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('contents:', 'content:')],
+    );
   });
 
   test('`write_file` at the top level suggests `write_files`', () => {
@@ -33,11 +38,16 @@ describe('cloud-config/unknown-key', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'write_file');
     assert.match(messageOf(d!), /'write_files'/);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('write_file:', 'write_files:')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('write_file:', 'write_files:')],
+    );
   });
 
   test('`contents` in a drop-in suggests `content`', () => {
-    const text = unit('name: app.service\n      drop_ins:\n        - name: 10-env.conf\n          contents: |\n            [Service]\n            Environment=A=1\n');
+    const text = unit(
+      'name: app.service\n      drop_ins:\n        - name: 10-env.conf\n          contents: |\n            [Service]\n            Environment=A=1\n',
+    );
     const found = withCode(diagnose(text), code);
     assert.deepEqual(spans(text, found), [`${code}: contents`]);
   });
@@ -53,7 +63,10 @@ describe('cloud-config/unknown-key', () => {
     const text = '#cloud-config\nwrite-files:\n  - path: /etc/motd\n    content: hi\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'write-files');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('write-files', 'write_files')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('write-files', 'write_files')],
+    );
   });
 
   test('a cloud-init key in a CoreOS config is unknown there', () => {
@@ -66,14 +79,17 @@ describe('cloud-config/unknown-key', () => {
     assert.deepEqual(spans(text, withCode(diagnose(text, { dialect: 'cloud-init' }), code)), [`${code}: coreos`]);
   });
 
-  test('CoreOS user entries do not know cloud-init\'s `sudo`', () => {
+  test("CoreOS user entries do not know cloud-init's `sudo`", () => {
     const text = '#cloud-config\ncoreos:\n  units: []\nusers:\n  - name: core\n    sudo: ALL=(ALL) NOPASSWD:ALL\n';
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: sudo`]);
   });
 
   test('known keys at every level produce no unknown-key', () => {
-    const text = unit('name: app.service\n      enable: true\n      command: start\n      runtime: false\n      mask: false\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n      content: |\n        [Service]\n        ExecStart=/bin/true\n\n        [Install]\n        WantedBy=multi-user.target\n')
-      + 'write_files:\n  - path: /etc/motd\n    permissions: "0644"\n    owner: root\n    content: hi\nhostname: node1\nssh_authorized_keys:\n  - ssh-ed25519 AAAA\n';
+    const text =
+      unit(
+        'name: app.service\n      enable: true\n      command: start\n      runtime: false\n      mask: false\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n      content: |\n        [Service]\n        ExecStart=/bin/true\n\n        [Install]\n        WantedBy=multi-user.target\n',
+      ) +
+      'write_files:\n  - path: /etc/motd\n    permissions: "0644"\n    owner: root\n    content: hi\nhostname: node1\nssh_authorized_keys:\n  - ssh-ed25519 AAAA\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 });
@@ -93,14 +109,20 @@ describe('cloud-config/type', () => {
     const text = '#cloud-config\ncoreos:\n  units: docker.service\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'docker.service');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\ncoreos:\n  units:\n    - docker.service\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\ncoreos:\n  units:\n    - docker.service\n'],
+    );
   });
 
   test('`ssh_authorized_keys:` given a scalar: the fix makes it a list', () => {
     const text = '#cloud-config\nssh_authorized_keys: ssh-ed25519 AAAA me@host\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'ssh-ed25519 AAAA me@host');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\nssh_authorized_keys:\n  - ssh-ed25519 AAAA me@host\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\nssh_authorized_keys:\n  - ssh-ed25519 AAAA me@host\n'],
+    );
   });
 
   test('a block mapping where a list belongs is reported on its key', () => {
@@ -117,7 +139,10 @@ describe('cloud-config/type', () => {
     const text = '#cloud-config\nhostname: 1234\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), '1234');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\nhostname: "1234"\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\nhostname: "1234"\n'],
+    );
   });
 
   test('CoreOS reads any scalar into a string field: `hostname: 1234` is fine there', () => {
@@ -127,7 +152,10 @@ describe('cloud-config/type', () => {
 
   test('cloud-init: quoted "no" for a boolean: the fix writes false', () => {
     const text = '#cloud-config\npreserve_hostname: "no"\n';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\npreserve_hostname: false\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\npreserve_hostname: false\n'],
+    );
   });
 
   test('cloud-init: `write_files: []` is too short', () => {
@@ -142,7 +170,9 @@ describe('cloud-config/type', () => {
   });
 
   test('correct types produce no type finding', () => {
-    const text = unit('name: docker.service\n      enable: true\n      mask: no\n      command: start\n') + 'ssh_authorized_keys:\n  - ssh-ed25519 AAAA\n';
+    const text =
+      unit('name: docker.service\n      enable: true\n      mask: no\n      command: start\n') +
+      'ssh_authorized_keys:\n  - ssh-ed25519 AAAA\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 });
@@ -179,7 +209,10 @@ describe('cloud-config/invalid-value', () => {
     const text = '#cloud-config\nwrite_files:\n  - path: /etc/a\n    encoding: B64\n';
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'B64');
-    assert.deepEqual(fixesForDiagnostic(text, d!).map(([, t]) => t), [text.replace('B64', 'b64')]);
+    assert.deepEqual(
+      fixesForDiagnostic(text, d!).map(([, t]) => t),
+      [text.replace('B64', 'b64')],
+    );
   });
 
   test('content that cannot be decoded with its encoding is an error on the content', () => {
@@ -269,17 +302,24 @@ describe('cloud-config/hyphen-key', () => {
   test('CoreOS users[] `primary-group` is a hint (cloud-init reads users too)', () => {
     const text = '#cloud-config\ncoreos:\n  units: []\nusers:\n  - name: alice\n    primary-group: staff\n';
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: primary-group`]);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('primary-group', 'primary_group')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('primary-group', 'primary_group')],
+    );
   });
 
   test('cloud-init users[] `ssh-authorized-keys` alias: prefer the underscore form', () => {
     const text = '#cloud-config\nusers:\n  - name: alice\n    ssh-authorized-keys:\n      - ssh-ed25519 AAAA\n';
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: ssh-authorized-keys`]);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('ssh-authorized-keys', 'ssh_authorized_keys')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('ssh-authorized-keys', 'ssh_authorized_keys')],
+    );
   });
 
   test('underscore spellings produce no hint', () => {
-    const text = '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/motd\n    content: hi\nusers:\n  - name: alice\n    primary_group: staff\n';
+    const text =
+      '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/motd\n    content: hi\nusers:\n  - name: alice\n    primary_group: staff\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 });
@@ -294,13 +334,18 @@ describe('cloud-config/duplicate-key', () => {
     assert.equal(d!.severity, DiagnosticSeverity.Error);
     assert.equal(rangeText(text, d!), 'hostname');
     assert.equal(d!.range.start.line, 3);
-    assert.deepEqual(fixesFor(text, code), [["Remove this duplicate 'hostname'", '#cloud-config\nhostname: a\ntimezone: UTC\n']]);
+    assert.deepEqual(fixesFor(text, code), [
+      ["Remove this duplicate 'hostname'", '#cloud-config\nhostname: a\ntimezone: UTC\n'],
+    ]);
     assert.equal(d!.relatedInformation?.[0]?.location.range.start.line, 1);
   });
 
   test('a duplicate with a block value is removed with all its lines', () => {
     const text = '#cloud-config\nruncmd:\n  - echo a\nhostname: h\nruncmd:\n  - echo b\n  - echo c\ntimezone: UTC\n';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\nruncmd:\n  - echo a\nhostname: h\ntimezone: UTC\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\nruncmd:\n  - echo a\nhostname: h\ntimezone: UTC\n'],
+    );
   });
 
   test('a duplicate inside a list item (CRLF document)', () => {
@@ -308,7 +353,10 @@ describe('cloud-config/duplicate-key', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'name');
     assert.equal(d!.range.start.line, 4);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\r\nusers:\r\n  - name: a\r\n    shell: /bin/sh\r\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\r\nusers:\r\n  - name: a\r\n    shell: /bin/sh\r\n'],
+    );
   });
 
   test('a duplicate in a flow mapping: the fix removes `, key: value` and keeps the braces', () => {
@@ -316,7 +364,10 @@ describe('cloud-config/duplicate-key', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), 'enabled');
     assert.equal(d!.range.start.character, 56);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\nssh_publish_hostkeys: {enabled: true, blacklist: [dsa]}\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\nssh_publish_hostkeys: {enabled: true, blacklist: [dsa]}\n'],
+    );
   });
 
   test('CoreOS: `write-files` and `write_files` are both present without a duplicate-key (different keys as written)', () => {
@@ -333,7 +384,7 @@ describe('cloud-config/duplicate-key', () => {
 describe('cloud-config/missing-key', () => {
   const code = 'cloud-config/missing-key';
 
-  test('a unit without `name` is an error on the entry\'s first key', () => {
+  test("a unit without `name` is an error on the entry's first key", () => {
     const text = unit('enable: true\n      command: start\n');
     const [d] = withCode(diagnose(text), code);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
@@ -352,8 +403,10 @@ describe('cloud-config/missing-key', () => {
   });
 
   test('complete entries produce none', () => {
-    const text = unit('name: docker.service\n      command: start\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n')
-      + 'write_files:\n  - path: /etc/motd\n    content: hi\n';
+    const text =
+      unit(
+        'name: docker.service\n      command: start\n      drop_ins:\n        - name: 10-env.conf\n          content: |\n            [Service]\n            Environment=A=1\n',
+      ) + 'write_files:\n  - path: /etc/motd\n    content: hi\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 });
@@ -388,6 +441,8 @@ describe('legacy keys cloud-init still converts (cc_apt_configure, cc_rsyslog)',
 
   test('in the CoreOS dialect they stay unknown (coreos-cloudinit has no apt)', () => {
     const text = '#cloud-config\ncoreos:\n  units: []\napt_proxy: http://p:3128\n';
-    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/unknown-key')), ['cloud-config/unknown-key: apt_proxy']);
+    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/unknown-key')), [
+      'cloud-config/unknown-key: apt_proxy',
+    ]);
   });
 });

@@ -28,10 +28,29 @@ function random(s: number): () => number {
 
 // What is typed: single characters mostly, sometimes a word that changes what the rule means
 // (a duplicate-making deletion, a refused match, a jump to an undeclared chain, a verdict).
-const pieces = ['x', ' ', '-', '1', '0', '.', '/', 'A', ' -j DROP', ' -j ACCEPT', ' -m nosuchmatch', ' -j KUBE-NOWHERE', ' -p tcp', ' --dport 22', ' !', '"'];
+const pieces = [
+  'x',
+  ' ',
+  '-',
+  '1',
+  '0',
+  '.',
+  '/',
+  'A',
+  ' -j DROP',
+  ' -j ACCEPT',
+  ' -m nosuchmatch',
+  ' -j KUBE-NOWHERE',
+  ' -p tcp',
+  ' --dport 22',
+  ' !',
+  '"',
+];
 
 test(`${keystrokes} random keystrokes in a ${lineCount}-line kube-proxy dump: findings equal a fresh analysis after each (seed ${seed})`, async () => {
-  const { kubeDump } = await import(pathToFileURL(path.join(repoRoot(), 'scripts/bench/kubeDump.mjs')).href) as { kubeDump: (lines: number) => string };
+  const { kubeDump } = (await import(pathToFileURL(path.join(repoRoot(), 'scripts/bench/kubeDump.mjs')).href)) as {
+    kubeDump: (lines: number) => string;
+  };
   let text = kubeDump(lineCount);
   const next = random(seed);
   const svc = service();
@@ -40,10 +59,12 @@ test(`${keystrokes} random keystrokes in a ${lineCount}-line kube-proxy dump: fi
   let lines = text.split('\n');
   // Typing moves around a little, as a person does: a place in the nat or the filter rules, kept for a
   // few keystrokes, then another.
-  let line = 0, column = 0;
+  let line = 0,
+    column = 0;
   for (let k = 0; k < keystrokes; k++) {
     if (k % 6 === 0) {
-      do line = Math.floor(next() * lines.length); while (!(lines[line] as string).startsWith('-A '));
+      do line = Math.floor(next() * lines.length);
+      while (!(lines[line] as string).startsWith('-A '));
       column = Math.floor(next() * ((lines[line] as string).length + 1));
     }
     const current = lines[line] as string;

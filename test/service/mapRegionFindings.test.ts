@@ -11,11 +11,30 @@ import '../../server/src/service/index';
 
 test('findings of regions moved by an edit above them equal a fresh mapping, with fixes and related spans', () => {
   let text = [
-    '#cloud-config', 'coreos:', '  units:',
-    '    - name: a.service', '      command: start', '      content: |', '        [Service]', '        ExecStart=/usr/bin/docker run -d -p 80:80 nginx',
-    '    - name: b.service', '      command: start', '      content: |', '        [Service]', '        ExecStart=/usr/bin/docker run -d -p 8080:80 nginx',
-    'write_files:', '  - path: /var/lib/iptables/rules-save', '    content: |', '      *filter', '      :INPUT DROP [0:0]', '      :FORWARD DROP [0:0]',
-    '      -A INPUT -s 10.0.0.0/8 -j ACCEPT', '      -A INPUT -p tcp --dport 80 -j ACCEPT', '      -A INPUT -p tcp --dport 80 -j ACCEPT', '      COMMIT', '',
+    '#cloud-config',
+    'coreos:',
+    '  units:',
+    '    - name: a.service',
+    '      command: start',
+    '      content: |',
+    '        [Service]',
+    '        ExecStart=/usr/bin/docker run -d -p 80:80 nginx',
+    '    - name: b.service',
+    '      command: start',
+    '      content: |',
+    '        [Service]',
+    '        ExecStart=/usr/bin/docker run -d -p 8080:80 nginx',
+    'write_files:',
+    '  - path: /var/lib/iptables/rules-save',
+    '    content: |',
+    '      *filter',
+    '      :INPUT DROP [0:0]',
+    '      :FORWARD DROP [0:0]',
+    '      -A INPUT -s 10.0.0.0/8 -j ACCEPT',
+    '      -A INPUT -p tcp --dport 80 -j ACCEPT',
+    '      -A INPUT -p tcp --dport 80 -j ACCEPT',
+    '      COMMIT',
+    '',
   ].join('\n');
   let model = parseCloudConfig(text, 'auto');
   const findingsOf = new Map<string, Finding[]>();
@@ -31,7 +50,10 @@ test('findings of regions moved by an edit above them equal a fresh mapping, wit
   let moved = 0;
   // Type into the first block's content, one keystroke at a time: every later region moves.
   const first = model.regions[0];
-  assert.ok(first && model.regions.length > 2 && withFixes > 3 && withRelated > 0, `${withFixes} findings with fixes, ${withRelated} with related spans`);
+  assert.ok(
+    first && model.regions.length > 2 && withFixes > 3 && withRelated > 0,
+    `${withFixes} findings with fixes, ${withRelated} with related spans`,
+  );
   for (let i = 0; i < 5; i++) {
     const at = (first.lines[0]?.docOffset ?? 0) + 1;
     const next = `${text.slice(0, at)}x${text.slice(at)}`;
@@ -42,7 +64,11 @@ test('findings of regions moved by an edit above them equal a fresh mapping, wit
     for (const region of model.regions.slice(1)) {
       const findings = findingsOf.get(region.text) as Finding[];
       const kept = mapRegionFindings(region, findings);
-      assert.deepEqual(kept, findings.map((f) => mapFindingToDocument(region, f)), `${region.path ?? region.name}`);
+      assert.deepEqual(
+        kept,
+        findings.map((f) => mapFindingToDocument(region, f)),
+        `${region.path ?? region.name}`,
+      );
       if (findings.length) moved++;
     }
   }

@@ -30,8 +30,10 @@ function files(dir: string): string[] {
 }
 
 const roots = [
-  path.join(sharedDir(), 'corpus'), path.join(sharedDir(), 'facts'),
-  path.join(repoRoot(), 'examples'), path.join(repoRoot(), 'test', 'e2e', 'fixtures'),
+  path.join(sharedDir(), 'corpus'),
+  path.join(sharedDir(), 'facts'),
+  path.join(repoRoot(), 'examples'),
+  path.join(repoRoot(), 'test', 'e2e', 'fixtures'),
 ];
 
 test('messages, related information and quick-fix titles: no backticks, a first sentence of at most 100 characters', () => {
@@ -51,8 +53,10 @@ test('messages, related information and quick-fix titles: no backticks, a first 
       const where = `${d.code} (${path.relative(repoRoot(), file)}:${d.range.start.line + 1})`;
       if (message.includes('`')) problems.add(`backtick in the message of ${where}: ${message}`);
       const first = firstSentence(message);
-      if (first.length > maxFirstSentence) problems.add(`first sentence of ${first.length} characters in ${where}: ${first}`);
-      for (const r of d.relatedInformation ?? []) if (r.message.includes('`')) problems.add(`backtick in related information of ${where}: ${r.message}`);
+      if (first.length > maxFirstSentence)
+        problems.add(`first sentence of ${first.length} characters in ${where}: ${first}`);
+      for (const r of d.relatedInformation ?? [])
+        if (r.message.includes('`')) problems.add(`backtick in related information of ${where}: ${r.message}`);
       for (const a of service.codeActions(doc, lang, d.range, ['quickfix'])) {
         titles++;
         if (a.title.includes('`')) problems.add(`backtick in the quick fix of ${where}: ${a.title}`);
@@ -68,7 +72,9 @@ test('completion details have no backticks (every line end of the examples and f
   const service = getLanguageService({ dialect: 'auto', rules: {} });
   const problems = new Set<string>();
   let details = 0;
-  for (const file of [path.join(repoRoot(), 'examples'), path.join(repoRoot(), 'test', 'e2e', 'fixtures')].flatMap(files)) {
+  for (const file of [path.join(repoRoot(), 'examples'), path.join(repoRoot(), 'test', 'e2e', 'fixtures')].flatMap(
+    files,
+  )) {
     const text = fs.readFileSync(file, 'utf8');
     const lang = detectLanguage(file, text);
     if (!lang) continue;
@@ -95,7 +101,10 @@ test('hovering enabled says once that it is ignored', () => {
   const doc = TextDocument.create('file:///t/user-data', 'cloud-config', 1, text);
   const service = getLanguageService({ dialect: 'auto', rules: {} });
   const hover = service.hover(doc, 'cloud-config', { line: 4, character: 8 });
-  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover?.contents);
+  const value =
+    hover && typeof hover.contents === 'object' && 'value' in hover.contents
+      ? hover.contents.value
+      : JSON.stringify(hover?.contents);
   assert.ok(value, 'a hover');
   // VS Code shows the diagnostic's message in the same hover.
   const diagnostic = service.validate(doc, 'cloud-config').find((d) => d.code === 'cloud-config/unknown-key');

@@ -29,16 +29,29 @@ function observable(m: CloudConfigModel): unknown {
     templateSpans: m.templateSpans,
     neutralText: m.neutralText,
     regions: m.regions.map((r) => ({
-      language: r.language, origin: r.origin, name: r.name, unitName: r.unitName, path: r.path, style: r.style,
-      header: r.header, text: r.text, lines: r.lines, mappable: r.mappable, encoded: r.encoded, indent: r.indent, eol: r.eol,
-      scalar: r.scalar.range, value: r.scalar.value,
+      language: r.language,
+      origin: r.origin,
+      name: r.name,
+      unitName: r.unitName,
+      path: r.path,
+      style: r.style,
+      header: r.header,
+      text: r.text,
+      lines: r.lines,
+      mappable: r.mappable,
+      encoded: r.encoded,
+      indent: r.indent,
+      eol: r.eol,
+      scalar: r.scalar.range,
+      value: r.scalar.value,
     })),
   };
 }
 
 /** Typed, deleted and replaced characters at a few columns of one line. */
 function editsOf(text: string, lineStart: number, lineEnd: number): string[] {
-  const at = (offset: number, removed: number, inserted: string): string => text.slice(0, offset) + inserted + text.slice(offset + removed);
+  const at = (offset: number, removed: number, inserted: string): string =>
+    text.slice(0, offset) + inserted + text.slice(offset + removed);
   const len = lineEnd - lineStart;
   const mid = lineStart + Math.floor(len / 2);
   const out = [at(lineStart, 0, ' '), at(lineEnd, 0, 'x'), at(mid, 0, 'Z'), at(lineEnd, 0, ' \\')];
@@ -47,17 +60,45 @@ function editsOf(text: string, lineStart: number, lineEnd: number): string[] {
   for (let k = 0; k < 3; k++) {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     const ch = hostile[seed % hostile.length] as string;
-    out.push(at(lineStart + (seed >>> 8) % (len + 1), k === 2 && len > 0 ? 1 : 0, ch));
+    out.push(at(lineStart + ((seed >>> 8) % (len + 1)), k === 2 && len > 0 ? 1 : 0, ch));
   }
   return out;
 }
 
-const hostile = [':', ': ', '- ', '"', "'", '#', ' #', '|', '>', '{', '}', '[', ']', '&a', '*a', '!', '%', '@', '`', '\t', '\\', 'é', '🙂', '---', '...'];
+const hostile = [
+  ':',
+  ': ',
+  '- ',
+  '"',
+  "'",
+  '#',
+  ' #',
+  '|',
+  '>',
+  '{',
+  '}',
+  '[',
+  ']',
+  '&a',
+  '*a',
+  '!',
+  '%',
+  '@',
+  '`',
+  '\t',
+  '\\',
+  'é',
+  '🙂',
+  '---',
+  '...',
+];
 let seed = 7;
 
 function sources(): Array<[string, string]> {
   const corpus = path.join(sharedDir(), 'corpus', 'cloud-config');
-  const examples = ['coreos-good/user-data', 'coreos-web/user-data', 'ubuntu-cloud-init/cloud-config.yaml'].map((f) => path.join(repoRoot(), 'examples', f));
+  const examples = ['coreos-good/user-data', 'coreos-web/user-data', 'ubuntu-cloud-init/cloud-config.yaml'].map((f) =>
+    path.join(repoRoot(), 'examples', f),
+  );
   const files = [...readdirSync(corpus).map((f) => path.join(corpus, f)), ...examples];
   return files.map((f) => [path.basename(f), readFileSync(f, 'utf8')]);
 }
@@ -79,7 +120,11 @@ test('a carried-over model equals a fresh parse for every edit on every content 
             continue;
           }
           carried++;
-          assert.deepEqual(observable(patched), observable(parseCloudConfig(edited, 'auto')), `${name}: edit on line ${text.slice(0, lineStart).split('\n').length}`);
+          assert.deepEqual(
+            observable(patched),
+            observable(parseCloudConfig(edited, 'auto')),
+            `${name}: edit on line ${text.slice(0, lineStart).split('\n').length}`,
+          );
         }
       }
     }
@@ -89,12 +134,26 @@ test('a carried-over model equals a fresh parse for every edit on every content 
 });
 
 test('edits outside the blocks, or that add a line, are parsed again', () => {
-  const text = ['#cloud-config', 'write_files:', '  - path: /etc/motd', '    content: |', '      hello', '      world', 'runcmd:', '  - [echo, hi]', ''].join('\n');
+  const text = [
+    '#cloud-config',
+    'write_files:',
+    '  - path: /etc/motd',
+    '    content: |',
+    '      hello',
+    '      world',
+    'runcmd:',
+    '  - [echo, hi]',
+    '',
+  ].join('\n');
   const base = () => parseCloudConfig(text, 'auto');
   assert.equal(patchCloudConfig(base(), text.replace('/etc/motd', '/etc/mold'), 'auto'), undefined);
   assert.equal(patchCloudConfig(base(), text.replace('hello', 'hel\nlo'), 'auto'), undefined);
   assert.equal(patchCloudConfig(base(), text.replace('      world', 'world'), 'auto'), undefined);
-  assert.equal(patchCloudConfig(base(), text.replace('      hello', '       hello'), 'auto'), undefined, 'the first line sets the indentation');
+  assert.equal(
+    patchCloudConfig(base(), text.replace('      hello', '       hello'), 'auto'),
+    undefined,
+    'the first line sets the indentation',
+  );
   const typed = patchCloudConfig(base(), text.replace('world', 'wor ld'), 'auto');
   assert.equal(typed?.regions[0]?.text, 'hello\nwor ld\n');
 });
@@ -105,7 +164,9 @@ test('a service answering one document edit after edit gives the diagnostics of 
   const uri = 'file:///test/edited/user-data';
   svc.validate(doc(text, 'cloud-config', uri), 'cloud-config');
   // Type at the end of every content line of every block, one keystroke at a time.
-  const contentLines = parseCloudConfig(text, 'auto').regions.flatMap((r) => r.lines.filter((l) => l.length > 0).map((l) => text.slice(0, l.docOffset).split('\n').length - 1));
+  const contentLines = parseCloudConfig(text, 'auto').regions.flatMap((r) =>
+    r.lines.filter((l) => l.length > 0).map((l) => text.slice(0, l.docOffset).split('\n').length - 1),
+  );
   let carried = 0;
   for (const n of contentLines) {
     const lines = text.split('\n');
@@ -114,7 +175,11 @@ test('a service answering one document edit after edit gives the diagnostics of 
     if (patchCloudConfig(parseCloudConfig(text, 'auto'), next, 'auto')) carried++;
     text = next;
     const incremental = svc.validate(doc(text, 'cloud-config', uri), 'cloud-config');
-    assert.deepEqual(incremental, service().validate(doc(text, 'cloud-config', 'file:///test/fresh/user-data'), 'cloud-config'), `after typing on line ${n + 1}`);
+    assert.deepEqual(
+      incremental,
+      service().validate(doc(text, 'cloud-config', 'file:///test/fresh/user-data'), 'cloud-config'),
+      `after typing on line ${n + 1}`,
+    );
   }
   assert.ok(carried > 10, `edits carried over: ${carried} of ${contentLines.length}`);
 });

@@ -28,7 +28,12 @@ test('a jump typed into PREROUTING makes MASQUERADE in the chain it reaches refu
   const svc = service();
   const uri = 'file:///test/placement/rules-save';
   const masqueradeRefused = (fs: ReadonlyArray<{ code: string; message: string }>): boolean =>
-    fs.some((f) => f.code === 'iptables/target-not-allowed' && f.message.includes('MASQUERADE') && f.message.includes('PREROUTING'));
+    fs.some(
+      (f) =>
+        f.code === 'iptables/target-not-allowed' &&
+        f.message.includes('MASQUERADE') &&
+        f.message.includes('PREROUTING'),
+    );
   const lines = [...base];
   let text = lines.join('\n');
   let found = svc.findings(doc(text, 'iptables', uri), 'iptables');
@@ -36,7 +41,7 @@ test('a jump typed into PREROUTING makes MASQUERADE in the chain it reaches refu
   // Type `-j MASQ-HERE` over `-j ACCEPT` one keystroke at a time: delete ACCEPT, then type the chain name.
   const typed: string[] = [];
   let line = lines[5] as string;
-  while (line.endsWith('ACCEPT') || /-j [A-Z]*$/.test(line) && !line.endsWith('-j ')) {
+  while (line.endsWith('ACCEPT') || (/-j [A-Z]*$/.test(line) && !line.endsWith('-j '))) {
     line = line.slice(0, -1);
     typed.push(line);
   }

@@ -17,20 +17,32 @@ describe('YAML that cloud-init rejects as a whole', () => {
   test('`password: ******` is an invalid alias: an error on it, saying the whole file is dropped; the fix quotes it', () => {
     const text = '#cloud-config\nusers:\n  - name: bob\n    password: ******\n';
     const found = rejected(text);
-    assert.deepEqual(found.map((f) => f.covers), ['******']);
+    assert.deepEqual(
+      found.map((f) => f.covers),
+      ['******'],
+    );
     assert.match(found[0]!.message, /alias.*whole file.*none of it is applied/s);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('******', "'******'")]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('******', "'******'")],
+    );
   });
 
   test('an alias naming no anchor before it is rejected; one after its anchor is fine', () => {
-    assert.deepEqual(rejected('#cloud-config\nhostname: *web\n').map((f) => f.covers), ['*web']);
+    assert.deepEqual(
+      rejected('#cloud-config\nhostname: *web\n').map((f) => f.covers),
+      ['*web'],
+    );
     assert.deepEqual(rejected('#cloud-config\nbootcmd: &cmds\n  - echo a\nruncmd: *cmds\n'), []);
   });
 
   test('a duplicate anchor is rejected at its second definition, naming the first line', () => {
     const text = '#cloud-config\nbootcmd: &c\n  - echo a\nruncmd: &c\n  - echo b\n';
     const found = rejected(text);
-    assert.deepEqual(found.map((f) => f.covers), ['&c']);
+    assert.deepEqual(
+      found.map((f) => f.covers),
+      ['&c'],
+    );
     assert.match(found[0]!.message, /second time \(first on line 2\).*whole file/s);
   });
 
@@ -38,10 +50,17 @@ describe('YAML that cloud-init rejects as a whole', () => {
     for (const line of ['hostname: web\t# note', 'hostname:\tweb', 'hostname: web\t', 'hostname: a\tb']) {
       const text = `#cloud-config\n${line}\n`;
       const found = rejected(text);
-      assert.deepEqual(found.map((f) => f.covers), ['\t'], JSON.stringify(line));
+      assert.deepEqual(
+        found.map((f) => f.covers),
+        ['\t'],
+        JSON.stringify(line),
+      );
       assert.match(found[0]!.message, /tab.*whole file/s);
     }
-    assert.deepEqual(fixesFor('#cloud-config\nhostname:\tweb\n', code).map(([, t]) => t), ['#cloud-config\nhostname: web\n']);
+    assert.deepEqual(
+      fixesFor('#cloud-config\nhostname:\tweb\n', code).map(([, t]) => t),
+      ['#cloud-config\nhostname: web\n'],
+    );
   });
 
   test('a tab in indentation is an error that says the whole file is dropped', () => {

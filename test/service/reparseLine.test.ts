@@ -18,14 +18,22 @@ import { doc, service } from '../helpers/service';
 /** Everything a reader of the model sees, with the table of each rule named by its index (no cycles). */
 function observable(file: RulesFile): unknown {
   const tableIndex = (t: unknown): number => file.tables.indexOf(t as RulesFile['tables'][number]);
-  const line = (l: RulesFile['lines'][number]): unknown => (l.kind === 'rule' ? { ...l, rule: { ...l.rule, table: tableIndex(l.rule.table) } } : l);
+  const line = (l: RulesFile['lines'][number]): unknown =>
+    l.kind === 'rule' ? { ...l, rule: { ...l.rule, table: tableIndex(l.rule.table) } } : l;
   return {
     text: file.text,
     family: file.family,
     lines: file.lines.map(line),
     tables: file.tables.map((t) => ({
-      name: t.name, span: t.span, commit: t.commit,
-      chains: t.chains.map((c) => ({ name: c.name, policy: c.policy, builtin: c.builtin, line: file.lines.indexOf(c.line) })),
+      name: t.name,
+      span: t.span,
+      commit: t.commit,
+      chains: t.chains.map((c) => ({
+        name: c.name,
+        policy: c.policy,
+        builtin: c.builtin,
+        line: file.lines.indexOf(c.line),
+      })),
       rules: t.rules.map((r) => file.lines.findIndex((l) => l.kind === 'rule' && l.rule === r)),
     })),
     problems: file.problems,
@@ -37,15 +45,39 @@ function rulesFiles(): Array<{ name: string; text: string; family: IpFamily }> {
   const cases = path.join(sharedDir(), 'facts', 'iptables-cases');
   const files = [
     ...readdirSync(corpus).map((f) => path.join(corpus, f)),
-    ...readdirSync(cases).filter((f) => f.endsWith('.rules')).map((f) => path.join(cases, f)),
+    ...readdirSync(cases)
+      .filter((f) => f.endsWith('.rules'))
+      .map((f) => path.join(cases, f)),
   ];
   return files.map((f) => {
     const name = path.basename(f);
-    return { name, text: readFileSync(f, 'utf8'), family: name.startsWith('v6_') ? 'ipv6' : familyOfPath(name) ?? 'ipv4' };
+    return {
+      name,
+      text: readFileSync(f, 'utf8'),
+      family: name.startsWith('v6_') ? 'ipv6' : (familyOfPath(name) ?? 'ipv4'),
+    };
   });
 }
 
-const inserted = [' ', 'x', '-', '!', '"', '#', '*', ':', '\t', '[', '0', ',', 'é', '🙂', ' -j', ' ! -s 10.0.0.0/8', 'COMMIT'];
+const inserted = [
+  ' ',
+  'x',
+  '-',
+  '!',
+  '"',
+  '#',
+  '*',
+  ':',
+  '\t',
+  '[',
+  '0',
+  ',',
+  'é',
+  '🙂',
+  ' -j',
+  ' ! -s 10.0.0.0/8',
+  'COMMIT',
+];
 let seed = 11;
 const next = (n: number): number => {
   seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -54,10 +86,19 @@ const next = (n: number): number => {
 
 /** Typed, deleted and replaced characters at the start, end and random columns of one line. */
 function editsOf(text: string, start: number, end: number): string[] {
-  const at = (offset: number, removed: number, add: string): string => text.slice(0, offset) + add + text.slice(offset + removed);
+  const at = (offset: number, removed: number, add: string): string =>
+    text.slice(0, offset) + add + text.slice(offset + removed);
   const len = end - start;
-  const out = [at(end, 0, ' '), at(start, 0, ' '), at(end, 0, ' x'), at(start, 1, ''), at(end - 1, 1, ''), at(start, len, '-A INPUT -j DROP')];
-  for (let k = 0; k < 4; k++) out.push(at(start + next(len + 1), k === 3 ? Math.min(1, len) : 0, inserted[next(inserted.length)] as string));
+  const out = [
+    at(end, 0, ' '),
+    at(start, 0, ' '),
+    at(end, 0, ' x'),
+    at(start, 1, ''),
+    at(end - 1, 1, ''),
+    at(start, len, '-A INPUT -j DROP'),
+  ];
+  for (let k = 0; k < 4; k++)
+    out.push(at(start + next(len + 1), k === 3 ? Math.min(1, len) : 0, inserted[next(inserted.length)] as string));
   return out;
 }
 
@@ -83,7 +124,11 @@ test('a carried-over rules model equals a fresh parse for edits on every rule li
           continue;
         }
         carried++;
-        assert.deepEqual(observable(moved), observable(parseRulesSave(edited, family)), `${name}: ${JSON.stringify(edited.slice(start, start + 60))}`);
+        assert.deepEqual(
+          observable(moved),
+          observable(parseRulesSave(edited, family)),
+          `${name}: ${JSON.stringify(edited.slice(start, start + 60))}`,
+        );
       }
     }
   }
@@ -138,7 +183,10 @@ test('typing in a one-megabyte rule line with a quarter of a million stray words
   const fresh = parseRulesSave(edited, 'ipv4');
   assert.ok(moved && fresh.problems.length > 400_000, `${fresh.problems.length} problems`);
   assert.equal(moved.problems.length, fresh.problems.length);
-  assert.deepEqual([moved.problems[0], moved.problems[moved.problems.length - 1]], [fresh.problems[0], fresh.problems[fresh.problems.length - 1]]);
+  assert.deepEqual(
+    [moved.problems[0], moved.problems[moved.problems.length - 1]],
+    [fresh.problems[0], fresh.problems[fresh.problems.length - 1]],
+  );
   const ctx = { text: edited, region: undefined, siblings: [] };
   assert.equal(validateRules(moved, ctx).length, validateRules(fresh, ctx).length);
 });

@@ -29,7 +29,8 @@ describe('generated rule documentation', () => {
 
   test('docs/rules/ has exactly one current page per code', () => {
     assert.equal(pages.size, allRules().length);
-    const onDisk = fs.readdirSync(path.join(root, 'docs/rules'), { withFileTypes: true })
+    const onDisk = fs
+      .readdirSync(path.join(root, 'docs/rules'), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .flatMap((d) => fs.readdirSync(path.join(root, 'docs/rules', d.name)).map((f) => `docs/rules/${d.name}/${f}`));
     assert.deepEqual(onDisk.sort(), [...pages.keys()].sort(), `the pages on disk ${stale}`);
@@ -41,7 +42,8 @@ describe('generated rule documentation', () => {
     const expected = withReadmeTables(readme);
     assert.ok(expected !== undefined, 'README.md lacks the <!-- rules:start --> / <!-- rules:end --> markers');
     assert.equal(readme, expected, `README.md's rule tables ${stale}`);
-    for (const [code] of allRules()) assert.ok(readme.includes(`[\`${code}\`](docs/rules/${code}.md)`), `${code} is not in the README`);
+    for (const [code] of allRules())
+      assert.ok(readme.includes(`[\`${code}\`](docs/rules/${code}.md)`), `${code} is not in the README`);
   });
 
   test('the cloudConfig.rules settings schema in package.json is current', () => {

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { diagnose, fixesFor, messageOf, spans, withCode } from '../helpers/service';
 
 const code = 'cloud-config/secret-permissions';
-const indent = (block: string): string => block.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n');
+const indent = (block: string): string =>
+  block
+    .split('\n')
+    .map((l) => (l ? `      ${l}` : l))
+    .join('\n');
 
 /** One write_files entry; `content` becomes a literal block when given. */
 function entry(path: string, perms: string | undefined, content?: string, extra = ''): string {
@@ -26,7 +30,12 @@ describe('secret-permissions: private keys written readable', () => {
   });
 
   test('a *.pem, *.key, id_rsa or id_ed25519 with the default mode is flagged; the fix adds the mode', () => {
-    for (const path of ['/etc/ssl/private/site.pem', '/etc/app/tls.key', '/root/.ssh/id_rsa', '/home/core/.ssh/id_ed25519']) {
+    for (const path of [
+      '/etc/ssl/private/site.pem',
+      '/etc/app/tls.key',
+      '/root/.ssh/id_rsa',
+      '/home/core/.ssh/id_ed25519',
+    ]) {
       const text = entry(path, undefined);
       assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: ${path}`], path);
       assert.match(messageOf(withCode(diagnose(text), code)[0]!), /default mode 0644/);
@@ -46,7 +55,11 @@ describe('secret-permissions: private keys written readable', () => {
   });
 
   test('a certificate named *.pem is not a secret; nor is a public key named id_rsa.pub', () => {
-    for (const [path, content] of [['/etc/ssl/certs/server.pem', certificate], ['/etc/ssl/site.pem', certificate], ['/root/.ssh/id_rsa.pub', 'ssh-rsa AAAAB3Nza user@host']] as const) {
+    for (const [path, content] of [
+      ['/etc/ssl/certs/server.pem', certificate],
+      ['/etc/ssl/site.pem', certificate],
+      ['/root/.ssh/id_rsa.pub', 'ssh-rsa AAAAB3Nza user@host'],
+    ] as const) {
       const text = entry(path, '"0644"', content);
       assert.deepEqual(withCode(diagnose(text), code), [], path);
     }
@@ -59,13 +72,15 @@ describe('secret-permissions: private keys written readable', () => {
   });
 
   test('keys at "0600" or "0400" are fine', () => {
-    for (const perms of ['"0600"', '"0400"']) assert.deepEqual(withCode(diagnose(entry('/etc/tls/server-key.pem', perms, rsaKey)), code), [], perms);
+    for (const perms of ['"0600"', '"0400"'])
+      assert.deepEqual(withCode(diagnose(entry('/etc/tls/server-key.pem', perms, rsaKey)), code), [], perms);
   });
 });
 
 describe('secret-permissions: judged by content when there is content', () => {
   test('a script named like a secret that fetches the secret is not one', () => {
-    const script = '#!/bin/sh\nset -e\ncurl -fsS -H "Metadata-Flavor: Google" http://169.254.169.254/x/token > /run/app/token\nchmod 600 /run/app/token';
+    const script =
+      '#!/bin/sh\nset -e\ncurl -fsS -H "Metadata-Flavor: Google" http://169.254.169.254/x/token > /run/app/token\nchmod 600 /run/app/token';
     for (const path of ['/opt/bin/fetch-token', '/opt/bin/get-secret.sh', '/usr/local/bin/vault-token-renew']) {
       assert.deepEqual(withCode(diagnose(entry(path, '"0755"', script)), code), [], path);
     }
@@ -87,8 +102,17 @@ describe('secret-permissions: judged by content when there is content', () => {
   });
 
   test('a *.pem in a certs directory, or filled from a certificate placeholder, is a certificate; from a key placeholder it is a key', () => {
-    assert.deepEqual(withCode(diagnose(entry('/etc/ssl/etcd/certs/etcd.pem', '0644', undefined, '    content: "${etcd_cert}"\n')), code), []);
-    assert.deepEqual(withCode(diagnose(entry('/etc/ssl/etcd/ca.pem', '0644', undefined, '    content: "${etcd_ca}"\n')), code), []);
+    assert.deepEqual(
+      withCode(
+        diagnose(entry('/etc/ssl/etcd/certs/etcd.pem', '0644', undefined, '    content: "${etcd_cert}"\n')),
+        code,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      withCode(diagnose(entry('/etc/ssl/etcd/ca.pem', '0644', undefined, '    content: "${etcd_ca}"\n')), code),
+      [],
+    );
     const key = entry('/etc/ssl/etcd/private/etcd.pem', '0644', undefined, '    content: "${etcd_key}"\n');
     assert.deepEqual(spans(key, withCode(diagnose(key), code)), [`${code}: 0644`]);
   });
@@ -99,10 +123,27 @@ describe('secret-permissions: judged by content when there is content', () => {
   // file name wins over `ca`, `cert` or a certs/ directory.
   test('a certificate-like name holding a key, or filled from a key placeholder, is still flagged', () => {
     const flagged = (text: string): number => withCode(diagnose(text), code).length;
-    assert.equal(flagged(entry('/etc/ssl/etcd/certs/ca.pem', '0644', rsaKey)), 1, 'key content under a certificate name');
-    assert.equal(flagged(entry('/etc/ssl/etcd/certs/ca.pem', '0644', undefined, '    content: "${etcd_key}"\n')), 1, 'key placeholder into certs/ca.pem');
-    assert.equal(flagged(entry('/etc/ssl/ca.pem', '0644', undefined, '    content: ${file("ca-key.pem")}\n')), 1, 'file() of a key');
-    for (const path of ['/etc/kubernetes/ssl/ca-key.pem', '/etc/calico/calico-key.pem', '/etc/ssl/certs/server-key.pem', '/etc/ssl/private/ca.pem']) {
+    assert.equal(
+      flagged(entry('/etc/ssl/etcd/certs/ca.pem', '0644', rsaKey)),
+      1,
+      'key content under a certificate name',
+    );
+    assert.equal(
+      flagged(entry('/etc/ssl/etcd/certs/ca.pem', '0644', undefined, '    content: "${etcd_key}"\n')),
+      1,
+      'key placeholder into certs/ca.pem',
+    );
+    assert.equal(
+      flagged(entry('/etc/ssl/ca.pem', '0644', undefined, '    content: ${file("ca-key.pem")}\n')),
+      1,
+      'file() of a key',
+    );
+    for (const path of [
+      '/etc/kubernetes/ssl/ca-key.pem',
+      '/etc/calico/calico-key.pem',
+      '/etc/ssl/certs/server-key.pem',
+      '/etc/ssl/private/ca.pem',
+    ]) {
       assert.equal(flagged(entry(path, '0644', undefined, '    content: ${tls_material}\n')), 1, path);
     }
     // Still certificates: no key word anywhere, or public.

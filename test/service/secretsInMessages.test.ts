@@ -26,10 +26,17 @@ for (const dialect of ['auto', 'coreos', 'cloud-init'] as const satisfies readon
         shown.push(...svc.codeActions(d, lang, diag.range).map((a) => a.title));
       }
       const all = shown.join('\n');
-      for (const s of secrets) assert.ok(!all.includes(s), `${name}: "${s}" is shown in\n${shown.filter((m) => m.includes(s)).join('\n')}`);
+      for (const s of secrets)
+        assert.ok(!all.includes(s), `${name}: "${s}" is shown in\n${shown.filter((m) => m.includes(s)).join('\n')}`);
     }
     // The documents do reach the rules that quote values near secrets.
-    for (const code of ['systemd/invalid-value', 'systemd/credentials-in-environment', 'iptables/syntax', 'cloud-config/secret-permissions', 'docker/port-exposure']) {
+    for (const code of [
+      'systemd/invalid-value',
+      'systemd/credentials-in-environment',
+      'iptables/syntax',
+      'cloud-config/secret-permissions',
+      'docker/port-exposure',
+    ]) {
       assert.ok(seenCodes.has(code), `no ${code} finding: ${[...seenCodes].join(', ')}`);
     }
     if (dialect === 'cloud-init') assert.ok(seenCodes.has('cloud-config/type'));
@@ -38,22 +45,40 @@ for (const dialect of ['auto', 'coreos', 'cloud-init'] as const satisfies readon
 
 test('an invalid Environment= word is named without its value', () => {
   const svc = service();
-  const text = '[Service]\nEnvironment="DB-PASSWORD=HyphenNamePw" "=NamelessValue" StrayPasswordWord\nExecStart=/bin/true\n';
-  const messages = svc.validate(doc(text, 'systemd'), 'systemd').filter((x) => x.code === 'systemd/invalid-value').map((x) => messageText(x.message));
-  assert.deepEqual(messages.map((m) => m.split(' is not')[0]), ["'DB-PASSWORD=…'", 'An assignment with no name', "A word without '='"]);
+  const text =
+    '[Service]\nEnvironment="DB-PASSWORD=HyphenNamePw" "=NamelessValue" StrayPasswordWord\nExecStart=/bin/true\n';
+  const messages = svc
+    .validate(doc(text, 'systemd'), 'systemd')
+    .filter((x) => x.code === 'systemd/invalid-value')
+    .map((x) => messageText(x.message));
+  assert.deepEqual(
+    messages.map((m) => m.split(' is not')[0]),
+    ["'DB-PASSWORD=…'", 'An assignment with no name', "A word without '='"],
+  );
 });
 
 test('quoting a number under a secret-named key: the fix title does not repeat the number', () => {
   const svc = service({ dialect: 'cloud-init' });
   const d = doc('#cloud-config\nusers:\n  - name: db\n    plain_text_passwd: 9988776655\n    gecos: 12345\n');
-  const titles = svc.validate(d, 'cloud-config').filter((x) => x.code === 'cloud-config/type')
+  const titles = svc
+    .validate(d, 'cloud-config')
+    .filter((x) => x.code === 'cloud-config/type')
     .flatMap((x) => svc.codeActions(d, 'cloud-config', x.range, ['quickfix']).map((a) => a.title));
   assert.deepEqual(titles.sort(), ['Quote as "12345"', 'Quote it as a string']);
 });
 
 test('redactSecrets hides secret-named assignments, key blocks and crypt hashes, and nothing else', () => {
-  assert.equal(redactSecrets("'DB_PASSWORD=x1' and `API_TOKEN=\"a b\"` and MODE=prod"), "'DB_PASSWORD=••••••' and `API_TOKEN=\"••••••\"` and MODE=prod");
-  assert.equal(redactSecrets('line -----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY----- end'), 'line •••••• end');
+  assert.equal(
+    redactSecrets('\'DB_PASSWORD=x1\' and `API_TOKEN="a b"` and MODE=prod'),
+    '\'DB_PASSWORD=••••••\' and `API_TOKEN="••••••"` and MODE=prod',
+  );
+  assert.equal(
+    redactSecrets('line -----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY----- end'),
+    'line •••••• end',
+  );
   assert.equal(redactSecrets('hash $6$salt$abcdef here'), 'hash •••••• here');
-  assert.equal(redactSecrets('Move it to an EnvironmentFile= readable by root (ExecStart=/bin/x, PORT=80)'), 'Move it to an EnvironmentFile= readable by root (ExecStart=/bin/x, PORT=80)');
+  assert.equal(
+    redactSecrets('Move it to an EnvironmentFile= readable by root (ExecStart=/bin/x, PORT=80)'),
+    'Move it to an EnvironmentFile= readable by root (ExecStart=/bin/x, PORT=80)',
+  );
 });

@@ -16,11 +16,27 @@ function details(text: string, lang: 'cloud-config' | 'systemd' = 'cloud-config'
 }
 
 test('outline: passwords, tokens and password hashes are hidden; other values are shown', () => {
-  const d = details([
-    '#cloud-config', 'hostname: web-1', 'password: hunter2', 'chpasswd:', '  expire: false', 'users:',
-    '  - name: ops', '    hashed_passwd: $6$rounds=4096$salt$abcdefghijklmnop', '    plain_text_passwd: s3cret',
-    '    lock_passwd: false', 'ubuntu_pro:', '  token: C1234567890', 'write_files:', '  - path: /etc/app.conf', '    permissions: 0644', '    owner: root:root', '',
-  ].join('\n'));
+  const d = details(
+    [
+      '#cloud-config',
+      'hostname: web-1',
+      'password: hunter2',
+      'chpasswd:',
+      '  expire: false',
+      'users:',
+      '  - name: ops',
+      '    hashed_passwd: $6$rounds=4096$salt$abcdefghijklmnop',
+      '    plain_text_passwd: s3cret',
+      '    lock_passwd: false',
+      'ubuntu_pro:',
+      '  token: C1234567890',
+      'write_files:',
+      '  - path: /etc/app.conf',
+      '    permissions: 0644',
+      '    owner: root:root',
+      '',
+    ].join('\n'),
+  );
   assert.equal(d.get('hostname'), 'web-1');
   assert.equal(d.get('password'), '••••••');
   assert.equal(d.get('hashed_passwd'), '••••••');
@@ -28,7 +44,8 @@ test('outline: passwords, tokens and password hashes are hidden; other values ar
   assert.equal(d.get('token'), '••••••');
   assert.equal(d.get('owner'), 'root:root');
   const all = JSON.stringify([...d.values()]);
-  for (const secret of ['hunter2', 's3cret', 'C1234567890', 'abcdefghijklmnop']) assert.ok(!all.includes(secret), `${secret} shown in ${all}`);
+  for (const secret of ['hunter2', 's3cret', 'C1234567890', 'abcdefghijklmnop'])
+    assert.ok(!all.includes(secret), `${secret} shown in ${all}`);
 });
 
 test('outline: permissions: 0644 is shown as written, not as 420', () => {
@@ -37,7 +54,10 @@ test('outline: permissions: 0644 is shown as written, not as 420', () => {
 });
 
 test('outline of a unit: Environment= values of secret-named variables and secret keys are hidden', () => {
-  const d = details('[Service]\nEnvironment="DB_PASSWORD=hunter2 x" MODE=prod API_TOKEN=abc123\nExecStart=/usr/bin/docker run -e MYSQL_ROOT_PASSWORD=pw1 app\n', 'systemd');
+  const d = details(
+    '[Service]\nEnvironment="DB_PASSWORD=hunter2 x" MODE=prod API_TOKEN=abc123\nExecStart=/usr/bin/docker run -e MYSQL_ROOT_PASSWORD=pw1 app\n',
+    'systemd',
+  );
   assert.equal(d.get('Environment'), '"DB_PASSWORD=••••••" MODE=prod API_TOKEN=••••••');
   assert.equal(d.get('ExecStart'), '/usr/bin/docker run -e MYSQL_ROOT_PASSWORD=•••••• app');
 });

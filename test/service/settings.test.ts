@@ -31,7 +31,9 @@ describe('dialect setting', () => {
   test('the dialect changes value checks: unquoted `0o644` is fine in cloud-init, invalid in coreos', () => {
     const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    permissions: 0o644\n';
     assert.deepEqual(withCode(diagnose(text, { dialect: 'cloud-init' }), 'cloud-config/invalid-value'), []);
-    assert.deepEqual(spans(text, withCode(diagnose(text, { dialect: 'coreos' }), 'cloud-config/invalid-value')), ['cloud-config/invalid-value: 0o644']);
+    assert.deepEqual(spans(text, withCode(diagnose(text, { dialect: 'coreos' }), 'cloud-config/invalid-value')), [
+      'cloud-config/invalid-value: 0o644',
+    ]);
   });
 });
 
@@ -65,7 +67,10 @@ describe('rule severity settings', () => {
     const d = doc(unknown);
     const all = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
     assert.deepEqual(service(settings).codeActions(d, 'cloud-config', all), []);
-    assert.deepEqual(fixesFor(unknown, 'cloud-config/unknown-key').map(([, t]) => t), ['#cloud-config\nhostname: node1\n']);
+    assert.deepEqual(
+      fixesFor(unknown, 'cloud-config/unknown-key').map(([, t]) => t),
+      ['#cloud-config\nhostname: node1\n'],
+    );
   });
 
   test('turning one rule off leaves the others alone', () => {
@@ -76,7 +81,9 @@ describe('rule severity settings', () => {
   });
 
   test('an override for an unknown code is harmless', () => {
-    assert.deepEqual(codes(diagnose(unknown, { rules: { 'cloud-config/no-such-rule': 'error' } })), ['cloud-config/unknown-key']);
+    assert.deepEqual(codes(diagnose(unknown, { rules: { 'cloud-config/no-such-rule': 'error' } })), [
+      'cloud-config/unknown-key',
+    ]);
   });
 });
 
@@ -92,25 +99,34 @@ describe('configure and fix-all', () => {
   });
 
   test('fix-all applies every preferred fix of the rules that are on', () => {
-    const text = '#cloud-config\nhostnme: node1\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi';
+    const text =
+      '#cloud-config\nhostnme: node1\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi';
     const svc = service();
     const d = doc(text);
     const whole = { start: { line: 0, character: 0 }, end: d.positionAt(text.length) };
     const [fixAll] = svc.codeActions(d, 'cloud-config', whole, [CodeActionKind.SourceFixAll]);
     assert.ok(fixAll);
-    assert.equal(applyAction(text, fixAll, d.uri), '#cloud-config\nhostname: node1\nwrite_files:\n  - path: /etc/motd\n    permissions: "0644"\n    content: hi\n');
+    assert.equal(
+      applyAction(text, fixAll, d.uri),
+      '#cloud-config\nhostname: node1\nwrite_files:\n  - path: /etc/motd\n    permissions: "0644"\n    content: hi\n',
+    );
 
     const off = service({ rules: { 'cloud-config/unquoted-permissions': 'off' } });
     const [partial] = off.codeActions(d, 'cloud-config', whole, [CodeActionKind.SourceFixAll]);
     assert.ok(partial);
-    assert.equal(applyAction(text, partial, d.uri), '#cloud-config\nhostname: node1\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi\n');
+    assert.equal(
+      applyAction(text, partial, d.uri),
+      '#cloud-config\nhostname: node1\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi\n',
+    );
   });
 
   test('asking only for quick fixes returns no source actions', () => {
     const text = '#cloud-config\nhostnme: node1\ntimezne: UTC\n';
     const d = doc(text);
     const whole = { start: { line: 0, character: 0 }, end: d.positionAt(text.length) };
-    const kinds = service().codeActions(d, 'cloud-config', whole, [CodeActionKind.QuickFix]).map((a) => a.kind);
+    const kinds = service()
+      .codeActions(d, 'cloud-config', whole, [CodeActionKind.QuickFix])
+      .map((a) => a.kind);
     assert.deepEqual(kinds, [CodeActionKind.QuickFix, CodeActionKind.QuickFix]);
   });
 });

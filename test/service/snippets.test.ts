@@ -42,7 +42,10 @@ function snippet(scope: Scope, prefix: string): SnippetDef {
 function expand(scope: Scope, prefix: string, indent = 0, choices: Record<number, number> = {}, final = ''): string {
   const text = expandSnippet(snippet(scope, prefix).body.join('\n'), choices, final);
   const pad = ' '.repeat(indent);
-  return text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+  return text
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join('\n');
 }
 
 /**
@@ -52,7 +55,10 @@ function expand(scope: Scope, prefix: string, indent = 0, choices: Record<number
 function acceptWhole(prefix: string, text = '', line = 0): string {
   const list = service().complete(doc(text), 'cloud-config', { line, character: 0 });
   const item = list.items.find((i) => i.label === prefix);
-  assert.ok(item, `${prefix} not offered at line ${line + 1} of ${JSON.stringify(text)}: ${list.items.map((i) => i.label).join(', ')}`);
+  assert.ok(
+    item,
+    `${prefix} not offered at line ${line + 1} of ${JSON.stringify(text)}: ${list.items.map((i) => i.label).join(', ')}`,
+  );
   return acceptCompletion(text, item);
 }
 
@@ -63,8 +69,11 @@ function lint(text: string, lang: LanguageId, uri: string): Diagnostic[] {
 }
 
 function assertClean(text: string, lang: LanguageId, uri = 'file:///test/user-data'): void {
-  const bad = lint(text, lang, uri).filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
-  const where = (d: Diagnostic) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}\n    ${text.split('\n')[d.range.start.line] ?? ''}`;
+  const bad = lint(text, lang, uri).filter(
+    (d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning,
+  );
+  const where = (d: Diagnostic) =>
+    `${d.range.start.line + 1}: ${String(d.code)} ${d.message}\n    ${text.split('\n')[d.range.start.line] ?? ''}`;
   assert.deepEqual(bad.map(where), [], `expansion:\n${text}`);
 }
 
@@ -85,11 +94,21 @@ describe('cloud-config snippets lint clean', () => {
   test('cloud-config-firewall: IPv4 and IPv6 rules, both restore units enabled and started', () => {
     use('document', 'cloud-config-firewall');
     const text = acceptWhole('cloud-config-firewall');
-    for (const must of ['/var/lib/iptables/rules-save', '/var/lib/ip6tables/rules-save', 'name: iptables-restore.service', 'name: ip6tables-restore.service', '-p ipv6-icmp']) {
+    for (const must of [
+      '/var/lib/iptables/rules-save',
+      '/var/lib/ip6tables/rules-save',
+      'name: iptables-restore.service',
+      'name: ip6tables-restore.service',
+      '-p ipv6-icmp',
+    ]) {
       assert.ok(text.includes(must), `lacks ${must}`);
     }
     assert.equal(text.match(/^ {6}COMMIT$/gm)?.length, 2);
-    assert.equal(text.match(/--dport 22 -j ACCEPT/g)?.length, 2, 'the SSH port placeholder is mirrored into the IPv6 rules');
+    assert.equal(
+      text.match(/--dport 22 -j ACCEPT/g)?.length,
+      2,
+      'the SSH port placeholder is mirrored into the IPv6 rules',
+    );
     assertClean(text, 'cloud-config');
   });
 
@@ -115,14 +134,20 @@ describe('cloud-config snippets lint clean', () => {
       for (const [where, before, line] of cases) {
         const text = acceptWhole(prefix, before, line);
         assert.equal(text.match(/^#cloud-config$/gm)?.length, 1, `${prefix} ${where}:\n${text}`);
-        assert.ok(/^(## template: jinja\n)?#cloud-config\n/.test(text), `${prefix} ${where}: header on line 1\n${text}`);
+        assert.ok(
+          /^(## template: jinja\n)?#cloud-config\n/.test(text),
+          `${prefix} ${where}: header on line 1\n${text}`,
+        );
         assertClean(text, 'cloud-config');
       }
     }
   });
 
   test('a whole user-data snippet is not offered where it would repeat a top-level key', () => {
-    const list = service().complete(doc('#cloud-config\nwrite_files: []\n\n'), 'cloud-config', { line: 3, character: 0 });
+    const list = service().complete(doc('#cloud-config\nwrite_files: []\n\n'), 'cloud-config', {
+      line: 3,
+      character: 0,
+    });
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('cloud-config'), labels.join(', '));
     assert.ok(!labels.includes('cloud-config-firewall') && !labels.includes('docker-firewall'), labels.join(', '));
@@ -133,18 +158,31 @@ describe('cloud-config snippets lint clean', () => {
     const docker = expand('cloud-config', 'docker-unit', 4);
     assert.match(docker, /-p 127\.0\.0\.1:8080:80 /, 'the port is published on 127.0.0.1 only');
     assert.doesNotMatch(docker, / -d | --detach /);
-    for (const step of ['-/usr/bin/docker kill web', '-/usr/bin/docker rm web', '-/usr/bin/docker pull nginx:1.27', 'ExecStop=/usr/bin/docker stop web', 'WantedBy=multi-user.target']) {
+    for (const step of [
+      '-/usr/bin/docker kill web',
+      '-/usr/bin/docker rm web',
+      '-/usr/bin/docker pull nginx:1.27',
+      'ExecStop=/usr/bin/docker stop web',
+      'WantedBy=multi-user.target',
+    ]) {
       assert.ok(docker.includes(step), `docker-unit lacks ${step}`);
     }
-    assertClean(units([expand('cloud-config', 'unit', 4), docker, expand('cloud-config', 'drop-in', 4)].join('\n')), 'cloud-config');
+    assertClean(
+      units([expand('cloud-config', 'unit', 4), docker, expand('cloud-config', 'drop-in', 4)].join('\n')),
+      'cloud-config',
+    );
   });
 
   test('firewall (write_files item) with iptables-restore-unit (first choice)', () => {
     use('cloud-config', 'firewall', 'iptables-restore-unit');
     const rules = expand('cloud-config', 'firewall', 2);
-    for (const must of ['-i lo -j ACCEPT', '--ctstate RELATED,ESTABLISHED -j ACCEPT', '--dport 22 -j ACCEPT']) assert.ok(rules.includes(must), `lacks ${must}`);
+    for (const must of ['-i lo -j ACCEPT', '--ctstate RELATED,ESTABLISHED -j ACCEPT', '--dport 22 -j ACCEPT'])
+      assert.ok(rules.includes(must), `lacks ${must}`);
     assert.match(rules, /^ {6}COMMIT$/m);
-    assertClean(`${units(expand('cloud-config', 'iptables-restore-unit', 4))}\nwrite_files:\n${rules}\n`, 'cloud-config');
+    assertClean(
+      `${units(expand('cloud-config', 'iptables-restore-unit', 4))}\nwrite_files:\n${rules}\n`,
+      'cloud-config',
+    );
   });
 
   test('firewall6 (write_files item) with iptables-restore-unit (ip6tables choice)', () => {
@@ -161,7 +199,10 @@ describe('cloud-config snippets lint clean', () => {
     const auth = expand('cloud-config', 'registry-auth', 2);
     assert.match(auth, /^ {4}permissions: "0600"$/m);
     assert.match(auth, /\.docker\/config\.json$/m);
-    assertClean(`#cloud-config\nhostname: host-01\n\nwrite_files:\n${expand('cloud-config', 'write-file', 2, {}, 'motd')}\n${auth}\n`, 'cloud-config');
+    assertClean(
+      `#cloud-config\nhostname: host-01\n\nwrite_files:\n${expand('cloud-config', 'write-file', 2, {}, 'motd')}\n${auth}\n`,
+      'cloud-config',
+    );
   });
 });
 
@@ -214,13 +255,20 @@ describe('snippet files', () => {
     }
     for (const s of documentSnippets) {
       assert.doesNotThrow(() => expandSnippet(s.body.join('\n')), `document:${s.prefix}`);
-      assert.ok(!s.body.some((l) => l.startsWith('#cloud-config')), `document:${s.prefix}: the server adds the header where it is missing`);
+      assert.ok(
+        !s.body.some((l) => l.startsWith('#cloud-config')),
+        `document:${s.prefix}: the server adds the header where it is missing`,
+      );
     }
     const all = [
       ...Object.entries(files).flatMap(([scope, snippets]) => [...snippets.keys()].map((p) => `${scope}:${p}`)),
       ...documentSnippets.map((s) => `document:${s.prefix}`),
     ];
-    assert.deepEqual(all.filter((k) => !covered.has(k)), [], 'snippets without a lint case');
+    assert.deepEqual(
+      all.filter((k) => !covered.has(k)),
+      [],
+      'snippets without a lint case',
+    );
   });
 
   test('the expansion follows VS Code: mirrors take their placeholder default, choices their option', () => {

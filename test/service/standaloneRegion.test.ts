@@ -40,7 +40,8 @@ test('the same iptables findings, at the same places moved by the block', () => 
   const own = svc.validate(standalone, 'iptables');
   const inUserData = svc.validate(embedded, 'cloud-config').filter((d) => String(d.code).startsWith('iptables/'));
   assert.ok(own.length >= 5, `the rules have findings of their own: ${own.map((d) => d.code).join(', ')}`);
-  const shape = (d: Diagnostic, range: Range): string => `${String(d.code)} ${JSON.stringify(range)} ${JSON.stringify(d.message)}`;
+  const shape = (d: Diagnostic, range: Range): string =>
+    `${String(d.code)} ${JSON.stringify(range)} ${JSON.stringify(d.message)}`;
   assert.deepEqual(
     inUserData.map((d) => shape(d, d.range)).sort(),
     own.map((d) => shape(d, movedRange(d.range))).sort(),

@@ -1,7 +1,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { cloudConfigDiagnostics, codes, diagnose, fixesFor, rangeText, spans, withCode, messageOf } from '../helpers/service';
+import {
+  cloudConfigDiagnostics,
+  codes,
+  diagnose,
+  fixesFor,
+  rangeText,
+  spans,
+  withCode,
+  messageOf,
+} from '../helpers/service';
 
 describe('cloud-config/yaml-syntax', () => {
   const code = 'cloud-config/yaml-syntax';
@@ -43,10 +52,10 @@ describe('cloud-config/yaml-syntax', () => {
   });
 
   test('an unclosed quote is reported where it opens, not where the file ends', () => {
-    const text = '#cloud-config\nruncmd:\n  - \'echo hi\n  - echo two\nhostname: node1\n';
+    const text = "#cloud-config\nruncmd:\n  - 'echo hi\n  - echo two\nhostname: node1\n";
     const found = withCode(diagnose(text), code);
     assert.equal(found.length, 1);
-    assert.equal(rangeText(text, found[0]!), '\'echo hi');
+    assert.equal(rangeText(text, found[0]!), "'echo hi");
     assert.equal(found[0]!.range.start.line, 2);
   });
 
@@ -73,24 +82,32 @@ describe('cloud-config/write-files-under-coreos', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'write_files');
-    assert.deepEqual(fixesFor(text, code), [[
-      "Move 'write_files' to the top level",
-      '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/motd\n    content: hi\n',
-    ]]);
+    assert.deepEqual(fixesFor(text, code), [
+      [
+        "Move 'write_files' to the top level",
+        '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/motd\n    content: hi\n',
+      ],
+    ]);
   });
 
   test('the moved entries join an existing top-level write_files list', () => {
-    const text = '#cloud-config\ncoreos:\n  units: []\n  write_files:\n    - path: /etc/a\n      content: a\nwrite_files:\n  - path: /etc/b\n    content: b\n';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [
-      '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/b\n    content: b\n  - path: /etc/a\n    content: a\n',
-    ]);
+    const text =
+      '#cloud-config\ncoreos:\n  units: []\n  write_files:\n    - path: /etc/a\n      content: a\nwrite_files:\n  - path: /etc/b\n    content: b\n';
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [
+        '#cloud-config\ncoreos:\n  units: []\nwrite_files:\n  - path: /etc/b\n    content: b\n  - path: /etc/a\n    content: a\n',
+      ],
+    );
   });
 
   test('CRLF documents keep CRLF after the move', () => {
-    const text = '#cloud-config\r\ncoreos:\r\n  write_files:\r\n    - path: /etc/motd\r\n      content: hi\r\n  units: []\r\n';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [
-      '#cloud-config\r\ncoreos:\r\n  units: []\r\nwrite_files:\r\n  - path: /etc/motd\r\n    content: hi\r\n',
-    ]);
+    const text =
+      '#cloud-config\r\ncoreos:\r\n  write_files:\r\n    - path: /etc/motd\r\n      content: hi\r\n  units: []\r\n';
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\r\ncoreos:\r\n  units: []\r\nwrite_files:\r\n  - path: /etc/motd\r\n    content: hi\r\n'],
+    );
   });
 
   test('the hyphen spelling under coreos is caught too, and there is no separate unknown-key for it', () => {
@@ -119,7 +136,10 @@ describe('cloud-config/missing-final-newline', () => {
 
   test('the fix uses CRLF in a CRLF document', () => {
     const text = '#cloud-config\r\nhostname: node1';
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), ['#cloud-config\r\nhostname: node1\r\n']);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      ['#cloud-config\r\nhostname: node1\r\n'],
+    );
   });
 
   test('a document ending with a newline is fine', () => {
@@ -153,7 +173,10 @@ describe('other user-data formats', () => {
   test('#! scripts get no cloud-config error or warning, at most a hint on line 1', () => {
     const text = '#!/bin/bash\nset -e\necho "hello: [" > /tmp/x\n';
     const diags = diagnose(text);
-    assert.deepEqual(diags.filter((d) => d.severity !== DiagnosticSeverity.Hint), []);
+    assert.deepEqual(
+      diags.filter((d) => d.severity !== DiagnosticSeverity.Hint),
+      [],
+    );
     for (const d of diags) assert.equal(rangeText(text, d), '#!/bin/bash');
   });
 
@@ -180,7 +203,8 @@ describe('other user-data formats', () => {
   });
 
   test('a correct cloud-config has no cloud-config findings at all', () => {
-    const text = '#cloud-config\nhostname: node1\nssh_authorized_keys:\n  - ssh-ed25519 AAAA me@host\nwrite_files:\n  - path: /etc/motd\n    permissions: "0644"\n    owner: root:root\n    content: |\n      Welcome.\n';
+    const text =
+      '#cloud-config\nhostname: node1\nssh_authorized_keys:\n  - ssh-ed25519 AAAA me@host\nwrite_files:\n  - path: /etc/motd\n    permissions: "0644"\n    owner: root:root\n    content: |\n      Welcome.\n';
     assert.deepEqual(cloudConfigDiagnostics(text), []);
   });
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { doc, service, textOfRange } from '../helpers/service';
 
-const text = '#cloud-config\n# comment\ncoreos:\n  units:\n    - name: app.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/bin/true\n    - name: docker.service\n      enable: true\nwrite_files:\n  - path: /etc/motd\n    content: hi\n  - content: no path here\nhostname: node1\n';
+const text =
+  '#cloud-config\n# comment\ncoreos:\n  units:\n    - name: app.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/bin/true\n    - name: docker.service\n      enable: true\nwrite_files:\n  - path: /etc/motd\n    content: hi\n  - content: no path here\nhostname: node1\n';
 
 function symbolsOf(t: string, dialect: 'auto' | 'coreos' | 'cloud-init' = 'auto'): DocumentSymbol[] {
   return service({ dialect }).symbols(doc(t), 'cloud-config');
@@ -14,7 +15,8 @@ function outline(symbols: readonly DocumentSymbol[], depth = 0): string[] {
 }
 
 function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: Range['start'], b: Range['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
@@ -77,8 +79,19 @@ describe('document symbols', () => {
   });
 
   test('hyphen keys still name items in the coreos dialect', () => {
-    const t = '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      drop-ins:\n        - name: 10-x.conf\n          content: "[Service]"\n';
-    assert.deepEqual(outline(symbolsOf(t)), ['coreos', '  units', '    a.service', '      name', '      drop-ins', '        10-x.conf', '          name', '          content', '            [Service]']);
+    const t =
+      '#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      drop-ins:\n        - name: 10-x.conf\n          content: "[Service]"\n';
+    assert.deepEqual(outline(symbolsOf(t)), [
+      'coreos',
+      '  units',
+      '    a.service',
+      '      name',
+      '      drop-ins',
+      '        10-x.conf',
+      '          name',
+      '          content',
+      '            [Service]',
+    ]);
   });
 
   test('a document that is not a mapping has no symbols', () => {

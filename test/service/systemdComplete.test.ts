@@ -1,11 +1,19 @@
 // Completion in unit files: standalone (.service/.timer files) and inside cloud-config unit content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionItemTag, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver-types';
+import {
+  CompletionItemTag,
+  type CompletionItem,
+  type CompletionList,
+  type MarkupContent,
+} from 'vscode-languageserver-types';
 import { applyCompletion, caret, completeAt, doc, service } from '../helpers/service';
 
 /** Completion at `|^|` in a standalone unit file named by `uri`. */
-function completeUnitFile(textWithCaret: string, uri = 'file:///x/web.service'): { list: CompletionList; labels: string[]; text: string } {
+function completeUnitFile(
+  textWithCaret: string,
+  uri = 'file:///x/web.service',
+): { list: CompletionList; labels: string[]; text: string } {
   const { text, offset } = caret(textWithCaret);
   const d = doc(text, 'systemd', uri);
   const list = service().complete(d, 'systemd', d.positionAt(offset));
@@ -14,12 +22,20 @@ function completeUnitFile(textWithCaret: string, uri = 'file:///x/web.service'):
 
 function item(list: CompletionList, label: string): CompletionItem {
   const found = list.items.find((i) => i.label === label);
-  assert.ok(found, `no completion item ${label}; got ${list.items.map((i) => i.label).slice(0, 20).join(', ')}`);
+  assert.ok(
+    found,
+    `no completion item ${label}; got ${list.items
+      .map((i) => i.label)
+      .slice(0, 20)
+      .join(', ')}`,
+  );
   return found;
 }
 
 function docText(i: CompletionItem): string {
-  return typeof i.documentation === 'string' ? i.documentation : (i.documentation as MarkupContent | undefined)?.value ?? '';
+  return typeof i.documentation === 'string'
+    ? i.documentation
+    : ((i.documentation as MarkupContent | undefined)?.value ?? '');
 }
 
 test('directives of the current section at the start of a line, inserting Key=', () => {
@@ -51,12 +67,24 @@ test('section names valid for the unit type after `[`', () => {
   assert.equal(applyCompletion(timer.text, item(timer.list, 'Timer')), '[Timer]\n');
   const service = completeUnitFile('[Unit]\nDescription=x\n[Se|^|]\n');
   assert.ok(service.labels.includes('Service') && !service.labels.includes('Timer'));
-  assert.equal(applyCompletion(service.text, item(service.list, 'Service')), '[Unit]\nDescription=x\n[Service]\n', 'an existing `]` is kept, not doubled');
+  assert.equal(
+    applyCompletion(service.text, item(service.list, 'Service')),
+    '[Unit]\nDescription=x\n[Service]\n',
+    'an existing `]` is kept, not doubled',
+  );
 });
 
 test('enumerated values after `=`, replacing the word typed so far', () => {
   const restart = completeUnitFile('[Service]\nRestart=|^|\n');
-  assert.deepEqual(restart.labels, ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always']);
+  assert.deepEqual(restart.labels, [
+    'no',
+    'on-success',
+    'on-failure',
+    'on-abnormal',
+    'on-watchdog',
+    'on-abort',
+    'always',
+  ]);
   assert.equal(applyCompletion(restart.text, item(restart.list, 'on-failure')), '[Service]\nRestart=on-failure\n');
   const type = completeUnitFile('[Service]\nType=no|^|\n');
   assert.equal(applyCompletion(type.text, item(type.list, 'notify')), '[Service]\nType=notify\n');
@@ -75,7 +103,7 @@ test('booleans for boolean directives; nothing for a [Mount] Type=', () => {
   assert.ok(!mount.labels.includes('oneshot'), 'the service types are not offered for a file system type');
 });
 
-test('unit names after dependency directives: this user-data\'s units first, targets, shipped units', () => {
+test("unit names after dependency directives: this user-data's units first, targets, shipped units", () => {
   const userData = [
     '#cloud-config',
     'coreos:',
@@ -105,7 +133,13 @@ test('unit names after dependency directives: this user-data\'s units first, tar
   assert.ok(!labels.includes('web.service'), 'not the unit itself');
   assert.ok(!labels.includes('docker.service'), 'not a unit already listed');
   const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
-  assert.deepEqual(sorted.slice(0, 2).map((i) => i.label).sort(), ['cache.service', 'db.service']);
+  assert.deepEqual(
+    sorted
+      .slice(0, 2)
+      .map((i) => i.label)
+      .sort(),
+    ['cache.service', 'db.service'],
+  );
   assert.equal(
     applyCompletion(text, item(list, 'db.service')).split('\n')[10],
     '        After=docker.service db.service',
@@ -159,14 +193,29 @@ test('inside cloud-config unit content, the directive lands at the block indenta
 test('docker run flags inside ExecStart=, and nothing for other commands', () => {
   const { list, labels, text } = completeUnitFile('[Service]\nExecStart=/usr/bin/docker run --rm --pu|^|\n');
   assert.ok(labels.includes('--publish'), `got ${labels.slice(0, 10).join(', ')}`);
-  assert.equal(applyCompletion(text, item(list, '--publish')), '[Service]\nExecStart=/usr/bin/docker run --rm --publish\n');
+  assert.equal(
+    applyCompletion(text, item(list, '--publish')),
+    '[Service]\nExecStart=/usr/bin/docker run --rm --publish\n',
+  );
   assert.deepEqual(completeUnitFile('[Service]\nExecStart=/usr/bin/env --|^|\n').labels, []);
 });
 
 test('completion and hover never throw, whatever the text and caret', () => {
   const texts = [
-    '', '[', ']', '=', '==', '[Service', '[Service]\n=', '[Service]\nExecStart=\\', '[Service]\nExecStart=%', '[Unit]\nAfter=\\\n\\\n',
-    '\uFEFF[Unit]\r\nDescription=x\r\n', '[Service]\nType=\u0000\uD800', 'Key=before section\n[X-Foo]\nA=b', '[Service]\n  ExecStart = -!!@:+ %',
+    '',
+    '[',
+    ']',
+    '=',
+    '==',
+    '[Service',
+    '[Service]\n=',
+    '[Service]\nExecStart=\\',
+    '[Service]\nExecStart=%',
+    '[Unit]\nAfter=\\\n\\\n',
+    '\uFEFF[Unit]\r\nDescription=x\r\n',
+    '[Service]\nType=\u0000\uD800',
+    'Key=before section\n[X-Foo]\nA=b',
+    '[Service]\n  ExecStart = -!!@:+ %',
   ];
   const svc = service();
   for (const text of texts) {

@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import * as assert from 'node:assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { directiveDoc, directiveDocTables, directivesWithPitfalls, execPrefixDocs, sectionDocs, specifierDocs, valueDoc } from '../../server/src/service/data/systemd/directiveDocs';
+import {
+  directiveDoc,
+  directiveDocTables,
+  directivesWithPitfalls,
+  execPrefixDocs,
+  sectionDocs,
+  specifierDocs,
+  valueDoc,
+} from '../../server/src/service/data/systemd/directiveDocs';
 import { systemdDirectives, systemdSections } from '../../server/src/service/data/systemd/directives';
 import { sharedDir } from '../helpers/paths';
 
@@ -29,7 +37,9 @@ test('every directive systemd 252 lists has a one-line doc in its section', () =
 });
 
 test('every directive in the directive table (removed ones too) has a doc', () => {
-  const missing = systemdDirectives.flatMap((d) => d.sections.filter((s) => !directiveDoc(s, d.name)).map((s) => `[${s}] ${d.name}`));
+  const missing = systemdDirectives.flatMap((d) =>
+    d.sections.filter((s) => !directiveDoc(s, d.name)).map((s) => `[${s}] ${d.name}`),
+  );
   assert.deepStrictEqual(missing, []);
 });
 
@@ -42,29 +52,93 @@ test('docs are one line and short, and no name is described twice', () => {
       assert.ok(doc.length > 10 && doc.length <= 160, `${name}: ${doc.length} characters`);
     }
   }
-  assert.deepStrictEqual([...seen].filter(([, n]) => n > 1).map(([k]) => k), []);
+  assert.deepStrictEqual(
+    [...seen].filter(([, n]) => n > 1).map(([k]) => k),
+    [],
+  );
 });
 
 test('the directives cloud-configs use most carry a pitfall', () => {
   const most = [
-    'Description', 'Documentation', 'After', 'Before', 'Requires', 'Wants', 'BindsTo', 'PartOf', 'Conflicts', 'Requisite', 'OnFailure',
-    'Type', 'ExecStart', 'ExecStartPre', 'ExecStartPost', 'ExecStop', 'ExecStopPost', 'ExecReload', 'Restart', 'RestartSec',
-    'TimeoutStartSec', 'TimeoutStopSec', 'TimeoutSec', 'RemainAfterExit', 'User', 'Group', 'Environment', 'EnvironmentFile',
-    'WorkingDirectory', 'KillMode', 'KillSignal', 'WantedBy', 'RequiredBy', 'Alias', 'Also', 'LimitNOFILE', 'LimitNPROC',
-    'StartLimitBurst', 'StartLimitIntervalSec', 'StandardOutput', 'StandardError', 'SyslogIdentifier', 'PIDFile', 'Nice',
-    'MemoryMax', 'CPUQuota', 'ConditionPathExists', 'OnCalendar', 'OnBootSec', 'OnUnitActiveSec', 'Persistent', 'Unit',
-    'ListenStream', 'Accept', 'What', 'Where', 'Options', 'Slice', 'PrivateTmp', 'NoNewPrivileges', 'ProtectSystem',
+    'Description',
+    'Documentation',
+    'After',
+    'Before',
+    'Requires',
+    'Wants',
+    'BindsTo',
+    'PartOf',
+    'Conflicts',
+    'Requisite',
+    'OnFailure',
+    'Type',
+    'ExecStart',
+    'ExecStartPre',
+    'ExecStartPost',
+    'ExecStop',
+    'ExecStopPost',
+    'ExecReload',
+    'Restart',
+    'RestartSec',
+    'TimeoutStartSec',
+    'TimeoutStopSec',
+    'TimeoutSec',
+    'RemainAfterExit',
+    'User',
+    'Group',
+    'Environment',
+    'EnvironmentFile',
+    'WorkingDirectory',
+    'KillMode',
+    'KillSignal',
+    'WantedBy',
+    'RequiredBy',
+    'Alias',
+    'Also',
+    'LimitNOFILE',
+    'LimitNPROC',
+    'StartLimitBurst',
+    'StartLimitIntervalSec',
+    'StandardOutput',
+    'StandardError',
+    'SyslogIdentifier',
+    'PIDFile',
+    'Nice',
+    'MemoryMax',
+    'CPUQuota',
+    'ConditionPathExists',
+    'OnCalendar',
+    'OnBootSec',
+    'OnUnitActiveSec',
+    'Persistent',
+    'Unit',
+    'ListenStream',
+    'Accept',
+    'What',
+    'Where',
+    'Options',
+    'Slice',
+    'PrivateTmp',
+    'NoNewPrivileges',
+    'ProtectSystem',
   ];
   assert.ok(most.length >= 60);
   const withPitfall = new Set(directivesWithPitfalls());
-  assert.deepStrictEqual(most.filter((n) => !withPitfall.has(n)), []);
+  assert.deepStrictEqual(
+    most.filter((n) => !withPitfall.has(n)),
+    [],
+  );
   for (const n of withPitfall) assert.ok(directiveDoc(undefined, n), `pitfall for unknown directive ${n}`);
 });
 
 test('a name documents what it means in its section', () => {
   assert.match(directiveDoc('Service', 'Type')?.summary ?? '', /oneshot/);
   assert.match(directiveDoc('Mount', 'Type')?.summary ?? '', /file system type/i);
-  assert.strictEqual(directiveDoc('Mount', 'Type')?.pitfall, undefined, 'the service Type= pitfall is not shown for mounts');
+  assert.strictEqual(
+    directiveDoc('Mount', 'Type')?.pitfall,
+    undefined,
+    'the service Type= pitfall is not shown for mounts',
+  );
   assert.match(directiveDoc('Swap', 'Priority')?.summary ?? '', /swap/i);
   assert.match(directiveDoc('Service', 'StartLimitBurst')?.summary ?? '', /\[Unit\]/);
   assert.match(directiveDoc('Path', 'Unit')?.summary ?? '', /path/i);
@@ -75,7 +149,22 @@ test('every enumerated value of the directive table has a doc', () => {
   const missing: string[] = [];
   for (const d of systemdDirectives) {
     if (d.kind !== 'enum' || !d.values) continue;
-    if (!['Type', 'Restart', 'KillMode', 'StandardOutput', 'StandardError', 'StandardInput', 'NotifyAccess', 'ProtectSystem', 'ProtectHome', 'ExitType', 'OOMPolicy'].includes(d.name)) continue;
+    if (
+      ![
+        'Type',
+        'Restart',
+        'KillMode',
+        'StandardOutput',
+        'StandardError',
+        'StandardInput',
+        'NotifyAccess',
+        'ProtectSystem',
+        'ProtectHome',
+        'ExitType',
+        'OOMPolicy',
+      ].includes(d.name)
+    )
+      continue;
     for (const v of d.values) if (!valueDoc(d.sections[0], d.name, v)) missing.push(`${d.name}=${v}`);
   }
   assert.deepStrictEqual(missing, []);

@@ -34,12 +34,15 @@ const units = [
 
 test('coreos.units content: findings on the document text', () => {
   const diags = diagnose(units, { dialect: 'coreos' }).filter((d) => String(d.code).startsWith('systemd/'));
-  assert.deepEqual(diags.map((d) => [d.code, rangeText(units, d)]), [
-    ['systemd/misplaced-directive', 'After'],
-    ['systemd/invalid-value', 'sometimes'],
-    // A timer has no [Service] section: the unit's type comes from its name.
-    ['systemd/unknown-section', 'Service'],
-  ]);
+  assert.deepEqual(
+    diags.map((d) => [d.code, rangeText(units, d)]),
+    [
+      ['systemd/misplaced-directive', 'After'],
+      ['systemd/invalid-value', 'sometimes'],
+      // A timer has no [Service] section: the unit's type comes from its name.
+      ['systemd/unknown-section', 'Service'],
+    ],
+  );
 });
 
 test('a drop-in is not a whole service: no missing-exec-start', () => {
@@ -52,10 +55,17 @@ test('the move fix re-indents the moved line inside the YAML block', () => {
   const d = doc(units);
   const diag = svc.validate(d, 'cloud-config').find((x) => x.code === 'systemd/misplaced-directive');
   assert.ok(diag);
-  const action = svc.codeActions(d, 'cloud-config', diag.range, ['quickfix']).find((a) => a.diagnostics?.some((x) => x.code === diag.code));
+  const action = svc
+    .codeActions(d, 'cloud-config', diag.range, ['quickfix'])
+    .find((a) => a.diagnostics?.some((x) => x.code === diag.code));
   assert.ok(action);
   const after = applyAction(units, action, d.uri);
-  assert.ok(after.includes('        [Unit]\n        Description=web\n        After=docker.service\n        [Service]\n        ExecStart=/usr/bin/web\n'), after);
+  assert.ok(
+    after.includes(
+      '        [Unit]\n        Description=web\n        After=docker.service\n        [Service]\n        ExecStart=/usr/bin/web\n',
+    ),
+    after,
+  );
 });
 
 test('write_files to a unit path and to a drop-in path are analysed as units', () => {
@@ -77,10 +87,13 @@ test('write_files to a unit path and to a drop-in path are analysed as units', (
     '',
   ].join('\n');
   const diags = diagnose(text).filter((d) => String(d.code).startsWith('systemd/'));
-  assert.deepEqual(diags.map((d) => [d.code, rangeText(text, d)]), [
-    ['systemd/oneshot-restart', 'always'],
-    ['systemd/deprecated-directive', 'MemoryLimit'],
-  ]);
+  assert.deepEqual(
+    diags.map((d) => [d.code, rangeText(text, d)]),
+    [
+      ['systemd/oneshot-restart', 'always'],
+      ['systemd/deprecated-directive', 'MemoryLimit'],
+    ],
+  );
 });
 
 test('standalone unit files: the file name gives the unit type', () => {
@@ -88,10 +101,13 @@ test('standalone unit files: the file name gives the unit type', () => {
   const svc = service();
   assert.deepEqual(svc.validate(doc(text, 'systemd', 'file:///srv/app.socket'), 'systemd'), []);
   const asService = svc.validate(doc(text, 'systemd', 'file:///srv/app.service'), 'systemd');
-  assert.deepEqual(asService.map((d) => [d.code, rangeText(text, d)]), [
-    ['systemd/unknown-section', 'Socket'],
-    ['systemd/missing-exec-start', 'Socket'],
-  ]);
+  assert.deepEqual(
+    asService.map((d) => [d.code, rangeText(text, d)]),
+    [
+      ['systemd/unknown-section', 'Socket'],
+      ['systemd/missing-exec-start', 'Socket'],
+    ],
+  );
 });
 
 test('outline and folding of a unit file', () => {
@@ -99,10 +115,17 @@ test('outline and folding of a unit file', () => {
   const svc = service();
   const d = doc(text, 'systemd', 'file:///srv/x.service');
   const symbols = svc.symbols(d, 'systemd');
-  assert.deepEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]), [
-    ['[Unit]', ['Description']],
-    ['[Service]', ['ExecStart', 'Restart']],
-  ]);
+  assert.deepEqual(
+    symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
+    [
+      ['[Unit]', ['Description']],
+      ['[Service]', ['ExecStart', 'Restart']],
+    ],
+  );
   const folds = svc.folding(d, 'systemd').map((f) => [f.startLine, f.endLine]);
-  assert.deepEqual(folds, [[0, 1], [2, 5], [3, 4]]);
+  assert.deepEqual(folds, [
+    [0, 1],
+    [2, 5],
+    [3, 4],
+  ]);
 });

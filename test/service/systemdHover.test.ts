@@ -6,16 +6,23 @@ import type { Hover } from 'vscode-languageserver-types';
 import { caret, doc, hoverAt, service } from '../helpers/service';
 
 /** Hover at `|^|` in a standalone unit file. */
-function hoverUnitFile(textWithCaret: string, uri = 'file:///x/web.service'): { markdown: string | undefined; rangeText: string | undefined } {
+function hoverUnitFile(
+  textWithCaret: string,
+  uri = 'file:///x/web.service',
+): { markdown: string | undefined; rangeText: string | undefined } {
   const { text, offset } = caret(textWithCaret);
   const d = doc(text, 'systemd', uri);
   const h: Hover | null = service().hover(d, 'systemd', d.positionAt(offset));
   if (!h) return { markdown: undefined, rangeText: undefined };
   const c = h.contents as { value: string };
-  return { markdown: c.value, rangeText: h.range ? text.slice(d.offsetAt(h.range.start), d.offsetAt(h.range.end)) : undefined };
+  return {
+    markdown: c.value,
+    rangeText: h.range ? text.slice(d.offsetAt(h.range.start), d.offsetAt(h.range.end)) : undefined,
+  };
 }
 
-const unit = (body: string): string => `[Unit]\nDescription=web\n\n[Service]\n${body}\n\n[Install]\nWantedBy=multi-user.target\n`;
+const unit = (body: string): string =>
+  `[Unit]\nDescription=web\n\n[Service]\n${body}\n\n[Install]\nWantedBy=multi-user.target\n`;
 
 test('a directive: its section, value kind, what it does and the pitfall', () => {
   const h = hoverUnitFile(unit('Type=simple\nRes|^|tart=always\nExecStart=/usr/bin/web'));
@@ -27,7 +34,10 @@ test('a directive: its section, value kind, what it does and the pitfall', () =>
 });
 
 test('the same name means what it means in its section', () => {
-  const mount = hoverUnitFile('[Mount]\nWhat=/dev/sdb1\nWhere=/media/data\nTy|^|pe=ext4\n', 'file:///x/media-data.mount');
+  const mount = hoverUnitFile(
+    '[Mount]\nWhat=/dev/sdb1\nWhere=/media/data\nTy|^|pe=ext4\n',
+    'file:///x/media-data.mount',
+  );
   assert.match(mount.markdown ?? '', /file system type/i);
   assert.doesNotMatch(mount.markdown ?? '', /oneshot/);
   const service_ = hoverUnitFile(unit('Ty|^|pe=oneshot\nExecStart=/bin/true'));
@@ -62,7 +72,11 @@ test('enumerated and boolean values', () => {
   assert.match(output.markdown ?? '', /Append/);
   const bool = hoverUnitFile(unit('ExecStart=/bin/true\nRemainAfterExit=Y|^|ES'));
   assert.match(bool.markdown ?? '', /on/);
-  assert.equal(hoverUnitFile(unit('ExecStart=/bin/true\nRestart=sometimes|^|')).markdown, undefined, 'no doc for an invalid value');
+  assert.equal(
+    hoverUnitFile(unit('ExecStart=/bin/true\nRestart=sometimes|^|')).markdown,
+    undefined,
+    'no doc for an invalid value',
+  );
 });
 
 test('Exec prefixes and specifiers', () => {

@@ -11,7 +11,10 @@ test('sections and entries with exact spans; blanks around = and at the end are 
   const text = '[Unit]\nDescription = My web app  \n\n[Service]\n  ExecStart=/usr/bin/web --port 80\n';
   const unit = parseUnit(text, { unitName: 'web.service' });
   assert.equal(unit.unitType, 'service');
-  assert.deepEqual(unit.sections.map((s) => s.name), ['Unit', 'Service']);
+  assert.deepEqual(
+    unit.sections.map((s) => s.name),
+    ['Unit', 'Service'],
+  );
   const [desc, exec] = unit.entries;
   assert.ok(desc && exec);
   assert.equal(desc.key, 'Description');
@@ -50,14 +53,20 @@ test('comment lines inside a continuation are skipped and the entry goes on afte
 
 test('an even number of trailing backslashes does not continue the line', () => {
   const unit = parseUnit('[Service]\nExecStart=/bin/echo a \\\\\nFoo=1\n', {});
-  assert.deepEqual(unit.entries.map((e) => e.key), ['ExecStart', 'Foo']);
+  assert.deepEqual(
+    unit.entries.map((e) => e.key),
+    ['ExecStart', 'Foo'],
+  );
 });
 
 test('# after a value is part of the value, not a comment; indented comment lines are comments', () => {
   const text = '[Service]\nEnvironment=A=1 # not a comment\n   # indented comment\n';
   const unit = parseUnit(text, {});
   assert.equal(unit.entries[0]!.value, 'A=1 # not a comment');
-  assert.deepEqual(unit.comments.map((c) => slice(text, c)), ['# indented comment']);
+  assert.deepEqual(
+    unit.comments.map((c) => slice(text, c)),
+    ['# indented comment'],
+  );
 });
 
 test('syntax problems: missing =, assignment before a section, unclosed header (fatal)', () => {
@@ -76,7 +85,10 @@ test('syntax problems: missing =, assignment before a section, unclosed header (
 test('CRLF line endings, a byte order mark, no final newline, a continuation at the end', () => {
   const text = '\ufeff[Service]\r\nExecStart=/bin/true\r\nUser=a \\';
   const unit = parseUnit(text, {});
-  assert.deepEqual(unit.sections.map((s) => s.name), ['Service']);
+  assert.deepEqual(
+    unit.sections.map((s) => s.name),
+    ['Service'],
+  );
   assert.equal(unit.entries[0]!.value, '/bin/true');
   assert.equal(slice(text, unit.entries[0]!.span), 'ExecStart=/bin/true');
   assert.equal(unit.entries[1]!.value, 'a');
@@ -95,7 +107,8 @@ test('random bytes never throw and every span stays inside the text', () => {
     for (let i = rand(120); i > 0; i--) text += alphabet[rand(alphabet.length)];
     const unit = parseUnit(text, { unitName: 'x.service', dropIn: rand(2) === 0 });
     for (const e of unit.entries) {
-      for (const s of [e.span, e.keySpan, e.valueSpan]) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, JSON.stringify(text));
+      for (const s of [e.span, e.keySpan, e.valueSpan])
+        assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, JSON.stringify(text));
       for (let i = 0; i <= e.value.length; i++) {
         const o = e.valueOffset(i);
         assert.ok(o >= 0 && o <= text.length);
@@ -106,7 +119,17 @@ test('random bytes never throw and every span stays inside the text', () => {
 });
 
 test('unit identity from write_files paths: unit files and drop-ins', () => {
-  assert.deepEqual(identityFromPath('/etc/systemd/system/web.service'), { unitName: 'web.service', unitType: 'service', dropIn: false, dropInName: undefined });
-  assert.deepEqual(identityFromPath('/etc/systemd/system/docker.service.d/10-opts.conf'), { unitName: 'docker.service', unitType: 'service', dropIn: true, dropInName: '10-opts.conf' });
+  assert.deepEqual(identityFromPath('/etc/systemd/system/web.service'), {
+    unitName: 'web.service',
+    unitType: 'service',
+    dropIn: false,
+    dropInName: undefined,
+  });
+  assert.deepEqual(identityFromPath('/etc/systemd/system/docker.service.d/10-opts.conf'), {
+    unitName: 'docker.service',
+    unitType: 'service',
+    dropIn: true,
+    dropInName: '10-opts.conf',
+  });
   assert.equal(identityFromPath('/etc/hosts').unitName, undefined);
 });

@@ -6,7 +6,10 @@ import { escapedMountName } from '../../server/src/service/systemd/rules/trigger
 import { doc, rangeText, service, withCode } from '../helpers/service';
 
 function unitDiags(text: string, name: string) {
-  return withCode(service().validate(doc(text, 'systemd', `file:///etc/systemd/system/${name}`), 'systemd'), 'systemd/missing-trigger');
+  return withCode(
+    service().validate(doc(text, 'systemd', `file:///etc/systemd/system/${name}`), 'systemd'),
+    'systemd/missing-trigger',
+  );
 }
 
 test('a socket whose only Listen line is unusable is refused, on the [Socket] header', () => {
@@ -50,10 +53,14 @@ test('mount names are escaped as systemd-escape --path does', () => {
 });
 
 test('drop-ins and embedded units with their names from coreos.units', () => {
-  const userData = '#cloud-config\ncoreos:\n  units:\n    - name: data.mount\n      content: |\n        [Mount]\n        What=/dev/sdb\n        Where=/media/data\n';
+  const userData =
+    '#cloud-config\ncoreos:\n  units:\n    - name: data.mount\n      content: |\n        [Mount]\n        What=/dev/sdb\n        Where=/media/data\n';
   const diags = withCode(service().validate(doc(userData), 'cloud-config'), 'systemd/missing-trigger');
   assert.equal(diags.length, 1);
   assert.equal(rangeText(userData, diags[0]!), '/media/data');
-  const dropIn = service().validate(doc('[Timer]\nPersistent=false\n', 'systemd', 'file:///etc/systemd/system/backup.timer.d/10-x.conf'), 'systemd');
+  const dropIn = service().validate(
+    doc('[Timer]\nPersistent=false\n', 'systemd', 'file:///etc/systemd/system/backup.timer.d/10-x.conf'),
+    'systemd',
+  );
   assert.deepEqual(withCode(dropIn, 'systemd/missing-trigger'), []);
 });

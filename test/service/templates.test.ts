@@ -16,20 +16,24 @@ function hoverText(textWithCaret: string): string | undefined {
 
 describe('templates: syntax', () => {
   test('each form is found with its kind; escapes are not placeholders', () => {
-    const text = 'a: ${var.x} $${lit} %{ if y }z%{ endif } %%{no}\nb: {{ v1.region }} {{ .Name }} {% if a %} {# c #} %HOST% @PORT@\n';
-    assert.deepEqual(findTemplateSpans(text).map((s) => [s.kind, text.slice(s.start, s.end)]), [
-      ['terraform-interpolation', '${var.x}'],
-      ['terraform-escape', '$${'],
-      ['terraform-directive', '%{ if y }'],
-      ['terraform-directive', '%{ endif }'],
-      ['terraform-escape', '%%{'],
-      ['jinja-expression', '{{ v1.region }}'],
-      ['go-action', '{{ .Name }}'],
-      ['jinja-statement', '{% if a %}'],
-      ['jinja-comment', '{# c #}'],
-      ['token', '%HOST%'],
-      ['token', '@PORT@'],
-    ]);
+    const text =
+      'a: ${var.x} $${lit} %{ if y }z%{ endif } %%{no}\nb: {{ v1.region }} {{ .Name }} {% if a %} {# c #} %HOST% @PORT@\n';
+    assert.deepEqual(
+      findTemplateSpans(text).map((s) => [s.kind, text.slice(s.start, s.end)]),
+      [
+        ['terraform-interpolation', '${var.x}'],
+        ['terraform-escape', '$${'],
+        ['terraform-directive', '%{ if y }'],
+        ['terraform-directive', '%{ endif }'],
+        ['terraform-escape', '%%{'],
+        ['jinja-expression', '{{ v1.region }}'],
+        ['go-action', '{{ .Name }}'],
+        ['jinja-statement', '{% if a %}'],
+        ['jinja-comment', '{# c #}'],
+        ['token', '%HOST%'],
+        ['token', '@PORT@'],
+      ],
+    );
   });
 
   test('nested braces and quotes inside an interpolation stay one span', () => {
@@ -51,7 +55,8 @@ describe('templates: syntax', () => {
 
 describe('templates: findings', () => {
   test('Terraform directives at column 0 are not YAML errors; one hint on line 1', () => {
-    const text = '#cloud-config\npackages:\n  - curl\n%{ if docker ~}\n  - docker.io\n%{ endif ~}\nruncmd:\n  - echo ok\n';
+    const text =
+      '#cloud-config\npackages:\n  - curl\n%{ if docker ~}\n  - docker.io\n%{ endif ~}\nruncmd:\n  - echo ok\n';
     const diags = diagnose(text);
     assert.deepEqual(codes(diags), [hint]);
     const h = withCode(diags, hint)[0]!;
@@ -61,7 +66,8 @@ describe('templates: findings', () => {
   });
 
   test('Jinja: `## template: jinja` before #cloud-config is a valid header; {% %} lines and {{ }} values parse', () => {
-    const text = '## template: jinja\n#cloud-config\nhostname: {{ v1.local_hostname }}\n{% if v1.region == "eu" %}\nruncmd:\n  - echo {{ v1.region }}\n{% endif %}\n';
+    const text =
+      '## template: jinja\n#cloud-config\nhostname: {{ v1.local_hostname }}\n{% if v1.region == "eu" %}\nruncmd:\n  - echo {{ v1.region }}\n{% endif %}\n';
     assert.deepEqual(codes(diagnose(text)), [hint]);
   });
 
@@ -89,10 +95,19 @@ describe('templates: findings', () => {
   });
 
   test('the structure around a placeholder is still checked', () => {
-    const text = '#cloud-config\nbootcmds: []\nwrite_files:\n  - path: ${path}\n    contnet: ${body}\ndisable_root: yes-please\n';
+    const text =
+      '#cloud-config\nbootcmds: []\nwrite_files:\n  - path: ${path}\n    contnet: ${body}\ndisable_root: yes-please\n';
     const diags = diagnose(text);
-    assert.deepEqual(codes(diags).filter((c) => c !== hint).sort(), ['cloud-config/type', 'cloud-config/unknown-key', 'cloud-config/unknown-key'].sort());
-    assert.deepEqual(withCode(diags, 'cloud-config/unknown-key').map((d) => rangeText(text, d)), ['bootcmds', 'contnet']);
+    assert.deepEqual(
+      codes(diags)
+        .filter((c) => c !== hint)
+        .sort(),
+      ['cloud-config/type', 'cloud-config/unknown-key', 'cloud-config/unknown-key'].sort(),
+    );
+    assert.deepEqual(
+      withCode(diags, 'cloud-config/unknown-key').map((d) => rangeText(text, d)),
+      ['bootcmds', 'contnet'],
+    );
   });
 
   test('a message quoting a value shows the template text, never the neutralised marker', () => {
@@ -124,27 +139,36 @@ describe('templates: findings', () => {
       '',
     ].join('\n');
     const diags = diagnose(text);
-    assert.deepEqual(codes(diags).filter((c) => c.startsWith('systemd/') || c === 'cloud-config/yaml-syntax'), []);
+    assert.deepEqual(
+      codes(diags).filter((c) => c.startsWith('systemd/') || c === 'cloud-config/yaml-syntax'),
+      [],
+    );
   });
 
   test('embedded rules: an address placeholder is a wildcard (the SSH rule may match: no lockout)', () => {
-    const rules = (src: string): string => [
-      '#cloud-config',
-      'write_files:',
-      '  - path: /etc/iptables/rules.v4',
-      '    content: |',
-      '      *filter',
-      '      :INPUT DROP [0:0]',
-      '      -A INPUT -i lo -j ACCEPT',
-      '      -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT',
-      `      -A INPUT -p tcp ${src} --dport 22 -j ACCEPT`,
-      '      COMMIT',
-      '',
-    ].join('\n');
+    const rules = (src: string): string =>
+      [
+        '#cloud-config',
+        'write_files:',
+        '  - path: /etc/iptables/rules.v4',
+        '    content: |',
+        '      *filter',
+        '      :INPUT DROP [0:0]',
+        '      -A INPUT -i lo -j ACCEPT',
+        '      -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT',
+        `      -A INPUT -p tcp ${src} --dport 22 -j ACCEPT`,
+        '      COMMIT',
+        '',
+      ].join('\n');
     const withPlaceholder = diagnose(rules('-s ${admin_cidr}'));
-    assert.deepEqual(codes(withPlaceholder).filter((c) => c.startsWith('iptables/')), []);
+    assert.deepEqual(
+      codes(withPlaceholder).filter((c) => c.startsWith('iptables/')),
+      [],
+    );
     // The same rule matching no real address (a port that is never 22) is what makes the lockout.
-    assert.ok(codes(diagnose(rules('-s ${admin_cidr}').replace('--dport 22', '--dport 2222'))).includes('iptables/lockout'));
+    assert.ok(
+      codes(diagnose(rules('-s ${admin_cidr}').replace('--dport 22', '--dport 2222'))).includes('iptables/lockout'),
+    );
   });
 
   test('an invalid value next to a placeholder is still reported', () => {
@@ -161,7 +185,10 @@ describe('templates: hover', () => {
   });
 
   test('hover on a Jinja statement, a Go action and a token', () => {
-    assert.match(hoverText('## template: jinja\n#cloud-config\n{% i|^|f x %}\nhostname: a\n{% endif %}\n') ?? '', /Jinja/);
+    assert.match(
+      hoverText('## template: jinja\n#cloud-config\n{% i|^|f x %}\nhostname: a\n{% endif %}\n') ?? '',
+      /Jinja/,
+    );
     assert.match(hoverText('#cloud-config\nhostname: {{ .Na|^|me }}\n') ?? '', /Go template/);
     assert.match(hoverText('#cloud-config\nhostname: %HO|^|ST%\n') ?? '', /token/);
   });

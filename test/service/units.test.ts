@@ -45,7 +45,18 @@ describe('cloud-config/unit-name', () => {
   });
 
   test('valid names of every kind are fine', () => {
-    const names = ['app.service', 'backup.timer', 'sshd@.service', 'getty@tty1.service', 'data-disk.mount', '10-eth0.network', 'br0.netdev', 'app.socket', 'x.path', 'y.target'];
+    const names = [
+      'app.service',
+      'backup.timer',
+      'sshd@.service',
+      'getty@tty1.service',
+      'data-disk.mount',
+      '10-eth0.network',
+      'br0.netdev',
+      'app.socket',
+      'x.path',
+      'y.target',
+    ];
     const text = head + names.map((n) => `    - name: ${n}\n      mask: true\n`).join('');
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
@@ -60,23 +71,39 @@ describe('cloud-config/unit-missing-install', () => {
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
     assert.equal(rangeText(text, d!), 'enable');
-    assert.deepEqual(fixesFor(text, code), [[
-      'Add [Install] with WantedBy=multi-user.target',
-      `${head}    - name: app.service\n      enable: true\n      command: start\n      content: |\n        [Unit]\n        Description=App\n\n        [Service]\n        ExecStart=/usr/bin/app\n\n        [Install]\n        WantedBy=multi-user.target\n`,
-    ]]);
+    assert.deepEqual(fixesFor(text, code), [
+      [
+        'Add [Install] with WantedBy=multi-user.target',
+        `${head}    - name: app.service\n      enable: true\n      command: start\n      content: |\n        [Unit]\n        Description=App\n\n        [Service]\n        ExecStart=/usr/bin/app\n\n        [Install]\n        WantedBy=multi-user.target\n`,
+      ],
+    ]);
   });
 
   test('the fix lands before trailing blank lines and before the next entry', () => {
     const text = `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n\n    - name: docker.service\n      command: start\n`;
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [
-      `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n\n        [Install]\n        WantedBy=multi-user.target\n\n    - name: docker.service\n      command: start\n`,
-    ]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [
+        `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n\n        [Install]\n        WantedBy=multi-user.target\n\n    - name: docker.service\n      command: start\n`,
+      ],
+    );
   });
 
   test('the fix keeps CRLF line endings', () => {
-    const text = `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n`.replace(/\n/g, '\r\n');
-    const expected = `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n\n        [Install]\n        WantedBy=multi-user.target\n`.replace(/\n/g, '\r\n');
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [expected]);
+    const text =
+      `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
+    const expected =
+      `${head}    - name: app.service\n      enable: true\n      content: |\n        [Service]\n        ExecStart=/usr/bin/app\n\n        [Install]\n        WantedBy=multi-user.target\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [expected],
+    );
   });
 
   test('an [Install] section in a drop-in counts', () => {
@@ -118,10 +145,11 @@ describe('cloud-config/unit-not-defined', () => {
   });
 
   test('units defined by content, a drop-in or write_files are fine', () => {
-    const text = `${head}    - name: a.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/bin/true\n`
-      + '    - name: b.service\n      command: start\n      drop_ins:\n        - name: 10-x.conf\n          content: |\n            [Service]\n            ExecStart=/bin/true\n'
-      + '    - name: c.service\n      command: start\n'
-      + 'write_files:\n  - path: /etc/systemd/system/c.service\n    content: |\n      [Service]\n      ExecStart=/bin/true\n';
+    const text =
+      `${head}    - name: a.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/bin/true\n` +
+      '    - name: b.service\n      command: start\n      drop_ins:\n        - name: 10-x.conf\n          content: |\n            [Service]\n            ExecStart=/bin/true\n' +
+      '    - name: c.service\n      command: start\n' +
+      'write_files:\n  - path: /etc/systemd/system/c.service\n    content: |\n      [Service]\n      ExecStart=/bin/true\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 

@@ -39,14 +39,21 @@ const portOptions = [
 const targets = ['ACCEPT', 'DROP', 'REJECT', 'LOG', 'RETURN', 'WEB', 'ADMIN'];
 
 function rulesFile(): string {
-  const lines = ['*filter', ':INPUT DROP [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT ACCEPT [0:0]', ':WEB - [0:0]', ':ADMIN - [0:0]'];
+  const lines = [
+    '*filter',
+    ':INPUT DROP [0:0]',
+    ':FORWARD DROP [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    ':WEB - [0:0]',
+    ':ADMIN - [0:0]',
+  ];
   for (const chain of ['INPUT', 'WEB', 'ADMIN']) {
     const count = chain === 'INPUT' ? 120 : 40;
     for (let i = 0; i < count; i++) {
       let target = pick(targets);
       if (target === chain || (chain === 'ADMIN' && target === 'WEB')) target = 'DROP';
       const jump = next(8) === 0 && (target === 'WEB' || target === 'ADMIN') ? '-g' : '-j';
-      lines.push(`-A ${chain} ${(pick(portOptions))()} ${jump} ${target}`.replace(/ +/g, ' '));
+      lines.push(`-A ${chain} ${pick(portOptions)()} ${jump} ${target}`.replace(/ +/g, ' '));
     }
   }
   lines.push('COMMIT', '');
@@ -55,10 +62,25 @@ function rulesFile(): string {
 
 function probe(dport: number | undefined, proto: string, shape = 0): Probe {
   const base: Probe = {
-    proto, src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'external' }, outIface: { kind: 'unknown' },
-    sport: 50000, dport, state: 'NEW', syn: proto === 'tcp' ? true : undefined,
+    proto,
+    src: { kind: 'internet' },
+    dst: { kind: 'any' },
+    inIface: { kind: 'external' },
+    outIface: { kind: 'unknown' },
+    sport: 50000,
+    dport,
+    state: 'NEW',
+    syn: proto === 'tcp' ? true : undefined,
   };
-  if (shape === 1) return { ...base, src: { kind: 'any' }, inIface: { kind: 'not-loopback' }, state: 'ESTABLISHED', sport: 443, syn: false };
+  if (shape === 1)
+    return {
+      ...base,
+      src: { kind: 'any' },
+      inIface: { kind: 'not-loopback' },
+      state: 'ESTABLISHED',
+      sport: 443,
+      syn: false,
+    };
   if (shape === 2) return { ...base, inIface: { kind: 'name', name: 'lo' }, sport: 22 };
   return base;
 }
@@ -76,7 +98,11 @@ test('walks to one port end as the walks that visit every rule, on random long c
       for (const proto of ['tcp', 'udp']) {
         for (const start of ['INPUT', 'WEB']) {
           const all = walk(table, start, probe(dport, proto), false);
-          assert.deepEqual(ending(walk(table, start, probe(dport, proto))), ending(all), `file ${file}, ${proto}/${dport} from ${start}`);
+          assert.deepEqual(
+            ending(walk(table, start, probe(dport, proto))),
+            ending(all),
+            `file ${file}, ${proto}/${dport} from ${start}`,
+          );
           walks++;
           if (all.length > 0 && dport !== undefined) skipped++;
         }
@@ -99,7 +125,11 @@ test('walks on a table cut down for one kind of packet end as walks on the whole
         for (const dport of [...ports, 1500, 65535, undefined]) {
           for (const start of ['INPUT', 'WEB']) {
             const all = walk(table, start, probe(dport, proto, shape), false);
-            assert.deepEqual(ending(walk(view, start, probe(dport, proto, shape))), ending(all), `file ${file}, shape ${shape}, ${proto}/${dport} from ${start}`);
+            assert.deepEqual(
+              ending(walk(view, start, probe(dport, proto, shape))),
+              ending(all),
+              `file ${file}, shape ${shape}, ${proto}/${dport} from ${start}`,
+            );
             walks++;
           }
         }

@@ -31,7 +31,11 @@ const service = getLanguageService({ dialect: 'auto', rules: {} });
 test('no hover on the indentation of embedded unit and rules lines, nor between words', () => {
   for (const line of [6, 7, 12, 13, 14]) {
     for (let character = 0; character < 6; character++) {
-      assert.equal(service.hover(doc, 'cloud-config', { line, character }), null, `line ${line + 1}, column ${character + 1}`);
+      assert.equal(
+        service.hover(doc, 'cloud-config', { line, character }),
+        null,
+        `line ${line + 1}, column ${character + 1}`,
+      );
     }
   }
   assert.equal(service.hover(doc, 'cloud-config', { line: 4, character: 2 }), null, 'indentation of a key');

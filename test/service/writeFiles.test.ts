@@ -27,7 +27,10 @@ describe('cloud-config/unquoted-permissions', () => {
     const [d] = withCode(diagnose(text), code);
     assert.equal(rangeText(text, d!), '644');
     assert.match(messageOf(d!), /01204/);
-    assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace('644', '"0644"')]);
+    assert.deepEqual(
+      fixesFor(text, code).map(([, t]) => t),
+      [text.replace('644', '"0644"')],
+    );
   });
 
   test('in the CoreOS dialect, where coreos-cloudinit keeps the raw text, it is a hint with the same fix', () => {
@@ -36,11 +39,14 @@ describe('cloud-config/unquoted-permissions', () => {
       const found = withCode(diagnose(text), code);
       assert.deepEqual(spans(text, found), [`${code}: ${raw}`]);
       assert.equal(found[0]!.severity, DiagnosticSeverity.Hint, raw);
-      assert.deepEqual(fixesFor(text, code).map(([, t]) => t), [text.replace(raw, '"0600"')]);
+      assert.deepEqual(
+        fixesFor(text, code).map(([, t]) => t),
+        [text.replace(raw, '"0600"')],
+      );
     }
   });
 
-  test('a severity setting still wins over the dialect\'s default', () => {
+  test("a severity setting still wins over the dialect's default", () => {
     const text = file('path: /etc/motd\n    permissions: 0600\n', coreosHead);
     const [d] = withCode(diagnose(text, { rules: { [code]: 'error' } }), code);
     assert.equal(d!.severity, DiagnosticSeverity.Error);
@@ -48,7 +54,7 @@ describe('cloud-config/unquoted-permissions', () => {
 
   test('quoted modes are fine, in both dialects', () => {
     for (const head of ['#cloud-config\n', coreosHead]) {
-      for (const perms of ['"0644"', '\'0644\'', '"644"', '"0755"']) {
+      for (const perms of ['"0644"', "'0644'", '"644"', '"0755"']) {
         const text = file(`path: /etc/motd\n    permissions: ${perms}\n`, head);
         assert.deepEqual(withCode(diagnose(text), code), [], `${perms} ${head}`);
         assert.deepEqual(withCode(diagnose(text), 'cloud-config/invalid-value'), [], `${perms} ${head}`);
@@ -59,14 +65,19 @@ describe('cloud-config/unquoted-permissions', () => {
   test('symbolic permissions are an invalid value, not an unquoted number', () => {
     const text = file('path: /etc/motd\n    permissions: u+rw\n');
     assert.deepEqual(withCode(diagnose(text), code), []);
-    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/invalid-value')), ['cloud-config/invalid-value: u+rw']);
+    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/invalid-value')), [
+      'cloud-config/invalid-value: u+rw',
+    ]);
   });
 
   test('CoreOS rejects `0o644` and offers the quoted octal form', () => {
     const text = file('path: /etc/motd\n    permissions: 0o644\n', coreosHead);
     const [d] = withCode(diagnose(text), 'cloud-config/invalid-value');
     assert.equal(rangeText(text, d!), '0o644');
-    assert.deepEqual(fixesForDiagnostic(text, d!).map(([, t]) => t), [text.replace('0o644', '"0644"')]);
+    assert.deepEqual(
+      fixesForDiagnostic(text, d!).map(([, t]) => t),
+      [text.replace('0o644', '"0644"')],
+    );
   });
 
   test('cloud-init accepts `0o644` (PyYAML reads it as a string)', () => {
@@ -142,7 +153,8 @@ describe('cloud-config/duplicate-file', () => {
   const code = 'cloud-config/duplicate-file';
 
   test('the second entry with the same path is a warning pointing back to the first', () => {
-    const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: a\n  - path: /etc/motd\n    content: b\n';
+    const text =
+      '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: a\n  - path: /etc/motd\n    content: b\n';
     const [d, ...rest] = withCode(diagnose(text), code);
     assert.equal(rest.length, 0);
     assert.equal(d!.severity, DiagnosticSeverity.Warning);
@@ -152,7 +164,8 @@ describe('cloud-config/duplicate-file', () => {
   });
 
   test('a second entry with `append: true` is not a duplicate', () => {
-    const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: a\n  - path: /etc/motd\n    append: true\n    content: b\n';
+    const text =
+      '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: a\n  - path: /etc/motd\n    append: true\n    content: b\n';
     assert.deepEqual(withCode(diagnose(text), code), []);
   });
 
@@ -181,7 +194,9 @@ describe('cloud-config/secret-permissions', () => {
   });
 
   test('private key content at any path is a secret', () => {
-    const text = file('path: /etc/app/identity\n    permissions: "0640"\n    content: |\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      abc\n');
+    const text = file(
+      'path: /etc/app/identity\n    permissions: "0640"\n    content: |\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      abc\n',
+    );
     assert.deepEqual(spans(text, withCode(diagnose(text), code)), [`${code}: "0640"`]);
   });
 
@@ -202,12 +217,17 @@ describe('write_files encoding', () => {
     const text = file('path: /etc/a\n    encoding: base32\n    content: abc\n');
     const found = withCode(diagnose(text), 'cloud-config/invalid-value');
     assert.deepEqual(spans(text, found), ['cloud-config/invalid-value: base32', 'cloud-config/invalid-value: abc']);
-    assert.deepEqual(fixesForDiagnostic(text, found[0]!).map(([, t]) => t), [text.replace('base32', 'base64')]);
+    assert.deepEqual(
+      fixesForDiagnostic(text, found[0]!).map(([, t]) => t),
+      [text.replace('base32', 'base64')],
+    );
   });
 
   test('gz+b64 content that is base64 but not gzip is an error on the content', () => {
     const text = file('path: /etc/a\n    encoding: gz+b64\n    content: aGVsbG8K\n');
-    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/invalid-value')), ['cloud-config/invalid-value: aGVsbG8K']);
+    assert.deepEqual(spans(text, withCode(diagnose(text), 'cloud-config/invalid-value')), [
+      'cloud-config/invalid-value: aGVsbG8K',
+    ]);
   });
 
   test('gz+b64 content that is real gzip is fine', () => {

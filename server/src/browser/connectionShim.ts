@@ -2,7 +2,11 @@
 // `vscode-languageserver/node` (an esbuild alias in scripts/build.mjs), so server.ts is the same
 // program in both. The connection talks to the extension through the worker's postMessage.
 import {
-  BrowserMessageReader, BrowserMessageWriter, ProposedFeatures, createConnection as createBrowserConnection, type Connection,
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  ProposedFeatures,
+  createConnection as createBrowserConnection,
+  type Connection,
 } from 'vscode-languageserver/browser';
 
 export * from 'vscode-languageserver/browser';

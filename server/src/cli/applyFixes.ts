@@ -10,7 +10,14 @@ import { applyToBytes, decodeUtf8, type Utf8Text } from './utf8Text';
  * another one applicable, a conflicting one waits for the next pass), at most `rounds` times. The
  * edits are applied to the file's bytes: bytes outside the fixed spans stay exactly as they were.
  */
-export function applyAllFixes(service: LanguageService, settings: ServiceSettings, uri: string, lang: LanguageId, original: Utf8Text, rounds = 4): { source: Utf8Text; applied: number } {
+export function applyAllFixes(
+  service: LanguageService,
+  settings: ServiceSettings,
+  uri: string,
+  lang: LanguageId,
+  original: Utf8Text,
+  rounds = 4,
+): { source: Utf8Text; applied: number } {
   let current = original;
   let applied = 0;
   for (let round = 0; round < rounds; round++) {

@@ -45,7 +45,16 @@ function parseSize(v: string): number {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { format: 'text', language: undefined, dialect: 'auto', rules: {}, paths: [], help: false, fix: false, maxSize: defaultMaxSize };
+  const opts: CliOptions = {
+    format: 'text',
+    language: undefined,
+    dialect: 'auto',
+    rules: {},
+    paths: [],
+    help: false,
+    fix: false,
+    maxSize: defaultMaxSize,
+  };
   const takeValue = (i: number, flag: string, inline: string | undefined): [string, number] => {
     if (inline !== undefined) return [inline, i];
     const v = argv[i + 1];
@@ -55,48 +64,74 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (onlyPaths || !arg.startsWith('-') || arg === '-') { opts.paths.push(arg); continue; }
-    if (arg === '--') { onlyPaths = true; continue; }
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      opts.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
     const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
     switch (flag) {
-      case '-h': case '--help': opts.help = true; break;
-      case '--fix': opts.fix = true; break;
+      case '-h':
+      case '--help':
+        opts.help = true;
+        break;
+      case '--fix':
+        opts.fix = true;
+        break;
       case '--max-size': {
-        const [v, j] = takeValue(i, flag, inline); i = j;
+        const [v, j] = takeValue(i, flag, inline);
+        i = j;
         opts.maxSize = parseSize(v);
         break;
       }
-      case '-f': case '--format': {
-        const [v, j] = takeValue(i, flag, inline); i = j;
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
+      case '-f':
+      case '--format': {
+        const [v, j] = takeValue(i, flag, inline);
+        i = j;
+        if (v !== 'text' && v !== 'json' && v !== 'sarif')
+          throw new UsageError(`unknown format "${v}" (text, json or sarif)`);
         opts.format = v;
         break;
       }
-      case '-l': case '--language': {
-        const [v, j] = takeValue(i, flag, inline); i = j;
+      case '-l':
+      case '--language': {
+        const [v, j] = takeValue(i, flag, inline);
+        i = j;
         const lang = v === 'systemd-unit' ? 'systemd' : v;
-        if (!languages.includes(lang as LanguageId)) throw new UsageError(`unknown language "${v}" (${languages.join(', ')})`);
+        if (!languages.includes(lang as LanguageId))
+          throw new UsageError(`unknown language "${v}" (${languages.join(', ')})`);
         opts.language = lang as LanguageId;
         break;
       }
       case '--dialect': {
-        const [v, j] = takeValue(i, flag, inline); i = j;
-        if (v !== 'auto' && v !== 'coreos' && v !== 'cloud-init') throw new UsageError(`unknown dialect "${v}" (auto, coreos or cloud-init)`);
+        const [v, j] = takeValue(i, flag, inline);
+        i = j;
+        if (v !== 'auto' && v !== 'coreos' && v !== 'cloud-init')
+          throw new UsageError(`unknown dialect "${v}" (auto, coreos or cloud-init)`);
         opts.dialect = v;
         break;
       }
-      case '-r': case '--rule': {
-        const [v, j] = takeValue(i, flag, inline); i = j;
+      case '-r':
+      case '--rule': {
+        const [v, j] = takeValue(i, flag, inline);
+        i = j;
         const m = /^([^=]+)=(.*)$/.exec(v);
-        if (!m) throw new UsageError(`--rule wants CODE=SEVERITY (or LANGUAGE/*=SEVERITY) with SEVERITY one of ${severitySettings.join(', ')}; got "${v}"`);
+        if (!m)
+          throw new UsageError(
+            `--rule wants CODE=SEVERITY (or LANGUAGE/*=SEVERITY) with SEVERITY one of ${severitySettings.join(', ')}; got "${v}"`,
+          );
         const problem = ruleSettingProblem(m[1] as string, m[2]);
         if (problem) throw new UsageError(`--rule ${problem}`);
         opts.rules[m[1] as string] = m[2] as SeveritySetting;
         break;
       }
-      default: throw new UsageError(`unknown option ${arg}`);
+      default:
+        throw new UsageError(`unknown option ${arg}`);
     }
   }
   return opts;

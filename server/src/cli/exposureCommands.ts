@@ -3,7 +3,14 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { detectLanguage } from '../service/languageId';
 import type { DialectSetting, LanguageId } from '../service/types';
-import { exposureReport, traceReport, TraceRequestError, type DocStep, type ExposureReport, type TraceReport } from '../service/exposure/index';
+import {
+  exposureReport,
+  traceReport,
+  TraceRequestError,
+  type DocStep,
+  type ExposureReport,
+  type TraceReport,
+} from '../service/exposure/index';
 import type { ConntrackState } from '../service/iptables/trace/packet';
 import { UsageError } from './args';
 
@@ -34,14 +41,34 @@ interface CommandOptions {
 }
 
 const languages: readonly string[] = ['cloud-config', 'iptables', 'ip6tables'];
-const states: Readonly<Record<string, ConntrackState>> = { new: 'NEW', established: 'ESTABLISHED', related: 'RELATED', invalid: 'INVALID', untracked: 'UNTRACKED' };
+const states: Readonly<Record<string, ConntrackState>> = {
+  new: 'NEW',
+  established: 'ESTABLISHED',
+  related: 'RELATED',
+  invalid: 'INVALID',
+  untracked: 'UNTRACKED',
+};
 
 function parseCommandArgs(argv: readonly string[], trace: boolean): CommandOptions {
-  const o: CommandOptions = { format: 'text', language: undefined, dialect: 'auto', inIface: undefined, file: undefined, proto: undefined, dport: undefined, src: undefined, dst: undefined, state: undefined };
+  const o: CommandOptions = {
+    format: 'text',
+    language: undefined,
+    dialect: 'auto',
+    inIface: undefined,
+    file: undefined,
+    proto: undefined,
+    dport: undefined,
+    src: undefined,
+    dst: undefined,
+    state: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--') || arg === '--') {
-      if (arg === '--') { o.file = argv[i + 1]; break; }
+      if (arg === '--') {
+        o.file = argv[i + 1];
+        break;
+      }
       if (o.file !== undefined) throw new UsageError(`one FILE only (got ${o.file} and ${arg})`);
       o.file = arg;
       continue;
@@ -76,15 +103,22 @@ function parseCommandArgs(argv: readonly string[], trace: boolean): CommandOptio
         o.dialect = v;
         break;
       }
-      case '--in': o.inIface = take(); break;
-      case '--proto': case '--src': case '--dst': case '--dport': case '--state':
+      case '--in':
+        o.inIface = take();
+        break;
+      case '--proto':
+      case '--src':
+      case '--dst':
+      case '--dport':
+      case '--state':
         if (!trace) throw new UsageError(`${flag} is an option of \`trace\``);
         if (flag === '--proto') o.proto = take();
         else if (flag === '--src') o.src = take();
         else if (flag === '--dst') o.dst = take();
         else if (flag === '--dport') {
           const v = take();
-          if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--dport wants a port number, got "${v}"`);
+          if (!/^\d{1,5}$/.test(v) || Number(v) > 65535)
+            throw new UsageError(`--dport wants a port number, got "${v}"`);
           o.dport = Number(v);
         } else {
           const v = take();
@@ -93,7 +127,8 @@ function parseCommandArgs(argv: readonly string[], trace: boolean): CommandOptio
           o.state = s;
         }
         break;
-      default: throw new UsageError(`unknown option ${arg}`);
+      default:
+        throw new UsageError(`unknown option ${arg}`);
     }
   }
   if (o.file === undefined) throw new UsageError('no FILE given');
@@ -114,13 +149,22 @@ function pad(s: string, n: number): string {
 function exposureText(display: string, r: ExposureReport): string {
   const out: string[] = [];
   for (const f of r.files) {
-    out.push(`${display} — ${f.name} (IPv${f.family}; internet traffic assumed on ${f.inIface}, from ${f.internetSource})`);
+    out.push(
+      `${display} — ${f.name} (IPv${f.family}; internet traffic assumed on ${f.inIface}, from ${f.internetSource})`,
+    );
     const rows = f.entries.filter((e) => e.status !== 'closed' || e.listeners.length > 0);
     out.push(`  ${pad('PORT', 20)}${pad('STATUS', 14)}${pad('PATH', 8)}${pad('DECIDED BY', 56)}LISTENS`);
     for (const e of rows) {
       const status = e.status === 'some-sources' ? 'some sources' : e.status;
-      const detail = e.status === 'some-sources' ? ` (from ${e.sources.join(', ')})` : e.status === 'unknown' ? ` (${e.reasons.join('; ')})` : '';
-      out.push(`  ${pad(e.label, 20)}${pad(status, 14)}${pad(e.viaDocker ? 'Docker' : 'INPUT', 8)}${pad(where(e.decidedBy) + detail, 56)}${e.listeners.join(', ') || (r.listeners ? '—' : '')}`);
+      const detail =
+        e.status === 'some-sources'
+          ? ` (from ${e.sources.join(', ')})`
+          : e.status === 'unknown'
+            ? ` (${e.reasons.join('; ')})`
+            : '';
+      out.push(
+        `  ${pad(e.label, 20)}${pad(status, 14)}${pad(e.viaDocker ? 'Docker' : 'INPUT', 8)}${pad(where(e.decidedBy) + detail, 56)}${e.listeners.join(', ') || (r.listeners ? '—' : '')}`,
+      );
     }
     const closed = f.entries.find((e) => e.status === 'closed' && !e.icmpType);
     if (closed) out.push(`  everything else: closed (${where(closed.decidedBy)})`);
@@ -134,15 +178,28 @@ function exposureText(display: string, r: ExposureReport): string {
 
 /** A path's assumption about a rule we cannot judge, in words. */
 function describe(assumption: string): string {
-  return assumption.startsWith('not: ') ? `if a rule does not match: ${assumption.slice(5)}` : `if the rule matches: ${assumption}`;
+  return assumption.startsWith('not: ')
+    ? `if a rule does not match: ${assumption.slice(5)}`
+    : `if the rule matches: ${assumption}`;
 }
 
 function traceText(display: string, r: TraceReport): string {
-  const out = [`${display} — ${r.file} (IPv${r.family})`, `verdict: ${r.verdict}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`];
+  const out = [
+    `${display} — ${r.file} (IPv${r.family})`,
+    `verdict: ${r.verdict}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`,
+  ];
   const show = (steps: readonly DocStep[]): void => {
     for (const s of steps) {
-      const at = s.range ? `line ${s.range.start.line + 1}` : s.origin === 'docker' ? 'Docker' : s.origin === 'kernel' ? 'kernel' : '';
-      out.push(`  ${pad(`${s.table}/${s.chain}`, 32)}${pad(at, 10)}${s.text}${s.assumption ? `   [${describe(s.assumption)}]` : ''}`);
+      const at = s.range
+        ? `line ${s.range.start.line + 1}`
+        : s.origin === 'docker'
+          ? 'Docker'
+          : s.origin === 'kernel'
+            ? 'kernel'
+            : '';
+      out.push(
+        `  ${pad(`${s.table}/${s.chain}`, 32)}${pad(at, 10)}${s.text}${s.assumption ? `   [${describe(s.assumption)}]` : ''}`,
+      );
     }
   };
   show(r.steps);
@@ -154,7 +211,12 @@ function traceText(display: string, r: TraceReport): string {
 }
 
 /** `exposure` and `trace`: returns the exit status. */
-export async function runExposureCommand(command: 'exposure' | 'trace', argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runExposureCommand(
+  command: 'exposure' | 'trace',
+  argv: readonly string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     out.write(`${exposureUsage}\n`);
     return 0;
@@ -179,22 +241,38 @@ export async function runExposureCommand(command: 'exposure' | 'trace', argv: re
   }
   const lang = o.language ?? detectLanguage(file, text) ?? 'cloud-config';
   if (lang === 'systemd' || lang === 'compose') {
-    err.write(`cloud-config-lint ${command}: ${file} is a ${lang === 'systemd' ? 'systemd unit' : 'Compose file'}, not a user-data or rules file\n`);
+    err.write(
+      `cloud-config-lint ${command}: ${file} is a ${lang === 'systemd' ? 'systemd unit' : 'Compose file'}, not a user-data or rules file\n`,
+    );
     return 2;
   }
   const uri = pathToFileURL(path.resolve(file)).toString();
   if (command === 'exposure') {
-    const report = exposureReport(text, lang, { dialect: o.dialect, uri, ...(o.inIface ? { inIface: o.inIface } : {}) });
-    out.write(o.format === 'json' ? `${JSON.stringify({ input: file, ...report }, null, 2)}\n` : exposureText(file, report));
+    const report = exposureReport(text, lang, {
+      dialect: o.dialect,
+      uri,
+      ...(o.inIface ? { inIface: o.inIface } : {}),
+    });
+    out.write(
+      o.format === 'json' ? `${JSON.stringify({ input: file, ...report }, null, 2)}\n` : exposureText(file, report),
+    );
     return 0;
   }
   let report: TraceReport;
   try {
-    report = traceReport(text, lang, {
-      proto: o.proto as string, src: o.src as string,
-      ...(o.dport !== undefined ? { dport: o.dport } : {}), ...(o.dst ? { dst: o.dst } : {}),
-      ...(o.inIface ? { inIface: o.inIface } : {}), ...(o.state ? { state: o.state } : {}),
-    }, { dialect: o.dialect, uri });
+    report = traceReport(
+      text,
+      lang,
+      {
+        proto: o.proto as string,
+        src: o.src as string,
+        ...(o.dport !== undefined ? { dport: o.dport } : {}),
+        ...(o.dst ? { dst: o.dst } : {}),
+        ...(o.inIface ? { inIface: o.inIface } : {}),
+        ...(o.state ? { state: o.state } : {}),
+      },
+      { dialect: o.dialect, uri },
+    );
   } catch (e) {
     if (e instanceof TraceRequestError) {
       err.write(`cloud-config-lint trace: ${e.message}\n`);

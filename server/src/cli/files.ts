@@ -35,11 +35,17 @@ function kindOf(stat: Stats): string {
 function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'symbolic link loop';
-    case 'ENOTDIR': return 'not a directory';
-    default: return err.message;
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENOTDIR':
+      return 'not a directory';
+    default:
+      return err.message;
   }
 }
 
@@ -75,7 +81,12 @@ async function walk(dir: string, out: InputPath[], ancestors: ReadonlySet<string
       if (stat.isFile()) out.push({ display: full, found: true });
       else if (stat.isDirectory() && !skipDirs.has(e.name)) {
         const real = await fs.realpath(full);
-        if (ancestors.has(real)) out.push({ display: full, found: false, error: `${full}: symbolic link loop (back to ${real}), not followed` });
+        if (ancestors.has(real))
+          out.push({
+            display: full,
+            found: false,
+            error: `${full}: symbolic link loop (back to ${real}), not followed`,
+          });
         else await walk(full, out, new Set([...ancestors, real]));
       }
     }
@@ -104,7 +115,11 @@ export async function collectPaths(paths: readonly string[]): Promise<InputPath[
  * stream without end), at most `maxBytes`. Returns the file, `undefined` for a found file that is
  * not ours, `unplaced` for a named file that does not say what it is, or an error message.
  */
-export async function readInput(input: InputPath, forced: LanguageId | undefined, maxBytes: number): Promise<ReadFile | undefined | { error: string } | { unplaced: true }> {
+export async function readInput(
+  input: InputPath,
+  forced: LanguageId | undefined,
+  maxBytes: number,
+): Promise<ReadFile | undefined | { error: string } | { unplaced: true }> {
   const file = input.display;
   let stat: Stats;
   try {
@@ -138,11 +153,15 @@ export async function readInput(input: InputPath, forced: LanguageId | undefined
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) return { error: `${file} is over the ${maxBytes}-byte limit: not checked (raise it with --max-size)` };
+    if (length > maxBytes)
+      return { error: `${file} is over the ${maxBytes}-byte limit: not checked (raise it with --max-size)` };
     const source = decodeUtf8(buf.subarray(0, length));
     // A file named on the command line is checked when its name or content says what it is (or it is
     // clearly user-data without its header); otherwise the report says it was not placed.
-    const language = forced ?? detectLanguage(file, source.text) ?? (!input.found && looksLikeUserData(source.text) ? 'cloud-config' : undefined);
+    const language =
+      forced ??
+      detectLanguage(file, source.text) ??
+      (!input.found && looksLikeUserData(source.text) ? 'cloud-config' : undefined);
     if (language) return { source, language, stat: opened };
     return input.found ? undefined : { unplaced: true };
   } catch (e) {

@@ -13,7 +13,11 @@ import { applyAllFixes } from './applyFixes';
 import { NotWritten, writeBack } from './writeBack';
 import { runExposureCommand } from './exposureCommands';
 
-export async function runCli(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   // `exposure FILE` and `trace FILE …` are commands of their own; anything else is linting.
   if (argv[0] === 'exposure' || argv[0] === 'trace') return runExposureCommand(argv[0], argv.slice(1), out, err);
   let opts: CliOptions;
@@ -35,8 +39,13 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
     return 2;
   }
   // `--language iptables` / `ip6tables` also fixes the address family of the rules files.
-  const rulesFamily = opts.language === 'iptables' ? 'ipv4' as const : opts.language === 'ip6tables' ? 'ipv6' as const : undefined;
-  const settings: ServiceSettings = { dialect: opts.dialect, rules: opts.rules, ...(rulesFamily ? { rulesFamily } : {}) };
+  const rulesFamily =
+    opts.language === 'iptables' ? ('ipv4' as const) : opts.language === 'ip6tables' ? ('ipv6' as const) : undefined;
+  const settings: ServiceSettings = {
+    dialect: opts.dialect,
+    rules: opts.rules,
+    ...(rulesFamily ? { rulesFamily } : {}),
+  };
   const service = getLanguageService(settings);
   const reports: FileReport[] = [];
   let failed = false;
@@ -47,12 +56,21 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
   // One file at a time: read, fix, write, check. A file changed by someone else meanwhile is never
   // overwritten with what was read before, and one file's failure leaves the others checked.
   for (const input of await collectPaths(opts.paths)) {
-    if (input.error !== undefined) { fail(input.error); continue; }
+    if (input.error !== undefined) {
+      fail(input.error);
+      continue;
+    }
     try {
       const read = await readInput(input, opts.language, opts.maxSize);
       if (read === undefined) continue;
-      if ('error' in read) { fail(read.error); continue; }
-      if ('unplaced' in read) { reports.push(unplaced(input.display)); continue; }
+      if ('error' in read) {
+        fail(read.error);
+        continue;
+      }
+      if ('unplaced' in read) {
+        reports.push(unplaced(input.display));
+        continue;
+      }
       reports.push(await checkFile(input.display, read, opts, service, settings, err, fail));
     } catch (e) {
       // A bug, or a stack or memory limit, in one file: reported for that file; the others go on.
@@ -67,17 +85,29 @@ export async function runCli(argv: readonly string[], out: NodeJS.WritableStream
 }
 
 function unplaced(file: string): FileReport {
-  return { file, language: 'unknown', diagnostics: [{
-    code: 'cloud-config-lint/unrecognised-file',
-    severity: 'hint',
-    message: 'Not checked: neither the name nor the content says whether this is cloud-config user-data (`#cloud-config` on line 1), an iptables rules-save file or a systemd unit. Say which with --language.',
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  }] };
+  return {
+    file,
+    language: 'unknown',
+    diagnostics: [
+      {
+        code: 'cloud-config-lint/unrecognised-file',
+        severity: 'hint',
+        message:
+          'Not checked: neither the name nor the content says whether this is cloud-config user-data (`#cloud-config` on line 1), an iptables rules-save file or a systemd unit. Say which with --language.',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      },
+    ],
+  };
 }
 
 async function checkFile(
-  display: string, read: ReadFile, opts: CliOptions, service: LanguageService, settings: ServiceSettings,
-  err: NodeJS.WritableStream, fail: (message: string) => void,
+  display: string,
+  read: ReadFile,
+  opts: CliOptions,
+  service: LanguageService,
+  settings: ServiceSettings,
+  err: NodeJS.WritableStream,
+  fail: (message: string) => void,
 ): Promise<FileReport> {
   const uri = pathToFileURL(path.resolve(display)).toString();
   let text = read.source.text;
@@ -89,7 +119,14 @@ async function checkFile(
         err.write(`cloud-config-lint: ${display}: applied fixes\n`);
         text = fixed.source.text;
       } catch (e) {
-        const why = e instanceof NotWritten ? e.message : (e as NodeJS.ErrnoException).code === 'ENOSPC' ? 'no space left on the device' : e instanceof Error ? e.message : String(e);
+        const why =
+          e instanceof NotWritten
+            ? e.message
+            : (e as NodeJS.ErrnoException).code === 'ENOSPC'
+              ? 'no space left on the device'
+              : e instanceof Error
+                ? e.message
+                : String(e);
         fail(`${display}: fixes not written, the file is unchanged: ${why}`);
       }
     }

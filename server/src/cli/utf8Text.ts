@@ -43,14 +43,23 @@ export function decodeUtf8(bytes: Buffer): Utf8Text {
     let len = 0;
     let cp = 0xfffd;
     let k = i + 1;
-    if (b0 < 0x80) { len = 1; cp = b0; } else if (b0 >= 0xc2 && b0 <= 0xdf) {
-      if (isCont(bytes[k])) { len = 2; cp = ((b0 & 0x1f) << 6) | ((bytes[k] as number) & 0x3f); }
+    if (b0 < 0x80) {
+      len = 1;
+      cp = b0;
+    } else if (b0 >= 0xc2 && b0 <= 0xdf) {
+      if (isCont(bytes[k])) {
+        len = 2;
+        cp = ((b0 & 0x1f) << 6) | ((bytes[k] as number) & 0x3f);
+      }
     } else if (b0 >= 0xe0 && b0 <= 0xef) {
       const lo = b0 === 0xe0 ? 0xa0 : 0x80;
       const hi = b0 === 0xed ? 0x9f : 0xbf;
       if (isCont(bytes[k], lo, hi)) {
         k++;
-        if (isCont(bytes[k])) { len = 3; cp = ((b0 & 0x0f) << 12) | (((bytes[k - 1] as number) & 0x3f) << 6) | ((bytes[k] as number) & 0x3f); }
+        if (isCont(bytes[k])) {
+          len = 3;
+          cp = ((b0 & 0x0f) << 12) | (((bytes[k - 1] as number) & 0x3f) << 6) | ((bytes[k] as number) & 0x3f);
+        }
       }
     } else if (b0 >= 0xf0 && b0 <= 0xf4) {
       const lo = b0 === 0xf0 ? 0x90 : 0x80;
@@ -61,7 +70,11 @@ export function decodeUtf8(bytes: Buffer): Utf8Text {
           k++;
           if (isCont(bytes[k])) {
             len = 4;
-            cp = ((b0 & 0x07) << 18) | (((bytes[k - 2] as number) & 0x3f) << 12) | (((bytes[k - 1] as number) & 0x3f) << 6) | ((bytes[k] as number) & 0x3f);
+            cp =
+              ((b0 & 0x07) << 18) |
+              (((bytes[k - 2] as number) & 0x3f) << 12) |
+              (((bytes[k - 1] as number) & 0x3f) << 6) |
+              ((bytes[k] as number) & 0x3f);
           }
         }
       }

@@ -21,7 +21,8 @@ export async function writeBack(file: string, bytes: Buffer, read: Stats, readBy
   const target = await fs.realpath(file);
   const before = await fs.stat(target);
   if (!before.isFile()) throw new NotWritten('it is no longer a regular file');
-  if (!sameFile(before, read)) throw new NotWritten('it changed since it was read (size or modification time); run again');
+  if (!sameFile(before, read))
+    throw new NotWritten('it changed since it was read (size or modification time); run again');
   if (before.nlink > 1) throw new NotWritten(`it has ${before.nlink} hard links, which replacing it would separate`);
   if ((before.mode & 0o222) === 0) throw new NotWritten('it is read-only');
   try {
@@ -36,7 +37,8 @@ export async function writeBack(file: string, bytes: Buffer, read: Stats, readBy
   try {
     await handle.writeFile(bytes);
     if (process.getuid?.() === 0 || before.uid === process.getuid?.()) {
-      if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) await handle.chown(before.uid, before.gid);
+      if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.())
+        await handle.chown(before.uid, before.gid);
     } else {
       throw new NotWritten('it belongs to another user, whose ownership a replacement could not keep');
     }
@@ -45,7 +47,8 @@ export async function writeBack(file: string, bytes: Buffer, read: Stats, readBy
     await handle.close();
     // The last moment to notice a change made while the fix was computed: compare the bytes too.
     const now = await fs.stat(target);
-    if (!sameFile(now, read) || !(await fs.readFile(target)).equals(readBytes)) throw new NotWritten('it changed since it was read; run again');
+    if (!sameFile(now, read) || !(await fs.readFile(target)).equals(readBytes))
+      throw new NotWritten('it changed since it was read; run again');
     await fs.rename(tmp, target);
     renamed = true;
     const dirHandle = await fs.open(dir, 'r').catch(() => undefined);

@@ -22,7 +22,10 @@ export class DocumentSettings {
   private readonly pending = new Map<string, Promise<EditorSettings>>();
   private readonly dialectOverrides = new Map<string, DialectSetting>();
 
-  constructor(private pull: ConfigurationPull | undefined, private readonly read: (raw: unknown) => EditorSettings = readEditorSettings) {}
+  constructor(
+    private pull: ConfigurationPull | undefined,
+    private readonly read: (raw: unknown) => EditorSettings = readEditorSettings,
+  ) {}
 
   /** Whether settings are asked per resource (the client answers workspace/configuration). */
   get perResource(): boolean {
@@ -100,6 +103,8 @@ export class DocumentSettings {
 
   private withDialect(uri: string, settings: EditorSettings): EditorSettings {
     const forced = this.dialectOverrides.get(uri);
-    return forced && forced !== settings.service.dialect ? { ...settings, service: { ...settings.service, dialect: forced } } : settings;
+    return forced && forced !== settings.service.dialect
+      ? { ...settings, service: { ...settings.service, dialect: forced } }
+      : settings;
   }
 }

@@ -54,7 +54,10 @@ function languageSwitch(obj: Record<string, unknown>, lang: SwitchableLanguage):
  * Read the `cloudConfig` section as the client sent it; anything malformed keeps its default.
  * `readService` reads the service part (the server's reports what it ignores).
  */
-export function readEditorSettings(raw: unknown, readService: (raw: unknown) => ServiceSettings = readSettings): EditorSettings {
+export function readEditorSettings(
+  raw: unknown,
+  readService: (raw: unknown) => ServiceSettings = readSettings,
+): EditorSettings {
   const obj = record(raw);
   const languages = {} as Record<SwitchableLanguage, boolean>;
   for (const lang of switchableLanguages) languages[lang] = languageSwitch(obj, lang);
@@ -66,7 +69,6 @@ export function readEditorSettings(raw: unknown, readService: (raw: unknown) => 
     service: readService(raw),
   };
 }
-
 
 /** Whether findings with this code are reported under these settings (their language switched on). */
 export function codeEnabled(code: string, settings: EditorSettings): boolean {

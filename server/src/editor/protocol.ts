@@ -21,12 +21,20 @@ export interface DocumentStatus {
 
 /** Client → server: apply every automatic fix of one document (through workspace/applyEdit). */
 export const fixAllRequest = 'cloudConfig/fixAll';
-export interface FixAllParams { readonly uri: string }
-export interface FixAllResult { readonly fixes: number; readonly applied: boolean }
+export interface FixAllParams {
+  readonly uri: string;
+}
+export interface FixAllResult {
+  readonly fixes: number;
+  readonly applied: boolean;
+}
 
 /** Client → server: the rules of the findings under a position, with where their documentation is. */
 export const ruleDocumentationRequest = 'cloudConfig/ruleDocumentation';
-export interface RuleDocumentationParams { readonly uri: string; readonly position: { line: number; character: number } }
+export interface RuleDocumentationParams {
+  readonly uri: string;
+  readonly position: { line: number; character: number };
+}
 export interface RuleDocumentation {
   readonly code: string;
   readonly language: string;
@@ -37,15 +45,24 @@ export interface RuleDocumentation {
 
 /** Client → server: check files that are not open (Lint Workspace) and publish their diagnostics. */
 export const lintFilesRequest = 'cloudConfig/lintFiles';
-export interface LintFilesParams { readonly files: ReadonlyArray<{ readonly uri: string; readonly text: string }> }
-export interface LintFilesResult { readonly checked: number; readonly findings: number }
+export interface LintFilesParams {
+  readonly files: ReadonlyArray<{ readonly uri: string; readonly text: string }>;
+}
+export interface LintFilesResult {
+  readonly checked: number;
+  readonly findings: number;
+}
 
 /** Client → server: read one file with a dialect (`auto` returns it to the setting). */
 export const setDialectRequest = 'cloudConfig/setDialect';
-export interface SetDialectParams { readonly uri: string; readonly dialect: 'auto' | 'coreos' | 'cloud-init' }
+export interface SetDialectParams {
+  readonly uri: string;
+  readonly dialect: 'auto' | 'coreos' | 'cloud-init';
+}
 
 /** The files Lint Workspace reads; the server decides from name and content which it checks. */
-export const workspaceFilesGlob = '**/{user-data,*.yaml,*.yml,rules-save,rules.v4,rules.v6,*.rules,*.save,*.iptables,*.ip6tables,*.service,*.socket,*.timer,*.mount,*.automount,*.path,*.target,*.swap,*.slice}';
+export const workspaceFilesGlob =
+  '**/{user-data,*.yaml,*.yml,rules-save,rules.v4,rules.v6,*.rules,*.save,*.iptables,*.ip6tables,*.service,*.socket,*.timer,*.mount,*.automount,*.path,*.target,*.swap,*.slice}';
 
 /** The documentation page of a rule code: docs/rules/<language>/<rule>.md. */
 export function ruleDocumentationPath(code: string): string {

@@ -11,14 +11,25 @@ function contains(d: Diagnostic, pos: { line: number; character: number }): bool
 }
 
 /** The rules of the diagnostics under a position (each once, narrowest finding first). */
-export function rulesAt(diagnostics: readonly Diagnostic[], pos: { line: number; character: number }): RuleDocumentation[] {
-  const span = (d: Diagnostic): number => (d.range.end.line - d.range.start.line) * 1e6 + d.range.end.character - d.range.start.character;
-  const under = diagnostics.filter((d) => typeof d.code === 'string' && contains(d, pos)).sort((a, b) => span(a) - span(b));
+export function rulesAt(
+  diagnostics: readonly Diagnostic[],
+  pos: { line: number; character: number },
+): RuleDocumentation[] {
+  const span = (d: Diagnostic): number =>
+    (d.range.end.line - d.range.start.line) * 1e6 + d.range.end.character - d.range.start.character;
+  const under = diagnostics
+    .filter((d) => typeof d.code === 'string' && contains(d, pos))
+    .sort((a, b) => span(a) - span(b));
   const out: RuleDocumentation[] = [];
   for (const d of under) {
     const code = d.code as string;
     if (out.some((r) => r.code === code)) continue;
-    out.push({ code, language: diagnosticSource(code), summary: ruleInfo(code)?.summary ?? '', path: ruleDocumentationPath(code) });
+    out.push({
+      code,
+      language: diagnosticSource(code),
+      summary: ruleInfo(code)?.summary ?? '',
+      path: ruleDocumentationPath(code),
+    });
   }
   return out;
 }

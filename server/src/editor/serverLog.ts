@@ -14,7 +14,8 @@ export class ServerLog {
   constructor(private readonly connection: Connection) {}
 
   started(client: { name: string; version?: string } | undefined): void {
-    const runtime = typeof process !== 'undefined' && process.versions?.node ? `Node ${process.versions.node}` : 'web worker';
+    const runtime =
+      typeof process !== 'undefined' && process.versions?.node ? `Node ${process.versions.node}` : 'web worker';
     const by = client ? `, client ${client.name}${client.version ? ` ${client.version}` : ''}` : '';
     this.connection.console.info(`cloud-config-language-server ${serverVersion} (${runtime}${by})`);
   }

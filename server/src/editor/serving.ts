@@ -22,13 +22,23 @@ const switchName: Record<SwitchableLanguage, string> = {
 };
 
 /** The language of a document regardless of the switches (undefined: not ours). */
-function languageOf(editorLanguage: string, uri: string, text: string, settings: EditorSettings): LanguageId | undefined {
+function languageOf(
+  editorLanguage: string,
+  uri: string,
+  text: string,
+  settings: EditorSettings,
+): LanguageId | undefined {
   if (editorLanguage === 'systemd-unit' && !settings.systemdUnitFiles) return undefined;
   return languageFromEditor(editorLanguage, uri, text);
 }
 
 /** Why a document of ours is not served under these settings (undefined: it is, or it is not ours). */
-export function offReason(editorLanguage: string, uri: string, text: string, settings: EditorSettings): string | undefined {
+export function offReason(
+  editorLanguage: string,
+  uri: string,
+  text: string,
+  settings: EditorSettings,
+): string | undefined {
   const lang = languageOf(editorLanguage, uri, text, settings);
   if (!lang) return undefined;
   if (!settings.enable) return 'cloudConfig.enable is off';
@@ -41,11 +51,17 @@ export function offReason(editorLanguage: string, uri: string, text: string, set
  * `detect` decides for documents with no editor language (files read from disk by Lint Workspace).
  */
 export function servedLanguage(
-  editorLanguage: string, uri: string, text: string, settings: EditorSettings,
+  editorLanguage: string,
+  uri: string,
+  text: string,
+  settings: EditorSettings,
   detect?: (uri: string, text: string) => LanguageId | undefined,
 ): LanguageId | undefined {
   if (!settings.enable) return undefined;
-  const lang = editorLanguage === '' && detect ? detect(decodeURIComponent(uri), text) : languageOf(editorLanguage, uri, text, settings);
+  const lang =
+    editorLanguage === '' && detect
+      ? detect(decodeURIComponent(uri), text)
+      : languageOf(editorLanguage, uri, text, settings);
   return lang && settings.languages[switchOf[lang]] ? lang : undefined;
 }
 
@@ -75,9 +91,12 @@ export function documentStatus(
 ): DocumentStatus {
   if (!target) {
     const off = offReason(doc.languageId, doc.uri, doc.getText(), settings);
-    return off ? { uri: doc.uri, off, errors: 0, warnings: 0, infos: 0 } : { uri: doc.uri, errors: 0, warnings: 0, infos: 0 };
+    return off
+      ? { uri: doc.uri, off, errors: 0, warnings: 0, infos: 0 }
+      : { uri: doc.uri, errors: 0, warnings: 0, infos: 0 };
   }
-  const count = (s: DiagnosticSeverity): number => diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Warning) === s).length;
+  const count = (s: DiagnosticSeverity): number =>
+    diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Warning) === s).length;
   const status: DocumentStatus = {
     uri: doc.uri,
     language: target.lang,
@@ -86,5 +105,9 @@ export function documentStatus(
     infos: count(DiagnosticSeverity.Information) + count(DiagnosticSeverity.Hint),
   };
   if (!target.dialect) return status;
-  return { ...status, dialect: dialectNames[target.dialect.dialect], dialectReason: dialectReason(target.dialect.dialect, target.choice) };
+  return {
+    ...status,
+    dialect: dialectNames[target.dialect.dialect],
+    dialectReason: dialectReason(target.dialect.dialect, target.choice),
+  };
 }

@@ -25,11 +25,19 @@ const languageTitles: Record<keyof typeof catalogues, string> = {
 
 /** The README's rule tables, markers included. */
 export function readmeRuleTables(): string {
-  const out = [readmeStart, '<!-- Generated from the rule catalogues by `npm run docs:rules`: edit the catalogues, not this table. -->', ''];
-  for (const [language, catalogue] of Object.entries(catalogues) as Array<[keyof typeof catalogues, Record<string, { severity: string; summary: string }>]>) {
+  const out = [
+    readmeStart,
+    '<!-- Generated from the rule catalogues by `npm run docs:rules`: edit the catalogues, not this table. -->',
+    '',
+  ];
+  for (const [language, catalogue] of Object.entries(catalogues) as Array<
+    [keyof typeof catalogues, Record<string, { severity: string; summary: string }>]
+  >) {
     out.push(`#### ${languageTitles[language]}`, '', '| code | default | what it finds |', '|---|---|---|');
     for (const [code, entry] of Object.entries(catalogue)) {
-      out.push(`| [\`${code}\`](${rulePagePath(code as RuleCode)}) | ${entry.severity} | ${entry.summary.replace(/\|/g, '\\|')} |`);
+      out.push(
+        `| [\`${code}\`](${rulePagePath(code as RuleCode)}) | ${entry.severity} | ${entry.summary.replace(/\|/g, '\\|')} |`,
+      );
     }
     out.push('');
   }
@@ -47,7 +55,9 @@ export function withReadmeTables(readme: string): string | undefined {
 
 /** package.json text with the `cloudConfig.rules` schema replaced (the file is 2-space JSON). */
 export function withSettingsSchema(packageJson: string): string {
-  const manifest = JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+  const manifest = JSON.parse(packageJson) as {
+    contributes: { configuration: { properties: Record<string, unknown> } };
+  };
   manifest.contributes.configuration.properties['cloudConfig.rules'] = rulesSettingSchema();
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -34,7 +34,8 @@ export function rulesSettingSchema(): object {
   return {
     type: 'object',
     default: {},
-    markdownDescription: 'Severity per rule code or per language (`"iptables/*": "off"`), e.g. `{ "cloud-config/unknown-key": "error", "cloud-config/hyphen-key": "off" }`. A code set on its own wins over its language\'s wildcard. Unknown codes and severities are reported in the output.',
+    markdownDescription:
+      'Severity per rule code or per language (`"iptables/*": "off"`), e.g. `{ "cloud-config/unknown-key": "error", "cloud-config/hyphen-key": "off" }`. A code set on its own wins over its language\'s wildcard. Unknown codes and severities are reported in the output.',
     properties,
     additionalProperties: false,
     // Folders of a multi-root workspace may set their own severities.

@@ -9,7 +9,10 @@ import { redactSecrets } from './secretValue';
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.cloud-config`;
 
 function toTextEdits(doc: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
-  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+  return edits.map((e) => ({
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+    newText: e.newText,
+  }));
 }
 
 function overlaps(doc: TextDocument, f: Finding, range: Range): boolean {

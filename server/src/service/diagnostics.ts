@@ -30,7 +30,11 @@ export function effectiveSeverity(code: string, settings: ServiceSettings, own?:
   return own ?? ruleInfo(code)?.severity ?? 'warning';
 }
 
-export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], settings: ServiceSettings): Diagnostic[] {
+export function toDiagnostics(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  settings: ServiceSettings,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
     const severity = effectiveSeverity(f.code, settings, f.severity);
@@ -60,9 +64,13 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], s
 
 export function severityName(s: DiagnosticSeverity | undefined): Severity {
   switch (s) {
-    case DiagnosticSeverity.Error: return 'error';
-    case DiagnosticSeverity.Information: return 'information';
-    case DiagnosticSeverity.Hint: return 'hint';
-    default: return 'warning';
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Information:
+      return 'information';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'warning';
   }
 }

@@ -21,7 +21,9 @@ export class DocumentEntry {
     if (!this.model) {
       const before = this.previous?.takeModel(this.settings);
       this.previous = undefined;
-      this.model = (before && patchCloudConfig(before, this.text, this.settings.dialect)) ?? parseCloudConfig(this.text, this.settings.dialect);
+      this.model =
+        (before && patchCloudConfig(before, this.text, this.settings.dialect)) ??
+        parseCloudConfig(this.text, this.settings.dialect);
     }
     return this.model;
   }
@@ -44,7 +46,13 @@ export class DocumentCache {
   get(doc: TextDocument, lang: LanguageId, settings: ServiceSettings): DocumentEntry {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version && hit.lang === lang) return hit;
-    const entry = new DocumentEntry(doc.version, lang, doc.getText(), settings, hit && hit.lang === lang && lang === 'cloud-config' ? hit : undefined);
+    const entry = new DocumentEntry(
+      doc.version,
+      lang,
+      doc.getText(),
+      settings,
+      hit && hit.lang === lang && lang === 'cloud-config' ? hit : undefined,
+    );
     this.entries.set(doc.uri, entry);
     return entry;
   }

@@ -1,6 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range,
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
 } from 'vscode-languageserver-types';
 import type { Dialect, LanguageId, ServiceSettings } from './types';
 import { defaultSettings } from './types';
@@ -60,13 +67,20 @@ function inWhitespace(text: string, offset: number): boolean {
 function plainDetails(list: CompletionList): CompletionList {
   for (const item of list.items) {
     if (item.detail?.includes('`')) item.detail = plainText(item.detail);
-    if (item.labelDetails?.description?.includes('`')) item.labelDetails.description = plainText(item.labelDetails.description);
+    if (item.labelDetails?.description?.includes('`'))
+      item.labelDetails.description = plainText(item.labelDetails.description);
   }
   return list;
 }
 
 function standaloneContext(doc: TextDocument, settings?: ServiceSettings): EmbeddedContext {
-  return { text: doc.getText(), region: undefined, siblings: [], uri: doc.uri, ...(settings?.rulesFamily ? { family: settings.rulesFamily } : {}) };
+  return {
+    text: doc.getText(),
+    region: undefined,
+    siblings: [],
+    uri: doc.uri,
+    ...(settings?.rulesFamily ? { family: settings.rulesFamily } : {}),
+  };
 }
 
 export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
@@ -76,9 +90,16 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
   function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
     const entry = cache.get(doc, lang, settings);
     if (!entry.findings) {
-      entry.findings = fixesInLineEnding(doc.getText(), boundFindings(doc.getText(), lang === 'cloud-config'
-        ? validateCloudConfig(entry.cloudConfig(), settings)
-        : embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []), lang !== 'iptables' && lang !== 'ip6tables');
+      entry.findings = fixesInLineEnding(
+        doc.getText(),
+        boundFindings(
+          doc.getText(),
+          lang === 'cloud-config'
+            ? validateCloudConfig(entry.cloudConfig(), settings)
+            : (embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []),
+        ),
+        lang !== 'iptables' && lang !== 'ip6tables',
+      );
     }
     return entry.findings;
   }
@@ -95,15 +116,22 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     complete(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
       if (lang !== 'cloud-config') {
-        return plainDetails(completeIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o)));
+        return plainDetails(
+          completeIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o)),
+        );
       }
-      return plainDetails(completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o)));
+      return plainDetails(
+        completeCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o)),
+      );
     },
     hover(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
       if (inWhitespace(doc.getText(), doc.offsetAt(pos))) return null;
-      if (lang !== 'cloud-config') return hoverIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o));
-      return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o));
+      if (lang !== 'cloud-config')
+        return hoverIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o));
+      return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) =>
+        doc.positionAt(o),
+      );
     },
     codeActions(doc, lang, range, only) {
       return findingsToCodeActions(doc, findings(doc, lang), boundRange(doc, range), settings, only);

@@ -25,7 +25,10 @@ function closestKey(key: string): string | undefined {
   let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
   for (const candidate of [...wildcards, ...allRules().map(([code]) => code)]) {
     const d = editDistance(key, candidate, bestDistance - 1);
-    if (d < bestDistance) { best = candidate; bestDistance = d; }
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
   }
   return best;
 }
@@ -34,7 +37,9 @@ function closestKey(key: string): string | undefined {
 export function ruleSettingProblem(key: string, value: unknown): string | undefined {
   if (!isRuleKey(key)) {
     const near = closestKey(key);
-    const hint = near ? ` Did you mean "${near}"?` : ` Codes look like "iptables/lockout"; "iptables/*" sets a whole language (${[...wildcards].join(', ')}).`;
+    const hint = near
+      ? ` Did you mean "${near}"?`
+      : ` Codes look like "iptables/lockout"; "iptables/*" sets a whole language (${[...wildcards].join(', ')}).`;
     return `"${key}" is not a rule code, so its setting does nothing.${hint}`;
   }
   if (!isSeveritySetting(value)) {
@@ -44,6 +49,9 @@ export function ruleSettingProblem(key: string, value: unknown): string | undefi
 }
 
 /** The setting that applies to a code: its own, else its language's wildcard. */
-export function ruleSetting(code: string, rules: Readonly<Record<string, SeveritySetting>>): SeveritySetting | undefined {
+export function ruleSetting(
+  code: string,
+  rules: Readonly<Record<string, SeveritySetting>>,
+): SeveritySetting | undefined {
   return rules[code] ?? rules[`${codeLanguage(code)}/*`];
 }

@@ -4,7 +4,8 @@
  * says so (password, token, secret, private key, ...) or when it looks like one whatever its name
  * (a private key block, a crypt(3) hash).
  */
-const secretName = /pass(word|wd|phrase)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|session[-_]?key|activation[-_]?key|signing[-_]?key|encryption[-_]?key|\bpsk\b|_psk$|^psk/i;
+const secretName =
+  /pass(word|wd|phrase)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|session[-_]?key|activation[-_]?key|signing[-_]?key|encryption[-_]?key|\bpsk\b|_psk$|^psk/i;
 
 /** What a hidden value is shown as. */
 export const hidden = '••••••';
@@ -14,7 +15,10 @@ export function isSecretName(name: string): boolean {
 }
 
 export function looksLikeSecret(value: string): boolean {
-  return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value) || /^\$(1|2[abxy]?|5|6|y|gy|7)\$[^\s$]+\$/.test(value.trim());
+  return (
+    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(value) ||
+    /^\$(1|2[abxy]?|5|6|y|gy|7)\$[^\s$]+\$/.test(value.trim())
+  );
 }
 
 /** `value` as it may be shown under `name`: hidden when either says it is a secret. */
@@ -37,7 +41,8 @@ export function shownAssignments(text: string): string {
   });
 }
 
-const keyBlock = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)/g;
+const keyBlock =
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)/g;
 const cryptHash = /\$(?:1|2[abxy]?|5|6|y|gy|7)\$[^\s$'"`]+\$[^\s'"`]*/g;
 const assignment = /([A-Za-z_][\w.-]*)=("[^"]*"?|'[^']*'?|[^\s"'`]+)/g;
 

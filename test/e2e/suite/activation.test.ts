@@ -15,10 +15,13 @@ const EXTENSION_ID = 'cloud-config-tools.cloud-config-lsp';
 /** Processes started by this extension host that run the extension's language server bundle. */
 function serverProcesses(): string[] {
   const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
-  return ps.split('\n').map((l) => l.trim()).filter((l) => {
-    const [, ppid] = l.split(/\s+/);
-    return Number(ppid) === process.pid && /dist[/\\]server\.js/.test(l);
-  });
+  return ps
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => {
+      const [, ppid] = l.split(/\s+/);
+      return Number(ppid) === process.pid && /dist[/\\]server\.js/.test(l);
+    });
 }
 
 async function until(ok: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
@@ -33,7 +36,10 @@ suite('activation', () => {
   test('a YAML file without #cloud-config activates the extension but starts no language server', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} not loaded`);
-    assert.ok(!ext.isActive, 'the extension was already active before any document was opened: this test must run first');
+    assert.ok(
+      !ext.isActive,
+      'the extension was already active before any document was opened: this test must run first',
+    );
     assert.deepStrictEqual(serverProcesses(), [], 'a server runs before the extension activated');
     const started = Date.now();
     const doc = await open('other.yaml');

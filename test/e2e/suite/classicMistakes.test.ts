@@ -67,17 +67,27 @@ suite('user-data with the classic mistakes', () => {
     assert.match(entry, /enable: true/, `restore unit entry:\n${entry}`);
     assert.match(entry, /command: start/, `restore unit entry:\n${entry}`);
     // The entry sits in coreos.units, i.e. before write_files.
-    assert.ok(text.indexOf('iptables-restore.service') < text.indexOf('write_files:'), 'restore unit is not under coreos.units');
+    assert.ok(
+      text.indexOf('iptables-restore.service') < text.indexOf('write_files:'),
+      'restore unit is not under coreos.units',
+    );
   });
 
   test('after the four fixes none of the four findings is left', async () => {
-    const left = await waitForDiagnostics(doc.uri, (d) => !d.some((x) => CLASSIC.includes(codeOf(x))), 'no classic findings');
+    const left = await waitForDiagnostics(
+      doc.uri,
+      (d) => !d.some((x) => CLASSIC.includes(codeOf(x))),
+      'no classic findings',
+    );
     report(`      left: ${describe(left)}`);
     assert.ok(!left.some((d) => d.severity === vscode.DiagnosticSeverity.Error), `errors left:\n${describe(left)}`);
-    assert.deepStrictEqual(ours(doc.uri).filter((d) => CLASSIC.includes(codeOf(d))), []);
+    assert.deepStrictEqual(
+      ours(doc.uri).filter((d) => CLASSIC.includes(codeOf(d))),
+      [],
+    );
   });
 
-  test('the editor\'s four fixes give the same text as `cloud-config-lint --fix`', () => {
+  test("the editor's four fixes give the same text as `cloud-config-lint --fix`", () => {
     // test/e2e/fixtures/user-data.fixed is the CLI's `--fix` output for the fixture.
     const expected = fs.readFileSync(repositoryFile('test', 'e2e', 'fixtures', 'user-data.fixed'), 'utf8');
     assert.strictEqual(doc.getText().replace(/\r\n/g, '\n'), expected);

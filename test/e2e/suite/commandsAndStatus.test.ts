@@ -8,13 +8,26 @@ import { fixtures, open } from './workspaceFiles';
 
 const PERMISSIONS = 'cloud-config/unquoted-permissions';
 const COMMANDS = [
-  'cloudConfig.restartServer', 'cloudConfig.showOutput', 'cloudConfig.fixAll',
-  'cloudConfig.showRuleDocumentation', 'cloudConfig.lintWorkspace', 'cloudConfig.selectDialect',
+  'cloudConfig.restartServer',
+  'cloudConfig.showOutput',
+  'cloudConfig.fixAll',
+  'cloudConfig.showRuleDocumentation',
+  'cloudConfig.lintWorkspace',
+  'cloudConfig.selectDialect',
 ];
-const CLASSIC = ['cloud-config/header', 'cloud-config/unknown-key', 'cloud-config/unquoted-permissions', 'cloud-config/firewall-not-loaded'];
+const CLASSIC = [
+  'cloud-config/header',
+  'cloud-config/unknown-key',
+  'cloud-config/unquoted-permissions',
+  'cloud-config/firewall-not-loaded',
+];
 
-interface StatusApi { readonly text: string }
-interface Api { readonly statusBar: StatusApi }
+interface StatusApi {
+  readonly text: string;
+}
+interface Api {
+  readonly statusBar: StatusApi;
+}
 
 function api(): Api {
   const ext = vscode.extensions.all.find((e) => e.id.toLowerCase() === 'cloud-config-tools.cloud-config-lsp');
@@ -27,7 +40,8 @@ async function waitForStatus(ok: (text: string) => boolean, what: string, timeou
   for (;;) {
     const text = api().statusBar.text;
     if (ok(text)) return text;
-    if (Date.now() > deadline) throw new Error(`waited for the status bar to show ${what}; it shows ${JSON.stringify(text)}`);
+    if (Date.now() > deadline)
+      throw new Error(`waited for the status bar to show ${what}; it shows ${JSON.stringify(text)}`);
     await sleep(100);
   }
 }
@@ -47,7 +61,10 @@ suite('commands and status', () => {
   test('the status bar shows language, dialect and findings of the active file', async () => {
     const doc = await open('commands/user-data');
     await waitForDiagnostics(doc.uri, hasCodes([PERMISSIONS]), PERMISSIONS);
-    const text = await waitForStatus((t) => /Cloud-Config \(CoreOS\): 1 error, \d+ warnings?/.test(t), 'Cloud-Config (CoreOS) with counts');
+    const text = await waitForStatus(
+      (t) => /Cloud-Config \(CoreOS\): 1 error, \d+ warnings?/.test(t),
+      'Cloud-Config (CoreOS) with counts',
+    );
     assert.match(text, /^\$\(error\)/);
   });
 
@@ -57,7 +74,11 @@ suite('commands and status', () => {
     const picked = await vscode.commands.executeCommand('cloudConfig.selectDialect', 'cloud-init');
     assert.strictEqual(picked, 'cloud-init');
     await waitForStatus((t) => t.includes('(cloud-init)'), 'cloud-init');
-    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'cloud-config/unknown-key' && x.message.includes('coreos')), 'coreos as an unknown key');
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => d.some((x) => codeOf(x) === 'cloud-config/unknown-key' && x.message.includes('coreos')),
+      'coreos as an unknown key',
+    );
     await vscode.commands.executeCommand('cloudConfig.selectDialect', 'auto');
     await waitForStatus((t) => t.includes('(CoreOS)'), 'CoreOS again');
   });
@@ -66,7 +87,10 @@ suite('commands and status', () => {
     const doc = await open('commands/user-data');
     await waitForDiagnostics(doc.uri, hasCodes([PERMISSIONS]), PERMISSIONS);
     const editor = vscode.window.activeTextEditor!;
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('permissions: 0644'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('permissions: 0644'));
     editor.selection = new vscode.Selection(line, 18, line, 18);
     const opened = await vscode.commands.executeCommand<string>('cloudConfig.showRuleDocumentation');
     assert.ok(opened?.endsWith('docs/rules/cloud-config/unquoted-permissions.md'), `opened ${opened}`);
@@ -83,7 +107,9 @@ suite('commands and status', () => {
     await waitForDiagnostics(doc.uri, lacksCode(PERMISSIONS), `${PERMISSIONS} fixed`);
     // Back to the text on disk, for the tests below.
     const editor = vscode.window.activeTextEditor!;
-    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original));
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original),
+    );
     await doc.save();
     await waitForDiagnostics(doc.uri, hasCodes([PERMISSIONS]), `${PERMISSIONS} back`);
   });
@@ -118,7 +144,9 @@ suite('commands and status', () => {
     const rules = vscode.Uri.joinPath(root, 'lint', 'etc', 'rules.v4');
     const excluded = vscode.Uri.joinPath(root, 'lint', 'excluded', 'rules.v4');
     assert.deepStrictEqual(vscode.languages.getDiagnostics(rules), [], 'not checked before');
-    const result = await vscode.commands.executeCommand<{ files: number; checked: number; findings: number }>('cloudConfig.lintWorkspace');
+    const result = await vscode.commands.executeCommand<{ files: number; checked: number; findings: number }>(
+      'cloudConfig.lintWorkspace',
+    );
     assert.ok(result && result.checked >= 3 && result.findings > 0, JSON.stringify(result));
     await waitForDiagnostics(rules, hasCodes(['iptables/state-match']), 'state-match in lint/etc/rules.v4');
     assert.strictEqual(ours(rules)[0]?.source, 'iptables');
@@ -126,7 +154,11 @@ suite('commands and status', () => {
   });
 
   test('the walkthrough: its example shows the four classic findings, Fix All repairs them', async () => {
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'cloud-config-tools.cloud-config-lsp#cloudConfig.start', false);
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      'cloud-config-tools.cloud-config-lsp#cloudConfig.start',
+      false,
+    );
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('cloudConfig.openExample');
     assert.ok(doc, 'the example opened');
     assert.strictEqual(doc.languageId, 'cloud-config');

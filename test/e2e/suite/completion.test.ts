@@ -40,12 +40,18 @@ suite('completion', () => {
     const doc = await open('completion/write-files'); // cloud-init dialect: no coreos: key
     const items = await completionAt(doc, new vscode.Position(2, 0));
     const labels = items.map(labelOf);
-    for (const key of ['runcmd', 'packages', 'users']) assert.ok(labels.includes(key), `no "${key}" among ${some(labels)}`);
-    for (const present of ['hostname', 'write_files']) assert.ok(!labels.includes(present), `"${present}" is already set but offered again`);
+    for (const key of ['runcmd', 'packages', 'users'])
+      assert.ok(labels.includes(key), `no "${key}" among ${some(labels)}`);
+    for (const present of ['hostname', 'write_files'])
+      assert.ok(!labels.includes(present), `"${present}" is already set but offered again`);
     // The snippet contributions show up in the same list (snippet kind); the whole user-data snippets
     // (from the server) are left out where they would write a second hostname: or write_files:.
     const snippets = items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
-    assert.ok(snippets.includes('write-file'), `no "write-file" snippet among ${snippets.join(', ') || '(no snippets)'}`);
-    for (const whole of ['cloud-config', 'cloud-config-firewall', 'docker-firewall']) assert.ok(!snippets.includes(whole), `"${whole}" offered in a document that has its keys`);
+    assert.ok(
+      snippets.includes('write-file'),
+      `no "write-file" snippet among ${snippets.join(', ') || '(no snippets)'}`,
+    );
+    for (const whole of ['cloud-config', 'cloud-config-firewall', 'docker-firewall'])
+      assert.ok(!snippets.includes(whole), `"${whole}" offered in a document that has its keys`);
   });
 });

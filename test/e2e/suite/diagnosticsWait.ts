@@ -24,9 +24,14 @@ export function withCode(diags: readonly vscode.Diagnostic[], code: string): vsc
 const severityName = ['error', 'warning', 'information', 'hint'];
 
 export function describe(diags: readonly vscode.Diagnostic[]): string {
-  return diags
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName[d.severity] ?? d.severity} ${codeOf(d)} ${d.message}`)
-    .join('\n') || '(none)';
+  return (
+    diags
+      .map(
+        (d) =>
+          `${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName[d.severity] ?? d.severity} ${codeOf(d)} ${d.message}`,
+      )
+      .join('\n') || '(none)'
+  );
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -43,16 +48,23 @@ export async function waitForDiagnostics(
     const diags = ours(uri);
     if (ok(diags)) return diags;
     if (Date.now() > deadline) {
-      throw new Error(`waited ${timeoutMs} ms for ${what} on ${path.basename(uri.path)}; diagnostics now:\n${describe(vscode.languages.getDiagnostics(uri))}`);
+      throw new Error(
+        `waited ${timeoutMs} ms for ${what} on ${path.basename(uri.path)}; diagnostics now:\n${describe(vscode.languages.getDiagnostics(uri))}`,
+      );
     }
     await sleep(100);
   }
 }
 
-export const hasCodes = (codes: readonly string[]) => (diags: vscode.Diagnostic[]): boolean =>
-  codes.every((c) => diags.some((d) => codeOf(d) === c));
+export const hasCodes =
+  (codes: readonly string[]) =>
+  (diags: vscode.Diagnostic[]): boolean =>
+    codes.every((c) => diags.some((d) => codeOf(d) === c));
 
-export const lacksCode = (code: string) => (diags: vscode.Diagnostic[]): boolean => !diags.some((d) => codeOf(d) === code);
+export const lacksCode =
+  (code: string) =>
+  (diags: vscode.Diagnostic[]): boolean =>
+    !diags.some((d) => codeOf(d) === code);
 
 /**
  * Wait until the server reports `code` on `uri`. For rules that come from a language module (iptables,
@@ -64,7 +76,10 @@ export async function waitForCode(uri: vscode.Uri, code: string, timeoutMs = 20_
     const diags = await waitForDiagnostics(uri, hasCodes([code]), code, timeoutMs);
     return withCode(diags, code)[0]!;
   } catch (err) {
-    throw new Error(`${code} never arrived: the ${family} analysis must report it for this fixture.\n${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new Error(
+      `${code} never arrived: the ${family} analysis must report it for this fixture.\n${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   }
 }
 
@@ -88,5 +103,7 @@ export async function waitForQuiet(uri: vscode.Uri, quietMs = 800, timeoutMs = 1
 
 /** Diagnostics a user is told to act on: errors and warnings. */
 export function problems(diags: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
-  return diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
+  return diags.filter(
+    (d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning,
+  );
 }

@@ -11,7 +11,6 @@ import { open } from './workspaceFiles';
 
 const { report, suite, test } = harness;
 
-
 const MISSING_COMMIT = 'iptables/missing-commit';
 const DETACHED = 'docker/detached';
 const PORT_EXPOSURE = 'docker/port-exposure';
@@ -26,7 +25,10 @@ suite('embedded iptables rules', () => {
     doc = await open('embedded/firewall/user-data');
     const d = await waitForCode(doc.uri, MISSING_COMMIT);
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(d.range.start.line >= positionOf(doc, /^ {6}\*filter$/m).line, `reported above the rules: line ${d.range.start.line + 1}`);
+    assert.ok(
+      d.range.start.line >= positionOf(doc, /^ {6}\*filter$/m).line,
+      `reported above the rules: line ${d.range.start.line + 1}`,
+    );
   });
 
   test('quick fix inserts COMMIT, indented inside the block, after the last rule', async () => {
@@ -43,7 +45,10 @@ suite('embedded iptables rules', () => {
     const c = await open('embedded/completion/user-data');
     const pos = positionOf(c, /(?<=-p tcp --dp)$/m);
     const labels = (await completionAt(c, pos)).map(labelOf);
-    assert.ok(labels.some((l) => l === '--dport' || l.startsWith('--dport ')), `no --dport among ${some(labels)}`);
+    assert.ok(
+      labels.some((l) => l === '--dport' || l.startsWith('--dport ')),
+      `no --dport among ${some(labels)}`,
+    );
   });
 
   test('standalone rules.v4 without COMMIT: the fix ends the file with COMMIT', async () => {
@@ -75,7 +80,10 @@ suite('embedded systemd unit running docker', () => {
 
   test('quick fix binds the port to 127.0.0.1', async () => {
     await applyQuickFix(doc, PORT_EXPOSURE, lacksCode(PORT_EXPOSURE), { title: /127\.0\.0\.1/ });
-    assert.match(doc.getText(), /^ {8}ExecStart=\/usr\/bin\/docker run --rm --name web -p 127\.0\.0\.1:8080:80 nginx:1\.27$/m);
+    assert.match(
+      doc.getText(),
+      /^ {8}ExecStart=\/usr\/bin\/docker run --rm --name web -p 127\.0\.0\.1:8080:80 nginx:1\.27$/m,
+    );
   });
 
   test('typing -d back into ExecStart, one keystroke at a time: docker/detached returns on the typed flag', async () => {
@@ -86,9 +94,16 @@ suite('embedded systemd unit running docker', () => {
     }
     // The versions typed on the way (`-d--rm`) may be reported too: wait for the last one's answer.
     const typed = new vscode.Range(at, at.translate(0, 2));
-    const diags = await waitForDiagnostics(doc.uri, (ds) => withCode(ds, DETACHED).some((d) => d.range.isEqual(typed)), `${DETACHED} on the typed -d`);
+    const diags = await waitForDiagnostics(
+      doc.uri,
+      (ds) => withCode(ds, DETACHED).some((d) => d.range.isEqual(typed)),
+      `${DETACHED} on the typed -d`,
+    );
     assert.strictEqual(doc.getText(typed), '-d');
-    assert.deepEqual(withCode(diags, DETACHED).map((d) => doc.getText(d.range)), ['-d']);
+    assert.deepEqual(
+      withCode(diags, DETACHED).map((d) => doc.getText(d.range)),
+      ['-d'],
+    );
   });
 
   test('hover on Restart= explains the directive', async () => {
@@ -104,7 +119,7 @@ suite('embedded systemd unit running docker', () => {
     const item = items.find((i) => /^ExecStart=?$/.test(labelOf(i)));
     assert.ok(item, `no ExecStart among ${some(labels)}`);
     const doc = item.documentation;
-    const text = typeof doc === 'string' ? doc : doc?.value ?? '';
+    const text = typeof doc === 'string' ? doc : (doc?.value ?? '');
     assert.match(text, /command/i, `ExecStart's documentation after resolving: ${text || '(none)'}`);
   });
 });
@@ -122,6 +137,9 @@ suite('standalone unit files', () => {
     const d = await waitForCode(doc.uri, DETACHED);
     report(`      ${codeOf(d)}: ${doc.getText(d.range)}`);
     await applyQuickFix(doc, DETACHED, lacksCode(DETACHED));
-    assert.match(doc.getText(), /^ExecStart=\/usr\/bin\/docker run --rm --name web -p 127\.0\.0\.1:8080:80 nginx:1\.27$/m);
+    assert.match(
+      doc.getText(),
+      /^ExecStart=\/usr\/bin\/docker run --rm --name web -p 127\.0\.0\.1:8080:80 nginx:1\.27$/m,
+    );
   });
 });

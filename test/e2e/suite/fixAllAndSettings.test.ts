@@ -6,7 +6,12 @@ import { codeOf, describe, hasCodes, lacksCode, ours, waitForDiagnostics, withCo
 import { report, suite, test } from './harness';
 import { open } from './workspaceFiles';
 
-const CLASSIC = ['cloud-config/header', 'cloud-config/unknown-key', 'cloud-config/unquoted-permissions', 'cloud-config/firewall-not-loaded'];
+const CLASSIC = [
+  'cloud-config/header',
+  'cloud-config/unknown-key',
+  'cloud-config/unquoted-permissions',
+  'cloud-config/firewall-not-loaded',
+];
 const UNKNOWN_KEY = 'cloud-config/unknown-key';
 
 suite('fix all (source.fixAll.cloud-config)', () => {
@@ -25,7 +30,7 @@ suite('fix all (source.fixAll.cloud-config)', () => {
   });
 });
 
-suite('settings change a rule\'s severity live', () => {
+suite("settings change a rule's severity live", () => {
   const config = () => vscode.workspace.getConfiguration('cloudConfig');
   let doc: vscode.TextDocument;
   let before: unknown;
@@ -41,7 +46,11 @@ suite('settings change a rule\'s severity live', () => {
 
   test('cloudConfig.rules sets it to error', async () => {
     await config().update('rules', { [UNKNOWN_KEY]: 'error' }, vscode.ConfigurationTarget.Global);
-    await waitForDiagnostics(doc.uri, (d) => severityOfUnknownKey(d) === vscode.DiagnosticSeverity.Error, `${UNKNOWN_KEY} as error`);
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => severityOfUnknownKey(d) === vscode.DiagnosticSeverity.Error,
+      `${UNKNOWN_KEY} as error`,
+    );
   });
 
   test('"off" removes it', async () => {
@@ -51,6 +60,10 @@ suite('settings change a rule\'s severity live', () => {
 
   test('removing the setting restores the default', async () => {
     await config().update('rules', before, vscode.ConfigurationTarget.Global);
-    await waitForDiagnostics(doc.uri, (d) => severityOfUnknownKey(d) === vscode.DiagnosticSeverity.Warning, `${UNKNOWN_KEY} back to warning`);
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => severityOfUnknownKey(d) === vscode.DiagnosticSeverity.Warning,
+      `${UNKNOWN_KEY} back to warning`,
+    );
   });
 });

@@ -46,7 +46,11 @@ export function suite(name: string, body: () => void): void {
 /** Register a test. Tests run in registration order; a later test may rely on an earlier one's edits. */
 export function test(name: string, fn: TestFn, timeoutMs = 30_000): void {
   const fullName = [...prefix, name].join(' › ');
-  registered.push(fileSkipReason === undefined ? { name: fullName, fn, timeoutMs } : { name: fullName, fn, timeoutMs, skip: fileSkipReason });
+  registered.push(
+    fileSkipReason === undefined
+      ? { name: fullName, fn, timeoutMs }
+      : { name: fullName, fn, timeoutMs, skip: fileSkipReason },
+  );
 }
 
 const reportFile = process.env.CLOUD_CONFIG_E2E_REPORT;

@@ -26,9 +26,18 @@ suite('cloud-init host example: Docker, Compose and ufw', () => {
     doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
     await vscode.window.showTextDocument(doc, { preview: false });
     assert.strictEqual(doc.languageId, 'cloud-config');
-    const diags = await waitForDiagnostics(doc.uri, (d) => withCode(d, EXPOSURE).length === 2 && hasCodes([LOCKOUT])(d), `two ${EXPOSURE} and ${LOCKOUT}`);
+    const diags = await waitForDiagnostics(
+      doc.uri,
+      (d) => withCode(d, EXPOSURE).length === 2 && hasCodes([LOCKOUT])(d),
+      `two ${EXPOSURE} and ${LOCKOUT}`,
+    );
     report(describe(diags).replace(/^/gm, '      '));
-    assert.deepStrictEqual(withCode(diags, EXPOSURE).map((d) => doc.getText(d.range)).sort(), ['"8080:80"', '-p 5432:5432']);
+    assert.deepStrictEqual(
+      withCode(diags, EXPOSURE)
+        .map((d) => doc.getText(d.range))
+        .sort(),
+      ['"8080:80"', '-p 5432:5432'],
+    );
     assert.match(withCode(diags, EXPOSURE)[0]!.message, /ufw never sees it/);
     assert.strictEqual(doc.getText(withCode(diags, LOCKOUT)[0]!.range), 'ufw enable');
   });

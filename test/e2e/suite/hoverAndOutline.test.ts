@@ -50,7 +50,10 @@ suite('outline and folding', () => {
     assert.ok(unit, 'no shop-web.service symbol');
     assert.strictEqual(doc.lineAt(unit.range.start.line).text.trim(), '- name: shop-web.service');
     const lastLine = positionOf(doc, /WantedBy=multi-user\.target/);
-    assert.ok(unit.range.contains(doc.lineAt(lastLine.line).range), `the symbol (lines ${unit.range.start.line + 1}-${unit.range.end.line + 1}) does not cover its unit's last line ${lastLine.line + 1}`);
+    assert.ok(
+      unit.range.contains(doc.lineAt(lastLine.line).range),
+      `the symbol (lines ${unit.range.start.line + 1}-${unit.range.end.line + 1}) does not cover its unit's last line ${lastLine.line + 1}`,
+    );
     const next = positionOf(doc, /- name: iptables-restore\.service/);
     assert.ok(!unit.range.contains(next.translate(0, 2)), 'the symbol runs into the next unit');
   });
@@ -63,7 +66,11 @@ suite('outline and folding', () => {
     const contentLine = starts(/^ {6}content: \|$/m);
     const content = folds(contentLine)[0];
     assert.ok(content, `no fold at the unit's content: | (line ${contentLine + 1}): ${JSON.stringify(ranges)}`);
-    assert.match(doc.lineAt(content.end).text, /WantedBy=multi-user\.target/, 'the content fold ends at the last line of the unit');
+    assert.match(
+      doc.lineAt(content.end).text,
+      /WantedBy=multi-user\.target/,
+      'the content fold ends at the last line of the unit',
+    );
     const rules = folds(starts(/^ {4}content: \|$/m))[0];
     assert.ok(rules, `no fold at the rules content: ${JSON.stringify(ranges)}`);
     assert.match(doc.lineAt(rules.end).text, /COMMIT/);

@@ -12,7 +12,10 @@ export async function run(): Promise<void> {
   // Load every compiled *.test.js next to this file (in name order): loading registers the tests.
   // CLOUD_CONFIG_E2E_FILES=hostsExample,completion runs only the files whose names contain one of the words.
   const only = (process.env.CLOUD_CONFIG_E2E_FILES ?? '').split(',').filter(Boolean);
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only.length || only.some((o) => f.includes(o)))).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js') && (!only.length || only.some((o) => f.includes(o))))
+    .sort();
   if (files.length === 0) throw new Error(`no *.test.js files in ${__dirname}`);
   for (const f of files) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the test files are found at run time

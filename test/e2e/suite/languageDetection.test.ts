@@ -38,7 +38,10 @@ suite('language detection', () => {
   });
 
   test('an untitled Plain Text document whose first line is #cloud-config becomes cloud-config', async () => {
-    const editor = await openUntitled('plaintext', '#cloud-config\nhostname: web-01\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi\n');
+    const editor = await openUntitled(
+      'plaintext',
+      '#cloud-config\nhostname: web-01\nwrite_files:\n  - path: /etc/motd\n    permissions: 0644\n    content: hi\n',
+    );
     const deadline = Date.now() + 15_000;
     let doc = editor.document;
     while (doc.languageId !== 'cloud-config' && Date.now() < deadline) {

@@ -24,7 +24,8 @@ export function listItem(doc: vscode.TextDocument, line: number): string {
 
 /** All hover contents at `pos`, as one string (sections separated by `---`). */
 export async function hoverAt(doc: vscode.TextDocument, pos: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
 }
 
@@ -36,15 +37,28 @@ export function labelOf(item: vscode.CompletionItem): string {
  * Completion items at `pos` from every provider (ours, snippets, words). `resolve` items are resolved
  * as VS Code does for the item it shows (documentation is sent on request).
  */
-export async function completionAt(doc: vscode.TextDocument, pos: vscode.Position, trigger?: string, resolve?: number): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger, resolve);
+export async function completionAt(
+  doc: vscode.TextDocument,
+  pos: vscode.Position,
+  trigger?: string,
+  resolve?: number,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    pos,
+    trigger,
+    resolve,
+  );
   return list?.items ?? [];
 }
 
 export async function symbolsOf(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-  const symbols = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
-    'vscode.executeDocumentSymbolProvider', doc.uri,
-  )) ?? [];
+  const symbols =
+    (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+      'vscode.executeDocumentSymbolProvider',
+      doc.uri,
+    )) ?? [];
   return symbols.filter((s): s is vscode.DocumentSymbol => 'children' in s);
 }
 
@@ -57,5 +71,7 @@ export function symbolPaths(symbols: readonly vscode.DocumentSymbol[], prefix = 
 }
 
 export async function foldingOf(doc: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
-  return (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri)) ?? []
+  );
 }

@@ -12,7 +12,8 @@ import { closeAll, open } from './workspaceFiles';
 let code = '';
 
 function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
 }
 
@@ -37,7 +38,13 @@ suite('rule documentation from a diagnostic code', () => {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && !previewTabs().some((t) => t.label.includes(page))) await sleep(200);
     const tabs = previewTabs().map((t) => t.label);
-    assert.ok(tabs.some((l) => l.includes(page)), `no preview of ${page} (${code}); tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    assert.ok(
+      tabs.some((l) => l.includes(page)),
+      `no preview of ${page} (${code}); tabs: ${vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.label)
+        .join(', ')}`,
+    );
     await closeAll();
   });
 });

@@ -32,8 +32,13 @@ async function acceptWholeDocument(editor: vscode.TextEditor, prefix: string): P
   const doc = editor.document;
   const at = editor.selection.active;
   const deadline = Date.now() + 20_000;
-  while (!(await completionAt(doc, at)).some((i) => labelOf(i) === prefix && i.kind === vscode.CompletionItemKind.Snippet)) {
-    assert.ok(Date.now() < deadline, `the server never offered the ${prefix} snippet at ${at.line + 1}:${at.character + 1}`);
+  while (
+    !(await completionAt(doc, at)).some((i) => labelOf(i) === prefix && i.kind === vscode.CompletionItemKind.Snippet)
+  ) {
+    assert.ok(
+      Date.now() < deadline,
+      `the server never offered the ${prefix} snippet at ${at.line + 1}:${at.character + 1}`,
+    );
     await sleep(200);
   }
   await vscode.commands.executeCommand('type', { text: prefix });
@@ -64,8 +69,13 @@ async function insertWholeDocument(prefix: string): Promise<vscode.TextDocument>
 
 async function assertNoProblems(doc: vscode.TextDocument): Promise<void> {
   const diags = await waitForQuiet(doc.uri);
-  assert.deepStrictEqual(problems(diags).map((d) => `${d.range.start.line + 1}: ${String(typeof d.code === 'object' ? d.code.value : d.code)}`), [],
-    `${describe(diags)}\n--- text\n${doc.getText()}`);
+  assert.deepStrictEqual(
+    problems(diags).map(
+      (d) => `${d.range.start.line + 1}: ${String(typeof d.code === 'object' ? d.code.value : d.code)}`,
+    ),
+    [],
+    `${describe(diags)}\n--- text\n${doc.getText()}`,
+  );
 }
 
 async function closeWithoutSaving(): Promise<void> {
@@ -127,7 +137,9 @@ suite('snippets inserted by VS Code', () => {
   test('a list-item snippet lands indented under write_files', async () => {
     const editor = await openUntitled('cloud-config', '#cloud-config\nhostname: scratch\nwrite_files:\n  \n');
     editor.selection = new vscode.Selection(3, 2, 3, 2);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { snippet: snippetBody('cloud-config.code-snippets', 'registry-auth') });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      snippet: snippetBody('cloud-config.code-snippets', 'registry-auth'),
+    });
     await vscode.commands.executeCommand('leaveSnippet');
     const text = editor.document.getText();
     assert.match(text, /^ {2}- path: \/home\/core\/\.docker\/config\.json$/m);

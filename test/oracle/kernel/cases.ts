@@ -16,18 +16,28 @@ function fam(text: string, file: string, language?: 'iptables' | 'ip6tables'): 4
 
 export function corpusRulesCases(): OracleCase[] {
   const dir = path.join(sharedDir(), 'corpus', 'rules-save');
-  return fs.readdirSync(dir).sort().map((f) => {
-    const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    return { name: `corpus/rules-save/${f}`, family: fam(text, f), text };
-  });
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      return { name: `corpus/rules-save/${f}`, family: fam(text, f), text };
+    });
 }
 
 export function factsCases(): OracleCase[] {
   const dir = path.join(sharedDir(), 'facts', 'iptables-cases');
-  const list = fs.readFileSync(path.join(dir, 'cases.list'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const list = fs
+    .readFileSync(path.join(dir, 'cases.list'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return list.map((line) => {
     const [file = '', family = '4'] = line.split('\t');
-    return { name: `facts/iptables-cases/${file}`, family: family.trim() === '6' ? 6 : 4, text: fs.readFileSync(path.join(dir, file), 'utf8') } as OracleCase;
+    return {
+      name: `facts/iptables-cases/${file}`,
+      family: family.trim() === '6' ? 6 : 4,
+      text: fs.readFileSync(path.join(dir, file), 'utf8'),
+    } as OracleCase;
   });
 }
 
@@ -41,9 +51,23 @@ export function corpusUserDataCases(): OracleCase[] {
     const services = hostServices(model.regions, hostCommandsOf(model.root, model.dialect));
     for (const region of model.regions) {
       if ((region.language !== 'iptables' && region.language !== 'ip6tables') || region.encoded) continue;
-      const family = familyOf({ text: region.text, region, siblings: model.regions }, region.language) === 'ipv4' ? 4 : 6;
-      const pubs = family === 4 ? services.publications.map(({ protocol, hostPort, containerPort, hostIp }) => ({ protocol, hostPort, containerPort, ...(hostIp ? { hostIp } : {}) })) : [];
-      out.push({ name: `corpus/cloud-config/${f}:${region.path ?? region.name ?? 'rules'}`, family, text: region.text, ...(pubs.length ? { publications: pubs } : {}) });
+      const family =
+        familyOf({ text: region.text, region, siblings: model.regions }, region.language) === 'ipv4' ? 4 : 6;
+      const pubs =
+        family === 4
+          ? services.publications.map(({ protocol, hostPort, containerPort, hostIp }) => ({
+              protocol,
+              hostPort,
+              containerPort,
+              ...(hostIp ? { hostIp } : {}),
+            }))
+          : [];
+      out.push({
+        name: `corpus/cloud-config/${f}:${region.path ?? region.name ?? 'rules'}`,
+        family,
+        text: region.text,
+        ...(pubs.length ? { publications: pubs } : {}),
+      });
     }
   }
   return out;

@@ -9,9 +9,15 @@ import { repoRoot } from '../../helpers/paths';
 export type Backend = 'legacy' | 'nft';
 
 export const addresses = {
-  host4: '192.0.2.1', client4: '192.0.2.2', sources4: ['192.0.2.2', '198.51.100.7', '203.0.113.5'],
-  host6: '2001:db8::1', client6: '2001:db8::2', sources6: ['2001:db8::2', '2001:db8:1::5', '2001:db8:2::7'],
-  bridge: { subnet: '198.51.100.128/25', iface: 'docker0' }, bridgeHost: '198.51.100.129', container: '198.51.100.130',
+  host4: '192.0.2.1',
+  client4: '192.0.2.2',
+  sources4: ['192.0.2.2', '198.51.100.7', '203.0.113.5'],
+  host6: '2001:db8::1',
+  client6: '2001:db8::2',
+  sources6: ['2001:db8::2', '2001:db8:1::5', '2001:db8:2::7'],
+  bridge: { subnet: '198.51.100.128/25', iface: 'docker0' },
+  bridgeHost: '198.51.100.129',
+  container: '198.51.100.130',
 } as const;
 
 export interface Lab {
@@ -51,10 +57,17 @@ function bumped(address: string, by: number): string {
 /** Build the namespaces; on any failure, whatever was made is removed again. */
 export function createLab(withContainer: boolean): Lab {
   const tag = `${process.pid}-${++serial}`;
-  const lab: Lab = { host: `ccl-h-${tag}`, client: `ccl-c-${tag}`, container: withContainer ? `ccl-d-${tag}` : undefined };
+  const lab: Lab = {
+    host: `ccl-h-${tag}`,
+    client: `ccl-c-${tag}`,
+    container: withContainer ? `ccl-d-${tag}` : undefined,
+  };
   try {
     const { host: H, client: C, container: D } = lab;
-    batch(undefined, [H, C, ...(D ? [D] : [])].map((ns) => `netns add ${ns}`));
+    batch(
+      undefined,
+      [H, C, ...(D ? [D] : [])].map((ns) => `netns add ${ns}`),
+    );
     batch(H, [
       `link add eth0 address ${macHost} type veth peer name eth0 address ${macClient} netns ${C}`,
       'link set lo up',
@@ -68,11 +81,13 @@ export function createLab(withContainer: boolean): Lab {
       `route add 203.0.113.0/24 via ${addresses.client4}`,
       `route add 2001:db8:1::/48 via ${addresses.client6}`,
       `route add 2001:db8:2::/48 via ${addresses.client6}`,
-      ...(D ? [
-        `link add docker0 type veth peer name eth0 netns ${D}`,
-        `addr add ${addresses.bridgeHost}/25 dev docker0`,
-        'link set docker0 up',
-      ] : []),
+      ...(D
+        ? [
+            `link add docker0 type veth peer name eth0 netns ${D}`,
+            `addr add ${addresses.bridgeHost}/25 dev docker0`,
+            'link set docker0 up',
+          ]
+        : []),
     ]);
     batch(C, [
       'link set lo up',
@@ -88,15 +103,38 @@ export function createLab(withContainer: boolean): Lab {
     ]);
     if (D) {
       // One container answers for every address Docker would give the containers of a case.
-      const more = Array.from({ length: containerAddresses - 1 }, (_, i) => `addr add ${bumped(addresses.container, i + 1)}/25 dev eth0`);
-      batch(D, ['link set lo up', `addr add ${addresses.container}/25 dev eth0`, ...more, 'link set eth0 up', `route add default via ${addresses.bridgeHost}`]);
+      const more = Array.from(
+        { length: containerAddresses - 1 },
+        (_, i) => `addr add ${bumped(addresses.container, i + 1)}/25 dev eth0`,
+      );
+      batch(D, [
+        'link set lo up',
+        `addr add ${addresses.container}/25 dev eth0`,
+        ...more,
+        'link set eth0 up',
+        `route add default via ${addresses.bridgeHost}`,
+      ]);
     }
     // Forwarding for containers; no rate limit on the ICMP errors REJECT and routing send (probes come
     // in bursts). `ratelimit=0` ends only the per-peer limit: an error type in `ratemask` still draws on
     // the namespace's global budget (`icmp_msgs_burst`, 50), which a case with many REJECTs used up
     // for the next case's net-unreachable errors. An empty mask exempts every type from both limits.
-    const sys = spawnSync('ip', ['netns', 'exec', H, 'sysctl', '-qw', 'net.ipv4.ip_forward=1', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0',
-      'net.ipv4.icmp_ratemask=0', 'net.ipv6.icmp.ratemask='], { encoding: 'utf8', timeout: 10_000 });
+    const sys = spawnSync(
+      'ip',
+      [
+        'netns',
+        'exec',
+        H,
+        'sysctl',
+        '-qw',
+        'net.ipv4.ip_forward=1',
+        'net.ipv4.icmp_ratelimit=0',
+        'net.ipv6.icmp.ratelimit=0',
+        'net.ipv4.icmp_ratemask=0',
+        'net.ipv6.icmp.ratemask=',
+      ],
+      { encoding: 'utf8', timeout: 10_000 },
+    );
     if (sys.status !== 0) throw new Error(`sysctl: ${sys.stderr}`);
     return lab;
   } catch (e) {
@@ -108,13 +146,26 @@ export function createLab(withContainer: boolean): Lab {
 export function destroyLab(lab: Lab): void {
   const names = [lab.host, lab.client, lab.container].filter((n): n is string => n !== undefined);
   // -force: go on past a namespace that was never made.
-  spawnSync('ip', ['-force', '-batch', '-'], { input: `${names.map((n) => `netns del ${n}`).join('\n')}\n`, timeout: 20_000 });
+  spawnSync('ip', ['-force', '-batch', '-'], {
+    input: `${names.map((n) => `netns del ${n}`).join('\n')}\n`,
+    timeout: 20_000,
+  });
 }
 
 /** Load a rules file with the real iptables-restore of a backend; the tool's error when it refuses. */
-export function loadRules(lab: Lab, family: 4 | 6, backend: Backend, text: string, noflush = false): string | undefined {
+export function loadRules(
+  lab: Lab,
+  family: 4 | 6,
+  backend: Backend,
+  text: string,
+  noflush = false,
+): string | undefined {
   const tool = `${family === 4 ? 'iptables' : 'ip6tables'}-${backend}-restore`;
-  const r = spawnSync('ip', ['netns', 'exec', lab.host, tool, ...(noflush ? ['--noflush'] : [])], { input: text, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync('ip', ['netns', 'exec', lab.host, tool, ...(noflush ? ['--noflush'] : [])], {
+    input: text,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return r.status === 0 ? undefined : (r.stderr.trim().split('\n')[0] ?? `exit ${r.status}`);
 }
 
@@ -128,7 +179,9 @@ export class Helper {
   private readonly child: ChildProcessWithoutNullStreams;
 
   constructor(ns: string, mode: 'serve' | 'probe', spec: object) {
-    this.child = spawn('ip', ['netns', 'exec', ns, python, script(), mode, JSON.stringify(spec)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('ip', ['netns', 'exec', ns, python, script(), mode, JSON.stringify(spec)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stdout.on('data', (d: Buffer) => {
       this.buffer += d.toString();
       let nl: number;
@@ -151,8 +204,14 @@ export class Helper {
     const queued = this.lines.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiting = undefined; reject(new Error('helper did not answer in time')); }, timeoutMs);
-      this.waiting = (line) => { clearTimeout(timer); resolve(line); };
+      const timer = setTimeout(() => {
+        this.waiting = undefined;
+        reject(new Error('helper did not answer in time'));
+      }, timeoutMs);
+      this.waiting = (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      };
     });
   }
 
@@ -191,7 +250,10 @@ export interface ProbeSpec {
 export type Outcome = 'accept' | 'drop' | 'reject' | 'error';
 
 /** Run probes from the client namespace (in parallel in the prober, each bounded by a time-out). */
-export async function runProbes(prober: Helper, probes: readonly ProbeSpec[]): Promise<Map<number, { outcome: Outcome; detail: string }>> {
+export async function runProbes(
+  prober: Helper,
+  probes: readonly ProbeSpec[],
+): Promise<Map<number, { outcome: Outcome; detail: string }>> {
   const results = new Map<number, { outcome: Outcome; detail: string }>();
   for (const line of await prober.request({ probes }, 'done')) {
     const o = JSON.parse(line) as { id: number; outcome: Outcome; detail: string };
@@ -201,13 +263,18 @@ export async function runProbes(prober: Helper, probes: readonly ProbeSpec[]): P
 }
 
 const emptyTables: Readonly<Record<string, readonly string[]>> = {
-  raw: ['PREROUTING', 'OUTPUT'], mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
-  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], filter: ['INPUT', 'FORWARD', 'OUTPUT'], security: ['INPUT', 'FORWARD', 'OUTPUT'],
+  raw: ['PREROUTING', 'OUTPUT'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
 };
 
 /** Every table empty with ACCEPT policies (user chains deleted): the state between two cases. */
 export function resetRules(lab: Lab, family: 4 | 6, backend: Backend): void {
-  const text = Object.entries(emptyTables).map(([t, chains]) => [`*${t}`, ...chains.map((c) => `:${c} ACCEPT [0:0]`), 'COMMIT'].join('\n')).join('\n');
+  const text = Object.entries(emptyTables)
+    .map(([t, chains]) => [`*${t}`, ...chains.map((c) => `:${c} ACCEPT [0:0]`), 'COMMIT'].join('\n'))
+    .join('\n');
   const refused = loadRules(lab, family, backend, `${text}\n`);
   if (refused) throw new Error(`cannot reset the ${backend} IPv${family} tables: ${refused}`);
 }

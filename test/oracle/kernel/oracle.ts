@@ -2,10 +2,26 @@
 import { parseRulesSave } from '../../../server/src/service/iptables/parse';
 import { parseCidr, type Cidr } from '../../../server/src/service/iptables/flow/cidr';
 import { ruleSetOf, type RuleSet } from '../../../server/src/service/iptables/trace/ruleSet';
-import { dockerRulesText, withDocker, type DockerPublication } from '../../../server/src/service/iptables/trace/dockerRules';
+import {
+  dockerRulesText,
+  withDocker,
+  type DockerPublication,
+} from '../../../server/src/service/iptables/trace/dockerRules';
 import { type Verdict } from '../../../server/src/service/iptables/trace/trace';
 import { traceConnection } from '../../../server/src/service/iptables/trace/connection';
-import { addresses, createLab, destroyLab, Helper, loadRules, resetRules, runProbes, type Backend, type Lab, type Outcome, type ProbeSpec } from './lab';
+import {
+  addresses,
+  createLab,
+  destroyLab,
+  Helper,
+  loadRules,
+  resetRules,
+  runProbes,
+  type Backend,
+  type Lab,
+  type Outcome,
+  type ProbeSpec,
+} from './lab';
 
 export interface OracleCase {
   readonly name: string;
@@ -45,7 +61,10 @@ function portsOfInterest(set: RuleSet, extra: readonly number[]): number[] {
       for (const rule of chain.rules) {
         for (const r of [...(rule.conds.dport?.value ?? []), ...(rule.conds.anyPort?.value ?? [])]) {
           ports.add(r.from);
-          if (r.to !== r.from) { ports.add(r.to); ports.add(Math.floor((r.from + r.to) / 2)); }
+          if (r.to !== r.from) {
+            ports.add(r.to);
+            ports.add(Math.floor((r.from + r.to) / 2));
+          }
         }
       }
     }
@@ -57,7 +76,7 @@ function portsOfInterest(set: RuleSet, extra: readonly number[]): number[] {
 /** Where DNAT/REDIRECT rules send packets on the host itself (those ports need a listener too), in any nat chain. */
 function natPorts(set: RuleSet): number[] {
   const out: number[] = [];
-  for (const rule of [...set.tables.get('nat')?.chains.values() ?? []].flatMap((c) => c.rules)) {
+  for (const rule of [...(set.tables.get('nat')?.chains.values() ?? [])].flatMap((c) => c.rules)) {
     for (const o of rule.line.options) {
       if (o.name.value !== '--to-ports' && o.name.value !== '--to-destination') continue;
       const m = /(\d+)(?:-\d+)?$/.exec(o.args[0]?.value ?? '');
@@ -72,11 +91,17 @@ function dockerRestoreText(userText: string, pubs: readonly DockerPublication[])
   const userHasDockerUser = /^:DOCKER-USER\b|^-N DOCKER-USER\b/m.test(userText);
   const builtin = /^:(PREROUTING|INPUT|OUTPUT|POSTROUTING|FORWARD) /;
   let forward = 0;
-  return dockerRulesText(pubs, addresses.bridge).split('\n').filter((line) => {
-    if (builtin.test(line)) return false;
-    if (userHasDockerUser && (line.startsWith(':DOCKER-USER') || line.startsWith('-A DOCKER-USER'))) return false;
-    return true;
-  }).map((line) => (line.startsWith('-A FORWARD ') ? `-I FORWARD ${++forward} ${line.slice('-A FORWARD '.length)}` : line)).join('\n');
+  return dockerRulesText(pubs, addresses.bridge)
+    .split('\n')
+    .filter((line) => {
+      if (builtin.test(line)) return false;
+      if (userHasDockerUser && (line.startsWith(':DOCKER-USER') || line.startsWith('-A DOCKER-USER'))) return false;
+      return true;
+    })
+    .map((line) =>
+      line.startsWith('-A FORWARD ') ? `-I FORWARD ${++forward} ${line.slice('-A FORWARD '.length)}` : line,
+    )
+    .join('\n');
 }
 
 /** One backend's namespaces and helpers, used case after case. */
@@ -120,17 +145,22 @@ export function closeSession(s: Session): void {
 export async function runCase(session: Session, c: OracleCase): Promise<CaseRun> {
   const { backend, lab } = session;
   const file = parseRulesSave(c.text, c.family === 4 ? 'ipv4' : 'ipv6');
-  const pubs = c.family === 4 ? c.publications ?? [] : [];
+  const pubs = c.family === 4 ? (c.publications ?? []) : [];
   let set = ruleSetOf(file);
   if (pubs.length) set = withDocker(set, pubs, addresses.bridge);
-  const hostPorts = portsOfInterest(set, pubs.map((p) => Number(p.hostPort.split('-')[0])));
+  const hostPorts = portsOfInterest(
+    set,
+    pubs.map((p) => Number(p.hostPort.split('-')[0])),
+  );
   if (session.loaded !== undefined) resetRules(lab, session.loaded, backend);
   session.loaded = c.family;
-  const refused = loadRules(lab, c.family, backend, c.text)
-    ?? (pubs.length ? loadRules(lab, c.family, backend, dockerRestoreText(c.text, pubs), true) : undefined);
+  const refused =
+    loadRules(lab, c.family, backend, c.text) ??
+    (pubs.length ? loadRules(lab, c.family, backend, dockerRestoreText(c.text, pubs), true) : undefined);
   if (refused) return { case: c.name, backend, refused, results: [] };
   await session.server.request({ ports: [...new Set([...hostPorts, ...natPorts(set)])] }, 'ok');
-  if (pubs.length) await session.containerServer.request({ ports: pubs.map((p) => Number(p.containerPort.split('-')[0])) }, 'ok');
+  if (pubs.length)
+    await session.containerServer.request({ ports: pubs.map((p) => Number(p.containerPort.split('-')[0])) }, 'ok');
   const sources = c.family === 4 ? addresses.sources4 : addresses.sources6;
   const dst = c.family === 4 ? addresses.host4 : addresses.host6;
   const probes: ProbeSpec[] = [];
@@ -151,13 +181,25 @@ export async function runCase(session: Session, c: OracleCase): Promise<CaseRun>
   const results: ProbeResult[] = probes.map((p) => {
     const icmp = p.proto === 'icmp' || p.proto === 'icmpv6';
     const t = traceConnection(set, {
-      family: c.family, proto: p.proto, sport: p.sport, dport: icmp ? undefined : p.dport, icmpType: icmp ? 'echo-request' : undefined,
-      src: parseCidr(p.src) as Cidr, dst: dstCidr, inIface: 'eth0', state: 'NEW',
+      family: c.family,
+      proto: p.proto,
+      sport: p.sport,
+      dport: icmp ? undefined : p.dport,
+      icmpType: icmp ? 'echo-request' : undefined,
+      src: parseCidr(p.src) as Cidr,
+      dst: dstCidr,
+      inIface: 'eth0',
+      state: 'NEW',
     });
     const k = kernel.get(p.id) ?? { outcome: 'error' as const, detail: 'no answer from the prober' };
     return {
-      case: c.name, backend, probe: `${icmp ? `${p.proto} echo-request` : `${p.proto}/${p.dport}`} from ${p.src}`,
-      kernel: k.outcome, detail: k.detail, tracer: t.verdict, reasons: t.reasons,
+      case: c.name,
+      backend,
+      probe: `${icmp ? `${p.proto} echo-request` : `${p.proto}/${p.dport}`} from ${p.src}`,
+      kernel: k.outcome,
+      detail: k.detail,
+      tracer: t.verdict,
+      reasons: t.reasons,
     };
   });
   return { case: c.name, backend, refused: undefined, results };

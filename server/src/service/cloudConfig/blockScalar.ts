@@ -21,11 +21,16 @@ export interface ScalarMapping {
 
 function styleOf(scalar: Scalar): ScalarStyle {
   switch (scalar.type) {
-    case 'BLOCK_LITERAL': return 'literal';
-    case 'BLOCK_FOLDED': return 'folded';
-    case 'QUOTE_SINGLE': return 'single-quoted';
-    case 'QUOTE_DOUBLE': return 'double-quoted';
-    default: return 'plain';
+    case 'BLOCK_LITERAL':
+      return 'literal';
+    case 'BLOCK_FOLDED':
+      return 'folded';
+    case 'QUOTE_SINGLE':
+      return 'single-quoted';
+    case 'QUOTE_DOUBLE':
+      return 'double-quoted';
+    default:
+      return 'plain';
   }
 }
 
@@ -57,7 +62,11 @@ export function leadingSpaces(line: string): number {
 }
 
 /** Map each line of a literal block scalar to its document offset. */
-function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string): { lines: EmbeddedLine[]; mappable: boolean; indent: number } {
+function mapLiteral(
+  token: BlockScalarToken,
+  header: BlockHeader,
+  value: string,
+): { lines: EmbeddedLine[]; mappable: boolean; indent: number } {
   const last = token.props[token.props.length - 1];
   const sourceStart = last ? last.offset + last.source.length : token.offset;
   const rawLines = token.source.split('\n');
@@ -85,9 +94,10 @@ function mapLiteral(token: BlockScalarToken, header: BlockHeader, value: string)
     const bodyLength = raw.endsWith('\r') ? raw.length - 1 : raw.length;
     const docOffset = lineStart + Math.min(contentIndent, bodyLength);
     // The line's content after the indentation must be the value's line (compared in place, no slice).
-    const same = bodyLength >= contentIndent
-      ? bodyLength - contentIndent === expected.length && raw.startsWith(expected, contentIndent)
-      : expected === '';
+    const same =
+      bodyLength >= contentIndent
+        ? bodyLength - contentIndent === expected.length && raw.startsWith(expected, contentIndent)
+        : expected === '';
     if (!same) mappable = false;
     lines.push({ docOffset, embOffset, length: expected.length });
     embOffset += expected.length + 1;

@@ -17,13 +17,24 @@ export class RuleContext {
     this.normalise = model.dialect === 'coreos';
   }
 
-  report(code: RuleCode, node: unknown, message: string, extra: Omit<Finding, 'code' | 'message' | 'start' | 'end'> = {}): void {
+  report(
+    code: RuleCode,
+    node: unknown,
+    message: string,
+    extra: Omit<Finding, 'code' | 'message' | 'start' | 'end'> = {},
+  ): void {
     const r = nodeRange(node);
     if (!r) return;
     this.findings.push({ code, message, start: r[0], end: Math.max(r[1], r[0]), ...extra });
   }
 
-  reportSpan(code: RuleCode, start: number, end: number, message: string, extra: Omit<Finding, 'code' | 'message' | 'start' | 'end'> = {}): void {
+  reportSpan(
+    code: RuleCode,
+    start: number,
+    end: number,
+    message: string,
+    extra: Omit<Finding, 'code' | 'message' | 'start' | 'end'> = {},
+  ): void {
     this.findings.push({ code, message, start, end, ...extra });
   }
 
@@ -47,6 +58,8 @@ export class RuleContext {
 
   /** Entries of top-level `write_files`. */
   files(): YAMLMap[] {
-    return (asSeq(this.pair(this.model.root, 'write_files')?.value)?.items ?? []).map(asMap).filter((m): m is YAMLMap => !!m);
+    return (asSeq(this.pair(this.model.root, 'write_files')?.value)?.items ?? [])
+      .map(asMap)
+      .filter((m): m is YAMLMap => !!m);
   }
 }

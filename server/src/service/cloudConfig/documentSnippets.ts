@@ -2,7 +2,13 @@
 // snippets): the server sees the document, so the `#cloud-config` header is written only where it is
 // missing. Below an existing header a snippet adds none; in a document without one the header goes on
 // line 1 (in the inserted text when the cursor is on line 1, as an additional edit otherwise).
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { HeaderKind } from './parse';
 import { eolOf } from '../text/lineEnding';
 
@@ -21,7 +27,8 @@ export const documentSnippets: readonly DocumentSnippet[] = [
   {
     prefix: 'cloud-config',
     title: 'Cloud-config skeleton (CoreOS)',
-    description: 'SSH keys for user core and one systemd unit under coreos.units, below the #cloud-config header (added on line 1 when the document has none).',
+    description:
+      'SSH keys for user core and one systemd unit under coreos.units, below the #cloud-config header (added on line 1 when the document has none).',
     keys: ['hostname', 'ssh_authorized_keys', 'coreos'],
     body: [
       'hostname: ${1:host-01}',
@@ -52,7 +59,8 @@ export const documentSnippets: readonly DocumentSnippet[] = [
   {
     prefix: 'cloud-config-firewall',
     title: 'Firewalled host: IPv4 and IPv6 rules with their restore units',
-    description: 'Whole user-data: rules-save files for iptables and ip6tables (INPUT DROP; loopback, replies, ICMP and SSH allowed) and the two restore units that load them at boot.',
+    description:
+      'Whole user-data: rules-save files for iptables and ip6tables (INPUT DROP; loopback, replies, ICMP and SSH allowed) and the two restore units that load them at boot.',
     keys: ['coreos', 'write_files'],
     body: [
       'coreos:',
@@ -99,7 +107,8 @@ export const documentSnippets: readonly DocumentSnippet[] = [
   {
     prefix: 'docker-firewall',
     title: 'Docker-safe firewall: DOCKER-USER with an ipset allow-list',
-    description: 'Whole user-data: published container ports bypass INPUT (Docker DNATs them through FORWARD), so this filters them in DOCKER-USER, letting in only sources from an ipset allow-list. A oneshot unit creates the set before iptables-restore.service loads the rules, which fail to load while the set does not exist.',
+    description:
+      'Whole user-data: published container ports bypass INPUT (Docker DNATs them through FORWARD), so this filters them in DOCKER-USER, letting in only sources from an ipset allow-list. A oneshot unit creates the set before iptables-restore.service loads the rules, which fail to load while the set does not exist.',
     keys: ['coreos', 'write_files'],
     body: [
       'coreos:',
@@ -147,7 +156,8 @@ export const documentSnippets: readonly DocumentSnippet[] = [
       '      COMMIT',
       '$0',
     ],
-  },];
+  },
+];
 
 /** Where the cursor is and what the document already has. */
 export interface DocumentSnippetContext {
@@ -182,13 +192,18 @@ export function documentSnippetItems(ctx: DocumentSnippetContext): CompletionIte
     let newText = body;
     const additionalTextEdits: TextEdit[] = [];
     if (addHeader && onFirstLine) newText = `#cloud-config${eol}${eol}${body}`;
-    else if (addHeader) additionalTextEdits.push({ range: { start: toPos(0), end: toPos(0) }, newText: `#cloud-config${eol}` });
-    else if (!hasHeader) continue; // line 1 is a comment that is not the header: leave the document to the header finding
+    else if (addHeader)
+      additionalTextEdits.push({ range: { start: toPos(0), end: toPos(0) }, newText: `#cloud-config${eol}` });
+    // Line 1 is a comment that is not the header: leave the document to the header finding.
+    else if (!hasHeader) continue;
     items.push({
       label: s.prefix,
       kind: CompletionItemKind.Snippet,
       detail: s.title,
-      documentation: { kind: MarkupKind.Markdown, value: `${s.description}${newText === body && !additionalTextEdits.length ? '\n\nBelow the existing #cloud-config header.' : '\n\nAdds the #cloud-config header on line 1.'}` },
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `${s.description}${newText === body && !additionalTextEdits.length ? '\n\nBelow the existing #cloud-config header.' : '\n\nAdds the #cloud-config header on line 1.'}`,
+      },
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range, newText },
       ...(additionalTextEdits.length ? { additionalTextEdits } : {}),

@@ -21,7 +21,10 @@ interface RegionScan extends RegionSource {
  * The language of a region's text: by unit name or file path and content; drop-ins are systemd; encoded content is
  * opaque.
  */
-export function regionLanguage(r: Pick<EmbeddedRegion, 'origin' | 'name' | 'path' | 'encoded'>, text: string): EmbeddedLanguage {
+export function regionLanguage(
+  r: Pick<EmbeddedRegion, 'origin' | 'name' | 'path' | 'encoded'>,
+  text: string,
+): EmbeddedLanguage {
   if (r.encoded) return 'other';
   if (r.origin === 'unit') return languageOfUnit(r.name, text);
   if (r.origin === 'drop-in') return 'systemd';

@@ -23,7 +23,14 @@ export function cloudConfigFolding(model: CloudConfigModel): FoldingRange[] {
         if (!isPair(p)) continue;
         const k = nodeRange(p.key);
         const v = nodeRange(p.value);
-        if (k && v && (isMap(p.value) || isSeq(p.value) || (isScalar(p.value) && (p.value.type === 'BLOCK_LITERAL' || p.value.type === 'BLOCK_FOLDED')))) add(k[0], v[1]);
+        if (
+          k &&
+          v &&
+          (isMap(p.value) ||
+            isSeq(p.value) ||
+            (isScalar(p.value) && (p.value.type === 'BLOCK_LITERAL' || p.value.type === 'BLOCK_FOLDED')))
+        )
+          add(k[0], v[1]);
         visit(p.value, depth + 1);
       }
     } else if (isSeq(node)) {

@@ -37,9 +37,17 @@ export function hoverCloudConfig(model: CloudConfigModel, offset: number, toPos:
   if (spec) parts.push(keyMarkdown(key, spec, hit.path.slice(0, -1).join('.')));
   else if (hit.onKey) {
     // The unknown-key diagnostic, shown in the same hover, already says it is ignored: list what is known instead.
-    const known = Object.keys(tableAt(model.dialect, hit.path.slice(0, -1)) ?? {}).filter((k) => !/-/.test(k) || model.dialect !== 'coreos').sort();
-    const shown = known.length > 24 ? [...known.slice(0, 24).map((k) => `\`${k}\``), `… (${known.length} in all)`] : known.map((k) => `\`${k}\``);
-    if (known.length) parts.push(`Keys ${model.dialect === 'coreos' ? 'coreos-cloudinit' : 'cloud-init'} reads here: ${shown.join(', ')}`);
+    const known = Object.keys(tableAt(model.dialect, hit.path.slice(0, -1)) ?? {})
+      .filter((k) => !/-/.test(k) || model.dialect !== 'coreos')
+      .sort();
+    const shown =
+      known.length > 24
+        ? [...known.slice(0, 24).map((k) => `\`${k}\``), `… (${known.length} in all)`]
+        : known.map((k) => `\`${k}\``);
+    if (known.length)
+      parts.push(
+        `Keys ${model.dialect === 'coreos' ? 'coreos-cloudinit' : 'cloud-init'} reads here: ${shown.join(', ')}`,
+      );
   }
   if (!parts.length) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };

@@ -4,15 +4,26 @@ import { describeType } from './valueKind';
 /** Short type label for completion details: `boolean`, `list of mappings`, `one of start, stop`. */
 export function typeLabel(type: ValueType): string {
   switch (type.kind) {
-    case 'string': return type.values ? `string: ${type.values.join(' | ')}` : 'string';
-    case 'bool': return 'boolean';
-    case 'int': return 'integer';
-    case 'float': return 'number';
-    case 'map': return 'mapping';
-    case 'list': return `list of ${typeLabel(type.items).replace(/^string: .*/, 'strings').replace(/^mapping$/, 'mappings')}`;
-    case 'null': return 'empty';
-    case 'any': return 'any';
-    case 'oneOf': return type.options.map(typeLabel).join(' or ');
+    case 'string':
+      return type.values ? `string: ${type.values.join(' | ')}` : 'string';
+    case 'bool':
+      return 'boolean';
+    case 'int':
+      return 'integer';
+    case 'float':
+      return 'number';
+    case 'map':
+      return 'mapping';
+    case 'list':
+      return `list of ${typeLabel(type.items)
+        .replace(/^string: .*/, 'strings')
+        .replace(/^mapping$/, 'mappings')}`;
+    case 'null':
+      return 'empty';
+    case 'any':
+      return 'any';
+    case 'oneOf':
+      return type.options.map(typeLabel).join(' or ');
   }
 }
 
@@ -20,7 +31,8 @@ export function typeLabel(type: ValueType): string {
 export function keyMarkdown(name: string, spec: KeySpec, where: string): string {
   const parts: string[] = [];
   parts.push(`**${name}**${where ? ` · \`${where}\`` : ''}`);
-  if (spec.deprecated) parts.push(`**Deprecated:** ${spec.deprecated}${spec.replacement ? ` Use \`${spec.replacement}\`.` : ''}`);
+  if (spec.deprecated)
+    parts.push(`**Deprecated:** ${spec.deprecated}${spec.replacement ? ` Use \`${spec.replacement}\`.` : ''}`);
   parts.push(spec.doc);
   const facts: string[] = [`Type: ${describeType(spec.type)}`];
   if (spec.default !== undefined) facts.push(`Default: \`${spec.default}\``);

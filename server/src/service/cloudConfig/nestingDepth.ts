@@ -27,9 +27,15 @@ function skipQuoted(text: string, k: number): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === newline) return i;
-    if (quote === 34 && c === 92) { i += 2; continue; }
+    if (quote === 34 && c === 92) {
+      i += 2;
+      continue;
+    }
     if (c === quote) {
-      if (quote === 39 && text.charCodeAt(i + 1) === 39) { i += 2; continue; }
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) {
+        i += 2;
+        continue;
+      }
       return i + 1;
     }
     i++;
@@ -65,7 +71,10 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
     let afterBlank = true;
     for (; k < text.length && text.charCodeAt(k) !== newline; k++) {
       const c = text.charCodeAt(k);
-      if (isBlank(c) || c === cr) { afterBlank = true; continue; }
+      if (isBlank(c) || c === cr) {
+        afterBlank = true;
+        continue;
+      }
       if (c === 35 && afterBlank) {
         while (k < text.length && text.charCodeAt(k) !== newline) k++;
         break;
@@ -80,7 +89,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
         nodeStart = false;
       } else if (c === 44 && flow > 0) {
         nodeStart = true;
-      } else if ((c === 34 || c === 39) && (nodeStart || wasBlank && flow > 0)) {
+      } else if ((c === 34 || c === 39) && (nodeStart || (wasBlank && flow > 0))) {
         k = skipQuoted(text, k) - 1;
         nodeStart = false;
       } else if ((c === 45 || c === 63) && nodeStart && endsToken(text, k + 1)) {

@@ -1,4 +1,15 @@
-import { LineCounter, parseDocument, isMap, isPair, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isPair,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+  type YAMLMap,
+} from 'yaml';
 import { forEachNode } from './yamlWalk';
 import { maxNesting, nestsDeeperThan } from './nestingDepth';
 import type { Dialect, DialectSetting } from '../types';
@@ -52,7 +63,10 @@ export function classifyHeader(text: string): HeaderKind {
   if (text.startsWith('#!')) return 'script';
   if (/^\s*\{/.test(text) && /"ignition(Version)?"\s*:/.test(text.slice(0, 4096))) return 'ignition';
   // Other user-data formats cloud-init recognises by their first line (not YAML cloud-config).
-  if (/^#(cloud-config-archive|cloud-config-jsonp|include(-once)?|cloud-boothook|part-handler|upstart-job)\b/i.test(text)) return 'other-user-data';
+  if (
+    /^#(cloud-config-archive|cloud-config-jsonp|include(-once)?|cloud-boothook|part-handler|upstart-job)\b/i.test(text)
+  )
+    return 'other-user-data';
   if (/^Content-Type:\s*multipart\//i.test(text)) return 'other-user-data';
   if (/^## template:\s*jinja[ \t]*\r?\n#cloud-config[ \t]*(\r?\n|$)/i.test(text)) return 'jinja';
   return /^#cloud-config[ \t]*(\r?\n|$)/.test(text) ? 'cloud-config' : 'missing';
@@ -76,7 +90,8 @@ function unclosedQuote(doc: Document.Parsed, text: string, e: YAMLError): YamlPr
   let start: number | undefined;
   visit(doc, {
     Scalar(_, n) {
-      if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[1] === e.pos[0]) start = n.range[0];
+      if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[1] === e.pos[0])
+        start = n.range[0];
     },
   });
   if (start === undefined) return undefined;
@@ -90,8 +105,15 @@ function unclosedQuote(doc: Document.Parsed, text: string, e: YAMLError): YamlPr
 function tooDeepProblem(text: string): YamlProblem {
   const m = /^[ \t]*[^\s#][^\n]*/m.exec(text);
   const start = m ? m.index : 0;
-  const end = m ? m.index + m[0].replace(/\r$/, '').length : Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-  return { message: `The document nests more than ${maxNesting} levels deep: too deep to read safely, so nothing else in it is checked.`, start, end, tooDeep: true };
+  const end = m
+    ? m.index + m[0].replace(/\r$/, '').length
+    : Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+  return {
+    message: `The document nests more than ${maxNesting} levels deep: too deep to read safely, so nothing else in it is checked.`,
+    start,
+    end,
+    tooDeep: true,
+  };
 }
 
 /**
@@ -140,14 +162,21 @@ export function parseCloudConfig(source: string, dialectSetting: DialectSetting)
   // The parser reports running out of stack (thousands of nesting levels) where it happened to run
   // out, which depends on how warm the code is: report it once, at a fixed place, and check nothing else.
   const tooDeep = unparsable || doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'));
-  const yamlErrors: YamlProblem[] = tooDeep ? [tooDeepProblem(text)] : doc.errors.map((e) => unclosedQuote(doc, yamlText, e) ?? {
-    message: e.message.split('\n')[0] ?? e.message,
-    start: e.pos[0],
-    end: Math.max(e.pos[1], e.pos[0]),
-  });
+  const yamlErrors: YamlProblem[] = tooDeep
+    ? [tooDeepProblem(text)]
+    : doc.errors.map(
+        (e) =>
+          unclosedQuote(doc, yamlText, e) ?? {
+            message: e.message.split('\n')[0] ?? e.message,
+            start: e.pos[0],
+            end: Math.max(e.pos[1], e.pos[0]),
+          },
+      );
   // Embedded blocks on intact lines survive a broken line: they are read from the text with the broken
   // lines neutralised (the cloud-config checks and their fixes keep the document as written).
-  const recovered = tooDeep ? undefined : recoverDocument(yamlText, doc, parseOptions, (d, t, e) => unclosedQuote(d, t, e)?.start ?? e.pos[0]);
+  const recovered = tooDeep
+    ? undefined
+    : recoverDocument(yamlText, doc, parseOptions, (d, t, e) => unclosedQuote(d, t, e)?.start ?? e.pos[0]);
   const special = unacceptableCharacter(text);
   if (special) yamlErrors.unshift(special);
   const contents: Node | null = tooDeep ? null : doc.contents;
@@ -168,7 +197,11 @@ export function parseCloudConfig(source: string, dialectSetting: DialectSetting)
   };
   const recoveredContents = recovered?.doc.contents;
   model.regions = recovered
-    ? findEmbeddedRegions({ ...model, text: recovered.text, root: isMap(recoveredContents) ? (recoveredContents as YAMLMap) : undefined })
+    ? findEmbeddedRegions({
+        ...model,
+        text: recovered.text,
+        root: isMap(recoveredContents) ? (recoveredContents as YAMLMap) : undefined,
+      })
     : findEmbeddedRegions({ ...model, text: yamlText });
   dropSourceTokens(doc);
   if (recovered) dropSourceTokens(recovered.doc);
@@ -184,4 +217,3 @@ function dropSourceTokens(doc: Document.Parsed): void {
     item.srcToken = undefined;
   });
 }
-

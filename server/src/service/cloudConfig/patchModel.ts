@@ -50,18 +50,34 @@ function moveRegion(region: EmbeddedRegion, edit: LineEdit): EmbeddedRegion {
   if (!headerMoves && (first === undefined || first.docOffset < edit.oldLineEnd)) return region;
   return {
     ...region,
-    header: region.header && headerMoves ? { ...region.header, start: region.header.start + edit.delta, end: region.header.end + edit.delta } : region.header,
-    lines: region.lines.map((l) => (l.docOffset >= edit.oldLineEnd ? { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset, length: l.length } : l)),
+    header:
+      region.header && headerMoves
+        ? { ...region.header, start: region.header.start + edit.delta, end: region.header.end + edit.delta }
+        : region.header,
+    lines: region.lines.map((l) =>
+      l.docOffset >= edit.oldLineEnd
+        ? { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset, length: l.length }
+        : l,
+    ),
   };
 }
 
 /** The region holding the edited line as one of its content lines, and that line's index. */
-function editedRegion(regions: readonly EmbeddedRegion[], edit: LineEdit): { region: EmbeddedRegion; index: number } | undefined {
+function editedRegion(
+  regions: readonly EmbeddedRegion[],
+  edit: LineEdit,
+): { region: EmbeddedRegion; index: number } | undefined {
   for (const region of regions) {
     const lines = region.lines;
     const first = lines[0];
     const last = lines[lines.length - 1];
-    if (!first || !last || edit.lineStart + region.indent < first.docOffset || edit.lineStart + region.indent > last.docOffset) continue;
+    if (
+      !first ||
+      !last ||
+      edit.lineStart + region.indent < first.docOffset ||
+      edit.lineStart + region.indent > last.docOffset
+    )
+      continue;
     const index = lines.findIndex((l) => l.docOffset === edit.lineStart + region.indent);
     return index < 0 ? undefined : { region, index };
   }
@@ -69,9 +85,15 @@ function editedRegion(regions: readonly EmbeddedRegion[], edit: LineEdit): { reg
 }
 
 /** The model of `text`, carried over from `prev` (the model of the text before one edit), or undefined. */
-export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSetting: DialectSetting): CloudConfigModel | undefined {
-  if (prev.yamlErrors.length > 0 || prev.doc.warnings.length > 0 || prev.text.includes('\r') || text.includes('\r')) return undefined;
-  if (dialectSetting === 'auto' ? prev.dialectForced : !prev.dialectForced || prev.dialect !== dialectSetting) return undefined;
+export function patchCloudConfig(
+  prev: CloudConfigModel,
+  text: string,
+  dialectSetting: DialectSetting,
+): CloudConfigModel | undefined {
+  if (prev.yamlErrors.length > 0 || prev.doc.warnings.length > 0 || prev.text.includes('\r') || text.includes('\r'))
+    return undefined;
+  if (dialectSetting === 'auto' ? prev.dialectForced : !prev.dialectForced || prev.dialect !== dialectSetting)
+    return undefined;
   const edit = lineEditOf(prev.text, text);
   if (!edit) return undefined;
   const hit = editedRegion(prev.regions, edit);
@@ -79,7 +101,8 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   const { region, index } = hit;
   const scalar: Scalar = region.scalar;
   const header = region.header;
-  if (region.style !== 'literal' || !header || !region.mappable || region.indent < 1 || scalar.value !== region.text) return undefined;
+  if (region.style !== 'literal' || !header || !region.mappable || region.indent < 1 || scalar.value !== region.text)
+    return undefined;
   const line = region.lines[index] as EmbeddedLine;
   const oldLine = prev.text.slice(edit.lineStart, edit.oldLineEnd);
   const newLine = text.slice(edit.lineStart, edit.oldLineEnd + edit.delta);
@@ -89,10 +112,21 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   // Template syntax is neutralised by a full parse: only a line without any (before and after) is carried over.
   if (findTemplateSpans(oldLine).length > 0 || findTemplateSpans(newLine).length > 0) return undefined;
   // The first non-blank line sets the block's indentation (without an indicator): its indentation stays.
-  const firstContent = region.lines.findIndex((l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '');
-  if (header.indentIndicator === undefined && index === firstContent && leadingSpaces(oldLine) !== leadingSpaces(newLine)) return undefined;
+  const firstContent = region.lines.findIndex(
+    (l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '',
+  );
+  if (
+    header.indentIndicator === undefined &&
+    index === firstContent &&
+    leadingSpaces(oldLine) !== leadingSpaces(newLine)
+  )
+    return undefined;
   const oldContent = oldLine.slice(region.indent);
-  if (line.length !== oldContent.length || region.text.slice(line.embOffset, line.embOffset + line.length) !== oldContent) return undefined;
+  if (
+    line.length !== oldContent.length ||
+    region.text.slice(line.embOffset, line.embOffset + line.length) !== oldContent
+  )
+    return undefined;
 
   // Carry over: the scalar's value, every position after the edit, the line starts, the regions.
   const newContent = newLine.slice(region.indent);
@@ -100,28 +134,40 @@ export function patchCloudConfig(prev: CloudConfigModel, text: string, dialectSe
   scalar.value = value;
   // Only ranges reaching past the edited line move (nodes before it keep theirs).
   const moved = (r: [number, number, number]): [number, number, number] =>
-    (r[0] >= edit.oldLineEnd || r[1] >= edit.oldLineEnd || r[2] >= edit.oldLineEnd ? [shifted(r[0], edit), shifted(r[1], edit), shifted(r[2], edit)] : r);
+    r[0] >= edit.oldLineEnd || r[1] >= edit.oldLineEnd || r[2] >= edit.oldLineEnd
+      ? [shifted(r[0], edit), shifted(r[1], edit), shifted(r[2], edit)]
+      : r;
   forEachNode(prev.doc, (item) => {
     if (isNode(item) && item.range) item.range = moved(item.range);
   });
   if (prev.doc.range) prev.doc.range = moved(prev.doc.range);
   const lineCounter = new LineCounter();
-  for (const start of prev.lineCounter.lineStarts) lineCounter.addNewLine(start > edit.lineStart ? start + edit.delta : start);
+  for (const start of prev.lineCounter.lineStarts)
+    lineCounter.addNewLine(start > edit.lineStart ? start + edit.delta : start);
   const edited: EmbeddedRegion = {
     ...region,
     language: regionLanguage(region, value),
     text: value,
-    lines: region.lines.map((l, i) => (i < index ? l : i === index
-      ? { docOffset: l.docOffset, embOffset: l.embOffset, length: newContent.length }
-      : { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta, length: l.length })),
+    lines: region.lines.map((l, i) =>
+      i < index
+        ? l
+        : i === index
+          ? { docOffset: l.docOffset, embOffset: l.embOffset, length: newContent.length }
+          : { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta, length: l.length },
+    ),
   };
   return {
     ...prev,
     text,
     lineCounter,
     header: classifyHeader(text),
-    templateSpans: prev.templateSpans.map((s) => (s.start >= edit.oldLineEnd ? { ...s, start: s.start + edit.delta, end: s.end + edit.delta } : s)),
-    neutralText: prev.neutralText === prev.text ? text : prev.neutralText.slice(0, edit.lineStart) + newLine + prev.neutralText.slice(edit.oldLineEnd),
+    templateSpans: prev.templateSpans.map((s) =>
+      s.start >= edit.oldLineEnd ? { ...s, start: s.start + edit.delta, end: s.end + edit.delta } : s,
+    ),
+    neutralText:
+      prev.neutralText === prev.text
+        ? text
+        : prev.neutralText.slice(0, edit.lineStart) + newLine + prev.neutralText.slice(edit.oldLineEnd),
     regions: prev.regions.map((r) => (r === region ? edited : moveRegion(r, edit))),
   };
 }

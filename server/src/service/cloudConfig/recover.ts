@@ -31,9 +31,12 @@ function standIn(line: string, nextIndent: number | undefined, nextStructural = 
   // `name web.service`, `content |`: a key whose colon was dropped. Its last letter gives way to the
   // colon (same length); the key gets its whole name back after the parse (nameRepairedKeys).
   const dropped = /^([A-Za-z_][\w-]+)([ \t]+)(\S.*)$/.exec(rest);
-  if (dropped && !/:[ \t]/.test(rest) && !/^#/.test(rest)) return `${lead}${(dropped[1] as string).slice(0, -1)}:${dropped[2]}${dropped[3]}`;
-  if (nextIndent !== undefined && nextIndent > lead.length && nextStructural && parentKeyOf(rest)) return `${lead}${'_'.repeat(rest.length - 1)}:`;
-  if (nextIndent !== undefined && nextIndent > lead.length && rest.length >= 4) return `${lead}${'_'.repeat(rest.length - 3)}: |`;
+  if (dropped && !/:[ \t]/.test(rest) && !/^#/.test(rest))
+    return `${lead}${(dropped[1] as string).slice(0, -1)}:${dropped[2]}${dropped[3]}`;
+  if (nextIndent !== undefined && nextIndent > lead.length && nextStructural && parentKeyOf(rest))
+    return `${lead}${'_'.repeat(rest.length - 1)}:`;
+  if (nextIndent !== undefined && nextIndent > lead.length && rest.length >= 4)
+    return `${lead}${'_'.repeat(rest.length - 3)}: |`;
   return `${lead}${'_'.repeat(rest.length - 1)}:`;
 }
 
@@ -83,19 +86,26 @@ function blankLines(text: string, offsets: readonly number[]): string | undefine
     if (end < 0) end = text.length;
     if (end > start && text[end - 1] === '\r') end--;
     const line = text.slice(start, end);
-    if (line.trim() !== '' && standIn(line, nextIndentAfter(text, end), nextIsStructure(text, end)) !== line) spans.push([start, end]);
+    if (line.trim() !== '' && standIn(line, nextIndentAfter(text, end), nextIsStructure(text, end)) !== line)
+      spans.push([start, end]);
   }
   if (spans.length === 0) return undefined;
   spans.sort((a, b) => a[0] - b[0]);
   // A block parent given back its children: the errors below it may only have followed from it, so
   // the lines after it wait for the next round.
-  const parent = spans.findIndex(([start, end]) => /^[ \t]*(?:-[ \t]+)*_+:$/.test(standIn(text.slice(start, end), nextIndentAfter(text, end), nextIsStructure(text, end))) && parentKeyOf(text.slice(start, end)) !== undefined);
+  const parent = spans.findIndex(
+    ([start, end]) =>
+      /^[ \t]*(?:-[ \t]+)*_+:$/.test(
+        standIn(text.slice(start, end), nextIndentAfter(text, end), nextIsStructure(text, end)),
+      ) && parentKeyOf(text.slice(start, end)) !== undefined,
+  );
   if (parent >= 0) spans.length = parent + 1;
   let out = '';
   let at = 0;
   for (const [start, end] of spans) {
     if (start < at) continue;
-    out += text.slice(at, start) + standIn(text.slice(start, end), nextIndentAfter(text, end), nextIsStructure(text, end));
+    out +=
+      text.slice(at, start) + standIn(text.slice(start, end), nextIndentAfter(text, end), nextIsStructure(text, end));
     at = end;
   }
   return out + text.slice(at);
@@ -117,7 +127,10 @@ export function recoverDocument<T extends Parameters<typeof parseDocument>[1]>(
   let doc = broken;
   for (let round = 0; round < maxRounds && doc.errors.length > 0; round++) {
     const at = doc;
-    const next = blankLines(current, doc.errors.map((e) => locate(at, current, e)));
+    const next = blankLines(
+      current,
+      doc.errors.map((e) => locate(at, current, e)),
+    );
     if (next === undefined) break;
     const parsed = parseDocument(next, options) as Document.Parsed;
     current = next;
@@ -140,16 +153,31 @@ function nameRepairedKeys(doc: Document.Parsed, original: string, current: strin
       if (isScalar(key) && typeof key.value === 'string' && key.range && key.type === 'PLAIN') {
         const [start, end] = key.range;
         const word = /^[\w-]+/.exec(original.slice(start, end + 1))?.[0];
-        if (current[end] === ':' && original.slice(start, end) === key.value && word && word.length === end + 1 - start && /[ \t]/.test(original[end + 1] ?? '')) {
+        if (
+          current[end] === ':' &&
+          original.slice(start, end) === key.value &&
+          word &&
+          word.length === end + 1 - start &&
+          /[ \t]/.test(original[end + 1] ?? '')
+        ) {
           key.value = word;
           key.source = word;
           return;
         }
       }
-      if (!isScalar(key) || typeof key.value !== 'string' || !/^_+$/.test(key.value) || !key.range || !isMap(pair.value) && !(pair.value && 'items' in (pair.value as object))) return;
+      if (
+        !isScalar(key) ||
+        typeof key.value !== 'string' ||
+        !/^_+$/.test(key.value) ||
+        !key.range ||
+        (!isMap(pair.value) && !(pair.value && 'items' in (pair.value as object)))
+      )
+        return;
       const [start, end] = key.range;
       if (current.slice(start, end) !== key.value) return;
-      const name = parentKeyOf(original.slice(start, original.indexOf('\n', start) < 0 ? original.length : original.indexOf('\n', start)));
+      const name = parentKeyOf(
+        original.slice(start, original.indexOf('\n', start) < 0 ? original.length : original.indexOf('\n', start)),
+      );
       if (name) {
         key.value = name;
         key.source = name;

@@ -21,8 +21,10 @@ export function lookupKey(table: KeyTable, key: string, dialect: Dialect): KeySp
 /** Keys of the mapping a type describes (looking through oneOf and list items). */
 export function mapKeysOf(type: ValueType): KeyTable | undefined {
   switch (type.kind) {
-    case 'map': return type.keys;
-    case 'list': return mapKeysOf(type.items);
+    case 'map':
+      return type.keys;
+    case 'list':
+      return mapKeysOf(type.items);
     case 'oneOf': {
       for (const o of type.options) {
         const k = o.kind === 'map' ? o.keys : undefined;
@@ -34,7 +36,8 @@ export function mapKeysOf(type: ValueType): KeyTable | undefined {
       }
       return undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -62,9 +65,13 @@ export function specAt(dialect: Dialect, path: readonly string[]): KeySpec | und
 /** String values a type allows (enums, booleans), for completion and fixes. */
 export function allowedValues(type: ValueType): string[] {
   switch (type.kind) {
-    case 'string': return [...(type.values ?? [])];
-    case 'bool': return ['true', 'false'];
-    case 'oneOf': return [...new Set(type.options.flatMap(allowedValues))];
-    default: return [];
+    case 'string':
+      return [...(type.values ?? [])];
+    case 'bool':
+      return ['true', 'false'];
+    case 'oneOf':
+      return [...new Set(type.options.flatMap(allowedValues))];
+    default:
+      return [];
   }
 }

@@ -20,7 +20,11 @@ const knownSlips: Readonly<Record<string, string>> = {
 };
 
 /** The closest candidate to `word`, or undefined when nothing is close enough to be a plausible slip. */
-export function closest(word: string, candidates: Iterable<string>, normalise = (s: string) => s.toLowerCase()): string | undefined {
+export function closest(
+  word: string,
+  candidates: Iterable<string>,
+  normalise = (s: string) => s.toLowerCase(),
+): string | undefined {
   const list = [...candidates];
   const w = normalise(word);
   const slip = knownSlips[w.replace(/-/g, '_')];

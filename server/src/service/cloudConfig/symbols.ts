@@ -31,21 +31,31 @@ function kindOf(value: unknown): SymbolKind {
   return SymbolKind.Property;
 }
 
-function children(value: unknown, toPos: ToPos, depth: number, normalise: boolean, inner: EmbeddedChildren, text: string): DocumentSymbol[] {
+function children(
+  value: unknown,
+  toPos: ToPos,
+  depth: number,
+  normalise: boolean,
+  inner: EmbeddedChildren,
+  text: string,
+): DocumentSymbol[] {
   if (depth > maxDepth) return [];
-  if (isMap(value)) return value.items.flatMap((p) => (isPair(p) ? pairSymbol(p as Pair, toPos, depth, normalise, inner, text) : []));
+  if (isMap(value))
+    return value.items.flatMap((p) => (isPair(p) ? pairSymbol(p as Pair, toPos, depth, normalise, inner, text) : []));
   if (isSeq(value)) {
     return value.items.flatMap((item, i) => {
       const r = nodeRange(item);
       if (!r) return [];
       const name = itemName(item, normalise) ?? `[${i}]`;
-      return [{
-        name,
-        kind: isMap(item) ? SymbolKind.Object : SymbolKind.String,
-        range: { start: toPos(r[0]), end: toPos(r[1]) },
-        selectionRange: { start: toPos(r[0]), end: toPos(r[0]) },
-        children: isMap(item) ? children(item, toPos, depth + 1, normalise, inner, text) : [],
-      }];
+      return [
+        {
+          name,
+          kind: isMap(item) ? SymbolKind.Object : SymbolKind.String,
+          range: { start: toPos(r[0]), end: toPos(r[1]) },
+          selectionRange: { start: toPos(r[0]), end: toPos(r[0]) },
+          children: isMap(item) ? children(item, toPos, depth + 1, normalise, inner, text) : [],
+        },
+      ];
     });
   }
   return [];
@@ -70,7 +80,14 @@ function scalarDetail(pair: Pair, text: string, name: string): string | undefine
   return shown ? shownValue(name, shown) : undefined;
 }
 
-function pairSymbol(pair: Pair, toPos: ToPos, depth: number, normalise: boolean, inner: EmbeddedChildren, text: string): DocumentSymbol[] {
+function pairSymbol(
+  pair: Pair,
+  toPos: ToPos,
+  depth: number,
+  normalise: boolean,
+  inner: EmbeddedChildren,
+  text: string,
+): DocumentSymbol[] {
   const name = keyName(pair.key);
   const k = nodeRange(pair.key);
   if (name === undefined || !k) return [];
@@ -89,6 +106,10 @@ function pairSymbol(pair: Pair, toPos: ToPos, depth: number, normalise: boolean,
 }
 
 /** Outline: top-level keys, list items named by their `name`/`path`, nested keys, embedded units and rules. */
-export function cloudConfigSymbols(model: CloudConfigModel, toPos: ToPos, inner: EmbeddedChildren = () => []): DocumentSymbol[] {
+export function cloudConfigSymbols(
+  model: CloudConfigModel,
+  toPos: ToPos,
+  inner: EmbeddedChildren = () => [],
+): DocumentSymbol[] {
   return model.root ? children(model.root, toPos, 0, model.dialect === 'coreos', inner, model.text) : [];
 }

@@ -3,7 +3,6 @@ import type { OffsetEdit } from '../types';
 import { nodeRange } from './yamlNodes';
 import { lineStartAt, nextLineStart } from '../text/lines';
 
-
 export function indentAt(text: string, offset: number): number {
   const start = lineStartAt(text, offset);
   let i = start;

@@ -42,11 +42,16 @@ export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceS
   const ctx = new RuleContext(model);
   if (model.header === 'script' || model.header === 'ignition' || model.header === 'other-user-data') {
     const end = model.text.indexOf('\n');
-    ctx.reportSpan('cloud-config/other-format', 0, end < 0 ? model.text.length : end, model.header === 'script'
-      ? 'This user-data is a script (`#!`): it runs once at first boot and is not checked as cloud-config.'
-      : model.header === 'ignition'
-        ? 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.'
-        : 'This user-data is another cloud-init format (include list, archive, boothook, part handler or MIME multipart), not cloud-config: it is not checked here.');
+    ctx.reportSpan(
+      'cloud-config/other-format',
+      0,
+      end < 0 ? model.text.length : end,
+      model.header === 'script'
+        ? 'This user-data is a script (`#!`): it runs once at first boot and is not checked as cloud-config.'
+        : model.header === 'ignition'
+          ? 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.'
+          : 'This user-data is another cloud-init format (include list, archive, boothook, part handler or MIME multipart), not cloud-config: it is not checked here.',
+    );
     return ctx.findings;
   }
   for (const rule of rules) {
@@ -57,7 +62,9 @@ export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceS
       console.error(`cloud-config check ${rule.name} failed:`, err);
     }
   }
-  return applyTemplate(model, withoutEchoesOfYamlErrors(model, ctx.findings)).sort((a, b) => a.start - b.start || a.end - b.end);
+  return applyTemplate(model, withoutEchoesOfYamlErrors(model, ctx.findings)).sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
 }
 
 /**
@@ -68,5 +75,8 @@ function withoutEchoesOfYamlErrors(model: CloudConfigModel, findings: Finding[])
   if (!model.yamlErrors.length) return findings;
   const lineOf = (o: number): number => model.lineCounter.linePos(o).line;
   const errorLines = new Set(model.yamlErrors.map((e) => lineOf(e.start)));
-  return findings.filter((f) => f.code === 'cloud-config/yaml-syntax' || f.code === 'cloud-config/header' || !errorLines.has(lineOf(f.start)));
+  return findings.filter(
+    (f) =>
+      f.code === 'cloud-config/yaml-syntax' || f.code === 'cloud-config/header' || !errorLines.has(lineOf(f.start)),
+  );
 }

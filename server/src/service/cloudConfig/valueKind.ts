@@ -34,45 +34,71 @@ export function yamlKind(node: unknown, dialect: Dialect): YamlKind {
 export function kindFits(kind: YamlKind, type: ValueType, dialect: Dialect): boolean {
   if (kind === 'alias') return true;
   switch (type.kind) {
-    case 'any': return true;
+    case 'any':
+      return true;
     case 'string':
       if (kind === 'string' || kind === 'binary') return true;
       // coreos-cloudinit decodes any scalar into a string field (the raw text is kept).
       return dialect === 'coreos' && (kind === 'int' || kind === 'float' || kind === 'bool');
-    case 'bool': return kind === 'bool';
-    case 'int': return kind === 'int';
-    case 'float': return kind === 'float' || kind === 'int';
-    case 'map': return kind === 'map';
-    case 'list': return kind === 'list';
-    case 'null': return kind === 'null';
-    case 'oneOf': return type.options.some((o) => kindFits(kind, o, dialect));
+    case 'bool':
+      return kind === 'bool';
+    case 'int':
+      return kind === 'int';
+    case 'float':
+      return kind === 'float' || kind === 'int';
+    case 'map':
+      return kind === 'map';
+    case 'list':
+      return kind === 'list';
+    case 'null':
+      return kind === 'null';
+    case 'oneOf':
+      return type.options.some((o) => kindFits(kind, o, dialect));
   }
 }
 
 export function describeType(type: ValueType): string {
   switch (type.kind) {
-    case 'string': return type.values ? `one of ${type.values.map((v) => `\`${v}\``).join(', ')}` : 'a string';
-    case 'bool': return 'a boolean (`true` or `false`)';
-    case 'int': return 'an integer';
-    case 'float': return 'a number';
-    case 'map': return 'a mapping (`key: value` lines)';
-    case 'list': return 'a list (`- item` lines)';
-    case 'null': return 'empty';
-    case 'any': return 'any value';
-    case 'oneOf': return type.options.map(describeType).join(' or ');
+    case 'string':
+      return type.values ? `one of ${type.values.map((v) => `\`${v}\``).join(', ')}` : 'a string';
+    case 'bool':
+      return 'a boolean (`true` or `false`)';
+    case 'int':
+      return 'an integer';
+    case 'float':
+      return 'a number';
+    case 'map':
+      return 'a mapping (`key: value` lines)';
+    case 'list':
+      return 'a list (`- item` lines)';
+    case 'null':
+      return 'empty';
+    case 'any':
+      return 'any value';
+    case 'oneOf':
+      return type.options.map(describeType).join(' or ');
   }
 }
 
 export function describeKind(kind: YamlKind): string {
   switch (kind) {
-    case 'map': return 'a mapping';
-    case 'list': return 'a list';
-    case 'string': return 'a string';
-    case 'bool': return 'a boolean';
-    case 'int': return 'an integer';
-    case 'float': return 'a number';
-    case 'null': return 'empty';
-    case 'binary': return 'binary data';
-    case 'alias': return 'an alias';
+    case 'map':
+      return 'a mapping';
+    case 'list':
+      return 'a list';
+    case 'string':
+      return 'a string';
+    case 'bool':
+      return 'a boolean';
+    case 'int':
+      return 'an integer';
+    case 'float':
+      return 'a number';
+    case 'null':
+      return 'empty';
+    case 'binary':
+      return 'binary data';
+    case 'alias':
+      return 'an alias';
   }
 }

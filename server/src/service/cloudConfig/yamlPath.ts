@@ -35,7 +35,8 @@ const keyLine = /^(\s*)((?:-\s+)*)([^\s:#'"\-[{][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\
 
 function shape(line: string): LineShape {
   const body = line.replace(/\r$/, '');
-  if (body.trim() === '' || body.trimStart().startsWith('#')) return { indent: 0, dashCol: undefined, keyCol: 0, key: undefined, blank: true };
+  if (body.trim() === '' || body.trimStart().startsWith('#'))
+    return { indent: 0, dashCol: undefined, keyCol: 0, key: undefined, blank: true };
   const indent = body.length - body.trimStart().length;
   const dash = /^(\s*)(-\s+)+/.exec(body);
   const dashCol = dash ? indent : undefined;
@@ -82,7 +83,9 @@ export function yamlContextAt(text: string, offset: number): YamlLineContext {
   let valueOf: string | undefined;
   let word: string;
   let newItem = false;
-  const valueMatch = /^(\s*)((?:-\s+)*)([^\s:#][^:#]*?)\s*:\s+(.*)$/.exec(prefix) ?? /^(\s*)((?:-\s+)*)([^\s:#][^:#]*?)\s*:()$/.exec(prefix);
+  const valueMatch =
+    /^(\s*)((?:-\s+)*)([^\s:#][^:#]*?)\s*:\s+(.*)$/.exec(prefix) ??
+    /^(\s*)((?:-\s+)*)([^\s:#][^:#]*?)\s*:()$/.exec(prefix);
   if (valueMatch) {
     keyColumn = (valueMatch[1] as string).length + (valueMatch[2] as string).length;
     valueOf = (valueMatch[3] as string).replace(/^["']|["']$/g, '');

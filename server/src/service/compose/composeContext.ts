@@ -107,11 +107,22 @@ export function composePlace(text: string, offset: number): ComposePlace | undef
     // `ports: ["8080:80", "` — an item of a flow list.
     const flow = /\[(?:[^\]]*,)?[ \t]*(["']?)([^,"'\]]*)$/.exec(value);
     if (flow && value.trimStart().startsWith('[')) {
-      return { path: [...path, m[3] as string], kind: 'item', wordStart: offset - (flow[2] as string).length, quoted: (flow[1] as string) !== '' };
+      return {
+        path: [...path, m[3] as string],
+        kind: 'item',
+        wordStart: offset - (flow[2] as string).length,
+        quoted: (flow[1] as string) !== '',
+      };
     }
     const q = /^(["']?)([^"']*)$/.exec(value);
     if (!q) return undefined;
-    return { path, kind: 'value', key: m[3] as string, wordStart: offset - (q[2] as string).length, quoted: (q[1] as string) !== '' };
+    return {
+      path,
+      kind: 'value',
+      key: m[3] as string,
+      wordStart: offset - (q[2] as string).length,
+      quoted: (q[1] as string) !== '',
+    };
   }
   return undefined;
 }

@@ -24,12 +24,36 @@ export function composeSymbols(text: string): OffsetSymbol[] {
         const settings: OffsetSymbol[] = [];
         for (const s of (svc.map?.items ?? []) as Pair[]) {
           const r = nodeRange(s.key);
-          if (r) settings.push({ name: keyName(s.key) ?? '', kind: SymbolKind.Property, start: r[0], end: nodeRange(s.value)?.[1] ?? r[1], selectionStart: r[0], selectionEnd: r[1] });
+          if (r)
+            settings.push({
+              name: keyName(s.key) ?? '',
+              kind: SymbolKind.Property,
+              start: r[0],
+              end: nodeRange(s.value)?.[1] ?? r[1],
+              selectionStart: r[0],
+              selectionEnd: r[1],
+            });
         }
-        children.push({ name: svc.name, kind: SymbolKind.Class, start: sk[0], end: nodeRange(p.value)?.[1] ?? sk[1], selectionStart: sk[0], selectionEnd: sk[1], children: settings });
+        children.push({
+          name: svc.name,
+          kind: SymbolKind.Class,
+          start: sk[0],
+          end: nodeRange(p.value)?.[1] ?? sk[1],
+          selectionStart: sk[0],
+          selectionEnd: sk[1],
+          children: settings,
+        });
       }
     }
-    out.push({ name: keyName(top.key) ?? '', kind: SymbolKind.Module, start: k[0], end, selectionStart: k[0], selectionEnd: k[1], children });
+    out.push({
+      name: keyName(top.key) ?? '',
+      kind: SymbolKind.Module,
+      start: k[0],
+      end,
+      selectionStart: k[0],
+      selectionEnd: k[1],
+      children,
+    });
   }
   return out;
 }
@@ -52,7 +76,8 @@ export function composeFolding(text: string): Array<{ start: number; end: number
       const from = open.pop() as number;
       let last = i - 1;
       while (last > from && lines[last]?.indent === undefined) last--;
-      if (last > from) out.push({ start: (lines[from] as { start: number }).start, end: (lines[last] as { end: number }).end });
+      if (last > from)
+        out.push({ start: (lines[from] as { start: number }).start, end: (lines[last] as { end: number }).end });
     }
   };
   lines.forEach((l, i) => {

@@ -37,7 +37,11 @@ export function pairOf(map: unknown, key: string): Pair | undefined {
 export function composeServices(doc: Document.Parsed): ComposeService[] {
   const services = pairOf(doc.contents, 'services')?.value;
   if (!isMap(services)) return [];
-  return (services.items as Pair[]).map((pair) => ({ name: keyName(pair.key) ?? '', pair, map: isMap(pair.value) ? (pair.value as YAMLMap) : undefined }));
+  return (services.items as Pair[]).map((pair) => ({
+    name: keyName(pair.key) ?? '',
+    pair,
+    map: isMap(pair.value) ? (pair.value as YAMLMap) : undefined,
+  }));
 }
 
 /** The characters of a scalar as written (plain scalars keep `8080:80`, which YAML 1.1 reads as a number). */
@@ -61,7 +65,7 @@ function shortForm(s: Scalar): PortPublication | undefined {
   const containerPart = parts[n - 1] ?? '';
   const slash = containerPart.indexOf('/');
   const proto = (slash >= 0 ? containerPart.slice(slash + 1) : 'tcp').toLowerCase();
-  const hostPort = n >= 2 ? parts[n - 2] ?? '' : '';
+  const hostPort = n >= 2 ? (parts[n - 2] ?? '') : '';
   const ipWritten = n >= 3 ? parts.slice(0, n - 2).join(':') : '';
   const ip = ipWritten.startsWith('[') && ipWritten.endsWith(']') ? ipWritten.slice(1, -1) : ipWritten;
   const opaque = /\$/.test(v);
@@ -80,9 +84,16 @@ function shortForm(s: Scalar): PortPublication | undefined {
   }
   // The message shows the port as the user means it (`8080:80`), not with the YAML quotes around it.
   return {
-    start: r[0], end: r[1], text: v, kind: 'publish',
-    hostIp: ip || undefined, hostPort: hostPort || undefined, containerPort: slash >= 0 ? containerPart.slice(0, slash) : containerPart,
-    protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp', loopbackOnly: ip !== '' && isLoopbackAddress(ip), bindEdit,
+    start: r[0],
+    end: r[1],
+    text: v,
+    kind: 'publish',
+    hostIp: ip || undefined,
+    hostPort: hostPort || undefined,
+    containerPort: slash >= 0 ? containerPart.slice(0, slash) : containerPart,
+    protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp',
+    loopbackOnly: ip !== '' && isLoopbackAddress(ip),
+    bindEdit,
   };
 }
 
@@ -108,11 +119,20 @@ function longForm(text: string, map: YAMLMap): PortPublication | undefined {
   } else if (ip !== undefined && ipRange && !isLoopbackAddress(ip)) {
     bindEdit = { start: ipRange[0], end: ipRange[1], newText: '127.0.0.1' };
   }
-  const end = firstKey ? Math.min(r[1], text.indexOf('\n', firstKey[0]) < 0 ? r[1] : text.indexOf('\n', firstKey[0])) : r[1];
+  const end = firstKey
+    ? Math.min(r[1], text.indexOf('\n', firstKey[0]) < 0 ? r[1] : text.indexOf('\n', firstKey[0]))
+    : r[1];
   return {
-    start: r[0], end: Math.max(end, r[0]), text: text.slice(r[0], Math.max(end, r[0])).trim(), kind: 'publish',
-    hostIp: ip, hostPort: get('published'), containerPort: get('target'),
-    protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp', loopbackOnly: ip !== undefined && isLoopbackAddress(ip), bindEdit,
+    start: r[0],
+    end: Math.max(end, r[0]),
+    text: text.slice(r[0], Math.max(end, r[0])).trim(),
+    kind: 'publish',
+    hostIp: ip,
+    hostPort: get('published'),
+    containerPort: get('target'),
+    protocol: proto === 'udp' || proto === 'sctp' ? proto : 'tcp',
+    loopbackOnly: ip !== undefined && isLoopbackAddress(ip),
+    bindEdit,
   };
 }
 
@@ -136,8 +156,16 @@ export function composePublications(text: string): PortPublication[] {
     if (mode && r && isScalar(mode.value) && mode.value.value === 'host') {
       const k = nodeRange(mode.key) ?? r;
       out.push({
-        start: k[0], end: r[1], text: text.slice(k[0], r[1]), kind: 'host-network',
-        hostIp: undefined, hostPort: undefined, containerPort: undefined, protocol: 'tcp', loopbackOnly: false, bindEdit: undefined,
+        start: k[0],
+        end: r[1],
+        text: text.slice(k[0], r[1]),
+        kind: 'host-network',
+        hostIp: undefined,
+        hostPort: undefined,
+        containerPort: undefined,
+        protocol: 'tcp',
+        loopbackOnly: false,
+        bindEdit: undefined,
       });
     }
   }

@@ -12,10 +12,15 @@ import { composeFolding, composeSymbols } from './composeOutline';
  * says what every Linux firewall shares: Docker's NAT forwards the port before the filter sees it.
  */
 function exposure(pub: PortPublication): Finding {
-  const fixes: Fix[] = pub.bindEdit ? [{ title: 'Bind to 127.0.0.1 (reachable from this machine only)', edits: [{ ...pub.bindEdit }], preferred: true }] : [];
+  const fixes: Fix[] = pub.bindEdit
+    ? [{ title: 'Bind to 127.0.0.1 (reachable from this machine only)', edits: [{ ...pub.bindEdit }], preferred: true }]
+    : [];
   const where = `publishes ${pub.hostPort ? `host port ${pub.hostPort}` : 'a random host port'} on every interface${pub.hostIp ? ` (${pub.hostIp})` : ''}`;
   return {
-    code: 'docker/port-exposure', start: pub.start, end: pub.end, fixes,
+    code: 'docker/port-exposure',
+    start: pub.start,
+    end: pub.end,
+    fixes,
     message: `\`${pub.text}\` ${where}. Docker forwards it with its own NAT and FORWARD rules, which come before the host firewall (ufw, firewalld, INPUT rules): bind it to 127.0.0.1, or filter it in the DOCKER-USER chain.`,
   };
 }
@@ -24,7 +29,10 @@ registerEmbeddedLanguage('compose', {
   validate(ctx) {
     // Inside a user-data the cloud-config checks report these, with the host's firewall in the message.
     if (ctx.region) return [];
-    return [...validateCompose(ctx.text), ...composePublications(ctx.text).filter(composeOnEveryInterface).map(exposure)];
+    return [
+      ...validateCompose(ctx.text),
+      ...composePublications(ctx.text).filter(composeOnEveryInterface).map(exposure),
+    ];
   },
   complete: (ctx, offset) => completeCompose(ctx.text, offset),
   hover: (ctx, offset) => hoverCompose(ctx.text, offset),

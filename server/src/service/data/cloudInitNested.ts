@@ -40,13 +40,15 @@ export const ciWriteFileKeys: KeyTable = {
     type: str,
     default: 'root:root',
     doc: 'Owner of the file as `user` or `user:group`.',
-    pitfall: 'Must be a string: `owner: 0` is an integer and fails the schema. Users created by the same config may not exist yet unless `defer: true`.',
+    pitfall:
+      'Must be a string: `owner: 0` is an integer and fails the schema. Users created by the same config may not exist yet unless `defer: true`.',
   },
   permissions: {
     type: str,
     default: "'0644'",
-    doc: 'Octal file mode given as a string, e.g. `\'0644\'` or `\'0o600\'`.',
-    pitfall: 'Quote it: unquoted 0644 is an integer to YAML readers; cloud-init rejects it and turns unquoted 644 into mode 01204.',
+    doc: "Octal file mode given as a string, e.g. `'0644'` or `'0o600'`.",
+    pitfall:
+      'Quote it: unquoted 0644 is an integer to YAML readers; cloud-init rejects it and turns unquoted 644 into mode 01204.',
   },
   encoding: {
     type: enumOf('gz', 'gzip', 'gz+base64', 'gzip+base64', 'gz+b64', 'gzip+b64', 'b64', 'base64', 'text/plain'),
@@ -64,7 +66,8 @@ export const ciWriteFileKeys: KeyTable = {
     type: bool,
     default: 'false',
     doc: 'Writes the file in the final stage, after users and packages exist.',
-    pitfall: 'Needed when `owner` names a user created by this config or the path belongs to a package installed by it.',
+    pitfall:
+      'Needed when `owner` names a user created by this config or the path belongs to a package installed by it.',
   },
   source: {
     type: map({
@@ -80,7 +83,8 @@ export const ciWriteFiles: ListType = {
   kind: 'list',
   items: map(ciWriteFileKeys),
   minItems: 1,
-  itemSnippet: "path: ${1:/etc/example.conf}\n  permissions: '${2:0644}'\n  owner: ${3:root:root}\n  content: |\n    ${0}",
+  itemSnippet:
+    "path: ${1:/etc/example.conf}\n  permissions: '${2:0644}'\n  owner: ${3:root:root}\n  content: |\n    ${0}",
 };
 
 // ---------------------------------------------------------------- users
@@ -94,8 +98,17 @@ function hyphenAlias(of: string, type: ValueType): KeySpec {
 }
 
 export const ciUserKeys: KeyTable = {
-  name: { type: str, required: true, doc: 'Login name of the account to create.', pitfall: 'Needed unless `snapuser` is given; an entry with neither is skipped.' },
-  expiredate: { type: str, doc: 'Date (YYYY-MM-DD) on which the account is disabled.', pitfall: 'Quote the date so YAML does not turn it into a date object.' },
+  name: {
+    type: str,
+    required: true,
+    doc: 'Login name of the account to create.',
+    pitfall: 'Needed unless `snapuser` is given; an entry with neither is skipped.',
+  },
+  expiredate: {
+    type: str,
+    doc: 'Date (YYYY-MM-DD) on which the account is disabled.',
+    pitfall: 'Quote the date so YAML does not turn it into a date object.',
+  },
   gecos: { type: str, doc: 'Comment/full-name field of the account.' },
   groups: {
     type: oneOf(str, strList, map()),
@@ -114,7 +127,8 @@ export const ciUserKeys: KeyTable = {
     type: bool,
     default: 'true',
     doc: 'Locks password login for the account; SSH keys still work.',
-    pitfall: 'It defaults to true, so a `passwd` alone does not allow console/SSH password login; set `lock_passwd: false` too.',
+    pitfall:
+      'It defaults to true, so a `passwd` alone does not allow console/SSH password login; set `lock_passwd: false` too.',
   },
   no_create_home: { type: bool, default: 'false', doc: 'Do not create the home directory.' },
   no_log_init: { type: bool, default: 'false', doc: 'Do not add the user to the lastlog/faillog databases.' },
@@ -125,15 +139,34 @@ export const ciUserKeys: KeyTable = {
     pitfall: 'Ignored if the user already exists (use hashed_passwd); give a hash, not clear text.',
   },
   hashed_passwd: { type: str, doc: 'Password hash applied even when the user already exists.' },
-  plain_text_passwd: { type: str, doc: 'Clear-text password applied even when the user already exists.', pitfall: 'Stored readable in the user-data; prefer a hash or SSH keys.' },
+  plain_text_passwd: {
+    type: str,
+    doc: 'Clear-text password applied even when the user already exists.',
+    pitfall: 'Stored readable in the user-data; prefer a hash or SSH keys.',
+  },
   create_groups: { type: bool, default: 'true', doc: 'Create groups listed in `groups` that do not exist yet.' },
   primary_group: { type: str, default: '<name>', doc: 'Primary group of the account.' },
   selinux_user: { type: str, doc: 'SELinux user mapped to this login.' },
-  shell: { type: str, doc: 'Login shell, e.g. /bin/bash.', pitfall: 'Defaults to the distro default (often /bin/sh), not bash.' },
-  snapuser: { type: str, doc: 'E-mail of a store account; the user is created with `snap create-user` instead of useradd.' },
-  ssh_authorized_keys: { type: strList, doc: 'Public SSH keys written to the user\'s authorized_keys.', pitfall: 'Must be a non-empty list; cannot be combined with ssh_redirect_user.' },
+  shell: {
+    type: str,
+    doc: 'Login shell, e.g. /bin/bash.',
+    pitfall: 'Defaults to the distro default (often /bin/sh), not bash.',
+  },
+  snapuser: {
+    type: str,
+    doc: 'E-mail of a store account; the user is created with `snap create-user` instead of useradd.',
+  },
+  ssh_authorized_keys: {
+    type: strList,
+    doc: "Public SSH keys written to the user's authorized_keys.",
+    pitfall: 'Must be a non-empty list; cannot be combined with ssh_redirect_user.',
+  },
   ssh_import_id: { type: strList, doc: 'Key IDs to import with ssh-import-id, e.g. `gh:octocat` or `lp:someone`.' },
-  ssh_redirect_user: { type: bool, default: 'false', doc: 'Installs the cloud-provided SSH keys disabled, with a message telling people to log in as the default user.' },
+  ssh_redirect_user: {
+    type: bool,
+    default: 'false',
+    doc: 'Installs the cloud-provided SSH keys disabled, with a message telling people to log in as the default user.',
+  },
   system: { type: bool, default: 'false', doc: 'Creates a system account (low UID, no home directory).' },
   sudo: {
     type: oneOf(str, nul, bool),
@@ -164,12 +197,21 @@ export const ciUsersList: ListType = list(
 // ---------------------------------------------------------------- chpasswd
 
 export const ciChpasswdKeys: KeyTable = {
-  expire: { type: bool, default: 'true', doc: 'Forces the passwords set here to be changed at first login.', pitfall: 'Defaults to true; set false for unattended logins.' },
+  expire: {
+    type: bool,
+    default: 'true',
+    doc: 'Forces the passwords set here to be changed at first login.',
+    pitfall: 'Defaults to true; set false for unattended logins.',
+  },
   users: {
     type: list(
       map({
         name: { type: str, required: true, doc: 'Existing account whose password is set.' },
-        type: { type: enumOf('RANDOM', 'hash', 'text'), default: 'hash', doc: '`hash`, `text`, or `RANDOM` to generate one (printed to the console).' },
+        type: {
+          type: enumOf('RANDOM', 'hash', 'text'),
+          default: 'hash',
+          doc: '`hash`, `text`, or `RANDOM` to generate one (printed to the console).',
+        },
         password: { type: str, doc: 'The password or hash; not used with type RANDOM.' },
       }),
       'name: ${1:ubuntu}\n  password: ${2:changeme}\n  type: ${3|text,hash,RANDOM|}',
@@ -223,13 +265,26 @@ const aptMirrorList: ListType = list(
 );
 
 export const ciAptKeys: KeyTable = {
-  preserve_sources_list: { type: bool, default: 'false', doc: 'Keep the image\'s sources list instead of generating one.' },
+  preserve_sources_list: {
+    type: bool,
+    default: 'false',
+    doc: "Keep the image's sources list instead of generating one.",
+  },
   generate_mirrorlists: { type: bool, default: 'false', doc: 'Also write mirror list files for the chosen mirrors.' },
-  disable_suites: { type: strList, doc: 'Suites to comment out in the sources list, e.g. updates, backports, proposed.' },
+  disable_suites: {
+    type: strList,
+    doc: 'Suites to comment out in the sources list, e.g. updates, backports, proposed.',
+  },
   primary: { type: aptMirrorList, doc: 'Main archive mirror(s), per architecture.' },
   security: { type: aptMirrorList, doc: 'Security archive mirror(s), per architecture; defaults to primary.' },
-  add_apt_repo_match: { type: str, doc: 'Regex deciding which `source` values are handed to add-apt-repository (PPAs).' },
-  debconf_selections: { type: map(), doc: 'Named blocks of debconf-set-selections lines applied before packages install.' },
+  add_apt_repo_match: {
+    type: str,
+    doc: 'Regex deciding which `source` values are handed to add-apt-repository (PPAs).',
+  },
+  debconf_selections: {
+    type: map(),
+    doc: 'Named blocks of debconf-set-selections lines applied before packages install.',
+  },
   sources_list: { type: str, doc: 'Template for the whole sources.list ($MIRROR, $RELEASE, ... are replaced).' },
   conf: { type: str, doc: 'apt.conf snippet written for apt itself.' },
   https_proxy: { type: str, doc: 'Proxy apt uses for https repositories.' },
@@ -274,7 +329,10 @@ export const ciGrowpartKeys: KeyTable = {
 };
 
 function hostKey(alg: string, part: string): KeySpec {
-  return { type: str, doc: `Fixed ${alg} host ${part === 'certificate' ? 'certificate' : `${part} key`} installed instead of a generated one.` };
+  return {
+    type: str,
+    doc: `Fixed ${alg} host ${part === 'certificate' ? 'certificate' : `${part} key`} installed instead of a generated one.`,
+  };
 }
 
 export const ciSshKeysKeys: KeyTable = Object.fromEntries(
@@ -286,7 +344,7 @@ export const ciSshKeysKeys: KeyTable = Object.fromEntries(
 const caRemoveDefaults: KeySpec = {
   type: bool,
   default: 'false',
-  doc: 'Removes the distro\'s bundled CA certificates before adding `trusted`.',
+  doc: "Removes the distro's bundled CA certificates before adding `trusted`.",
   pitfall: 'With no `trusted` certificates this leaves the machine unable to verify TLS peers.',
 };
 
@@ -298,7 +356,11 @@ export const ciCaCertsKeys: KeyTable = {
     deprecated: 'Hyphen spelling deprecated in 22.3.',
     replacement: 'remove_defaults',
   },
-  trusted: { type: strList, doc: 'PEM certificates added to the system trust store.', pitfall: 'Use block scalars (`- |`) so the PEM line breaks survive.' },
+  trusted: {
+    type: strList,
+    doc: 'PEM certificates added to the system trust store.',
+    pitfall: 'Use block scalars (`- |`) so the PEM line breaks survive.',
+  },
 };
 
 // ---------------------------------------------------------------- smaller modules
@@ -306,7 +368,11 @@ export const ciCaCertsKeys: KeyTable = {
 export const ciSwapKeys: KeyTable = {
   filename: { type: str, doc: 'Path of the swap file, e.g. /swap.img.' },
   size: {
-    type: oneOf(int, { kind: 'string', pattern: /^(auto|([0-9]+)?\.?[0-9]+[BKMGT])$/, patternHint: '`auto` or a size like `2G` or `512M`' }),
+    type: oneOf(int, {
+      kind: 'string',
+      pattern: /^(auto|([0-9]+)?\.?[0-9]+[BKMGT])$/,
+      patternHint: '`auto` or a size like `2G` or `512M`',
+    }),
     doc: 'Swap file size: bytes, a size like `2G`, or `auto`.',
     pitfall: 'Without size (or with 0) no swap file is created.',
   },
@@ -319,7 +385,10 @@ export const ciSwapKeys: KeyTable = {
 export const ciPhoneHomeKeys: KeyTable = {
   url: { type: str, required: true, doc: 'URL that receives the POST; `$INSTANCE_ID` is replaced.' },
   post: {
-    type: oneOf(enumOf('all'), list(enumOf('pub_key_dsa', 'pub_key_rsa', 'pub_key_ecdsa', 'pub_key_ed25519', 'instance_id', 'hostname', 'fqdn'))),
+    type: oneOf(
+      enumOf('all'),
+      list(enumOf('pub_key_dsa', 'pub_key_rsa', 'pub_key_ecdsa', 'pub_key_ed25519', 'instance_id', 'hostname', 'fqdn')),
+    ),
     default: 'all',
     doc: 'Which facts to send: `all` or a list of names.',
   },
@@ -343,8 +412,16 @@ export const ciResolvConfKeys: KeyTable = {
 };
 
 export const ciVendorDataKeys: KeyTable = {
-  enabled: { type: oneOf(bool, str), default: 'true', doc: 'Whether scripts supplied as vendor data are run.', pitfall: 'A string value is deprecated; use true/false.' },
-  prefix: { type: oneOf(list(oneOf(str, int)), str), doc: 'Command prepended when running vendor scripts, e.g. a wrapper.' },
+  enabled: {
+    type: oneOf(bool, str),
+    default: 'true',
+    doc: 'Whether scripts supplied as vendor data are run.',
+    pitfall: 'A string value is deprecated; use true/false.',
+  },
+  prefix: {
+    type: oneOf(list(oneOf(str, int)), str),
+    doc: 'Command prepended when running vendor scripts, e.g. a wrapper.',
+  },
 };
 
 export const ciWireguardKeys: KeyTable = {
@@ -365,15 +442,24 @@ export const ciWireguardKeys: KeyTable = {
 
 export const ciSnapKeys: KeyTable = {
   assertions: { type: oneOf(map(), strList), doc: 'Signed assertions passed to `snap ack` before commands run.' },
-  commands: { type: oneOf(map(), list(oneOf(str, strList))), doc: 'snap commands to run, as a list or a named mapping (run in key order).' },
+  commands: {
+    type: oneOf(map(), list(oneOf(str, strList))),
+    doc: 'snap commands to run, as a list or a named mapping (run in key order).',
+  },
 };
 
 export const ciUbuntuProKeys: KeyTable = {
   enable: { type: strList, doc: 'Services to enable besides the contract defaults, e.g. esm-infra, livepatch, fips.' },
   enable_beta: { type: strList, doc: 'Beta services to enable.' },
-  token: { type: str, doc: 'Contract token used to attach the machine.', pitfall: 'A secret: anyone who can read the user-data can use it.' },
+  token: {
+    type: str,
+    doc: 'Contract token used to attach the machine.',
+    pitfall: 'A secret: anyone who can read the user-data can use it.',
+  },
   features: {
-    type: map({ disable_auto_attach: { type: bool, default: 'false', doc: 'Skip the automatic attach attempt on Pro images.' } }),
+    type: map({
+      disable_auto_attach: { type: bool, default: 'false', doc: 'Skip the automatic attach attempt on Pro images.' },
+    }),
     doc: 'Client feature switches.',
   },
   config: {
@@ -397,7 +483,11 @@ export const ciFsSetupItem = map({
   filesystem: { type: str, doc: 'Filesystem type, e.g. ext4 or xfs.' },
   device: { type: str, doc: 'Device or alias to format, e.g. /dev/sdb or ephemeral0.' },
   partition: { type: oneOf(enumOf('auto', 'any', 'none'), int), doc: 'Partition number, or auto/any/none.' },
-  overwrite: { type: bool, doc: 'Format even if a filesystem already exists.', pitfall: 'Destroys existing data on the device.' },
+  overwrite: {
+    type: bool,
+    doc: 'Format even if a filesystem already exists.',
+    pitfall: 'Destroys existing data on the device.',
+  },
   replace_fs: { type: str, doc: 'Only reformat when the existing filesystem is of this type.' },
   extra_opts: { type: oneOf(strList, str), doc: 'Extra options for mkfs.' },
   cmd: { type: oneOf(strList, str), doc: 'Custom mkfs command, replacing the built-in one.' },
@@ -408,7 +498,11 @@ export const ciLxdKeys: KeyTable = {
     type: map({
       network_address: { type: str, doc: 'Address LXD listens on.' },
       network_port: { type: int, doc: 'Port LXD listens on.' },
-      storage_backend: { type: enumOf('zfs', 'dir', 'lvm', 'btrfs'), default: 'dir', doc: 'Storage driver of the default pool.' },
+      storage_backend: {
+        type: enumOf('zfs', 'dir', 'lvm', 'btrfs'),
+        default: 'dir',
+        doc: 'Storage driver of the default pool.',
+      },
       storage_create_device: { type: str, doc: 'Block device used for the pool.' },
       storage_create_loop: { type: int, doc: 'Size in GB of a loop file for the pool.' },
       storage_pool: { type: str, doc: 'Name of the storage pool.' },
@@ -418,7 +512,11 @@ export const ciLxdKeys: KeyTable = {
   },
   bridge: {
     type: map({
-      mode: { type: enumOf('none', 'existing', 'new'), required: true, doc: 'Create a new bridge, use an existing one, or none.' },
+      mode: {
+        type: enumOf('none', 'existing', 'new'),
+        required: true,
+        doc: 'Create a new bridge, use an existing one, or none.',
+      },
       name: { type: str, default: 'lxdbr0', doc: 'Bridge name.' },
       mtu: { type: int, default: '-1', doc: 'Bridge MTU; -1 keeps the default.' },
       ipv4_address: { type: str, doc: 'IPv4 address of the bridge.' },
@@ -455,7 +553,15 @@ export const ciRsyslogKeys: KeyTable = {
   config_dir: { type: str, doc: 'Directory where config snippets are written.' },
   config_filename: { type: str, doc: 'Default file name for snippets without a filename.' },
   configs: {
-    type: list(oneOf(str, map({ filename: { type: str, doc: 'File for this snippet.' }, content: { type: str, required: true, doc: 'rsyslog configuration text.' } }))),
+    type: list(
+      oneOf(
+        str,
+        map({
+          filename: { type: str, doc: 'File for this snippet.' },
+          content: { type: str, required: true, doc: 'rsyslog configuration text.' },
+        }),
+      ),
+    ),
     doc: 'rsyslog configuration snippets to write.',
   },
   remotes: { type: map(), doc: 'Remote log targets by name, e.g. `central: "@10.0.0.1"`.' },
@@ -474,10 +580,17 @@ export const ciSaltMinionKeys: KeyTable = {
 };
 
 export const ciAnsibleKeys: KeyTable = {
-  install_method: { type: enumOf('distro', 'pip'), default: 'distro', doc: 'Install Ansible from distro packages or with pip.' },
+  install_method: {
+    type: enumOf('distro', 'pip'),
+    default: 'distro',
+    doc: 'Install Ansible from distro packages or with pip.',
+  },
   run_user: { type: str, doc: 'User that runs Ansible (and pip).' },
   ansible_config: { type: str, doc: 'Path exported as ANSIBLE_CONFIG.' },
-  setup_controller: { type: map(), doc: 'Turns the machine into a controller: repositories to clone and playbooks to run.' },
+  setup_controller: {
+    type: map(),
+    doc: 'Turns the machine into a controller: repositories to clone and playbooks to run.',
+  },
   galaxy: { type: map(), doc: 'ansible-galaxy actions (argv lists) run before the playbook.' },
   package_name: { type: str, default: 'ansible', doc: 'Package to install.' },
   pull: { type: map(), doc: 'Runs `ansible-pull` with a repository url and playbook_name.' },

@@ -25,16 +25,18 @@ export const dockerCatalogue = {
     bad: unit('ExecStart=/usr/bin/docker run -d --rm --name web nginx'),
     good: unit('ExecStart=/usr/bin/docker run --rm --name web nginx'),
     fix: 'Remove `-d`/`--detach` so the client stays in the foreground; the quick fix removes the flag.',
-    realTool: '`docker run -d` prints the container id and exits 0; a `Type=simple` service whose main process exited is inactive.',
+    realTool:
+      '`docker run -d` prints the container id and exits 0; a `Type=simple` service whose main process exited is inactive.',
   },
   'docker/port-exposure': {
     severity: 'warning',
     summary: 'A container port is published on every interface, past INPUT-chain firewall rules.',
-    why: '`-p 80:80` listens on every address of the machine, and Docker\'s own NAT rules send the traffic past the INPUT chain: the firewall you wrote does not apply.',
+    why: "`-p 80:80` listens on every address of the machine, and Docker's own NAT rules send the traffic past the INPUT chain: the firewall you wrote does not apply.",
     bad: unit('ExecStart=/usr/bin/docker run --rm --name web -p 8080:80 nginx'),
     good: unit('ExecStart=/usr/bin/docker run --rm --name web -p 127.0.0.1:8080:80 nginx'),
     fix: 'Bind to one address (`-p 127.0.0.1:8080:80`; the quick fix does), or filter the port in the DOCKER-USER chain.',
-    realTool: 'Docker DNATs published ports in nat PREROUTING and accepts them in FORWARD; INPUT never sees those packets.',
+    realTool:
+      'Docker DNATs published ports in nat PREROUTING and accepts them in FORWARD; INPUT never sees those packets.',
   },
   'docker/name-conflict': {
     severity: 'warning',
@@ -43,7 +45,8 @@ export const dockerCatalogue = {
     bad: unit('ExecStart=/usr/bin/docker run --name web nginx'),
     good: unit('ExecStartPre=-/usr/bin/docker rm -f web', 'ExecStart=/usr/bin/docker run --name web nginx'),
     fix: 'Add `--rm`, or remove the old container first (`ExecStartPre=-/usr/bin/docker rm -f web`); the quick fix inserts the pre-steps.',
-    realTool: 'docker refuses to create a container whose name exists: "Conflict. The container name \\"/web\\" is already in use".',
+    realTool:
+      'docker refuses to create a container whose name exists: "Conflict. The container name \\"/web\\" is already in use".',
   },
   'docker/pull-not-optional': {
     severity: 'information',
@@ -52,7 +55,8 @@ export const dockerCatalogue = {
     bad: unit('ExecStartPre=/usr/bin/docker pull nginx', 'ExecStart=/usr/bin/docker run --rm --name web nginx'),
     good: unit('ExecStartPre=-/usr/bin/docker pull nginx', 'ExecStart=/usr/bin/docker run --rm --name web nginx'),
     fix: 'Prefix the pull with `-`; the quick fix adds it.',
-    realTool: 'systemd fails a start when an `ExecStartPre=` command exits non-zero, unless the command has the `-` prefix.',
+    realTool:
+      'systemd fails a start when an `ExecStartPre=` command exits non-zero, unless the command has the `-` prefix.',
   },
   'docker/missing-dependency': {
     severity: 'warning',
@@ -67,10 +71,35 @@ export const dockerCatalogue = {
     severity: 'error',
     summary: 'A Compose file that docker compose refuses.',
     why: 'Compose reads the whole file before it starts anything: one unknown service setting, a malformed port or a service without an image stops every container of the file.',
-    bad: { file: 'user-data', text: lines('#cloud-config', 'write_files:', '  - path: /opt/app/compose.yaml', '    content: |', '      services:', '        web:', '          image: nginx', '          port: ["127.0.0.1:8080:80"]') },
-    good: { file: 'user-data', text: lines('#cloud-config', 'write_files:', '  - path: /opt/app/compose.yaml', '    content: |', '      services:', '        web:', '          image: nginx', '          ports: ["127.0.0.1:8080:80"]') },
+    bad: {
+      file: 'user-data',
+      text: lines(
+        '#cloud-config',
+        'write_files:',
+        '  - path: /opt/app/compose.yaml',
+        '    content: |',
+        '      services:',
+        '        web:',
+        '          image: nginx',
+        '          port: ["127.0.0.1:8080:80"]',
+      ),
+    },
+    good: {
+      file: 'user-data',
+      text: lines(
+        '#cloud-config',
+        'write_files:',
+        '  - path: /opt/app/compose.yaml',
+        '    content: |',
+        '      services:',
+        '        web:',
+        '          image: nginx',
+        '          ports: ["127.0.0.1:8080:80"]',
+      ),
+    },
     fix: 'Use the settings of the Compose Specification (the message suggests the closest), give each service an `image` or a `build`, write `ports` as a list of `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` strings or `target:` mappings.',
-    realTool: '`docker-compose config` (1.29.2) exits 1 with "Unsupported config option for services.web: \'port\' (did you mean \'ports\'?)"; the oracle tier compares its verdicts case by case.',
+    realTool:
+      "`docker-compose config` (1.29.2) exits 1 with \"Unsupported config option for services.web: 'port' (did you mean 'ports'?)\"; the oracle tier compares its verdicts case by case.",
   },
 } as const satisfies Record<`docker/${string}`, RuleEntry>;
 

@@ -29,13 +29,58 @@ export function subWord(text: string, word: Word, from: number, to = word.value.
 }
 
 const shells = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'busybox']);
-const sudoValueOptions = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--prompt', '--host']);
-const dockerGlobalValueOptions = new Set([
-  '-H', '--host', '--config', '-c', '--context', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey',
-  '--url', '--connection', '--root', '--runroot', '--storage-driver', '--storage-opt', '--cgroup-manager', '--identity',
-  '--runtime', '--events-backend', '--tmpdir', '--conmon', '--module', '--network-cmd-path',
+const sudoValueOptions = new Set([
+  '-u',
+  '-g',
+  '-C',
+  '-D',
+  '-h',
+  '-p',
+  '-r',
+  '-t',
+  '-U',
+  '-T',
+  '--user',
+  '--group',
+  '--chdir',
+  '--prompt',
+  '--host',
 ]);
-const actions: Readonly<Record<string, DockerAction>> = { run: 'run', create: 'create', pull: 'pull', rm: 'rm', remove: 'rm', kill: 'kill', stop: 'stop' };
+const dockerGlobalValueOptions = new Set([
+  '-H',
+  '--host',
+  '--config',
+  '-c',
+  '--context',
+  '-l',
+  '--log-level',
+  '--tlscacert',
+  '--tlscert',
+  '--tlskey',
+  '--url',
+  '--connection',
+  '--root',
+  '--runroot',
+  '--storage-driver',
+  '--storage-opt',
+  '--cgroup-manager',
+  '--identity',
+  '--runtime',
+  '--events-backend',
+  '--tmpdir',
+  '--conmon',
+  '--module',
+  '--network-cmd-path',
+]);
+const actions: Readonly<Record<string, DockerAction>> = {
+  run: 'run',
+  create: 'create',
+  pull: 'pull',
+  rm: 'rm',
+  remove: 'rm',
+  kill: 'kill',
+  stop: 'stop',
+};
 
 const baseName = (w: Word | undefined): string => (w ? w.value.slice(w.value.lastIndexOf('/') + 1) : '');
 const isAssignment = (w: Word): boolean => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value);
@@ -64,7 +109,8 @@ function programIndex(words: readonly Word[]): number {
       while (i < words.length && /^-[a-z]$/.test((words[i] as Word).value)) i++;
     } else if (name === 'nice' || name === 'timeout') {
       i++;
-      while (i < words.length && (words[i] as Word).value.startsWith('-')) i += /^-(n|s|k)$/.test((words[i] as Word).value) ? 2 : 1;
+      while (i < words.length && (words[i] as Word).value.startsWith('-'))
+        i += /^-(n|s|k)$/.test((words[i] as Word).value) ? 2 : 1;
       if (name === 'timeout') i++;
     } else break;
   }
@@ -77,7 +123,8 @@ function splitExecPrefix(text: string, words: Word[]): { prefix: string; words: 
   if (!first) return { prefix: '', words };
   const prefix = /^[-@:+!]*/.exec(first.value)?.[0] ?? '';
   if (!prefix) return { prefix, words };
-  const rest = first.value.length > prefix.length ? [subWord(text, first, prefix.length), ...words.slice(1)] : words.slice(1);
+  const rest =
+    first.value.length > prefix.length ? [subWord(text, first, prefix.length), ...words.slice(1)] : words.slice(1);
   // `@`: the word after the program is argv[0], not an argument.
   if (prefix.includes('@') && rest.length > 1) rest.splice(1, 1);
   return { prefix, words: rest };
@@ -97,8 +144,14 @@ function invocationOf(words: readonly Word[], execPrefix: string, viaShell: bool
   if (sub && (sub.value === 'container' || sub.value === 'image')) sub = words[++i];
   if (!sub) return undefined;
   return {
-    engine: name, program, subcommand: sub, action: actions[sub.value] ?? 'other',
-    rest: words.slice(i + 1), words, execPrefix, viaShell,
+    engine: name,
+    program,
+    subcommand: sub,
+    action: actions[sub.value] ?? 'other',
+    rest: words.slice(i + 1),
+    words,
+    execPrefix,
+    viaShell,
   };
 }
 
@@ -118,7 +171,12 @@ function shellScript(words: readonly Word[]): Word | undefined {
  * Every docker/podman call in a source: split as systemd (`exec`) or a shell (`shell`) does, with
  * `sh -c '…'` scripts looked into. Offsets are into `src.text`.
  */
-export function dockerInvocations(src: CommandSource, syntax: CommandSyntax, viaShell = false, depth = 0): DockerInvocation[] {
+export function dockerInvocations(
+  src: CommandSource,
+  syntax: CommandSyntax,
+  viaShell = false,
+  depth = 0,
+): DockerInvocation[] {
   const commands = syntax === 'exec' ? splitExecCommands(src) : splitShellCommands(src);
   return commands.flatMap((raw) => {
     const { prefix, words } = syntax === 'exec' ? splitExecPrefix(src.text, raw) : { prefix: '', words: raw };
@@ -127,10 +185,19 @@ export function dockerInvocations(src: CommandSource, syntax: CommandSyntax, via
 }
 
 /** The docker call of one already split command (or those inside its `sh -c` script). */
-export function invocationsOfCommand(text: string, words: readonly Word[], prefix = '', viaShell = false, depth = 0): DockerInvocation[] {
+export function invocationsOfCommand(
+  text: string,
+  words: readonly Word[],
+  prefix = '',
+  viaShell = false,
+  depth = 0,
+): DockerInvocation[] {
   const inv = invocationOf(words, prefix, viaShell);
   if (inv) return [inv];
   const script = shellScript(words);
   if (!script || depth >= 3) return [];
-  return dockerInvocations(sourceOfWord(text, script), 'shell', true, depth + 1).map((inner) => ({ ...inner, execPrefix: prefix }));
+  return dockerInvocations(sourceOfWord(text, script), 'shell', true, depth + 1).map((inner) => ({
+    ...inner,
+    execPrefix: prefix,
+  }));
 }

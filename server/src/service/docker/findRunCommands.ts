@@ -35,7 +35,10 @@ export function execValueSources(text: string): Array<{ key: string; source: Com
       // One line (nearly every value): a slice of the text, its characters at a fixed distance.
       const base = line.start + from;
       const last = line.body.length - from;
-      out.push({ key: m[2] as string, source: { text, s: line.body.slice(from), offsetAt: (i) => at(base, Math.max(0, Math.min(i, last))) } });
+      out.push({
+        key: m[2] as string,
+        source: { text, s: line.body.slice(from), offsetAt: (i) => at(base, Math.max(0, Math.min(i, last))) },
+      });
       continue;
     }
     let s = '';
@@ -60,7 +63,10 @@ export function execValueSources(text: string): Array<{ key: string; source: Com
       cur = lines[++n] as { start: number; body: string };
       start = 0;
     }
-    out.push({ key: m[2] as string, source: { text, s, offsetAt: (i) => map[Math.max(0, Math.min(i, map.length - 1))] ?? 0 } });
+    out.push({
+      key: m[2] as string,
+      source: { text, s, offsetAt: (i) => map[Math.max(0, Math.min(i, map.length - 1))] ?? 0 },
+    });
   }
   return out;
 }
@@ -98,9 +104,14 @@ export function runCommandsOf(text: string, invocations: readonly DockerInvocati
 }
 
 /** Every docker/podman call in a unit text (`Exec*=` values) or shell text, with the `Exec*=` key when in a unit. */
-export function findDockerInvocations(text: string, syntax: 'unit' | 'shell' = looksLikeUnit(text) ? 'unit' : 'shell'): Array<{ key: string | undefined; inv: DockerInvocation }> {
+export function findDockerInvocations(
+  text: string,
+  syntax: 'unit' | 'shell' = looksLikeUnit(text) ? 'unit' : 'shell',
+): Array<{ key: string | undefined; inv: DockerInvocation }> {
   if (syntax === 'shell') return dockerInvocations(sourceOfText(text), 'shell').map((inv) => ({ key: undefined, inv }));
-  return execValueSources(text).flatMap(({ key, source }) => dockerInvocations(source, 'exec').map((inv) => ({ key, inv })));
+  return execValueSources(text).flatMap(({ key, source }) =>
+    dockerInvocations(source, 'exec').map((inv) => ({ key, inv })),
+  );
 }
 
 /**
@@ -109,7 +120,10 @@ export function findDockerInvocations(text: string, syntax: 'unit' | 'shell' = l
  * stripped) or in shell text (runcmd lines, scripts). Offsets are into `text`.
  */
 export function findRunCommands(text: string, syntax?: 'unit' | 'shell'): RunCommand[] {
-  return runCommandsOf(text, findDockerInvocations(text, syntax).map((x) => x.inv));
+  return runCommandsOf(
+    text,
+    findDockerInvocations(text, syntax).map((x) => x.inv),
+  );
 }
 
 /**
@@ -132,7 +146,10 @@ export function publicationsIn(text: string, syntax?: 'unit' | 'shell'): readonl
 }
 
 const publicationCacheLimit = 4096;
-const publicationCache: Readonly<Record<'unit' | 'shell', Map<string, readonly PortPublication[]>>> = { unit: new Map(), shell: new Map() };
+const publicationCache: Readonly<Record<'unit' | 'shell', Map<string, readonly PortPublication[]>>> = {
+  unit: new Map(),
+  shell: new Map(),
+};
 
 /** Container commands in a command given as a word list (`runcmd: - [docker, run, …]`). */
 export function runCommandsInWords(text: string, words: readonly Word[]): RunCommand[] {

@@ -1,6 +1,11 @@
 import type { Word } from './commandWords';
 import { subWord, type DockerInvocation } from './dockerInvocation';
-import { publicationOfHostNetwork, publicationOfPublish, publicationOfPublishAll, type ParsedRunFlag } from './portPublication';
+import {
+  publicationOfHostNetwork,
+  publicationOfPublish,
+  publicationOfPublishAll,
+  type ParsedRunFlag,
+} from './portPublication';
 import { longRunFlag, shortRunFlag } from './runFlags';
 import type { PortPublication, RunCommand } from './runModel';
 
@@ -20,7 +25,11 @@ export interface ParsedRunCommand extends RunCommand {
 
 /** A value for an option we do not know: guess from its shape, so the image is still found. */
 function looksLikeValue(w: Word | undefined): boolean {
-  return !!w && !w.value.startsWith('-') && (/[=,]/.test(w.value) || /^[/.~]/.test(w.value) || /^\d[\d.]*[a-z]*$/i.test(w.value));
+  return (
+    !!w &&
+    !w.value.startsWith('-') &&
+    (/[=,]/.test(w.value) || /^[/.~]/.test(w.value) || /^\d[\d.]*[a-z]*$/i.test(w.value))
+  );
 }
 
 /** `$OPTS`, `${DOCKER_ARGS}`: a variable that stands for options rather than the image. */
@@ -54,7 +63,13 @@ export function parseFlags(text: string, rest: readonly Word[]): { flags: Parsed
       const flagWord = eq >= 0 ? subWord(text, w, 0, eq) : w;
       if (eq >= 0) value = subWord(text, w, eq + 1);
       else if (spec ? spec.takesValue : looksLikeValue(rest[i + 1])) value = rest[++i];
-      flags.push({ start: w.start, end: value ? Math.max(value.end, w.end) : w.end, flag: flagWord, name: spec?.name, value });
+      flags.push({
+        start: w.start,
+        end: value ? Math.max(value.end, w.end) : w.end,
+        flag: flagWord,
+        name: spec?.name,
+        value,
+      });
       i++;
       continue;
     }
@@ -66,14 +81,32 @@ export function parseFlags(text: string, rest: readonly Word[]): { flags: Parsed
       const letterEnd = w.map[j + 1] ?? w.end;
       if (spec?.takesValue) {
         const value = j + 1 < v.length ? subWord(text, w, v[j + 1] === '=' ? j + 2 : j + 1) : rest[++i];
-        flags.push({ start: w.start, end: value ? Math.max(value.end, letterEnd) : letterEnd, flag: subWord(text, w, 0, j + 1), name: spec.name, value });
+        flags.push({
+          start: w.start,
+          end: value ? Math.max(value.end, letterEnd) : letterEnd,
+          flag: subWord(text, w, 0, j + 1),
+          name: spec.name,
+          value,
+        });
         break;
       }
       if (v[j + 1] === '=') {
-        flags.push({ start: j === 1 ? w.start : letterStart, end: w.end, flag: subWord(text, w, 0, j + 1), name: spec?.name, value: subWord(text, w, j + 2) });
+        flags.push({
+          start: j === 1 ? w.start : letterStart,
+          end: w.end,
+          flag: subWord(text, w, 0, j + 1),
+          name: spec?.name,
+          value: subWord(text, w, j + 2),
+        });
         break;
       }
-      flags.push({ start: bundled ? letterStart : w.start, end: bundled ? letterEnd : w.end, flag: w, name: spec?.name, value: undefined });
+      flags.push({
+        start: bundled ? letterStart : w.start,
+        end: bundled ? letterEnd : w.end,
+        flag: w,
+        name: spec?.name,
+        value: undefined,
+      });
     }
     i++;
   }
@@ -93,7 +126,8 @@ export function parseRunCommand(text: string, inv: DockerInvocation): ParsedRunC
       const p = publicationOfPublish(text, f);
       if (p) publications.push(p);
     } else if (f.name === 'publish-all' && flagIsOn(f)) publications.push(publicationOfPublishAll(text, f));
-    else if (f.name === 'network' && f.value?.value === 'host' && f === last('network')) publications.push(publicationOfHostNetwork(text, f));
+    else if (f.name === 'network' && f.value?.value === 'host' && f === last('network'))
+      publications.push(publicationOfHostNetwork(text, f));
   }
   const lastWord = args[args.length - 1] ?? image ?? inv.rest[inv.rest.length - 1] ?? inv.subcommand;
   const detach = last('detach');
@@ -101,10 +135,17 @@ export function parseRunCommand(text: string, inv: DockerInvocation): ParsedRunC
   return {
     start: inv.words[0]?.start ?? inv.program.start,
     end: Math.max(lastWord.end, ...flags.map((f) => f.end)),
-    engine: inv.engine, program: inv.program, subcommand: inv.subcommand,
-    flags, image, args,
+    engine: inv.engine,
+    program: inv.program,
+    subcommand: inv.subcommand,
+    flags,
+    image,
+    args,
     detach: flagIsOn(detach) ? detach : undefined,
     rm: flagIsOn(rm) ? rm : undefined,
-    name: last('name'), restart: last('restart'), publications, invocation: inv,
+    name: last('name'),
+    restart: last('restart'),
+    publications,
+    invocation: inv,
   };
 }

@@ -12,7 +12,13 @@ const loopbackV4 = /^127(\.\d{1,3}){3}$/;
 /** A loopback host address: 127.0.0.0/8, ::1 (also v4-mapped), `localhost`. */
 export function isLoopbackAddress(ip: string): boolean {
   const a = ip.toLowerCase();
-  return loopbackV4.test(a) || a === 'localhost' || /^(0{0,4}:){2,7}0{0,3}1$/.test(a) || a === '::1' || /^::ffff:127(\.\d{1,3}){3}$/.test(a);
+  return (
+    loopbackV4.test(a) ||
+    a === 'localhost' ||
+    /^(0{0,4}:){2,7}0{0,3}1$/.test(a) ||
+    a === '::1' ||
+    /^::ffff:127(\.\d{1,3}){3}$/.test(a)
+  );
 }
 
 /** `0.0.0.0`, `::` and friends: every interface. */
@@ -45,9 +51,18 @@ function longForm(text: string, flag: ParsedRunFlag, value: Word): PortPublicati
   const published = fields.get('published');
   const protocol = protocolOf(fields.get('protocol') ?? 'tcp');
   return {
-    start: flag.start, end: flag.end, text: textOf(text, flag), kind: 'publish',
-    hostIp: undefined, hostPort: published || undefined, containerPort: target, protocol, loopbackOnly: false,
-    bindEdit: target ? { start: value.start, end: value.end, newText: `127.0.0.1:${published ?? ''}:${target}/${protocol}` } : undefined,
+    start: flag.start,
+    end: flag.end,
+    text: textOf(text, flag),
+    kind: 'publish',
+    hostIp: undefined,
+    hostPort: published || undefined,
+    containerPort: target,
+    protocol,
+    loopbackOnly: false,
+    bindEdit: target
+      ? { start: value.start, end: value.end, newText: `127.0.0.1:${published ?? ''}:${target}/${protocol}` }
+      : undefined,
   };
 }
 
@@ -78,28 +93,55 @@ export function publicationOfPublish(text: string, flag: ParsedRunFlag): PortPub
     const at = value.map[0] ?? value.start;
     bindEdit = { start: at, end: at, newText: n === 1 ? '127.0.0.1::' : '127.0.0.1:' };
   } else if (!isLoopbackAddress(ip)) {
-    bindEdit = { start: value.map[0] ?? value.start, end: value.map[ipWritten.length] ?? value.end, newText: '127.0.0.1' };
+    bindEdit = {
+      start: value.map[0] ?? value.start,
+      end: value.map[ipWritten.length] ?? value.end,
+      newText: '127.0.0.1',
+    };
   }
   return {
-    start: flag.start, end: flag.end, text: textOf(text, flag), kind: 'publish',
-    hostIp: ip || undefined, hostPort: hostPort || undefined, containerPort: containerPort || undefined, protocol,
-    loopbackOnly: ip !== '' && isLoopbackAddress(ip), bindEdit,
+    start: flag.start,
+    end: flag.end,
+    text: textOf(text, flag),
+    kind: 'publish',
+    hostIp: ip || undefined,
+    hostPort: hostPort || undefined,
+    containerPort: containerPort || undefined,
+    protocol,
+    loopbackOnly: ip !== '' && isLoopbackAddress(ip),
+    bindEdit,
   };
 }
 
 /** `-P`: every port the image exposes, random host ports on every interface. */
 export function publicationOfPublishAll(text: string, flag: ParsedRunFlag): PortPublication {
   return {
-    start: flag.start, end: flag.end, text: textOf(text, flag), kind: 'publish-all',
-    hostIp: undefined, hostPort: undefined, containerPort: undefined, protocol: 'tcp', loopbackOnly: false, bindEdit: undefined,
+    start: flag.start,
+    end: flag.end,
+    text: textOf(text, flag),
+    kind: 'publish-all',
+    hostIp: undefined,
+    hostPort: undefined,
+    containerPort: undefined,
+    protocol: 'tcp',
+    loopbackOnly: false,
+    bindEdit: undefined,
   };
 }
 
 /** `--network host`: the container listens on the host's own interfaces. */
 export function publicationOfHostNetwork(text: string, flag: ParsedRunFlag): PortPublication {
   return {
-    start: flag.start, end: flag.end, text: textOf(text, flag), kind: 'host-network',
-    hostIp: undefined, hostPort: undefined, containerPort: undefined, protocol: 'tcp', loopbackOnly: false, bindEdit: undefined,
+    start: flag.start,
+    end: flag.end,
+    text: textOf(text, flag),
+    kind: 'host-network',
+    hostIp: undefined,
+    hostPort: undefined,
+    containerPort: undefined,
+    protocol: 'tcp',
+    loopbackOnly: false,
+    bindEdit: undefined,
   };
 }
 

@@ -31,16 +31,32 @@ function flagItems(engine: DockerInvocation['engine']): CompletionItem[] {
     if (spec.podmanOnly && engine !== 'podman') continue;
     const detail = `${spec.short ? `-${spec.short}, ` : ''}--${spec.name}${spec.takesValue ? ` ${spec.valueHint ?? 'VALUE'}` : ''}`;
     const documentation = { kind: MarkupKind.Markdown, value: flagDoc(spec) };
-    items.push({ label: `--${spec.name}`, kind: CompletionItemKind.Property, detail, documentation, sortText: `1${spec.name}` });
-    if (spec.short) items.push({ label: `-${spec.short}`, kind: CompletionItemKind.Property, detail, documentation, sortText: `0${spec.short}` });
+    items.push({
+      label: `--${spec.name}`,
+      kind: CompletionItemKind.Property,
+      detail,
+      documentation,
+      sortText: `1${spec.name}`,
+    });
+    if (spec.short)
+      items.push({
+        label: `-${spec.short}`,
+        kind: CompletionItemKind.Property,
+        detail,
+        documentation,
+        sortText: `0${spec.short}`,
+      });
   }
   return items;
 }
 
 function valueItems(spec: RunFlagSpec): CompletionItem[] {
   return (spec.choices ?? []).map((c, i) => ({
-    label: c.value, kind: CompletionItemKind.EnumMember, detail: `--${spec.name}`,
-    documentation: { kind: MarkupKind.Markdown, value: c.summary }, sortText: String(i).padStart(2, '0'),
+    label: c.value,
+    kind: CompletionItemKind.EnumMember,
+    detail: `--${spec.name}`,
+    documentation: { kind: MarkupKind.Markdown, value: c.summary },
+    sortText: String(i).padStart(2, '0'),
   }));
 }
 
@@ -49,7 +65,10 @@ function valueItems(spec: RunFlagSpec): CompletionItem[] {
  * the caret is before the image, and the values of `--restart`, `--network`, `--log-driver`, `--pull`.
  * `text` is a unit text or shell text; returns the items and where the word they replace starts.
  */
-export function completeRunFlag(text: string, offset: number): { items: CompletionItem[]; replaceStart: number } | undefined {
+export function completeRunFlag(
+  text: string,
+  offset: number,
+): { items: CompletionItem[]; replaceStart: number } | undefined {
   const found = sourceUpTo(text, offset);
   if (!found) return undefined;
   const invs = dockerInvocations(found.src, found.syntax);

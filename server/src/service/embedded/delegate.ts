@@ -4,10 +4,15 @@ import type { HostedText } from './hosted';
 import type { EmbeddedLanguage } from './region';
 import { isComposePath } from '../compose/composePorts';
 
-/** The language that assists in a served text: a Compose file written by write_files is answered by the Compose service. */
+/**
+ * The language that assists in a served text: a Compose file written by write_files is answered by the
+ * Compose service.
+ */
 function assistLanguage(hosted: HostedText): EmbeddedLanguage {
   const region = hosted.context.region;
-  return hosted.language === 'other' && region?.origin === 'write-file' && isComposePath(region.path) ? 'compose' : hosted.language;
+  return hosted.language === 'other' && region?.origin === 'write-file' && isComposePath(region.path)
+    ? 'compose'
+    : hosted.language;
 }
 
 type ToPos = (o: number) => { line: number; character: number };

@@ -53,7 +53,15 @@ export function digest(parts: readonly string[]): string {
 
 /** What identifies a region besides its text: language, where it is written, its block header. */
 export function regionIdentity(region: EmbeddedRegion): string {
-  return [region.language, region.origin, region.name ?? '', region.unitName ?? '', region.path ?? '', region.header?.chomping ?? '', region.encoded ? 'encoded' : ''].join('\u0000');
+  return [
+    region.language,
+    region.origin,
+    region.name ?? '',
+    region.unitName ?? '',
+    region.path ?? '',
+    region.header?.chomping ?? '',
+    region.encoded ? 'encoded' : '',
+  ].join('\u0000');
 }
 
 /** Everything of the user-data's embedded content: for languages that do not say what they read. */
@@ -89,7 +97,11 @@ function regionDigest(region: EmbeddedRegion): string {
 }
 
 /** The findings of `region`, computed once per (region, what it reads of the rest). */
-export function cachedFindings(region: EmbeddedRegion, surroundings: string, compute: () => Finding[]): readonly Finding[] {
+export function cachedFindings(
+  region: EmbeddedRegion,
+  surroundings: string,
+  compute: () => Finding[],
+): readonly Finding[] {
   const key = `${regionDigest(region)}|${surroundings}`;
   const known = cache.get(key);
   if (known) {

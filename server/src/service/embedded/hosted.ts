@@ -34,6 +34,9 @@ export function regionText(region: EmbeddedRegion, regions: readonly EmbeddedReg
   return {
     language: region.language,
     context: { text: region.text, region, siblings: regions },
-    map: { toDocument: (offset) => toDocumentOffset(region, offset), toText: (docOffset) => toEmbeddedOffset(region, docOffset) },
+    map: {
+      toDocument: (offset) => toDocumentOffset(region, offset),
+      toText: (docOffset) => toEmbeddedOffset(region, docOffset),
+    },
   };
 }

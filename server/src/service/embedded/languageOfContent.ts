@@ -2,7 +2,8 @@ import type { EmbeddedLanguage } from './region';
 import { rulesFamilyFromPath, ufwRulesFile } from '../languageId';
 
 const unitSuffixes = /\.(service|socket|timer|mount|automount|path|target|swap|slice|scope|device)$/;
-const rulesPaths = /(^|\/)(rules-save|rules\.v[46]|ip6?tables\.rules|ip6?tables\.save|[^/]+\.ip6?tables)$|^\/etc\/sysconfig\/ip6?tables$/;
+const rulesPaths =
+  /(^|\/)(rules-save|rules\.v[46]|ip6?tables\.rules|ip6?tables\.save|[^/]+\.ip6?tables)$|^\/etc\/sysconfig\/ip6?tables$/;
 
 /** First line that is neither blank nor a comment. */
 function firstMeaningfulLine(text: string): string {

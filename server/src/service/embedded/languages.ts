@@ -44,7 +44,10 @@ export interface EmbeddedLanguageService {
    * Items without ranges, and where the word they replace starts (text offset); the caller maps both.
    * `isIncomplete`: the answer was cut, ask again as the word grows.
    */
-  complete?(ctx: EmbeddedContext, offset: number): { items: CompletionItem[]; replaceStart: number; isIncomplete?: boolean } | undefined;
+  complete?(
+    ctx: EmbeddedContext,
+    offset: number,
+  ): { items: CompletionItem[]; replaceStart: number; isIncomplete?: boolean } | undefined;
   /** Hover markdown and the span it describes. */
   hover?(ctx: EmbeddedContext, offset: number): { markdown: string; start: number; end: number } | undefined;
   /** Outline entries (offsets into `ctx.text`); nested by `children`. */

@@ -20,11 +20,20 @@ const lastLimit = 4096;
 
 /** How far `after` lies from `before` when it is the same content moved as a whole, else undefined. */
 function uniformShift(before: EmbeddedRegion, after: EmbeddedRegion): number | undefined {
-  const a = before.lines, b = after.lines;
-  if (before.text !== after.text || before.indent !== after.indent || before.eol !== after.eol || a.length !== b.length || a.length === 0) return undefined;
+  const a = before.lines,
+    b = after.lines;
+  if (
+    before.text !== after.text ||
+    before.indent !== after.indent ||
+    before.eol !== after.eol ||
+    a.length !== b.length ||
+    a.length === 0
+  )
+    return undefined;
   const delta = (b[0] as EmbeddedLine).docOffset - (a[0] as EmbeddedLine).docOffset;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i] as EmbeddedLine, y = b[i] as EmbeddedLine;
+    const x = a[i] as EmbeddedLine,
+      y = b[i] as EmbeddedLine;
     if (y.docOffset - x.docOffset !== delta || y.embOffset !== x.embOffset || y.length !== x.length) return undefined;
   }
   return delta;
@@ -36,9 +45,12 @@ export function mapRegionFindings(region: EmbeddedRegion, findings: readonly Fin
   const who = regionIdentity(region);
   const last = lastByIdentity.get(who);
   const delta = last && last.source === findings ? uniformShift(last.region, region) : undefined;
-  const mapped = last && delta !== undefined
-    ? (delta === 0 ? last.mapped : movedFindings(last.mapped, delta))
-    : findings.map((f) => mapFindingToDocument(region, f));
+  const mapped =
+    last && delta !== undefined
+      ? delta === 0
+        ? last.mapped
+        : movedFindings(last.mapped, delta)
+      : findings.map((f) => mapFindingToDocument(region, f));
   const entry = { region, source: findings, mapped };
   mappedByRegion.set(region, entry);
   lastByIdentity.delete(who);

@@ -43,7 +43,20 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     const file = parseRulesSave(text, family);
     const filter = file.tables.find((t) => t.name.value === 'filter');
     const anchor = filter ? { start: filter.span.start, end: filter.name.end } : { start: 0, end: 0 };
-    return { doc, services: undefined, places: [{ name: uri.split('/').pop() ?? 'rules', family, set: ruleSetOf(file), toDoc: (o) => o, anchor, key: `${family}\n${text}` }] };
+    return {
+      doc,
+      services: undefined,
+      places: [
+        {
+          name: uri.split('/').pop() ?? 'rules',
+          family,
+          set: ruleSetOf(file),
+          toDoc: (o) => o,
+          anchor,
+          key: `${family}\n${text}`,
+        },
+      ],
+    };
   }
   const model = parseCloudConfig(text, dialect);
   const commands = hostCommandsOf(model.root, model.dialect);
@@ -57,9 +70,18 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     if (family === 'ipv4') set = withDocker(set, services.publications);
     const filter = file.tables.find((t) => t.name.value === 'filter');
     const toDoc = (o: number): number => toDocumentOffset(region as EmbeddedRegion, o);
-    const anchor = filter ? { start: toDoc(filter.span.start), end: toDoc(filter.name.end) } : { start: toDoc(0), end: toDoc(0) };
+    const anchor = filter
+      ? { start: toDoc(filter.span.start), end: toDoc(filter.name.end) }
+      : { start: toDoc(0), end: toDoc(0) };
     const pubs = family === 'ipv4' ? JSON.stringify(services.publications) : '';
-    places.push({ name: region.path ?? region.name ?? 'rules', family, set, toDoc, anchor, key: `${family}\n${pubs}\n${region.text}` });
+    places.push({
+      name: region.path ?? region.name ?? 'rules',
+      family,
+      set,
+      toDoc,
+      anchor,
+      key: `${family}\n${pubs}\n${region.text}`,
+    });
   }
   // No rules for a family: nothing filters it (the kernel's default policies accept).
   for (const family of ['ipv4', 'ipv6'] as const) {
@@ -67,7 +89,14 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     let set = ruleSetOf({ family, text: '', tables: [] });
     if (family === 'ipv4') set = withDocker(set, services.publications);
     const pubs = family === 'ipv4' ? JSON.stringify(services.publications) : '';
-    places.push({ name: `no ${family === 'ipv4' ? 'iptables' : 'ip6tables'} rules`, family, set, toDoc: (o) => o, anchor: { start: 0, end: 0 }, key: `${family}\n${pubs}\n` });
+    places.push({
+      name: `no ${family === 'ipv4' ? 'iptables' : 'ip6tables'} rules`,
+      family,
+      set,
+      toDoc: (o) => o,
+      anchor: { start: 0, end: 0 },
+      key: `${family}\n${pubs}\n`,
+    });
   }
   return { doc, services, places };
 }
@@ -92,7 +121,11 @@ export interface RulesExposure {
   readonly internetSource: string;
   readonly entries: readonly DocEntry[];
   readonly openNothingListens: readonly string[];
-  readonly listensButClosed: ReadonlyArray<{ readonly what: string; readonly port: string; readonly decidedBy: DocStep | undefined }>;
+  readonly listensButClosed: ReadonlyArray<{
+    readonly what: string;
+    readonly port: string;
+    readonly decidedBy: DocStep | undefined;
+  }>;
 }
 
 export interface ExposureReport {
@@ -106,9 +139,10 @@ export interface ExposureReport {
 function docStep(s: TraceStep | undefined, place: RulesPlace, doc: TextDocument): DocStep | undefined {
   if (!s) return undefined;
   const { span, ...rest } = s;
-  const range = span && s.origin !== 'docker'
-    ? { start: doc.positionAt(place.toDoc(span.start)), end: doc.positionAt(place.toDoc(span.end)) }
-    : undefined;
+  const range =
+    span && s.origin !== 'docker'
+      ? { start: doc.positionAt(place.toDoc(span.start)), end: doc.positionAt(place.toDoc(span.end)) }
+      : undefined;
   return { ...rest, range };
 }
 
@@ -123,7 +157,8 @@ function outsideInterface(set: RuleSet): string {
     for (const chain of table.chains.values()) {
       for (const rule of chain.rules) {
         const i = rule.conds.inIface;
-        if (i && /^(eth|en[a-z0-9]|em\d|bond|venet|wan)[\w.]*$/.test(i.value) && !i.value.endsWith('+')) counts.set(i.value, (counts.get(i.value) ?? 0) + 1);
+        if (i && /^(eth|en[a-z0-9]|em\d|bond|venet|wan)[\w.]*$/.test(i.value) && !i.value.endsWith('+'))
+          counts.set(i.value, (counts.get(i.value) ?? 0) + 1);
       }
     }
   }
@@ -149,7 +184,12 @@ const familyCacheSize = 32;
 /** How many family maps were computed rather than found (for tests). */
 export const exposureCacheStats = { computed: 0 };
 
-function cachedFamilyExposure(place: RulesPlace, fam: 4 | 6, iface: string, listeners: readonly Listener[] | undefined): FamilyExposure {
+function cachedFamilyExposure(
+  place: RulesPlace,
+  fam: 4 | 6,
+  iface: string,
+  listeners: readonly Listener[] | undefined,
+): FamilyExposure {
   const key = `${iface}\n${JSON.stringify(listeners ?? null)}\n${place.key}`;
   const hit = familyCache.get(key);
   if (hit) {
@@ -172,7 +212,11 @@ export function exposureReport(text: string, lang: LanguageId, opts: ExposureOpt
     const fam = familyNumber(place.family);
     const iface = opts.inIface ?? outsideInterface(place.set);
     const ex: FamilyExposure = cachedFamilyExposure(place, fam, iface, services?.listeners);
-    const toEntry = (e: ExposureEntry): DocEntry => ({ ...e, label: labelOf(e), decidedBy: docStep(e.decidedBy, place, doc) });
+    const toEntry = (e: ExposureEntry): DocEntry => ({
+      ...e,
+      label: labelOf(e),
+      decidedBy: docStep(e.decidedBy, place, doc),
+    });
     return {
       name: place.name,
       family: fam,
@@ -181,7 +225,11 @@ export function exposureReport(text: string, lang: LanguageId, opts: ExposureOpt
       internetSource: ex.internetSource,
       entries: ex.entries.map(toEntry),
       openNothingListens: ex.openNothingListens.map(labelOf),
-      listensButClosed: ex.listensButClosed.map(({ listener, entry }) => ({ what: listener.what, port: `${listener.port}/${listener.proto}`, decidedBy: docStep(entry.decidedBy, place, doc) })),
+      listensButClosed: ex.listensButClosed.map(({ listener, entry }) => ({
+        what: listener.what,
+        port: `${listener.port}/${listener.proto}`,
+        decidedBy: docStep(entry.decidedBy, place, doc),
+      })),
     };
   });
   return { files, listeners: services?.listeners, unknownPorts: services?.unknownPorts ?? [] };
@@ -227,28 +275,49 @@ export interface TraceReport {
   readonly steps: readonly DocStep[];
   readonly delivered: { readonly local: boolean; readonly dst: string | undefined; readonly dport: number | undefined };
   /** Other ways the packet may go, when the verdict is unknown. */
-  readonly alternatives: ReadonlyArray<{ readonly verdict: Verdict; readonly assumptions: readonly string[]; readonly steps: readonly DocStep[] }>;
+  readonly alternatives: ReadonlyArray<{
+    readonly verdict: Verdict;
+    readonly assumptions: readonly string[];
+    readonly steps: readonly DocStep[];
+  }>;
 }
 
 export class TraceRequestError extends Error {}
 
 /** Trace one packet through the rules of a user-data or rules file. */
-export function traceReport(text: string, lang: LanguageId, req: TraceRequest, opts: Omit<ExposureOptions, 'inIface'> = {}): TraceReport {
+export function traceReport(
+  text: string,
+  lang: LanguageId,
+  req: TraceRequest,
+  opts: Omit<ExposureOptions, 'inIface'> = {},
+): TraceReport {
   const src = parseCidr(req.src);
-  if (!src || (src.family === 4 ? src.prefix !== 32 : src.prefix !== 128)) throw new TraceRequestError(`not a host address: ${req.src}`);
+  if (!src || (src.family === 4 ? src.prefix !== 32 : src.prefix !== 128))
+    throw new TraceRequestError(`not a host address: ${req.src}`);
   const dst = req.dst === undefined ? undefined : parseCidr(req.dst);
-  if (req.dst !== undefined && (!dst || dst.family !== src.family)) throw new TraceRequestError(`not a host address of the same family: ${req.dst}`);
+  if (req.dst !== undefined && (!dst || dst.family !== src.family))
+    throw new TraceRequestError(`not a host address of the same family: ${req.dst}`);
   const family: IpFamily = src.family === 4 ? 'ipv4' : 'ipv6';
   const { doc, places } = placesOf(text, lang, opts.dialect ?? 'auto', opts.uri ?? 'file:///rules');
   const place = places.find((p) => p.family === family);
-  if (!place) throw new TraceRequestError(`this file holds no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules; the source address is ${family === 'ipv4' ? 'IPv4' : 'IPv6'}`);
+  if (!place)
+    throw new TraceRequestError(
+      `this file holds no ${family === 'ipv4' ? 'IPv4' : 'IPv6'} rules; the source address is ${family === 'ipv4' ? 'IPv4' : 'IPv6'}`,
+    );
   let proto = normalizeProtocol(req.proto);
   if (proto === 'icmp' && family === 'ipv6') proto = 'icmpv6';
   const icmp = proto === 'icmp' || proto === 'icmpv6';
   if (!icmp && req.dport === undefined) throw new TraceRequestError(`a ${proto} packet needs a destination port`);
   const packet: TracePacket = {
-    family: src.family, proto, sport: 40000, dport: icmp ? undefined : req.dport, icmpType: icmp ? req.icmpType ?? 'echo-request' : undefined,
-    src, dst, inIface: req.inIface ?? outsideInterface(place.set), state: req.state ?? 'NEW',
+    family: src.family,
+    proto,
+    sport: 40000,
+    dport: icmp ? undefined : req.dport,
+    icmpType: icmp ? (req.icmpType ?? 'echo-request') : undefined,
+    src,
+    dst,
+    inIface: req.inIface ?? outsideInterface(place.set),
+    state: req.state ?? 'NEW',
   };
   // A new connection is judged whole (the host's answer and the client's next packet too).
   const result = packet.state === 'NEW' ? traceConnection(place.set, packet) : tracePacket(place.set, packet);
@@ -259,9 +328,17 @@ export function traceReport(text: string, lang: LanguageId, req: TraceRequest, o
     verdict: result.verdict,
     reasons: result.reasons,
     steps: steps(result.path.steps),
-    delivered: { local: result.path.delivered.local, dst: result.path.delivered.dst, dport: result.path.delivered.dport },
-    alternatives: result.verdict === 'unknown'
-      ? result.paths.filter((p) => p !== result.path).slice(0, 8).map((p) => ({ verdict: p.verdict, assumptions: p.assumptions, steps: steps(p.steps) }))
-      : [],
+    delivered: {
+      local: result.path.delivered.local,
+      dst: result.path.delivered.dst,
+      dport: result.path.delivered.dport,
+    },
+    alternatives:
+      result.verdict === 'unknown'
+        ? result.paths
+            .filter((p) => p !== result.path)
+            .slice(0, 8)
+            .map((p) => ({ verdict: p.verdict, assumptions: p.assumptions, steps: steps(p.steps) }))
+        : [],
   };
 }

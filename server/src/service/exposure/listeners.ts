@@ -24,7 +24,14 @@ function socketListeners(region: EmbeddedRegion): Listener[] {
     if (!hit) continue;
     const host = hit[1] ?? hit[2] ?? '';
     if (/^127\.|^::1$|^localhost$/.test(host)) continue;
-    const family = hit[1] !== undefined && host !== '::' ? 6 : /^\d+\.\d+\.\d+\.\d+$/.test(host) && host !== '0.0.0.0' ? 4 : host === '0.0.0.0' ? 4 : undefined;
+    const family =
+      hit[1] !== undefined && host !== '::'
+        ? 6
+        : /^\d+\.\d+\.\d+\.\d+$/.test(host) && host !== '0.0.0.0'
+          ? 4
+          : host === '0.0.0.0'
+            ? 4
+            : undefined;
     out.push({ proto, port: Number(hit[3]), what: name, ...(family ? { family } : {}) });
   }
   return out;
@@ -33,9 +40,11 @@ function socketListeners(region: EmbeddedRegion): Listener[] {
 export function hostServices(regions: readonly EmbeddedRegion[], hostCommands: readonly string[]): HostServices {
   const listeners: Listener[] = [];
   const sshd = sshdConfigPorts(regions);
-  for (const port of sshd.length ? sshd : [22]) listeners.push({ proto: 'tcp', port, what: sshd.length ? 'sshd (Port in sshd_config)' : 'sshd (default port)' });
+  for (const port of sshd.length ? sshd : [22])
+    listeners.push({ proto: 'tcp', port, what: sshd.length ? 'sshd (Port in sshd_config)' : 'sshd (default port)' });
   for (const r of regions) {
-    if (r.language === 'systemd' && !r.encoded && (r.name ?? '').endsWith('.socket')) listeners.push(...socketListeners(r));
+    if (r.language === 'systemd' && !r.encoded && (r.name ?? '').endsWith('.socket'))
+      listeners.push(...socketListeners(r));
   }
   const publications: Array<DockerPublication & { where: string; text: string }> = [];
   const unknownPorts: string[] = [];
@@ -47,9 +56,23 @@ export function hostServices(regions: readonly EmbeddedRegion[], hostCommands: r
     const first = Number(p.hostPort.split('-')[0]);
     const hostIp = p.hostIp?.replace(/^\[|\]$/g, '');
     const v6Only = hostIp !== undefined && hostIp.includes(':') && hostIp !== '::';
-    if (!v6Only) publications.push({ protocol: p.protocol, hostPort: p.hostPort, containerPort: p.containerPort, ...(hostIp && hostIp !== '::' ? { hostIp } : {}), where, text: p.text });
+    if (!v6Only)
+      publications.push({
+        protocol: p.protocol,
+        hostPort: p.hostPort,
+        containerPort: p.containerPort,
+        ...(hostIp && hostIp !== '::' ? { hostIp } : {}),
+        where,
+        text: p.text,
+      });
     // On IPv6 Docker's proxy listens on the host itself (INPUT applies).
-    if (Number.isInteger(first)) listeners.push({ proto: p.protocol, port: first, what: `container (${p.text} in ${where})`, ...(hostIp && !hostIp.includes(':') ? { family: 4 as const } : {}) });
+    if (Number.isInteger(first))
+      listeners.push({
+        proto: p.protocol,
+        port: first,
+        what: `container (${p.text} in ${where})`,
+        ...(hostIp && !hostIp.includes(':') ? { family: 4 as const } : {}),
+      });
   }
   return { listeners, publications, unknownPorts };
 }

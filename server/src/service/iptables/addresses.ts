@@ -26,7 +26,8 @@ export function isIpv6Literal(s: string): boolean {
   const lastColon = s.lastIndexOf(':');
   if (s.slice(lastColon + 1).includes('.')) {
     const v4 = s.slice(lastColon + 1);
-    if (v4.split('.').length !== 4 || !v4.split('.').every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return false;
+    if (v4.split('.').length !== 4 || !v4.split('.').every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255))
+      return false;
     head = s.slice(0, lastColon + 1) + '0';
     groupsForV4 = 1;
   }
@@ -59,10 +60,25 @@ export function checkAddress(word: string, family: IpFamily, allowMask = true): 
   let hostname = false;
   if (addr === '') return bad('An address is missing here.');
   if (v6 ? !isIpv6Literal(addr) : !ipv4(addr, false)) {
-    if (!v6 && isIpv6Literal(addr)) return bad(`\`${addr}\` is an IPv6 address: iptables (IPv4) cannot use it; put the rule in the ip6tables file.`, 0, addr.length);
-    if (v6 && /^[0-9.]+$/.test(addr) && addr.includes('.')) return bad(`\`${addr}\` is an IPv4 address: ip6tables cannot use it; put the rule in the iptables file.`, 0, addr.length);
+    if (!v6 && isIpv6Literal(addr))
+      return bad(
+        `\`${addr}\` is an IPv6 address: iptables (IPv4) cannot use it; put the rule in the ip6tables file.`,
+        0,
+        addr.length,
+      );
+    if (v6 && /^[0-9.]+$/.test(addr) && addr.includes('.'))
+      return bad(
+        `\`${addr}\` is an IPv4 address: ip6tables cannot use it; put the rule in the iptables file.`,
+        0,
+        addr.length,
+      );
     if (hostnameLike.test(addr) && !/^[0-9.]+$/.test(addr)) hostname = true;
-    else return bad(`\`${addr}\` is not a valid ${v6 ? 'IPv6' : 'IPv4'} address: iptables-restore fails ("host/network not found").`, 0, addr.length);
+    else
+      return bad(
+        `\`${addr}\` is not a valid ${v6 ? 'IPv6' : 'IPv4'} address: iptables-restore fails ("host/network not found").`,
+        0,
+        addr.length,
+      );
   }
   if (mask !== undefined) {
     const at = addr.length + 1;
@@ -71,13 +87,18 @@ export function checkAddress(word: string, family: IpFamily, allowMask = true): 
     const dotted = !v6 && mask.includes('.') && ipv4(mask, true);
     const v6mask = v6 && mask.includes(':') && isIpv6Literal(mask);
     if (!dotted && !v6mask && (Number.isNaN(n) || n > max)) {
-      return bad(`\`/${mask}\` is not a valid mask: use a prefix length 0–${max}${v6 ? '' : ' or a dotted mask'}.`, at, word.length);
+      return bad(
+        `\`/${mask}\` is not a valid mask: use a prefix length 0–${max}${v6 ? '' : ' or a dotted mask'}.`,
+        at,
+        word.length,
+      );
     }
   }
   return hostname ? { ok: true, hostname: true } : { ok: true };
 }
 
-export type PortCheck = { readonly ok: true; readonly ports: number } | { readonly ok: false; readonly message: string };
+export type PortCheck =
+  { readonly ok: true; readonly ports: number } | { readonly ok: false; readonly message: string };
 
 /** A single port: number 0–65535 or a service name. */
 export function checkPort(word: string): boolean {
@@ -103,12 +124,17 @@ export function checkPortRange(word: string): PortCheck {
   if (hi !== '' && !checkPort(hi)) return { ok: false, message: portMessage(hi) };
   const a = lo === '' ? 0 : portValue(lo);
   const b = hi === '' ? 65535 : portValue(hi);
-  if (a > b) return { ok: false, message: `The range \`${word}\` is reversed (low port above high port): iptables-restore fails.` };
+  if (a > b)
+    return {
+      ok: false,
+      message: `The range \`${word}\` is reversed (low port above high port): iptables-restore fails.`,
+    };
   return { ok: true, ports: 2 };
 }
 
 function portMessage(word: string): string {
-  if (word.includes(',')) return `\`${word}\` is a list: --dport/--sport take one port or range; use -m multiport --dports for several.`;
+  if (word.includes(','))
+    return `\`${word}\` is a list: --dport/--sport take one port or range; use -m multiport --dports for several.`;
   if (word === '') return 'A port is missing here (a space or an extra comma in the list?).';
   if (/^[0-9]+$/.test(word)) return `Port \`${word}\` is out of range: ports are 0–65535.`;
   return `\`${word}\` is neither a port number nor a known service name: iptables-restore fails.`;
@@ -122,6 +148,10 @@ export function checkPortList(word: string): PortCheck {
     if (!r.ok) return r;
     total += r.ports;
   }
-  if (total > 15) return { ok: false, message: `Too many ports: multiport takes at most 15 (a range counts as two); this list counts ${total}.` };
+  if (total > 15)
+    return {
+      ok: false,
+      message: `Too many ports: multiport takes at most 15 (a range counts as two); this list counts ${total}.`,
+    };
   return { ok: true, ports: total };
 }

@@ -7,7 +7,14 @@
  */
 import type { IpFamily, OptionUse, RuleLine, Token } from './ast';
 import type { Finding } from '../types';
-import { lookupGenericOption, lookupMatch, lookupTarget, type MatchSpec, type OptionSpec, type TargetSpec } from '../data/iptables/index';
+import {
+  lookupGenericOption,
+  lookupMatch,
+  lookupTarget,
+  type MatchSpec,
+  type OptionSpec,
+  type TargetSpec,
+} from '../data/iptables/index';
 import { optionArgCount, optionNames } from '../data/iptables/spec';
 import { lookupProtocol } from '../data/iptables/protocols';
 import { protocolFix } from './protocolFix';
@@ -45,8 +52,12 @@ type Candidate = { spec: OptionSpec; owner: ResolvedOption['owner'] };
  * The option `word` names among `groups` (each a list of options and their owner), as getopt finds it:
  * an exact spelling first, else a unique `--prefix` of one option; 'ambiguous' when the prefix fits several.
  */
-function resolveAmong(word: string, groups: ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>): Candidate | 'ambiguous' | undefined {
-  for (const g of groups) for (const spec of g.options) if (optionNames(spec).includes(word)) return { spec, owner: g.owner };
+function resolveAmong(
+  word: string,
+  groups: ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>,
+): Candidate | 'ambiguous' | undefined {
+  for (const g of groups)
+    for (const spec of g.options) if (optionNames(spec).includes(word)) return { spec, owner: g.owner };
   if (!word.startsWith('--') || word.length < 3) return undefined;
   let first: Candidate | undefined;
   for (const g of groups) {
@@ -71,7 +82,10 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
 
   /** The options of the loaded matches, then of the target, with their owners. */
   const candidates = (): Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> => {
-    const out: Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> = matches.map((m) => ({ options: m.spec.options, owner: m }));
+    const out: Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> = matches.map((m) => ({
+      options: m.spec.options,
+      owner: m,
+    }));
     if (target) out.push({ options: target.spec.options, owner: target.spec });
     return out;
   };
@@ -79,11 +93,18 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
   for (const use of rule.options) {
     const word = use.name.value;
     if (word === '-t' || word === '--table' || (word.startsWith('--t') && '--table'.startsWith(word))) {
-      findings.push({ code: syntax, message: '`-t` cannot be used inside a rules file: the table comes from the `*table` line above.', start: use.span.start, end: use.span.end });
+      findings.push({
+        code: syntax,
+        message: '`-t` cannot be used inside a rules file: the table comes from the `*table` line above.',
+        start: use.span.start,
+        end: use.span.end,
+      });
       continue;
     }
     let generic = lookupGenericOption(word);
-    let hit: { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined = generic ? { spec: generic, owner: 'generic' } : undefined;
+    let hit: { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined = generic
+      ? { spec: generic, owner: 'generic' }
+      : undefined;
     if (!hit) hit = resolveAmong(word, candidates());
     if (!hit && protocol && !protocol.negated) {
       const p = lookupProtocol(protocol.name);
@@ -108,7 +129,12 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
       }
     }
     if (hit === 'ambiguous') {
-      findings.push({ code: 'iptables/unknown-option', message: `\`${word}\` is an abbreviation of more than one option: iptables refuses it ("unknown option"). Write the option out.`, start: use.name.start, end: use.name.end });
+      findings.push({
+        code: 'iptables/unknown-option',
+        message: `\`${word}\` is an abbreviation of more than one option: iptables refuses it ("unknown option"). Write the option out.`,
+        start: use.name.start,
+        end: use.name.end,
+      });
       continue;
     }
     if (!hit) {
@@ -120,44 +146,90 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     const used = seen.get(ownerKey) ?? new Set<OptionSpec>();
     seen.set(ownerKey, used);
     if (used.has(spec) && spec.name !== '-m') {
-      findings.push({ code: syntax, message: `\`${spec.name}\` is given twice in one rule: iptables allows it only once${owner === 'generic' ? '' : ' per module'}.`, start: use.name.start, end: use.name.end });
+      findings.push({
+        code: syntax,
+        message: `\`${spec.name}\` is given twice in one rule: iptables allows it only once${owner === 'generic' ? '' : ' per module'}.`,
+        start: use.name.start,
+        end: use.name.end,
+      });
     }
     used.add(spec);
     if (use.negation && use.negation.start > use.name.start) {
-      findings.push({ code: syntax, message: 'Old negation syntax `-x ! value`: iptables now requires `! -x value`, and rejects this line ("Bad argument").', start: use.negation.start, end: use.negation.end });
+      findings.push({
+        code: syntax,
+        message:
+          'Old negation syntax `-x ! value`: iptables now requires `! -x value`, and rejects this line ("Bad argument").',
+        start: use.negation.start,
+        end: use.negation.end,
+      });
     } else if (use.negation && owner === 'generic' && !spec.negatable) {
-      findings.push({ code: syntax, message: `\`${spec.name}\` cannot be negated with \`!\`.`, start: use.negation.start, end: use.negation.end });
+      findings.push({
+        code: syntax,
+        message: `\`${spec.name}\` cannot be negated with \`!\`.`,
+        start: use.negation.start,
+        end: use.negation.end,
+      });
     }
     const want = optionArgCount(spec);
     if (use.args.length < want) {
-      findings.push({ code: 'iptables/missing-argument', message: `\`${word}\` needs ${want === 1 ? 'a value' : `${want} values`} (${spec.argHint ?? spec.arg}) after it. iptables-restore fails on this line.`, start: use.name.start, end: use.name.end });
+      findings.push({
+        code: 'iptables/missing-argument',
+        message: `\`${word}\` needs ${want === 1 ? 'a value' : `${want} values`} (${spec.argHint ?? spec.arg}) after it. iptables-restore fails on this line.`,
+        start: use.name.start,
+        end: use.name.end,
+      });
     } else if (use.args.length > want) {
       const stray = use.args[want] as Token;
       const prev = use.args[want - 1];
       if (!(prev && prev.value.endsWith(','))) {
-        findings.push({ code: syntax, message: `\`${stray.value}\` is an extra word after \`${word}\`${want ? ' and its value' : ''}: iptables-restore rejects the line ("Bad argument").${stray.value.includes(' ') ? '' : ' Quote values that contain spaces.'}`, start: stray.start, end: stray.end });
+        findings.push({
+          code: syntax,
+          message: `\`${stray.value}\` is an extra word after \`${word}\`${want ? ' and its value' : ''}: iptables-restore rejects the line ("Bad argument").${stray.value.includes(' ') ? '' : ' Quote values that contain spaces.'}`,
+          start: stray.start,
+          end: stray.end,
+        });
       }
     }
     resolved.push({ use, spec, owner });
     const value = use.args[0]?.value;
     if (owner !== 'generic' || value === undefined) continue;
     if (spec.name === '-p') {
-      if (protocol) findings.push({ code: syntax, message: 'Only one `-p` per rule.', start: use.name.start, end: use.name.end });
+      if (protocol)
+        findings.push({ code: syntax, message: 'Only one `-p` per rule.', start: use.name.start, end: use.name.end });
       const p = lookupProtocol(value);
-      if (!p) findings.push({ code: syntax, message: `\`${value}\` is not a protocol iptables knows: use a name such as tcp, udp, icmp${family === 'ipv6' ? ', ipv6-icmp' : ''} or a number 0–255.`, start: (use.args[0] as Token).start, end: (use.args[0] as Token).end });
+      if (!p)
+        findings.push({
+          code: syntax,
+          message: `\`${value}\` is not a protocol iptables knows: use a name such as tcp, udp, icmp${family === 'ipv6' ? ', ipv6-icmp' : ''} or a number 0–255.`,
+          start: (use.args[0] as Token).start,
+          end: (use.args[0] as Token).end,
+        });
       protocol = { name: p?.name ?? value.toLowerCase(), use, negated: use.negation !== undefined };
     } else if (spec.name === '-m') {
       const m = lookupMatch(value, family);
       if (!m) {
         const other = lookupMatch(value, family === 'ipv4' ? 'ipv6' : 'ipv4');
-        const hint = other ? ` It exists only for ${family === 'ipv4' ? 'ip6tables' : 'iptables'}${value === 'icmp' ? '; use -m icmp6 with -p ipv6-icmp' : value === 'icmp6' ? '; use -m icmp with -p icmp' : ''}.` : '';
+        const hint = other
+          ? ` It exists only for ${family === 'ipv4' ? 'ip6tables' : 'iptables'}${value === 'icmp' ? '; use -m icmp6 with -p ipv6-icmp' : value === 'icmp6' ? '; use -m icmp with -p icmp' : ''}.`
+          : '';
         unknownModule = true;
-        findings.push({ code: 'iptables/unknown-match', message: `There is no match module \`${value}\`: iptables-restore fails ("Couldn't load match").${hint}`, start: (use.args[0] as Token).start, end: (use.args[0] as Token).end });
+        findings.push({
+          code: 'iptables/unknown-match',
+          message: `There is no match module \`${value}\`: iptables-restore fails ("Couldn't load match").${hint}`,
+          start: (use.args[0] as Token).start,
+          end: (use.args[0] as Token).end,
+        });
       } else {
         matches.push({ spec: m, use });
       }
     } else if (spec.name === '-j' || spec.name === '-g') {
-      if (target || chainJump) findings.push({ code: syntax, message: 'Only one `-j`/`-g` per rule.', start: use.name.start, end: use.name.end });
+      if (target || chainJump)
+        findings.push({
+          code: syntax,
+          message: 'Only one `-j`/`-g` per rule.',
+          start: use.name.start,
+          end: use.name.end,
+        });
       const t = spec.name === '-j' ? lookupTarget(value, family) : undefined;
       if (t) target = { spec: t, use };
       else chainJump = { name: use.args[0] as Token, use, goto: spec.name === '-g' };
@@ -167,7 +239,12 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     for (const group of m.spec.requires ?? []) {
       if (!resolved.some((r) => r.owner === m && group.includes(r.spec.name))) {
         const at = m.use?.args[0] ?? m.use?.name ?? rule.command;
-        findings.push({ code: 'iptables/missing-argument', message: `The ${m.spec.name} match needs ${group.map((g) => `\`${g}\``).join(' or ')}. iptables-restore fails on this line.`, start: at.start, end: at.end });
+        findings.push({
+          code: 'iptables/missing-argument',
+          message: `The ${m.spec.name} match needs ${group.map((g) => `\`${g}\``).join(' or ')}. iptables-restore fails on this line.`,
+          start: at.start,
+          end: at.end,
+        });
       }
     }
   }
@@ -175,7 +252,12 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     for (const group of target.spec.requires ?? []) {
       if (!resolved.some((r) => r.owner === target?.spec && group.includes(r.spec.name))) {
         const at = target.use.args[0] ?? target.use.name;
-        findings.push({ code: 'iptables/missing-argument', message: `${target.spec.name} needs ${group.map((g) => `\`${g}\``).join(' or ')}. iptables-restore fails on this line.`, start: at.start, end: at.end });
+        findings.push({
+          code: 'iptables/missing-argument',
+          message: `${target.spec.name} needs ${group.map((g) => `\`${g}\``).join(' or ')}. iptables-restore fails on this line.`,
+          start: at.start,
+          end: at.end,
+        });
       }
     }
   }
@@ -185,18 +267,44 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
 let genericLongCache: Array<{ options: readonly OptionSpec[]; owner: 'generic' }> | undefined;
 function genericLong(): Array<{ options: readonly OptionSpec[]; owner: 'generic' }> {
   if (!genericLongCache) {
-    const names = ['--protocol', '--source', '--destination', '--in-interface', '--out-interface', '--fragment', '--match', '--jump', '--goto', '--set-counters'];
+    const names = [
+      '--protocol',
+      '--source',
+      '--destination',
+      '--in-interface',
+      '--out-interface',
+      '--fragment',
+      '--match',
+      '--jump',
+      '--goto',
+      '--set-counters',
+    ];
     genericLongCache = [{ options: names.map((n) => lookupGenericOption(n) as OptionSpec), owner: 'generic' }];
   }
   return genericLongCache;
 }
 
-function unknownOption(use: OptionUse, rule: RuleLine, family: IpFamily, proto: string | undefined, target: string | undefined): Finding {
+function unknownOption(
+  use: OptionUse,
+  rule: RuleLine,
+  family: IpFamily,
+  proto: string | undefined,
+  target: string | undefined,
+): Finding {
   const word = use.name.value;
   const fix = protocolFix(use, rule, family);
   let why = 'no loaded match or target provides it';
-  if (fix) why = proto ? `it needs ${fix.needs}, and \`-p ${proto}\` does not provide it` : `it is only known after ${fix.needs} (earlier on the line)`;
-  else if (lookupTarget('REJECT', family)?.options.some((o) => o.name === word) || lookupTarget('LOG', family)?.options.some((o) => o.name === word)) why = target ? `it belongs to another target than ${target}` : 'target options are only known after their `-j TARGET`';
+  if (fix)
+    why = proto
+      ? `it needs ${fix.needs}, and \`-p ${proto}\` does not provide it`
+      : `it is only known after ${fix.needs} (earlier on the line)`;
+  else if (
+    lookupTarget('REJECT', family)?.options.some((o) => o.name === word) ||
+    lookupTarget('LOG', family)?.options.some((o) => o.name === word)
+  )
+    why = target
+      ? `it belongs to another target than ${target}`
+      : 'target options are only known after their `-j TARGET`';
   return {
     code: 'iptables/unknown-option',
     message: `\`${word}\` is not known here; iptables-restore fails on this line ("unknown option"). ${why.charAt(0).toUpperCase()}${why.slice(1)}.`,

@@ -45,13 +45,14 @@ export type RulesLine =
   | { readonly kind: 'table'; readonly span: Span; readonly name: Token }
   /** `:INPUT DROP [0:0]` */
   | {
-    readonly kind: 'chain';
-    readonly span: Span;
-    readonly name: Token;
-    readonly policy: Token | undefined;
-    /** `[packets:bytes]` as written, with the parsed numbers when they parse. */
-    readonly counters: (Token & { readonly packets: number | undefined; readonly bytes: number | undefined }) | undefined;
-  }
+      readonly kind: 'chain';
+      readonly span: Span;
+      readonly name: Token;
+      readonly policy: Token | undefined;
+      /** `[packets:bytes]` as written, with the parsed numbers when they parse. */
+      readonly counters:
+        (Token & { readonly packets: number | undefined; readonly bytes: number | undefined }) | undefined;
+    }
   | { readonly kind: 'rule'; readonly span: Span; readonly rule: RuleLine }
   /** `COMMIT` (`trailing` is any text after it on the line). */
   | { readonly kind: 'commit'; readonly span: Span; readonly trailing: Span | undefined }

@@ -16,20 +16,30 @@ import { lines, type RuleEntry } from '../ruleEntry';
 const v4 = (...body: string[]) => ({ file: 'rules.v4', text: lines(...body) });
 const v6 = (...body: string[]) => ({ file: 'rules.v6', text: lines(...body) });
 /** A filter table that accepts loopback, replies and SSH and drops the rest, with `extra` rules after. */
-const guarded = (...extra: string[]) => v4(
-  '*filter', ':INPUT DROP [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT ACCEPT [0:0]',
-  '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-  '-A INPUT -p tcp --dport 22 -j ACCEPT', ...extra, 'COMMIT');
+const guarded = (...extra: string[]) =>
+  v4(
+    '*filter',
+    ':INPUT DROP [0:0]',
+    ':FORWARD DROP [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    '-A INPUT -i lo -j ACCEPT',
+    '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+    '-A INPUT -p tcp --dport 22 -j ACCEPT',
+    ...extra,
+    'COMMIT',
+  );
 
 export const iptablesCatalogue = {
   'iptables/syntax': {
     severity: 'error',
-    summary: 'A line iptables-restore cannot read: unknown command, stray word, indented comment, text after COMMIT, -t, CRLF.',
+    summary:
+      'A line iptables-restore cannot read: unknown command, stray word, indented comment, text after COMMIT, -t, CRLF.',
     why: 'iptables-restore stops at the first line it cannot read and loads none of the file: the machine keeps whatever firewall it had, often none.',
     bad: v4('*filter', '  # allow mail', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '# allow mail', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     fix: 'Follow the rules-save layout: comments start in column 0, `COMMIT` alone on its line, one command per rule, no `-t` (the table comes from the `*table` line), LF line endings, a newline after the last `COMMIT`.',
-    realTool: 'iptables-restore 1.8.9 fails with `Bad argument \'<word>\'` and "Error occurred at line: N" (exit 2); an indented `#` is not a comment; CRLF breaks the first table line.',
+    realTool:
+      'iptables-restore 1.8.9 fails with `Bad argument \'<word>\'` and "Error occurred at line: N" (exit 2); an indented `#` is not a comment; CRLF breaks the first table line.',
   },
   'iptables/no-table': {
     severity: 'error',
@@ -47,7 +57,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -p tcp --dport 25 -j ACCEPT'),
     good: v4('*filter', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     fix: 'End each table with `COMMIT` before the next `*table` and at the end of the file; the quick fix inserts it.',
-    realTool: 'iptables-restore reports `COMMIT expected at line N` (exit 1), or `Bad argument \'*nat\'` when a second table starts while one is open.',
+    realTool:
+      "iptables-restore reports `COMMIT expected at line N` (exit 1), or `Bad argument '*nat'` when a second table starts while one is open.",
   },
   'iptables/unknown-table': {
     severity: 'error',
@@ -56,7 +67,8 @@ export const iptablesCatalogue = {
     bad: v4('*filtre', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     fix: 'Use one of `filter`, `nat`, `mangle`, `raw`, `security` (lower case).',
-    realTool: 'The legacy backend says `unable to initialize table \'<name>\'`, nf_tables `table name \'<name>\' invalid` (exit 2).',
+    realTool:
+      "The legacy backend says `unable to initialize table '<name>'`, nf_tables `table name '<name>' invalid` (exit 2).",
   },
   'iptables/chain-not-in-table': {
     severity: 'error',
@@ -65,7 +77,8 @@ export const iptablesCatalogue = {
     bad: v4('*raw', ':INPUT ACCEPT [0:0]', 'COMMIT'),
     good: v4('*raw', ':PREROUTING ACCEPT [0:0]', 'COMMIT'),
     fix: 'Use a chain of this table (filter: INPUT, FORWARD, OUTPUT; nat: PREROUTING, INPUT, OUTPUT, POSTROUTING; raw: PREROUTING, OUTPUT; …), or move the rule to the table that has the chain.',
-    realTool: 'Setting a policy on a chain the table lacks fails with "Bad built-in chain name"; rules for it fail to load.',
+    realTool:
+      'Setting a policy on a chain the table lacks fails with "Bad built-in chain name"; rules for it fail to load.',
   },
   'iptables/undeclared-chain': {
     severity: 'error',
@@ -74,7 +87,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -j MAIL', '-A MAIL -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', ':MAIL - [0:0]', '-A OUTPUT -j MAIL', '-A MAIL -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     fix: 'Declare the chain at the top of the table (`:NAME - [0:0]`); the quick fix adds the declaration.',
-    realTool: 'The legacy backend fails with `Couldn\'t load target`, nf_tables with `Chain \'MAIL\' does not exist`; nf_tables `--test` does not notice.',
+    realTool:
+      "The legacy backend fails with `Couldn't load target`, nf_tables with `Chain 'MAIL' does not exist`; nf_tables `--test` does not notice.",
   },
   'iptables/duplicate-chain': {
     severity: 'error',
@@ -83,7 +97,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', ':MAIL - [0:0]', ':MAIL - [0:0]', '-A OUTPUT -j MAIL', 'COMMIT'),
     good: v4('*filter', ':MAIL - [0:0]', '-A OUTPUT -j MAIL', 'COMMIT'),
     fix: 'Remove one of the declarations.',
-    realTool: 'iptables-legacy-restore fails on the second declaration ("Chain already exists"); nf_tables `--test` does not notice.',
+    realTool:
+      'iptables-legacy-restore fails on the second declaration ("Chain already exists"); nf_tables `--test` does not notice.',
   },
   'iptables/invalid-policy': {
     severity: 'error',
@@ -109,8 +124,8 @@ export const iptablesCatalogue = {
     why: 'An unknown module fails the line and the whole restore.',
     bad: v4('*filter', '-A OUTPUT -p tcp -m multiports --dports 25,587 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -p tcp -m multiport --dports 25,587 -j ACCEPT', 'COMMIT'),
-    fix: 'Use the module\'s real name (completion after `-m ` lists them).',
-    realTool: 'iptables fails with `Couldn\'t load match \'multiports\':No such file or directory` (exit 2).',
+    fix: "Use the module's real name (completion after `-m ` lists them).",
+    realTool: "iptables fails with `Couldn't load match 'multiports':No such file or directory` (exit 2).",
   },
   'iptables/unknown-target': {
     severity: 'error',
@@ -119,7 +134,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -p tcp --dport 25 -j accept', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     fix: 'Use a target (`ACCEPT`, `DROP`, `REJECT`, `LOG`, …) or declare the chain you meant.',
-    realTool: 'The legacy backend fails with `Couldn\'t load target`; nf_tables reads an unknown name as a chain and fails at load with "Chain does not exist".',
+    realTool:
+      'The legacy backend fails with `Couldn\'t load target`; nf_tables reads an unknown name as a chain and fails at load with "Chain does not exist".',
   },
   'iptables/target-not-allowed': {
     severity: 'error',
@@ -128,7 +144,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A FORWARD -o eth0 -j MASQUERADE', 'COMMIT'),
     good: v4('*nat', '-A POSTROUTING -o eth0 -j MASQUERADE', 'COMMIT'),
     fix: 'Move the rule to the table and chain where the target works.',
-    realTool: 'A real load into a network namespace fails (legacy: `line N failed` at COMMIT; nf_tables: `RULE_APPEND failed`); `--test` does not notice.',
+    realTool:
+      'A real load into a network namespace fails (legacy: `line N failed` at COMMIT; nf_tables: `RULE_APPEND failed`); `--test` does not notice.',
   },
   'iptables/missing-argument': {
     severity: 'error',
@@ -146,7 +163,7 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -d 10.0.0.0/33 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -d 10.0.0.0/8 -j ACCEPT', 'COMMIT'),
     fix: 'Write a valid address with a prefix of 0–32 (IPv4) or 0–128 (IPv6), in the file of its family.',
-    realTool: 'iptables reports `invalid mask \'33\' specified` or `host/network \'…\' not found` (exit 2).',
+    realTool: "iptables reports `invalid mask '33' specified` or `host/network '…' not found` (exit 2).",
   },
   'iptables/hostname': {
     severity: 'warning',
@@ -155,7 +172,7 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -d mail.example.com -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -d 192.0.2.25 -j ACCEPT', 'COMMIT'),
     fix: 'Use the address (or an ipset filled by a script that runs when the network is up).',
-    realTool: 'iptables resolves the name while loading and fails with `host/network \'…\' not found` when it cannot.',
+    realTool: "iptables resolves the name while loading and fails with `host/network '…' not found` when it cannot.",
   },
   'iptables/invalid-port': {
     severity: 'error',
@@ -164,7 +181,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -p tcp --dport 70000 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -p tcp --dport 7000 -j ACCEPT', 'COMMIT'),
     fix: 'Ports are 0–65535, ranges `low:high`, lists need `-m multiport` and hold at most 15 ports (a range counts as two).',
-    realTool: 'iptables reports `invalid port/service \'70000\' specified`, `invalid portrange (min > max)` or `too many ports specified` (exit 2).',
+    realTool:
+      "iptables reports `invalid port/service '70000' specified`, `invalid portrange (min > max)` or `too many ports specified` (exit 2).",
   },
   'iptables/invalid-icmp-type': {
     severity: 'error',
@@ -182,7 +200,7 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATE -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT', 'COMMIT'),
     fix: 'Use `NEW`, `ESTABLISHED`, `RELATED`, `INVALID`, `UNTRACKED` (and for `--ctstate` also `SNAT`, `DNAT`).',
-    realTool: 'iptables reports `Bad ctstate \'RELATE\'` (exit 2).',
+    realTool: "iptables reports `Bad ctstate 'RELATE'` (exit 2).",
   },
   'iptables/missing-ipset': {
     severity: 'warning',
@@ -191,7 +209,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -m set --match-set blocked dst -j DROP', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -d 198.51.100.0/24 -j DROP', 'COMMIT'),
     fix: 'Create the set before the rules load (`ipset create` in `runcmd`/`bootcmd` or a unit ordered before the restore), or match addresses directly.',
-    realTool: 'iptables fails even under `--test` when the named set does not exist in the kernel ("Set blocked doesn\'t exist").',
+    realTool:
+      'iptables fails even under `--test` when the named set does not exist in the kernel ("Set blocked doesn\'t exist").',
   },
   'iptables/duplicate-rule': {
     severity: 'warning',
@@ -209,23 +228,50 @@ export const iptablesCatalogue = {
     bad: v4('*filter', '-A OUTPUT -p tcp -j DROP', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', 'COMMIT'),
     good: v4('*filter', '-A OUTPUT -p tcp --dport 25 -j ACCEPT', '-A OUTPUT -p tcp -j DROP', 'COMMIT'),
     fix: 'Move the narrower rule above the broader one, or remove it.',
-    realTool: 'The kernel walks a chain top to bottom and stops at the first rule with a final verdict (ACCEPT, DROP, REJECT, a jump that decides).',
+    realTool:
+      'The kernel walks a chain top to bottom and stops at the first rule with a final verdict (ACCEPT, DROP, REJECT, a jump that decides).',
   },
   'iptables/lockout': {
     severity: 'warning',
     summary: 'INPUT drops everything and nothing accepts SSH: applying it locks you out.',
     why: 'With a DROP policy and no rule accepting SSH, loading the rules cuts off every remote session, the current one included.',
-    bad: v4('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', 'COMMIT'),
-    good: v4('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
+    bad: v4(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      'COMMIT',
+    ),
+    good: v4(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
     fix: 'Accept SSH before the drop (`-A INPUT -p tcp --dport 22 -j ACCEPT`, better limited to your admin network); the quick fix adds the rule.',
     realTool: 'The kernel applies the chain policy to every packet no rule accepted.',
   },
   'iptables/no-established': {
     severity: 'warning',
     summary: 'INPUT drops by default without accepting RELATED,ESTABLISHED replies.',
-    why: 'Replies to the machine\'s own connections (DNS, package downloads, NTP) come in through INPUT: without this rule they are dropped and the machine cannot reach anything.',
-    bad: v4('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
-    good: v4('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
+    why: "Replies to the machine's own connections (DNS, package downloads, NTP) come in through INPUT: without this rule they are dropped and the machine cannot reach anything.",
+    bad: v4(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
+    good: v4(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
     fix: 'Accept replies first: `-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`; the quick fix adds it.',
     realTool: 'Reply packets traverse INPUT like any other; only a conntrack match tells them apart.',
   },
@@ -233,8 +279,21 @@ export const iptablesCatalogue = {
     severity: 'warning',
     summary: 'INPUT drops by default without accepting the loopback interface.',
     why: 'Local services talk over `lo` (databases, DNS caches, container runtimes): dropping it breaks them in ways that are hard to trace.',
-    bad: v4('*filter', ':INPUT DROP [0:0]', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
-    good: v4('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
+    bad: v4(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
+    good: v4(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
     fix: 'Accept loopback first: `-A INPUT -i lo -j ACCEPT`; the quick fix adds it.',
     realTool: 'Packets to 127.0.0.1 and ::1 pass through INPUT on the `lo` interface.',
   },
@@ -245,7 +304,8 @@ export const iptablesCatalogue = {
     bad: v4('*filter', ':INPUT ACCEPT [0:0]', '-A INPUT -p tcp --dport 23 -j DROP', 'COMMIT'),
     good: guarded(),
     fix: 'Set `:INPUT DROP` and accept what should come in (loopback, replies, SSH, your services), or end INPUT with a final `-j DROP`.',
-    realTool: 'The kernel applies the policy to every packet no rule decided, so an ACCEPT policy accepts all the rest.',
+    realTool:
+      'The kernel applies the policy to every packet no rule decided, so an ACCEPT policy accepts all the rest.',
   },
   'iptables/forward-not-mirrored': {
     severity: 'information',
@@ -254,16 +314,55 @@ export const iptablesCatalogue = {
     bad: guarded('-A INPUT -s 10.244.0.0/16 -j ACCEPT'),
     good: guarded('-A INPUT -s 10.244.0.0/16 -j ACCEPT', '-A FORWARD -s 10.244.0.0/16 -j ACCEPT'),
     fix: 'Accept the same network in FORWARD; the quick fix adds the rule.',
-    realTool: 'The kernel sends packets for other addresses (bridged containers, pod networks) through FORWARD and never through INPUT.',
+    realTool:
+      'The kernel sends packets for other addresses (bridged containers, pod networks) through FORWARD and never through INPUT.',
   },
   'iptables/docker-bypass': {
     severity: 'warning',
     summary: 'Published container ports bypass INPUT; DOCKER-USER does not filter them.',
     why: 'Docker forwards published ports with its own NAT rules before INPUT is consulted: the INPUT rules do not protect them, only DOCKER-USER does.',
-    bad: { file: 'user-data', text: lines('#cloud-config', 'runcmd:', '  - iptables-restore < /etc/iptables/rules.v4', '  - docker run --rm -p 80:80 nginx', 'write_files:', '  - path: /etc/iptables/rules.v4', '    content: |', '      *filter', '      :INPUT DROP [0:0]', '      -A INPUT -i lo -j ACCEPT', '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '      -A INPUT -p tcp --dport 22 -j ACCEPT', '      COMMIT') },
-    good: { file: 'user-data', text: lines('#cloud-config', 'runcmd:', '  - iptables-restore < /etc/iptables/rules.v4', '  - docker run --rm -p 80:80 nginx', 'write_files:', '  - path: /etc/iptables/rules.v4', '    content: |', '      *filter', '      :INPUT DROP [0:0]', '      :DOCKER-USER - [0:0]', '      -A INPUT -i lo -j ACCEPT', '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '      -A INPUT -p tcp --dport 22 -j ACCEPT', '      -A DOCKER-USER -i eth0 -s 192.0.2.0/24 -j RETURN', '      -A DOCKER-USER -i eth0 -j DROP', '      COMMIT') },
+    bad: {
+      file: 'user-data',
+      text: lines(
+        '#cloud-config',
+        'runcmd:',
+        '  - iptables-restore < /etc/iptables/rules.v4',
+        '  - docker run --rm -p 80:80 nginx',
+        'write_files:',
+        '  - path: /etc/iptables/rules.v4',
+        '    content: |',
+        '      *filter',
+        '      :INPUT DROP [0:0]',
+        '      -A INPUT -i lo -j ACCEPT',
+        '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+        '      -A INPUT -p tcp --dport 22 -j ACCEPT',
+        '      COMMIT',
+      ),
+    },
+    good: {
+      file: 'user-data',
+      text: lines(
+        '#cloud-config',
+        'runcmd:',
+        '  - iptables-restore < /etc/iptables/rules.v4',
+        '  - docker run --rm -p 80:80 nginx',
+        'write_files:',
+        '  - path: /etc/iptables/rules.v4',
+        '    content: |',
+        '      *filter',
+        '      :INPUT DROP [0:0]',
+        '      :DOCKER-USER - [0:0]',
+        '      -A INPUT -i lo -j ACCEPT',
+        '      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+        '      -A INPUT -p tcp --dport 22 -j ACCEPT',
+        '      -A DOCKER-USER -i eth0 -s 192.0.2.0/24 -j RETURN',
+        '      -A DOCKER-USER -i eth0 -j DROP',
+        '      COMMIT',
+      ),
+    },
     fix: 'Filter published ports in the DOCKER-USER chain (the quick fix adds one), or publish on 127.0.0.1 only.',
-    realTool: 'Docker DNATs published ports in nat PREROUTING and accepts them in FORWARD, calling DOCKER-USER first; INPUT never sees those packets.',
+    realTool:
+      'Docker DNATs published ports in nat PREROUTING and accepts them in FORWARD, calling DOCKER-USER first; INPUT never sees those packets.',
   },
   'iptables/state-match': {
     severity: 'hint',
@@ -285,12 +384,29 @@ export const iptablesCatalogue = {
   },
   'iptables/icmpv6-blocked': {
     severity: 'warning',
-    summary: 'ip6tables INPUT drops by default and accepts no ICMPv6: neighbour discovery, and with it all IPv6, is cut.',
+    summary:
+      'ip6tables INPUT drops by default and accepts no ICMPv6: neighbour discovery, and with it all IPv6, is cut.',
     why: 'IPv6 finds its router and every neighbour with ICMPv6 neighbour solicitations and advertisements. Dropping them breaks all IPv6 traffic of the host, not just ping; path MTU discovery (packet-too-big) goes too.',
-    bad: v6('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
-    good: v6('*filter', ':INPUT DROP [0:0]', '-A INPUT -i lo -j ACCEPT', '-A INPUT -p ipv6-icmp -j ACCEPT', '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', '-A INPUT -p tcp --dport 22 -j ACCEPT', 'COMMIT'),
+    bad: v6(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
+    good: v6(
+      '*filter',
+      ':INPUT DROP [0:0]',
+      '-A INPUT -i lo -j ACCEPT',
+      '-A INPUT -p ipv6-icmp -j ACCEPT',
+      '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      '-A INPUT -p tcp --dport 22 -j ACCEPT',
+      'COMMIT',
+    ),
     fix: 'Accept ICMPv6 before the drop (`-A INPUT -p ipv6-icmp -j ACCEPT`); the quick fix adds it at the start of INPUT.',
-    realTool: 'Neighbour solicitations and advertisements enter through INPUT like any other packet and are not replies to a connection of the host: with a DROP policy only a rule that accepts ICMPv6 lets them in.',
+    realTool:
+      'Neighbour solicitations and advertisements enter through INPUT like any other packet and are not replies to a connection of the host: with a DROP policy only a rule that accepts ICMPv6 lets them in.',
   },
   'iptables/icmp-in-ip6tables': {
     severity: 'warning',
@@ -299,7 +415,8 @@ export const iptablesCatalogue = {
     bad: v6('*filter', '-A OUTPUT -p icmp -j ACCEPT', 'COMMIT'),
     good: v6('*filter', '-A OUTPUT -p ipv6-icmp -j ACCEPT', 'COMMIT'),
     fix: 'Write `-p ipv6-icmp` (or `-p icmpv6`); the quick fix changes it.',
-    realTool: '`ip6tables-restore` loads `-p icmp` (exit 0) and `ip6tables-save` prints it back as `-p icmp`: it is a valid, useless protocol number in IPv6.',
+    realTool:
+      '`ip6tables-restore` loads `-p icmp` (exit 0) and `ip6tables-save` prints it back as `-p icmp`: it is a valid, useless protocol number in IPv6.',
   },
   'iptables/stateless-accept': {
     severity: 'warning',

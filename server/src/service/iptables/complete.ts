@@ -26,9 +26,9 @@ const chainsCache = new WeakMap<RulesFile, Map<TableBlock | undefined, { builtin
 
 function chainsIn(file: RulesFile, table: TableBlock | undefined): { builtin: string[]; user: string[] } {
   let perTable = chainsCache.get(file);
-  if (!perTable) chainsCache.set(file, perTable = new Map());
+  if (!perTable) chainsCache.set(file, (perTable = new Map()));
   let known = perTable.get(table);
-  if (!known) perTable.set(table, known = chainsOf(table));
+  if (!known) perTable.set(table, (known = chainsOf(table)));
   return known;
 }
 
@@ -36,13 +36,13 @@ const userSets = new WeakMap<readonly string[], Set<string>>();
 
 function userSetOf(user: readonly string[]): Set<string> {
   let set = userSets.get(user);
-  if (!set) userSets.set(user, set = new Set(user));
+  if (!set) userSets.set(user, (set = new Set(user)));
   return set;
 }
 
 /** Built-in chains of the table and the user chains it declares (`:NAME` lines and `-N NAME`). */
 function chainsOf(table: TableBlock | undefined): { builtin: string[]; user: string[] } {
-  const builtin: string[] = [...(table ? tableInfo(table.name.value)?.chains ?? [] : [])];
+  const builtin: string[] = [...(table ? (tableInfo(table.name.value)?.chains ?? []) : [])];
   const user = new Set<string>();
   for (const c of table?.chains ?? []) if (!builtin.includes(c.name.value)) user.add(c.name.value);
   for (const r of table?.rules ?? []) {
@@ -53,36 +53,79 @@ function chainsOf(table: TableBlock | undefined): { builtin: string[]; user: str
 }
 
 function builtinChainItems(names: readonly string[]): CompletionItem[] {
-  return names.map((n) => item(n, CompletionItemKind.Function, 'built-in chain', isHook(n) ? hookSummaries[n] : undefined));
+  return names.map((n) =>
+    item(n, CompletionItemKind.Function, 'built-in chain', isHook(n) ? hookSummaries[n] : undefined),
+  );
 }
 
 function lineStartItems(inTable: boolean): CompletionItem[] {
-  const items: CompletionItem[] = commands.map((c) => item(c.name, CompletionItemKind.Keyword, c.aliases[0], c.summary));
-  items.push(item(':', CompletionItemKind.Keyword, 'declare a chain', 'Declare a chain: `:NAME POLICY [packets:bytes]` (`-` as the policy of a user chain).'));
-  if (inTable) items.push(item('COMMIT', CompletionItemKind.Keyword, 'end of the table', 'Load everything since the `*table` line at once. Every table block needs one.'));
+  const items: CompletionItem[] = commands.map((c) =>
+    item(c.name, CompletionItemKind.Keyword, c.aliases[0], c.summary),
+  );
+  items.push(
+    item(
+      ':',
+      CompletionItemKind.Keyword,
+      'declare a chain',
+      'Declare a chain: `:NAME POLICY [packets:bytes]` (`-` as the policy of a user chain).',
+    ),
+  );
+  if (inTable)
+    items.push(
+      item(
+        'COMMIT',
+        CompletionItemKind.Keyword,
+        'end of the table',
+        'Load everything since the `*table` line at once. Every table block needs one.',
+      ),
+    );
   if (!inTable) items.push(...tableItems());
   return items;
 }
 
 function tableItems(): CompletionItem[] {
-  return tables.map((t) => item(`*${t.name}`, CompletionItemKind.Module, 'table', `${t.summary}\n\nBuilt-in chains: ${t.chains.join(', ')}.`));
+  return tables.map((t) =>
+    item(`*${t.name}`, CompletionItemKind.Module, 'table', `${t.summary}\n\nBuilt-in chains: ${t.chains.join(', ')}.`),
+  );
 }
 
 /** Completion in a `:CHAIN POLICY [0:0]` line. */
 function declarationItems(before: readonly LineWord[], current: LineWord, table: TableBlock | undefined): Result {
-  const builtin: string[] = [...(table ? tableInfo(table.name.value)?.chains ?? [] : [])];
+  const builtin: string[] = [...(table ? (tableInfo(table.name.value)?.chains ?? []) : [])];
   if (before.length === 0) {
-    return { items: builtinChainItems(builtin).map((i) => ({ ...i, label: `:${i.label}` })), replaceStart: current.start };
+    return {
+      items: builtinChainItems(builtin).map((i) => ({ ...i, label: `:${i.label}` })),
+      replaceStart: current.start,
+    };
   }
   if (before.length === 1) {
     const chain = (before[0] as LineWord).value.slice(1);
     const items = builtin.includes(chain)
-      ? builtinPolicies.map((p) => item(p, CompletionItemKind.EnumMember, 'policy',
-        p === 'DROP' ? 'Drop what no rule accepted. Accept SSH, loopback and established traffic before relying on it.' : 'Let through what no rule dropped.'))
-      : [item('-', CompletionItemKind.EnumMember, 'user chain (no policy)', 'User chains have no policy: a packet that reaches the end returns to the calling chain.')];
+      ? builtinPolicies.map((p) =>
+          item(
+            p,
+            CompletionItemKind.EnumMember,
+            'policy',
+            p === 'DROP'
+              ? 'Drop what no rule accepted. Accept SSH, loopback and established traffic before relying on it.'
+              : 'Let through what no rule dropped.',
+          ),
+        )
+      : [
+          item(
+            '-',
+            CompletionItemKind.EnumMember,
+            'user chain (no policy)',
+            'User chains have no policy: a packet that reaches the end returns to the calling chain.',
+          ),
+        ];
     return { items, replaceStart: current.start };
   }
-  if (before.length === 2) return { items: [item('[0:0]', CompletionItemKind.Value, 'packet and byte counters')], replaceStart: current.start };
+  if (before.length === 2)
+    return {
+      items: [item('[0:0]', CompletionItemKind.Value, 'packet and byte counters')],
+      replaceStart: current.start,
+    };
   return undefined;
 }
 
@@ -98,18 +141,30 @@ export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: num
   let cut = false;
   // A table with thousands of user chains: only the ones worth listing become items.
   const chooseUser = (user: string[]): string[] => {
-    const picked = pickChains(user, (name) => userSetOf(user).has(name), typed, user.length > maxItems ? nearby() : new Map());
+    const picked = pickChains(
+      user,
+      (name) => userSetOf(user).has(name),
+      typed,
+      user.length > maxItems ? nearby() : new Map(),
+    );
     cut ||= picked.cut;
     return picked.names;
   };
   const result = allItems(file, offset, before, current, chooseUser);
   if (!result) return result;
-  const isUserChain = (i: CompletionItem): boolean => userSetOf(chainsIn(file, tableAt(file, offset)).user).has(i.label);
+  const isUserChain = (i: CompletionItem): boolean =>
+    userSetOf(chainsIn(file, tableAt(file, offset)).user).has(i.label);
   const ranked = rankAndCap(result.items, ctx.text.slice(result.replaceStart, offset), nearby, isUserChain, cut);
   return { items: ranked.items, replaceStart: result.replaceStart, isIncomplete: ranked.isIncomplete || cut };
 }
 
-function allItems(file: RulesFile, offset: number, before: LineWord[], current: LineWord, chooseUser: (user: string[]) => string[]): Result {
+function allItems(
+  file: RulesFile,
+  offset: number,
+  before: LineWord[],
+  current: LineWord,
+  chooseUser: (user: string[]) => string[],
+): Result {
   const table = tableAt(file, offset);
   if (before.length === 0) {
     if (current.value.startsWith('*')) return { items: tableItems(), replaceStart: current.start };
@@ -122,11 +177,14 @@ function allItems(file: RulesFile, offset: number, before: LineWord[], current: 
   if ((words[0] ?? '').startsWith(':')) return declarationItems(before, current, table);
   if ((words[0] ?? '').startsWith('*') || words[0] === 'COMMIT' || (words[0] ?? '').startsWith('#')) return undefined;
   if (/^\[\d*:\d*\]$/.test(words[0] ?? '')) words = words.slice(1);
-  const command = commands.find((c) => c.name === words[0] || (c.aliases as readonly string[]).includes(words[0] ?? ''));
+  const command = commands.find(
+    (c) => c.name === words[0] || (c.aliases as readonly string[]).includes(words[0] ?? ''),
+  );
   if (!command) return undefined;
   const { builtin, user: allUser } = chainsIn(file, table);
   const user = chooseUser(allUser);
-  const replace = (items: CompletionItem[] | undefined, start = current.start): Result => (items ? { items, replaceStart: start } : undefined);
+  const replace = (items: CompletionItem[] | undefined, start = current.start): Result =>
+    items ? { items, replaceStart: start } : undefined;
   if (words.length === 1) {
     if (command.name === '-N') return undefined;
     return replace([...builtinChainItems(builtin), ...(command.name === '-P' ? [] : chainItems(user, 'user chain'))]);
@@ -157,8 +215,14 @@ function allItems(file: RulesFile, offset: number, before: LineWord[], current: 
     seen.add(spec.name);
     const aliases = optionNames(spec).slice(1);
     const detail = [spec.argHint, from ? `(${from})` : undefined].filter(Boolean).join(' ');
-    const doc = aliases.length > 0 ? `${spec.summary}\n\nAlso written ${aliases.map((a) => `\`${a}\``).join(', ')}.` : spec.summary;
-    items.push({ ...item(spec.name, CompletionItemKind.Property, detail || undefined, doc), sortText: `${from ? '0' : '1'}${spec.name}` });
+    const doc =
+      aliases.length > 0
+        ? `${spec.summary}\n\nAlso written ${aliases.map((a) => `\`${a}\``).join(', ')}.`
+        : spec.summary;
+    items.push({
+      ...item(spec.name, CompletionItemKind.Property, detail || undefined, doc),
+      sortText: `${from ? '0' : '1'}${spec.name}`,
+    });
   }
   if (!negating && current.value === '') items.push(item('!', CompletionItemKind.Operator, 'negate the next option'));
   return replace(items);

@@ -11,7 +11,9 @@ import { mayCreateIpsets } from './rules/hygiene';
 export function iptablesCrossFileFacts(s: Surroundings): string {
   const facts: string[] = [];
   for (const { where, publication: p } of publishedPorts(s)) {
-    facts.push(`publish\t${where}\t${p.kind}\t${p.protocol}\t${p.hostIp ?? ''}\t${p.hostPort ?? ''}\t${p.containerPort ?? ''}\t${p.text}`);
+    facts.push(
+      `publish\t${where}\t${p.kind}\t${p.protocol}\t${p.hostIp ?? ''}\t${p.hostPort ?? ''}\t${p.containerPort ?? ''}\t${p.text}`,
+    );
   }
   for (const port of sshdConfigPorts(s.siblings)) facts.push(`sshd\t${port}`);
   for (const region of s.siblings) if (mayCreateIpsets(region.text)) facts.push(`ipset\t${region.text}`);

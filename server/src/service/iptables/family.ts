@@ -31,10 +31,13 @@ export function familyOfContent(text: string): IpFamily {
 }
 
 function scanFamily(text: string): IpFamily {
-  const v6 = /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*[0-9a-fA-F]*:[0-9a-fA-F:]*:[0-9a-fA-F:./]*/m.test(text)
-    || /-p\s+(?:ipv6-icmp|icmpv6)\b|--icmpv6-type|icmp6-/.test(text);
-  const v4 = /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/m.test(text)
-    || /--icmp-type|icmp-(?:port|host|net|proto|admin)-/.test(text);
+  const v6 =
+    /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*[0-9a-fA-F]*:[0-9a-fA-F:]*:[0-9a-fA-F:./]*/m.test(
+      text,
+    ) || /-p\s+(?:ipv6-icmp|icmpv6)\b|--icmpv6-type|icmp6-/.test(text);
+  const v4 =
+    /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/m.test(text) ||
+    /--icmp-type|icmp-(?:port|host|net|proto|admin)-/.test(text);
   return v6 && !v4 ? 'ipv6' : 'ipv4';
 }
 

@@ -15,7 +15,12 @@ function ruleName(text: string, rule: RuleLine): string {
   const line = squeeze(text.slice(rule.span.start, rule.span.end));
   if (line.length <= maxName) return line;
   const fromJump = rule.jump ? squeeze(text.slice(rule.jump.span.start, rule.span.end)) : '';
-  const jump = fromJump.length < maxName / 2 ? fromJump : rule.jump ? squeeze(text.slice(rule.jump.span.start, rule.jump.span.end)) : '';
+  const jump =
+    fromJump.length < maxName / 2
+      ? fromJump
+      : rule.jump
+        ? squeeze(text.slice(rule.jump.span.start, rule.jump.span.end))
+        : '';
   const tail = jump && jump.length < maxName / 2 ? ` ${jump}` : '';
   return `${line.slice(0, maxName - tail.length - 1).trimEnd()}…${tail}`;
 }
@@ -47,8 +52,12 @@ function tableSymbol(file: RulesFile, table: TableBlock): OffsetSymbol {
     c.start = Math.min(c.start, rule.span.start);
     c.end = Math.max(c.end, rule.span.end);
     c.children?.push({
-      name: ruleName(file.text, rule), kind: fieldKind, start: rule.span.start, end: rule.span.end,
-      selectionStart: rule.span.start, selectionEnd: rule.span.end,
+      name: ruleName(file.text, rule),
+      kind: fieldKind,
+      start: rule.span.start,
+      end: rule.span.end,
+      selectionStart: rule.span.start,
+      selectionEnd: rule.span.end,
     });
   }
   for (const c of order) {
@@ -56,8 +65,13 @@ function tableSymbol(file: RulesFile, table: TableBlock): OffsetSymbol {
     c.detail = [c.detail, plural(n, 'rule')].filter(Boolean).join(' · ');
   }
   return {
-    name: `*${table.name.value}`, detail: plural(order.length, 'chain'), kind: namespaceKind,
-    start: table.span.start, end: table.span.end, selectionStart: table.name.start, selectionEnd: table.name.end,
+    name: `*${table.name.value}`,
+    detail: plural(order.length, 'chain'),
+    kind: namespaceKind,
+    start: table.span.start,
+    end: table.span.end,
+    selectionStart: table.name.start,
+    selectionEnd: table.name.end,
     children: order,
   };
 }
@@ -69,7 +83,10 @@ export function rulesSymbols(file: RulesFile): OffsetSymbol[] {
 
 /** Foldable spans: each table block and each run of consecutive rules of one chain. */
 export function rulesFolding(file: RulesFile): Array<{ start: number; end: number }> {
-  const ranges: Array<{ start: number; end: number }> = file.tables.map((t) => ({ start: t.span.start, end: t.span.end }));
+  const ranges: Array<{ start: number; end: number }> = file.tables.map((t) => ({
+    start: t.span.start,
+    end: t.span.end,
+  }));
   let run: { chain: string; start: number; end: number; count: number } | undefined;
   const close = (): void => {
     if (run && run.count > 1) ranges.push({ start: run.start, end: run.end });
@@ -78,7 +95,10 @@ export function rulesFolding(file: RulesFile): Array<{ start: number; end: numbe
   for (const line of file.lines) {
     if (line.kind === 'comment') continue;
     const chain = line.kind === 'rule' ? line.rule.chain?.value : undefined;
-    if (line.kind !== 'rule' || chain === undefined) { close(); continue; }
+    if (line.kind !== 'rule' || chain === undefined) {
+      close();
+      continue;
+    }
     if (run && run.chain === chain) {
       run.end = line.span.end;
       run.count++;

@@ -65,7 +65,13 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     } else {
       lines.push({ kind: 'rule', span, rule });
       if (open) open.rules.push(rule);
-      else problems.push({ code: 'iptables/no-table', message: 'Rule before any `*table` line: iptables-restore fails here.', start: raw.start, end: raw.end });
+      else
+        problems.push({
+          code: 'iptables/no-table',
+          message: 'Rule before any `*table` line: iptables-restore fails here.',
+          start: raw.start,
+          end: raw.end,
+        });
     }
     lastContentEnd = raw.end;
   };
@@ -74,7 +80,13 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     const span = { start: raw.start, end: raw.end };
     if (raw.end !== raw.fullEnd && !crlfReported) {
       crlfReported = true;
-      problems.push({ code: syntax, message: 'Windows (CRLF) line endings. iptables-restore reads the carriage return as part of each line and fails on the first one.', start: raw.end, end: raw.fullEnd });
+      problems.push({
+        code: syntax,
+        message:
+          'Windows (CRLF) line endings. iptables-restore reads the carriage return as part of each line and fails on the first one.',
+        start: raw.end,
+        end: raw.fullEnd,
+      });
     }
     // The common line of a large dump: a rule starting in the first column (no slices, no split).
     const c0 = raw.start < raw.end ? text.charCodeAt(raw.start) : -1;
@@ -96,16 +108,34 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     const at = raw.start + lead;
     if (trimmed === '') {
       lines.push({ kind: 'blank', span });
-      problems.push({ code: syntax, message: 'A line of only spaces is not skipped like an empty line: iptables-restore fails on it ("no command specified").', start: raw.start, end: raw.end });
+      problems.push({
+        code: syntax,
+        message:
+          'A line of only spaces is not skipped like an empty line: iptables-restore fails on it ("no command specified").',
+        start: raw.start,
+        end: raw.end,
+      });
       continue;
     }
     if (trimmed.startsWith('#')) {
       lines.push({ kind: 'comment', span });
-      problems.push({ code: syntax, message: 'A comment must start in the first column. An indented `#` is read as a rule and fails ("Bad argument").', start: at, end: at + 1 });
+      problems.push({
+        code: syntax,
+        message:
+          'A comment must start in the first column. An indented `#` is read as a rule and fails ("Bad argument").',
+        start: at,
+        end: at + 1,
+      });
       continue;
     }
     if (lead > 0 && !trimmed.startsWith('-') && !trimmed.startsWith('[')) {
-      problems.push({ code: syntax, message: 'Only rule lines may be indented: iptables-restore does not recognise an indented table, chain or COMMIT line.', start: raw.start, end: at });
+      problems.push({
+        code: syntax,
+        message:
+          'Only rule lines may be indented: iptables-restore does not recognise an indented table, chain or COMMIT line.',
+        start: raw.start,
+        end: at,
+      });
     }
     const first = trimmed.split(/[ \t]/, 1)[0] ?? '';
     if (first.toUpperCase() === 'COMMIT') {
@@ -113,11 +143,28 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       const trailing = wordEnd < raw.end ? { start: wordEnd, end: raw.end } : undefined;
       lines.push({ kind: 'commit', span, trailing });
       if (first !== 'COMMIT') {
-        problems.push({ code: syntax, message: `\`${first}\` is not COMMIT: the word must be upper case.`, start: at, end: wordEnd });
+        problems.push({
+          code: syntax,
+          message: `\`${first}\` is not COMMIT: the word must be upper case.`,
+          start: at,
+          end: wordEnd,
+        });
       } else if (trailing) {
-        problems.push({ code: syntax, message: 'Nothing may follow COMMIT on its line, not even spaces. iptables-restore rejects the line ("Bad argument").', start: trailing.start, end: trailing.end });
+        problems.push({
+          code: syntax,
+          message:
+            'Nothing may follow COMMIT on its line, not even spaces. iptables-restore rejects the line ("Bad argument").',
+          start: trailing.start,
+          end: trailing.end,
+        });
       }
-      if (!open) problems.push({ code: syntax, message: 'COMMIT outside a table: there is no open `*table` to commit.', start: at, end: wordEnd });
+      if (!open)
+        problems.push({
+          code: syntax,
+          message: 'COMMIT outside a table: there is no open `*table` to commit.',
+          start: at,
+          end: wordEnd,
+        });
       close({ start: raw.start, end: raw.end }, raw.end);
       lastContentEnd = raw.end;
       continue;
@@ -126,10 +173,17 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       const words = tokenizeLine(text, at + 1, raw.end).tokens;
       const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
       if (open) {
-        problems.push({ code: 'iptables/missing-commit', message: `\`*${open.name.value}\` needs a COMMIT before \`*${nameTok.value}\` starts. Otherwise iptables-restore fails here.`, start: raw.start, end: raw.end, table: open as TableBlock });
+        problems.push({
+          code: 'iptables/missing-commit',
+          message: `\`*${open.name.value}\` needs a COMMIT before \`*${nameTok.value}\` starts. Otherwise iptables-restore fails here.`,
+          start: raw.start,
+          end: raw.end,
+          table: open as TableBlock,
+        });
         close(undefined, lastContentEnd);
       }
-      if (nameTok.value === '') problems.push({ code: syntax, message: 'A `*` line needs a table name.', start: at, end: raw.end });
+      if (nameTok.value === '')
+        problems.push({ code: syntax, message: 'A `*` line needs a table name.', start: at, end: raw.end });
       lines.push({ kind: 'table', span, name: nameTok });
       open = { name: nameTok, span: { start: raw.start, end: raw.end }, commit: undefined, chains: [], rules: [] };
       tables.push(open as TableBlock);
@@ -143,9 +197,20 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       const countersTok = words[2] ? parseCounters(words[2]) : undefined;
       const line = { kind: 'chain' as const, span, name: nameTok, policy, counters: countersTok };
       lines.push(line);
-      if (nameTok.value === '' || nameTok.start > at + 1) problems.push({ code: syntax, message: 'A `:` line needs a chain name right after the colon.', start: at, end: raw.end });
+      if (nameTok.value === '' || nameTok.start > at + 1)
+        problems.push({
+          code: syntax,
+          message: 'A `:` line needs a chain name right after the colon.',
+          start: at,
+          end: raw.end,
+        });
       if (!open) {
-        problems.push({ code: 'iptables/no-table', message: 'Chain declared before any `*table` line: iptables-restore fails here.', start: raw.start, end: raw.end });
+        problems.push({
+          code: 'iptables/no-table',
+          message: 'Chain declared before any `*table` line: iptables-restore fails here.',
+          start: raw.start,
+          end: raw.end,
+        });
       } else {
         open.chains.push({ name: nameTok, policy, line, builtin: isBuiltinChain(open.name.value, nameTok.value) });
       }
@@ -157,12 +222,23 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     lines.push({ kind: 'invalid', span });
-    problems.push({ code: syntax, message: `\`${first}\` does not start a table, chain, rule or COMMIT line. iptables-restore stops here ("Bad argument").`, start: at, end: at + first.length });
+    problems.push({
+      code: syntax,
+      message: `\`${first}\` does not start a table, chain, rule or COMMIT line. iptables-restore stops here ("Bad argument").`,
+      start: at,
+      end: at + first.length,
+    });
     lastContentEnd = raw.end;
   }
   if (open) {
     const t: MutableTable = open;
-    problems.push({ code: 'iptables/missing-commit', message: `Table \`*${t.name.value}\` is never committed. iptables-restore fails at the end of the file and loads none of it.`, start: t.name.start - 1, end: t.name.end, table: t as TableBlock });
+    problems.push({
+      code: 'iptables/missing-commit',
+      message: `Table \`*${t.name.value}\` is never committed. iptables-restore fails at the end of the file and loads none of it.`,
+      start: t.name.start - 1,
+      end: t.name.end,
+      table: t as TableBlock,
+    });
     close(undefined, lastContentEnd);
   }
   return { text, family, lines, tables, problems };

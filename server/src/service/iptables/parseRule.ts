@@ -32,7 +32,13 @@ function groupOptions(tokens: readonly Token[], problems: RulesProblem[]): { lea
   while (i < tokens.length) {
     const tok = tokens[i] as Token;
     if (tok.value === '!') {
-      if (negation) problems.push({ code: syntax, message: 'Two `!` in a row: iptables refuses more than one negation per option.', start: tok.start, end: tok.end });
+      if (negation)
+        problems.push({
+          code: syntax,
+          message: 'Two `!` in a row: iptables refuses more than one negation per option.',
+          start: tok.start,
+          end: tok.end,
+        });
       negation = tok;
       i++;
       continue;
@@ -66,14 +72,25 @@ function groupOptions(tokens: readonly Token[], problems: RulesProblem[]): { lea
       j++;
     }
     const last = args.length ? (args[args.length - 1] as Token) : tok;
-    options.push({ name: tok, negation: optNegation, args, span: spanOf(optNegation && optNegation.start < tok.start ? optNegation : tok, last) });
+    options.push({
+      name: tok,
+      negation: optNegation,
+      args,
+      span: spanOf(optNegation && optNegation.start < tok.start ? optNegation : tok, last),
+    });
     i = j;
   }
-  if (negation) problems.push({ code: syntax, message: '`!` at the end of the line negates nothing.', start: negation.start, end: negation.end });
+  if (negation)
+    problems.push({
+      code: syntax,
+      message: '`!` at the end of the line negates nothing.',
+      start: negation.start,
+      end: negation.end,
+    });
   return { leading, options };
 }
 
-function parseCounters(t: Token): (Token & { packets: number | undefined; bytes: number | undefined }) {
+function parseCounters(t: Token): Token & { packets: number | undefined; bytes: number | undefined } {
   const m = /^\[(\d+):(\d+)\]$/.exec(t.value);
   return { ...t, packets: m ? Number(m[1]) : undefined, bytes: m ? Number(m[2]) : undefined };
 }
@@ -84,7 +101,14 @@ export { parseCounters };
  * Parse one rule line (`[p:b] -A CHAIN options…`) between `start` and `end`. Returns undefined when
  * the line holds no command at all (the caller reports it).
  */
-export function parseRuleLine(text: string, start: number, end: number, table: TableBlock | undefined, problems: RulesProblem[], family: IpFamily): RuleLine | undefined {
+export function parseRuleLine(
+  text: string,
+  start: number,
+  end: number,
+  table: TableBlock | undefined,
+  problems: RulesProblem[],
+  family: IpFamily,
+): RuleLine | undefined {
   void family;
   const { tokens, unclosedQuote } = tokenizeLine(text, start, end);
   void unclosedQuote;
@@ -98,20 +122,35 @@ export function parseRuleLine(text: string, start: number, end: number, table: T
   const { leading, options } = groupOptions(rest, problems);
   if (leading.length) {
     const bad = leading[0] as Token;
-    problems.push({ code: syntax, message: `\`${bad.value}\` is not an option: iptables-restore stops here ("Bad argument").`, start: bad.start, end: bad.end });
+    problems.push({
+      code: syntax,
+      message: `\`${bad.value}\` is not an option: iptables-restore stops here ("Bad argument").`,
+      start: bad.start,
+      end: bad.end,
+    });
     if (options.length === 0) return undefined;
   }
   const cmdIndex = options.findIndex((o) => lookupCommand(o.name.value) !== undefined);
   if (cmdIndex < 0) {
     const at = options[0] ?? { span: { start, end } };
-    problems.push({ code: syntax, message: 'The line has no command (-A, -I, -N…): iptables-restore fails with "no command specified".', start: at.span.start, end: at.span.end });
+    problems.push({
+      code: syntax,
+      message: 'The line has no command (-A, -I, -N…): iptables-restore fails with "no command specified".',
+      start: at.span.start,
+      end: at.span.end,
+    });
   }
   const cmdUse = cmdIndex >= 0 ? options[cmdIndex] : undefined;
   const spec = cmdUse ? lookupCommand(cmdUse.name.value) : undefined;
   const others = options.filter((_, k) => k !== cmdIndex);
   for (const o of others) {
     if (lookupCommand(o.name.value)) {
-      problems.push({ code: syntax, message: `A second command \`${o.name.value}\` on one line: iptables allows only one.`, start: o.name.start, end: o.name.end });
+      problems.push({
+        code: syntax,
+        message: `A second command \`${o.name.value}\` on one line: iptables allows only one.`,
+        start: o.name.start,
+        end: o.name.end,
+      });
     }
   }
   const cmdArgs = cmdUse?.args ?? [];
@@ -130,9 +169,16 @@ export function parseRuleLine(text: string, start: number, end: number, table: T
     }
   }
   for (const stray of cmdArgs.slice(used)) {
-    problems.push({ code: syntax, message: `\`${stray.value}\` is not an option: iptables-restore stops here ("Bad argument").`, start: stray.start, end: stray.end });
+    problems.push({
+      code: syntax,
+      message: `\`${stray.value}\` is not an option: iptables-restore stops here ("Bad argument").`,
+      start: stray.start,
+      end: stray.end,
+    });
   }
-  const command = cmdUse ? { ...cmdUse.name, value: spec?.name ?? cmdUse.name.value } : { start, end: start, raw: '', value: '', quoted: false };
+  const command = cmdUse
+    ? { ...cmdUse.name, value: spec?.name ?? cmdUse.name.value }
+    : { start, end: start, raw: '', value: '', quoted: false };
   const jump = others.find((o) => jumpWords.has(o.name.value));
   return { span: { start, end }, counters, command, chain, position, extra, options: others, jump, table };
 }

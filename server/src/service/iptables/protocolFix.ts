@@ -3,17 +3,31 @@ import type { IpFamily, OptionUse, RuleLine } from './ast';
 import type { Fix, OffsetEdit } from '../types';
 
 const needsByOption: Readonly<Record<string, readonly string[]>> = {
-  '--dport': ['tcp', 'udp'], '--destination-port': ['tcp', 'udp'], '--sport': ['tcp', 'udp'], '--source-port': ['tcp', 'udp'],
-  '--syn': ['tcp'], '--tcp-flags': ['tcp'], '--tcp-option': ['tcp'],
-  '--icmp-type': ['icmp'], '--icmpv6-type': ['ipv6-icmp'],
+  '--dport': ['tcp', 'udp'],
+  '--destination-port': ['tcp', 'udp'],
+  '--sport': ['tcp', 'udp'],
+  '--source-port': ['tcp', 'udp'],
+  '--syn': ['tcp'],
+  '--tcp-flags': ['tcp'],
+  '--tcp-option': ['tcp'],
+  '--icmp-type': ['icmp'],
+  '--icmpv6-type': ['ipv6-icmp'],
 };
 
 const isProtocolOption = (o: OptionUse): boolean => o.name.value === '-p' || o.name.value === '--protocol';
 
-export function protocolFix(use: OptionUse, rule: RuleLine, family: IpFamily): { needs: string; fixes: Fix[] } | undefined {
+export function protocolFix(
+  use: OptionUse,
+  rule: RuleLine,
+  family: IpFamily,
+): { needs: string; fixes: Fix[] } | undefined {
   const protos = needsByOption[use.name.value];
   if (!protos) return undefined;
-  if ((use.name.value === '--icmp-type' && family === 'ipv6') || (use.name.value === '--icmpv6-type' && family === 'ipv4')) return undefined;
+  if (
+    (use.name.value === '--icmp-type' && family === 'ipv6') ||
+    (use.name.value === '--icmpv6-type' && family === 'ipv4')
+  )
+    return undefined;
   const at = use.negation && use.negation.start < use.name.start ? use.negation.start : use.name.start;
   const earlier = rule.options.find((o) => isProtocolOption(o) && o.span.start < at);
   const later = rule.options.find((o) => isProtocolOption(o) && o.span.start > at);
@@ -25,7 +39,10 @@ export function protocolFix(use: OptionUse, rule: RuleLine, family: IpFamily): {
       edits = [{ start: earlierArg.start, end: earlierArg.end, newText: p }];
       title = `Change \`-p ${earlierArg.value}\` to \`-p ${p}\``;
     } else if (later && later.args[0]?.value.toLowerCase() === p && !later.negation) {
-      edits = [{ start: at, end: at, newText: `-p ${p} ` }, { start: later.span.start - 1, end: later.span.end, newText: '' }];
+      edits = [
+        { start: at, end: at, newText: `-p ${p} ` },
+        { start: later.span.start - 1, end: later.span.end, newText: '' },
+      ];
       title = `Move \`-p ${p}\` before ${use.name.value}`;
     } else {
       edits = [{ start: at, end: at, newText: `-p ${p} ` }];

@@ -46,11 +46,22 @@ function moveRule(rule: RuleLine, delta: number): void {
 function moveLine(line: RulesLine, delta: number): void {
   move(line.span, delta);
   switch (line.kind) {
-    case 'table': move(line.name, delta); break;
-    case 'chain': move(line.name, delta); move(line.policy, delta); move(line.counters, delta); break;
-    case 'rule': moveRule(line.rule, delta); break;
-    case 'commit': move(line.trailing, delta); break;
-    default: break;
+    case 'table':
+      move(line.name, delta);
+      break;
+    case 'chain':
+      move(line.name, delta);
+      move(line.policy, delta);
+      move(line.counters, delta);
+      break;
+    case 'rule':
+      moveRule(line.rule, delta);
+      break;
+    case 'commit':
+      move(line.trailing, delta);
+      break;
+    default:
+      break;
   }
 }
 
@@ -64,7 +75,8 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 
 /** Index of the line holding `offset` (lines are in order and cover the text). */
 function lineIndexAt(lines: readonly RulesLine[], offset: number): number {
-  let lo = 0, hi = lines.length - 1;
+  let lo = 0,
+    hi = lines.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if ((lines[mid] as RulesLine).span.start <= offset) lo = mid;

@@ -9,7 +9,9 @@ const keys = new WeakMap<RuleLine, string>();
 export function ruleKey(rule: RuleLine): string {
   let key = keys.get(rule);
   if (key === undefined) {
-    key = rule.options.map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' ')).join(' ');
+    key = rule.options
+      .map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' '))
+      .join(' ');
     keys.set(rule, key);
   }
   return key;

@@ -6,8 +6,14 @@
 import { ufwRulesFile } from '../languageId';
 
 /** Is this file (a written path, or a standalone document's URI) one of ufw's rules files? */
-export function isUfwFragment(ctx: { readonly region?: { readonly path?: string | undefined } | undefined; readonly uri?: string | undefined }): boolean {
-  if (ctx.region) return /^\/(etc|lib|usr\/lib)\/ufw\/[^/]+$/.test(ctx.region.path ?? '') && ufwRulesFile(ctx.region.path) !== undefined;
+export function isUfwFragment(ctx: {
+  readonly region?: { readonly path?: string | undefined } | undefined;
+  readonly uri?: string | undefined;
+}): boolean {
+  if (ctx.region)
+    return (
+      /^\/(etc|lib|usr\/lib)\/ufw\/[^/]+$/.test(ctx.region.path ?? '') && ufwRulesFile(ctx.region.path) !== undefined
+    );
   return ufwRulesFile(ctx.uri) !== undefined;
 }
 
@@ -18,8 +24,20 @@ export function ufwPredeclaredChains(family: 'iptables' | 'ip6tables'): Readonly
   const p = family === 'ip6tables' ? 'ufw6' : 'ufw';
   const out = new Set<string>();
   for (const d of directions) {
-    for (const stage of ['before-logging', 'before', 'after', 'after-logging', 'reject', 'track', 'skip-to-policy', 'user', 'user-logging']) out.add(`${p}-${stage}-${d}`);
+    for (const stage of [
+      'before-logging',
+      'before',
+      'after',
+      'after-logging',
+      'reject',
+      'track',
+      'skip-to-policy',
+      'user',
+      'user-logging',
+    ])
+      out.add(`${p}-${stage}-${d}`);
   }
-  for (const c of ['logging-deny', 'logging-allow', 'user-limit', 'user-limit-accept', 'not-local']) out.add(`${p}-${c}`);
+  for (const c of ['logging-deny', 'logging-allow', 'user-limit', 'user-limit-accept', 'not-local'])
+    out.add(`${p}-${c}`);
   return out;
 }

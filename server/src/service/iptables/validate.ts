@@ -33,7 +33,10 @@ import { flowChecksAllowed } from './flow/limit';
 const analysesOf = new WeakMap<RuleLine, RuleAnalysis>();
 const ownFindings = new LineFindings();
 
-function lineResult(rule: RuleLine, family: RulesFile['family']): { analysis: RuleAnalysis; findings: readonly Finding[] } {
+function lineResult(
+  rule: RuleLine,
+  family: RulesFile['family'],
+): { analysis: RuleAnalysis; findings: readonly Finding[] } {
   const findings = ownFindings.of(rule, family, () => {
     const out: Finding[] = [];
     const analysis = analyzeRule(rule, family, out);

@@ -5,7 +5,15 @@
  */
 
 const SHORTHANDS = new Set([
-  'minutely', 'hourly', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'quarterly', 'semiannually',
+  'minutely',
+  'hourly',
+  'daily',
+  'weekly',
+  'monthly',
+  'yearly',
+  'annually',
+  'quarterly',
+  'semiannually',
 ]);
 const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const WEEKDAYS = new RegExp(`^${WEEKDAY}(?:(?:\\.\\.|-|,)${WEEKDAY})*,?$`, 'i');

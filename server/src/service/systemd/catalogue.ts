@@ -23,7 +23,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service', 'ExecStart=/opt/bin/app'),
     good: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app'),
     fix: 'Write `[Section]` headers, `Key=Value` lines and comments starting with `#` or `;`; put settings after a section header.',
-    realTool: '`systemd-analyze verify` reports "Invalid section header" or "Assignment outside of section" and refuses the unit when it cannot load it.',
+    realTool:
+      '`systemd-analyze verify` reports "Invalid section header" or "Assignment outside of section" and refuses the unit when it cannot load it.',
   },
   'systemd/unknown-section': {
     severity: 'warning',
@@ -31,7 +32,7 @@ export const systemdCatalogue = {
     why: 'Every setting under an unknown section is ignored: a `[Timer]` section in a service, or a misspelt `[Instal]`, silently does nothing.',
     bad: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app', '', '[Instal]', 'WantedBy=multi-user.target'),
     good: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app', '', '[Install]', 'WantedBy=multi-user.target'),
-    fix: 'Use a section of this unit type (`[Unit]`, `[Install]` and the type\'s own), or start private sections with `X-`.',
+    fix: "Use a section of this unit type (`[Unit]`, `[Install]` and the type's own), or start private sections with `X-`.",
     realTool: 'systemd 252 logs "Unknown section \'Instal\'. Ignoring." and goes on.',
   },
   'systemd/unknown-directive': {
@@ -41,7 +42,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app', 'Restrat=always'),
     good: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app', 'Restart=always'),
     fix: 'Use the name the message suggests; the quick fix renames it.',
-    realTool: 'systemd logs "Unknown key name \'Restrat\' in section \'Service\', ignoring." (`systemd-analyze verify` exits 0).',
+    realTool:
+      "systemd logs \"Unknown key name 'Restrat' in section 'Service', ignoring.\" (`systemd-analyze verify` exits 0).",
   },
   'systemd/misplaced-directive': {
     severity: 'warning',
@@ -77,7 +79,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'User=app'),
     good: unit('app.service', '[Service]', 'User=app', 'ExecStart=/opt/bin/app'),
     fix: 'Add `ExecStart=` with the absolute path of the program.',
-    realTool: '`systemd-analyze verify`: "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing." (exit 1).',
+    realTool:
+      '`systemd-analyze verify`: "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing." (exit 1).',
   },
   'systemd/oneshot-restart': {
     severity: 'error',
@@ -86,7 +89,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'Type=oneshot', 'ExecStart=/opt/bin/app', 'Restart=always'),
     good: unit('app.service', '[Service]', 'Type=oneshot', 'ExecStart=/opt/bin/app', 'Restart=on-failure'),
     fix: 'Use `Restart=on-failure` (or `no`), or a `Type=simple` service if it should keep running.',
-    realTool: '`systemd-analyze verify`: "Service has Restart= set to either always or on-success, which isn\'t allowed for Type=oneshot services. Refusing."',
+    realTool:
+      '`systemd-analyze verify`: "Service has Restart= set to either always or on-success, which isn\'t allowed for Type=oneshot services. Refusing."',
   },
   'systemd/multiple-exec-start': {
     severity: 'error',
@@ -95,7 +99,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'ExecStart=/opt/bin/prepare', 'ExecStart=/opt/bin/app'),
     good: unit('app.service', '[Service]', 'ExecStartPre=/opt/bin/prepare', 'ExecStart=/opt/bin/app'),
     fix: 'Run the preparation in `ExecStartPre=`, or make the service `Type=oneshot`.',
-    realTool: '`systemd-analyze verify`: "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing."',
+    realTool:
+      '`systemd-analyze verify`: "Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing."',
   },
   'systemd/missing-trigger': {
     severity: 'error',
@@ -104,7 +109,8 @@ export const systemdCatalogue = {
     bad: unit('backup.timer', '[Timer]', 'Persistent=true'),
     good: unit('backup.timer', '[Timer]', 'OnCalendar=daily', 'Persistent=true'),
     fix: 'Add the trigger (`OnCalendar=`/`OnBootSec=` for timers, `ListenStream=` for sockets, `PathExists=`… for paths), or name the mount unit after its `Where=` path.',
-    realTool: '`systemd-analyze verify`: "Timer unit lacks value setting. Refusing.", "Unit has no Listen setting", "Where= setting doesn\'t match unit name. Refusing."',
+    realTool:
+      '`systemd-analyze verify`: "Timer unit lacks value setting. Refusing.", "Unit has no Listen setting", "Where= setting doesn\'t match unit name. Refusing."',
   },
   'systemd/relative-exec': {
     severity: 'warning',
@@ -113,7 +119,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'ExecStart=app --serve'),
     good: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app --serve'),
     fix: 'Write the absolute path of the program.',
-    realTool: 'systemd 252 looks a bare name up in its search path; older systemd and any path with a slash that is not absolute fail with "Neither a valid executable name nor an absolute path".',
+    realTool:
+      'systemd 252 looks a bare name up in its search path; older systemd and any path with a slash that is not absolute fail with "Neither a valid executable name nor an absolute path".',
   },
   'systemd/broken-continuation': {
     severity: 'warning',
@@ -122,7 +129,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app --verbose \\  '),
     good: unit('app.service', '[Service]', 'ExecStart=/opt/bin/app --verbose'),
     fix: 'Remove the blanks after the backslash; the quick fix does.',
-    realTool: '`systemd-analyze verify` 252 reads the line alone ("Ignoring unknown escape sequences") and then "Missing \'=\', ignoring line." for the next one.',
+    realTool:
+      '`systemd-analyze verify` 252 reads the line alone ("Ignoring unknown escape sequences") and then "Missing \'=\', ignoring line." for the next one.',
   },
   'systemd/credentials-in-environment': {
     severity: 'information',
@@ -131,7 +139,8 @@ export const systemdCatalogue = {
     bad: unit('app.service', '[Service]', 'Environment=DB_PASSWORD=hunter2', 'ExecStart=/opt/bin/app'),
     good: unit('app.service', '[Service]', 'EnvironmentFile=/etc/app/secrets.env', 'ExecStart=/opt/bin/app'),
     fix: 'Put the variable in a file readable by root only (mode 0600) and load it with `EnvironmentFile=`. In a user-data the quick fix does both: the unit loads `/etc/<unit>.env`, and a write_files entry writes that file with mode 0600. A standalone unit gets no quick fix: the file must exist before the unit starts.',
-    realTool: '`systemctl show -p Environment app.service` prints the value for any user; EnvironmentFile= contents are not shown.',
+    realTool:
+      '`systemctl show -p Environment app.service` prints the value for any user; EnvironmentFile= contents are not shown.',
   },
 } as const satisfies Record<`systemd/${string}`, RuleEntry>;
 

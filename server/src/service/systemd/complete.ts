@@ -31,7 +31,12 @@ function wordStart(text: string, from: number, offset: number): number {
 }
 
 /** Key and value start for a caret in a value: on the `Key=` line, or on a continuation line of an entry. */
-function valueContext(unit: UnitFile, text: string, lineStart: number, offset: number): { key: string; valueStart: number } | undefined {
+function valueContext(
+  unit: UnitFile,
+  text: string,
+  lineStart: number,
+  offset: number,
+): { key: string; valueStart: number } | undefined {
   const entry = unit.entries.find((e) => e.span.start < lineStart && lineStart <= e.span.end && e.lineCount > 1);
   if (entry) return { key: entry.key, valueStart: entry.keySpan.end + 1 };
   const eq = text.indexOf('=', lineStart);
@@ -39,7 +44,14 @@ function valueContext(unit: UnitFile, text: string, lineStart: number, offset: n
   return { key: text.slice(lineStart, eq).trim(), valueStart: eq + 1 };
 }
 
-function completeValue(unit: UnitFile, ctx: EmbeddedContext, offset: number, section: string, key: string, valueStart: number): Result {
+function completeValue(
+  unit: UnitFile,
+  ctx: EmbeddedContext,
+  offset: number,
+  section: string,
+  key: string,
+  valueStart: number,
+): Result {
   const { spec, inSection } = specFor(section, key);
   const text = ctx.text;
   const typed = text.slice(valueStart, offset);

@@ -34,7 +34,10 @@ export function kindLabel(kind: ValueKind): string {
 }
 
 /** The spec for `name` in `section`, else any spec of that name (for a directive in the wrong section). */
-export function specFor(section: string | undefined, name: string): { spec: DirectiveSpec | undefined; inSection: boolean } {
+export function specFor(
+  section: string | undefined,
+  name: string,
+): { spec: DirectiveSpec | undefined; inSection: boolean } {
   const all = directivesNamed(name);
   const own = section === undefined ? undefined : all.find((d) => d.sections.includes(section));
   return { spec: own ?? all[0], inSection: own !== undefined };
@@ -68,7 +71,10 @@ function buildMarkdown(section: string | undefined, name: string): string | unde
   }
   if (doc) lines.push('', doc.summary);
   if (spec?.values && spec.values.length > 0) {
-    lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.booleanToo ? ', or a boolean' : ''}`);
+    lines.push(
+      '',
+      `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.booleanToo ? ', or a boolean' : ''}`,
+    );
   }
   if (doc?.pitfall) lines.push('', `**Pitfall:** ${doc.pitfall}`);
   // Removed directives already say so in their one-line doc.

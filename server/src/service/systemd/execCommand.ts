@@ -72,7 +72,9 @@ export function parseExecValue(value: string): ExecValue {
       continue;
     }
     // Prefixes are plain characters in front of the program (a word starting with a quote has none).
-    const { prefixes, ignoreFailure } = /^["']/.test(first.raw) ? { prefixes: '', ignoreFailure: false } : readPrefixes(first.raw);
+    const { prefixes, ignoreFailure } = /^["']/.test(first.raw)
+      ? { prefixes: '', ignoreFailure: false }
+      : readPrefixes(first.raw);
     const text = first.text.slice(prefixes.length);
     const program = { text, start: first.start + prefixes.length, end: first.end };
     const args: UnitWord[] = [];

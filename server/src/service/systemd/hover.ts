@@ -54,7 +54,9 @@ export function hoverUnit(unit: UnitFile, ctx: EmbeddedContext, offset: number):
   for (const s of unit.sections) {
     if (within(offset, s.headerSpan)) {
       const doc = sectionDocs[s.name];
-      return doc ? { markdown: `**[${s.name}]** section\n\n${doc}`, start: s.headerSpan.start, end: s.headerSpan.end } : undefined;
+      return doc
+        ? { markdown: `**[${s.name}]** section\n\n${doc}`, start: s.headerSpan.start, end: s.headerSpan.end }
+        : undefined;
     }
   }
   const entry = unit.entries.find((e) => within(offset, e.span));

@@ -36,7 +36,8 @@ export function unitSymbols(unit: UnitFile): OffsetSymbol[] {
 export function unitFolding(unit: UnitFile): Array<{ start: number; end: number }> {
   const ranges: Array<{ start: number; end: number }> = [];
   for (const section of unit.sections) {
-    if (unit.text.slice(section.span.start, section.span.end).includes('\n')) ranges.push({ start: section.span.start, end: section.span.end });
+    if (unit.text.slice(section.span.start, section.span.end).includes('\n'))
+      ranges.push({ start: section.span.start, end: section.span.end });
     for (const entry of section.entries) {
       if (entry.lineCount > 1) ranges.push({ start: entry.span.start, end: entry.span.end });
     }

@@ -63,7 +63,12 @@ interface LogicalLine {
  * Where the joined characters sit in the text. A line without continuations (nearly every line) is
  * one slice of the text and needs no table: its characters sit at `from + i`.
  */
-function offsetsOf(offsets: readonly number[] | undefined, from: number, length: number, end: number): (i: number) => number {
+function offsetsOf(
+  offsets: readonly number[] | undefined,
+  from: number,
+  length: number,
+  end: number,
+): (i: number) => number {
   if (offsets) return (i) => offsets[i] ?? end;
   return (i) => (Number.isInteger(i) && i >= 0 && i < length ? from + i : end);
 }
@@ -80,11 +85,7 @@ class MutableSection implements UnitSection {
   }
 }
 
-function makeEntry(
-  logical: LogicalLine,
-  eq: number,
-  section: UnitSection | undefined,
-): UnitEntry {
+function makeEntry(logical: LogicalLine, eq: number, section: UnitSection | undefined): UnitEntry {
   const { joined, at } = logical;
   let ks = 0;
   while (ks < eq && isBlank(joined[ks])) ks++;
@@ -189,7 +190,12 @@ export function parseUnit(text: string, opts: { unitName?: string; dropIn?: bool
 
     if (trimmed.startsWith('[')) {
       if (!trimmed.endsWith(']') || trimmed.length < 2) {
-        problem(contentStart, contentEnd, `Section header '${trimmed}' is not closed by ']'; systemd refuses to load the unit.`, true);
+        problem(
+          contentStart,
+          contentEnd,
+          `Section header '${trimmed}' is not closed by ']'; systemd refuses to load the unit.`,
+          true,
+        );
         current = undefined;
         ignoredSection = true;
         continue;
@@ -208,7 +214,11 @@ export function parseUnit(text: string, opts: { unitName?: string; dropIn?: bool
     }
     const eq = joined.indexOf('=');
     if (eq < 0) {
-      problem(contentStart, contentEnd, "This line is not 'Key=Value', a section header or a comment; systemd ignores it.");
+      problem(
+        contentStart,
+        contentEnd,
+        "This line is not 'Key=Value', a section header or a comment; systemd ignores it.",
+      );
       if (current) current.span = { start: current.span.start, end };
       continue;
     }
@@ -223,7 +233,11 @@ export function parseUnit(text: string, opts: { unitName?: string; dropIn?: bool
       current.entries.push(entry);
       current.span = { start: current.span.start, end };
     } else if (!ignoredSection) {
-      problem(entry.span.start, entry.span.end, 'This assignment comes before any [Section] header; systemd ignores it.');
+      problem(
+        entry.span.start,
+        entry.span.end,
+        'This assignment comes before any [Section] header; systemd ignores it.',
+      );
     }
   }
 

@@ -1,7 +1,8 @@
 /** Which `Environment=` assignments spell out a credential (read by the rule and by the cloud-config fix). */
 
 /** Variable names that hold credentials. */
-const secretVariable = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
+const secretVariable =
+  /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH_?KEY)/i;
 
 /** Whether an `Environment=` word `NAME=value` spells out a credential (not empty, not a reference). */
 export function isSecretAssignment(word: string): boolean {

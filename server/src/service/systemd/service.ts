@@ -21,8 +21,12 @@ let lastUnit: UnitFile | undefined;
 export function unitOf(ctx: EmbeddedContext): UnitFile {
   const id = unitIdentity(ctx);
   const last = lastUnit;
-  if (last && last.text === ctx.text && (last.unitName ?? '') === (id.unitName ?? '') && last.dropIn === id.dropIn) return last;
-  const unit = parseUnit(ctx.text, { ...(id.unitName !== undefined ? { unitName: id.unitName } : {}), dropIn: id.dropIn });
+  if (last && last.text === ctx.text && (last.unitName ?? '') === (id.unitName ?? '') && last.dropIn === id.dropIn)
+    return last;
+  const unit = parseUnit(ctx.text, {
+    ...(id.unitName !== undefined ? { unitName: id.unitName } : {}),
+    dropIn: id.dropIn,
+  });
   lastUnit = unit;
   return unit;
 }
@@ -34,10 +38,13 @@ registerEmbeddedLanguage('systemd', {
   },
   // A unit reads two things of the rest: whether a rules block filters DOCKER-USER (`docker/port-exposure`)
   // and the scripts written beside it that may remove a container (`docker/name-conflict`).
-  crossFileFacts: (s) => [
-    filtersDockerUser(s) ? 'DOCKER-USER filtered' : '',
-    ...s.siblings.filter((r) => r.origin === 'write-file' && r.language === 'other' && /\brm\b/.test(r.text)).map((r) => `script\t${r.path ?? ''}\t${r.text}`),
-  ].join('\n'),
+  crossFileFacts: (s) =>
+    [
+      filtersDockerUser(s) ? 'DOCKER-USER filtered' : '',
+      ...s.siblings
+        .filter((r) => r.origin === 'write-file' && r.language === 'other' && /\brm\b/.test(r.text))
+        .map((r) => `script\t${r.path ?? ''}\t${r.text}`),
+    ].join('\n'),
   complete: (ctx, offset) => completeUnit(unitOf(ctx), ctx, offset),
   hover: (ctx, offset) => hoverUnit(unitOf(ctx), ctx, offset),
   symbols: (ctx) => unitSymbols(unitOf(ctx)),

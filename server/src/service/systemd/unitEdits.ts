@@ -27,14 +27,19 @@ export function addToUnitSection(unit: UnitFile, lines: readonly string[]): Offs
   const first = unit.sections[0];
   if (!first) return { start: 0, end: 0, newText: ['[Unit]', ...lines].join(eol) + eol + eol };
   const header = unit.text.slice(first.headerSpan.start, first.headerSpan.end);
-  return { start: first.headerSpan.start, end: first.headerSpan.end, newText: ['[Unit]', ...lines, '', header].join(eol) };
+  return {
+    start: first.headerSpan.start,
+    end: first.headerSpan.end,
+    newText: ['[Unit]', ...lines, '', header].join(eol),
+  };
 }
 
 /** Remove a word and the blanks after it on the same line (or before it, at a line's end). */
 export function removeWord(text: string, start: number, end: number): OffsetEdit {
   let after = end;
   while (text[after] === ' ' || text[after] === '\t') after++;
-  if (after > end && text[after] !== '\\' && text[after] !== '\n' && text[after] !== '\r' && after < text.length) return { start, end: after, newText: '' };
+  if (after > end && text[after] !== '\\' && text[after] !== '\n' && text[after] !== '\r' && after < text.length)
+    return { start, end: after, newText: '' };
   let before = start;
   while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
   if (before < start) return { start: before, end, newText: '' };

@@ -24,7 +24,16 @@ export interface SplitWords {
 
 const isBlank = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-const simpleEscapes: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", ' ': ' ', ';': ';' };
+const simpleEscapes: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  ' ': ' ',
+  ';': ';',
+};
 
 export function splitUnitWords(value: string): SplitWords {
   const words: UnitWord[] = [];

@@ -12,7 +12,12 @@ import type { UnitFile } from './unitAst';
 import { lineLengthFindings } from './rules/lineLength';
 
 export function validateUnit(unit: UnitFile): Finding[] {
-  const findings: Finding[] = unit.problems.map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
+  const findings: Finding[] = unit.problems.map((p) => ({
+    code: p.code,
+    message: p.message,
+    start: p.start,
+    end: p.end,
+  }));
   findings.push(
     ...unknownSectionFindings(unit),
     ...directiveFindings(unit),
@@ -26,6 +31,8 @@ export function validateUnit(unit: UnitFile): Finding[] {
     ...lineLengthFindings(unit),
   );
   const invalid = findings.filter((f) => f.code === 'systemd/invalid-value' || f.code === 'systemd/syntax');
-  findings.push(...triggerFindings(unit, (e) => !invalid.some((f) => f.start >= e.span.start && f.start <= e.span.end)));
+  findings.push(
+    ...triggerFindings(unit, (e) => !invalid.some((f) => f.start >= e.span.start && f.start <= e.span.end)),
+  );
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -16,7 +16,8 @@ export function parseUnitBoolean(value: string): boolean | undefined {
   return undefined;
 }
 
-const TIME_UNIT = '(?:usec|us|µs|μs|msec|ms|seconds|second|sec|s|minutes|minute|min|months|month|M|m|hours|hour|hr|h|days|day|d|weeks|week|w|years|year|y)';
+const TIME_UNIT =
+  '(?:usec|us|µs|μs|msec|ms|seconds|second|sec|s|minutes|minute|min|months|month|M|m|hours|hour|hr|h|days|day|d|weeks|week|w|years|year|y)';
 const TIME_PART = `(?:\\d+(?:\\.\\d*)?|\\.\\d+)[ \\t]*${TIME_UNIT}?`;
 const TIMESPAN = new RegExp(`^[ \\t]*${TIME_PART}(?:[ \\t]*${TIME_PART})*[ \\t]*$`);
 
@@ -26,7 +27,19 @@ export function isTimespan(value: string): boolean {
   return TIMESPAN.test(value);
 }
 
-export const UNIT_SUFFIXES = ['service', 'socket', 'device', 'mount', 'automount', 'swap', 'target', 'path', 'timer', 'slice', 'scope'] as const;
+export const UNIT_SUFFIXES = [
+  'service',
+  'socket',
+  'device',
+  'mount',
+  'automount',
+  'swap',
+  'target',
+  'path',
+  'timer',
+  'slice',
+  'scope',
+] as const;
 const UNIT_NAME = new RegExp(`^[A-Za-z0-9:_.\\\\-]+(?:@[A-Za-z0-9:_.\\\\@-]*)?\\.(?:${UNIT_SUFFIXES.join('|')})$`);
 
 /**
@@ -38,9 +51,41 @@ export function isUnitName(value: string): boolean {
 }
 
 const SIGNALS = new Set([
-  'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'IOT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM',
-  'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'IO', 'POLL',
-  'PWR', 'SYS', 'RTMIN', 'RTMAX',
+  'HUP',
+  'INT',
+  'QUIT',
+  'ILL',
+  'TRAP',
+  'ABRT',
+  'IOT',
+  'BUS',
+  'FPE',
+  'KILL',
+  'USR1',
+  'SEGV',
+  'USR2',
+  'PIPE',
+  'ALRM',
+  'TERM',
+  'STKFLT',
+  'CHLD',
+  'CONT',
+  'STOP',
+  'TSTP',
+  'TTIN',
+  'TTOU',
+  'URG',
+  'XCPU',
+  'XFSZ',
+  'VTALRM',
+  'PROF',
+  'WINCH',
+  'IO',
+  'POLL',
+  'PWR',
+  'SYS',
+  'RTMIN',
+  'RTMAX',
 ]);
 
 /** `SIGTERM`, `TERM`, `15`, `SIGRTMIN+3`, `RTMAX-2` (upper case only; numbers 1–64). */

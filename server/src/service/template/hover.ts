@@ -27,7 +27,12 @@ function describe(span: TemplateSpan, source: string): string {
 }
 
 /** Hover on template syntax: what it is and that its value is not checked. */
-export function templateHover(spans: readonly TemplateSpan[], text: string, offset: number, toPos: ToPos): Hover | null {
+export function templateHover(
+  spans: readonly TemplateSpan[],
+  text: string,
+  offset: number,
+  toPos: ToPos,
+): Hover | null {
   const span = spanAt(spans, offset);
   if (!span) return null;
   return {

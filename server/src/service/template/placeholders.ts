@@ -33,7 +33,9 @@ export function isValueSpan(kind: TemplateSpanKind): boolean {
 }
 
 function isControlSpan(kind: TemplateSpanKind): boolean {
-  return kind === 'terraform-directive' || kind === 'jinja-statement' || kind === 'jinja-comment' || kind === 'go-control';
+  return (
+    kind === 'terraform-directive' || kind === 'jinja-statement' || kind === 'jinja-comment' || kind === 'go-control'
+  );
 }
 
 /** Go template actions that steer rendering rather than yield a value. */
@@ -49,11 +51,17 @@ function closeOnLine(text: string, from: number, close: string): number | undefi
     const c = text[i] as string;
     if (c === '\n') return undefined;
     if (quote) {
-      if (c === '\\') { i++; continue; }
+      if (c === '\\') {
+        i++;
+        continue;
+      }
       if (c === quote) quote = undefined;
       continue;
     }
-    if (c === '"') { quote = c; continue; }
+    if (c === '"') {
+      quote = c;
+      continue;
+    }
     if (depth === 0 && text.startsWith(close, i)) return i + close.length;
     if (c === '{' || c === '[' || c === '(') depth++;
     else if ((c === '}' || c === ']' || c === ')') && depth > 0) depth--;
@@ -91,8 +99,15 @@ export function findTemplateSpans(text: string): TemplateSpan[] {
       if (end === undefined || end < i + 4) continue;
       if (two.startsWith('{{') || text.slice(i, end).indexOf('\n') < 0) {
         const body = text.slice(i, end);
-        const kind: TemplateSpanKind = two.startsWith('{%') ? 'jinja-statement' : two.startsWith('{#') ? 'jinja-comment'
-          : goControl.test(body) ? 'go-control' : goValue.test(body) ? 'go-action' : 'jinja-expression';
+        const kind: TemplateSpanKind = two.startsWith('{%')
+          ? 'jinja-statement'
+          : two.startsWith('{#')
+            ? 'jinja-comment'
+            : goControl.test(body)
+              ? 'go-control'
+              : goValue.test(body)
+                ? 'go-action'
+                : 'jinja-expression';
         spans.push({ kind, start: i, end });
         i = end - 1;
       }
@@ -153,11 +168,17 @@ function previousIndent(text: string, lineStart: number): number | undefined {
  * - Any other span becomes a marker word, so that the value holding it is unknown (an inline
  *   `%{ if }0755%{ else }0644%{ endif }` makes the whole value unknown).
  */
-export function neutraliseTemplates(text: string, spans: readonly TemplateSpan[] = findTemplateSpans(text)): Neutralised {
+export function neutraliseTemplates(
+  text: string,
+  spans: readonly TemplateSpan[] = findTemplateSpans(text),
+): Neutralised {
   if (spans.length === 0) return { text, spans };
   const parts: string[] = [];
   let at = 0;
-  const copyTo = (from: number): void => { parts.push(text.slice(at, from)); at = from; };
+  const copyTo = (from: number): void => {
+    parts.push(text.slice(at, from));
+    at = from;
+  };
   spans.forEach((span, index) => {
     if (span.start < at || span.kind === 'terraform-escape') return;
     const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;

@@ -9,9 +9,15 @@ import { holdsMarker, restorePlaceholders, type TemplateSpan, type TemplateSpanK
  * (or about the file as a whole), not about the value itself.
  */
 const structural = new Set([
-  'cloud-config/yaml-syntax', 'cloud-config/header', 'cloud-config/template', 'cloud-config/missing-final-newline',
-  'cloud-config/folded-embedded', 'cloud-config/rules-strip-newline', 'cloud-config/write-files-under-coreos',
-  'cloud-config/embedded-not-analysed', 'cloud-config/other-format',
+  'cloud-config/yaml-syntax',
+  'cloud-config/header',
+  'cloud-config/template',
+  'cloud-config/missing-final-newline',
+  'cloud-config/folded-embedded',
+  'cloud-config/rules-strip-newline',
+  'cloud-config/write-files-under-coreos',
+  'cloud-config/embedded-not-analysed',
+  'cloud-config/other-format',
 ]);
 
 /** Keys whose values are shell commands: `${VAR}` there is a shell variable, not a template. */
@@ -45,9 +51,15 @@ export function isTemplate(model: CloudConfigModel): boolean {
 }
 
 const kindNames: Readonly<Record<TemplateSpanKind, string>> = {
-  'terraform-interpolation': 'Terraform', 'terraform-directive': 'Terraform', 'terraform-escape': 'Terraform',
-  'jinja-expression': 'Jinja', 'jinja-statement': 'Jinja', 'jinja-comment': 'Jinja',
-  'go-action': 'Go template', 'go-control': 'Go template', token: '`%NAME%`/`@NAME@` token',
+  'terraform-interpolation': 'Terraform',
+  'terraform-directive': 'Terraform',
+  'terraform-escape': 'Terraform',
+  'jinja-expression': 'Jinja',
+  'jinja-statement': 'Jinja',
+  'jinja-comment': 'Jinja',
+  'go-action': 'Go template',
+  'go-control': 'Go template',
+  token: '`%NAME%`/`@NAME@` token',
 };
 
 /** The template languages found, in a stable order, for the line-1 hint. */
@@ -75,7 +87,14 @@ export function applyTemplate(model: CloudConfigModel, findings: Finding[]): Fin
     kept.push({
       ...f,
       message: restorePlaceholders(f.message, model.text, spans),
-      ...(fixes ? { fixes: fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, newText: restorePlaceholders(e.newText, model.text, spans) })) })) } : {}),
+      ...(fixes
+        ? {
+            fixes: fixes.map((fix) => ({
+              ...fix,
+              edits: fix.edits.map((e) => ({ ...e, newText: restorePlaceholders(e.newText, model.text, spans) })),
+            })),
+          }
+        : {}),
     });
   }
   if (isTemplate(model)) {

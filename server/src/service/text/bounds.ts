@@ -12,7 +12,8 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 export function boundOffset(text: string, offset: number): number {
   let o = Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), text.length)) : 0;
   if (o > 0 && o < text.length) {
-    const before = text.charCodeAt(o - 1), at = text.charCodeAt(o);
+    const before = text.charCodeAt(o - 1),
+      at = text.charCodeAt(o);
     if ((isHigh(before) && isLow(at)) || (before === 13 && at === 10)) o--;
   }
   return o;

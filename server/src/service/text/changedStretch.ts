@@ -13,7 +13,8 @@ export interface ChangedStretch {
 
 export function changedStretch(before: string, after: string): ChangedStretch {
   const limit = Math.min(before.length, after.length);
-  let lo = 0, hi = limit;
+  let lo = 0,
+    hi = limit;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (before.slice(0, mid) === after.slice(0, mid)) lo = mid;

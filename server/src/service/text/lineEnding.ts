@@ -25,10 +25,19 @@ export function eolOf(text: string): string {
  * Findings are returned as they are when nothing changes.
  */
 export function fixesInLineEnding(text: string, findings: readonly Finding[], loneCrBreaks = true): readonly Finding[] {
-  const eol = eolOf(text) === '\r\n' ? '\r\n' : loneCrBreaks && text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
-  if (eol === '\n' || !findings.some((f) => f.fixes?.some((x) => x.edits.some((e) => e.newText.includes('\n'))))) return findings;
-  return findings.map((f) => (f.fixes ? {
-    ...f,
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) })) })),
-  } : f));
+  const eol =
+    eolOf(text) === '\r\n' ? '\r\n' : loneCrBreaks && text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+  if (eol === '\n' || !findings.some((f) => f.fixes?.some((x) => x.edits.some((e) => e.newText.includes('\n')))))
+    return findings;
+  return findings.map((f) =>
+    f.fixes
+      ? {
+          ...f,
+          fixes: f.fixes.map((x) => ({
+            ...x,
+            edits: x.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, eol) })),
+          })),
+        }
+      : f,
+  );
 }

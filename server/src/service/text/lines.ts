@@ -21,7 +21,11 @@ export function nextLineStart(text: string, offset: number): number {
  * The edit that removes the whole line(s) from `start` to `end` with one line break: the one before
  * them (so the following lines do not move up into their place), or the one after on the first line.
  */
-export function removeLinesEdit(text: string, start: number, end: number): { start: number; end: number; newText: string } {
+export function removeLinesEdit(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; newText: string } {
   const from = lineStartAt(text, start);
   if (from > 0) return { start: from - 1, end: lineEndAt(text, end), newText: '' };
   return { start: from, end: nextLineStart(text, end), newText: '' };

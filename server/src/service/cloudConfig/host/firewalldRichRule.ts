@@ -6,7 +6,9 @@
 export function richRuleError(rule: string): string | undefined {
   const words = tokens(rule);
   if (words[0] !== 'rule') {
-    return words[0]?.startsWith('family=') ? 'write `rule family=…`: a rich rule starts with `rule`' : 'a rich rule starts with `rule`';
+    return words[0]?.startsWith('family=')
+      ? 'write `rule family=…`: a rich rule starts with `rule`'
+      : 'a rich rule starts with `rule`';
   }
   let family: string | undefined;
   let i = 1;
@@ -29,46 +31,60 @@ export function richRuleError(rule: string): string | undefined {
       if (w !== 'not') attrs.set(...split(w));
     }
     switch (head) {
-      case 'source': case 'destination': {
+      case 'source':
+      case 'destination': {
         sourceOrDestination = true;
         const address = attrs.get('address');
         if (address !== undefined) {
           addressed = true;
-          if (family && !validAddress(address, family)) return `\`address=${address}\` is not an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address or network`;
-        } else if (!attrs.has('mac') && !attrs.has('ipset')) return `\`${head}\` needs \`address=\`${head === 'source' ? ', `mac=` or `ipset=`' : ''}`;
+          if (family && !validAddress(address, family))
+            return `\`address=${address}\` is not an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address or network`;
+        } else if (!attrs.has('mac') && !attrs.has('ipset'))
+          return `\`${head}\` needs \`address=\`${head === 'source' ? ', `mac=` or `ipset=`' : ''}`;
         break;
       }
       case 'service':
         element = true;
         if (!attrs.get('name')) return '`service` needs `name=`';
         break;
-      case 'port': case 'source-port': case 'forward-port': {
+      case 'port':
+      case 'source-port':
+      case 'forward-port': {
         element = true;
         const port = attrs.get('port');
         if (!port || !portValid(port)) return `\`${head} port=${port ?? ''}\`: not a port or port range`;
         const proto = attrs.get('protocol');
-        if (!proto || !/^(tcp|udp|sctp|dccp)$/.test(proto)) return `\`${head}\` needs \`protocol=tcp\` (or udp, sctp, dccp)`;
-        if (head === 'forward-port' && !attrs.has('to-port') && !attrs.has('to-addr')) return '`forward-port` needs `to-port=` or `to-addr=`';
+        if (!proto || !/^(tcp|udp|sctp|dccp)$/.test(proto))
+          return `\`${head}\` needs \`protocol=tcp\` (or udp, sctp, dccp)`;
+        if (head === 'forward-port' && !attrs.has('to-port') && !attrs.has('to-addr'))
+          return '`forward-port` needs `to-port=` or `to-addr=`';
         break;
       }
       case 'protocol':
         element = true;
         if (!attrs.get('value')) return '`protocol` needs `value=`';
         break;
-      case 'icmp-block': case 'icmp-type':
+      case 'icmp-block':
+      case 'icmp-type':
         element = true;
         if (!attrs.get('name')) return `\`${head}\` needs \`name=\``;
         break;
       case 'masquerade':
         element = true;
         break;
-      case 'log': case 'nflog': case 'audit': {
+      case 'log':
+      case 'nflog':
+      case 'audit': {
         logOrAudit = true;
         const level = attrs.get('level');
-        if (head === 'log' && level !== undefined && !logLevels.has(level)) return `\`level=${level}\`: the log level is one of ${[...logLevels].join(', ')}`;
+        if (head === 'log' && level !== undefined && !logLevels.has(level))
+          return `\`level=${level}\`: the log level is one of ${[...logLevels].join(', ')}`;
         break;
       }
-      case 'accept': case 'reject': case 'drop': case 'mark':
+      case 'accept':
+      case 'reject':
+      case 'drop':
+      case 'mark':
         actions.push(head);
         break;
       case 'limit':
@@ -79,9 +95,11 @@ export function richRuleError(rule: string): string | undefined {
   }
   if (actions.length > 1) return `one action per rule: \`${actions.join('` and `')}\``;
   if (addressed && !family) return 'a rule with an address needs `family=ipv4` or `family=ipv6`';
-  if (!element && !sourceOrDestination) return 'the rule matches nothing: it needs a source, a destination or an element (service, port, …)';
+  if (!element && !sourceOrDestination)
+    return 'the rule matches nothing: it needs a source, a destination or an element (service, port, …)';
   const actionless = ['masquerade', 'forward-port', 'icmp-block'].some((e) => words.includes(e));
-  if (!actions.length && !logOrAudit && !actionless) return 'the rule does nothing: it needs an action (accept, reject, drop, mark) or log/audit';
+  if (!actions.length && !logOrAudit && !actionless)
+    return 'the rule does nothing: it needs an action (accept, reject, drop, mark) or log/audit';
   return undefined;
 }
 
@@ -118,4 +136,3 @@ function validAddress(address: string, family: string): boolean {
   if (!/^[0-9A-Fa-f:.]+$/.test(ip) || !ip.includes(':') || (ip.match(/::/g)?.length ?? 0) > 1) return false;
   return mask === undefined || (/^\d{1,3}$/.test(mask) && Number(mask) <= 128);
 }
-

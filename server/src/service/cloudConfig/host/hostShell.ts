@@ -22,8 +22,12 @@ export interface HostCommand {
 
 /** A shell script written by `write_files`: a `#!` sh/bash line, or a `.sh` path. */
 export function isShellScript(region: EmbeddedRegion): boolean {
-  if (region.origin !== 'write-file' || region.language !== 'other' || !region.mappable || isComposePath(region.path)) return false;
-  return /^#![ \t]*\S*\b(sh|bash|dash|ash|zsh|env[ \t]+(ba|da)?sh)\b/.test(region.text) || /\.(sh|bash)$/.test(region.path ?? '');
+  if (region.origin !== 'write-file' || region.language !== 'other' || !region.mappable || isComposePath(region.path))
+    return false;
+  return (
+    /^#![ \t]*\S*\b(sh|bash|dash|ash|zsh|env[ \t]+(ba|da)?sh)\b/.test(region.text) ||
+    /\.(sh|bash)$/.test(region.path ?? '')
+  );
 }
 
 /** The region's text as a command source whose offsets are document offsets. */
@@ -38,7 +42,11 @@ export function withoutPrefixes(words: readonly Word[]): Word[] {
     const v = words[i]?.value;
     if (v === 'sudo' || v === 'env' || v === 'command' || v === 'exec' || v === 'nohup') {
       i++;
-      while (i < words.length && (/^-/.test((words[i] as Word).value) || /^[A-Za-z_]\w*=/.test((words[i] as Word).value))) i++;
+      while (
+        i < words.length &&
+        (/^-/.test((words[i] as Word).value) || /^[A-Za-z_]\w*=/.test((words[i] as Word).value))
+      )
+        i++;
     } else if (v !== undefined && /^[A-Za-z_]\w*=/.test(v)) i++;
     else break;
   }
@@ -62,10 +70,20 @@ export function hostCommands(ctx: RuleContext): HostCommand[] {
     for (const item of list.items as Node[]) {
       if (isSeq(item)) {
         const words = item.items.map((w) => wordOf(ctx.text, w)).filter((w): w is Word => w !== undefined);
-        if (words.length === item.items.length && words.length) out.push({ origin: key, words: withoutPrefixes(words), item, path: undefined });
+        if (words.length === item.items.length && words.length)
+          out.push({ origin: key, words: withoutPrefixes(words), item, path: undefined });
       } else if (isScalar(item) && typeof item.value === 'string') {
         const r = innerRange(item);
-        if (!r || !(item.type === 'PLAIN' || item.type === 'BLOCK_LITERAL' || item.type === 'QUOTE_SINGLE' || ctx.text.slice(r[0], r[1]) === item.value)) continue;
+        if (
+          !r ||
+          !(
+            item.type === 'PLAIN' ||
+            item.type === 'BLOCK_LITERAL' ||
+            item.type === 'QUOTE_SINGLE' ||
+            ctx.text.slice(r[0], r[1]) === item.value
+          )
+        )
+          continue;
         for (const words of splitShellCommands(sourceOfText(ctx.text, r[0], r[1]))) {
           if (words.length) out.push({ origin: key, words: withoutPrefixes(words), item, path: undefined });
         }
@@ -75,7 +93,8 @@ export function hostCommands(ctx: RuleContext): HostCommand[] {
   for (const region of ctx.model.regions) {
     if (!isShellScript(region)) continue;
     for (const words of splitShellCommands(scriptSource(ctx, region))) {
-      if (words.length) out.push({ origin: 'script', words: withoutPrefixes(words), item: undefined, path: region.path });
+      if (words.length)
+        out.push({ origin: 'script', words: withoutPrefixes(words), item: undefined, path: region.path });
     }
   }
   cache.set(ctx.model, out);
@@ -95,7 +114,8 @@ export function packageNames(ctx: RuleContext): Set<string> {
   if (!isSeq(list)) return out;
   for (const item of list.items) {
     const first = isSeq(item) ? item.items[0] : item;
-    if (isScalar(first) && first.value !== null && first.value !== undefined) out.add(String(first.value).split('=')[0] as string);
+    if (isScalar(first) && first.value !== null && first.value !== undefined)
+      out.add(String(first.value).split('=')[0] as string);
   }
   return out;
 }

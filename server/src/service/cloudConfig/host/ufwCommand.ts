@@ -39,7 +39,8 @@ function validPortPart(p: string): boolean {
 function portList(spec: string, proto: string | undefined): { ports?: string[]; error?: string } {
   const parts = spec.split(',');
   if (parts.some((p) => !validPortPart(p))) return { error: 'Bad port' };
-  if ((parts.length > 1 || spec.includes(':')) && proto !== 'tcp' && proto !== 'udp') return { error: "Must specify 'tcp' or 'udp' with multiple ports" };
+  if ((parts.length > 1 || spec.includes(':')) && proto !== 'tcp' && proto !== 'udp')
+    return { error: "Must specify 'tcp' or 'udp' with multiple ports" };
   return { ports: parts };
 }
 
@@ -47,7 +48,8 @@ function validAddress(a: string): boolean {
   if (a === 'any') return true;
   const [ip, len, ...more] = a.split('/');
   if (more.length || ip === undefined) return false;
-  if (ip.includes(':')) return /^[0-9a-fA-F:]+$/.test(ip) && (len === undefined || (/^\d+$/.test(len) && Number(len) <= 128));
+  if (ip.includes(':'))
+    return /^[0-9a-fA-F:]+$/.test(ip) && (len === undefined || (/^\d+$/.test(len) && Number(len) <= 128));
   const o = ip.split('.');
   if (o.length !== 4 || o.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) return false;
   return len === undefined || (/^\d+$/.test(len) && Number(len) <= 32) || /^\d{1,3}(\.\d{1,3}){3}$/.test(len);
@@ -56,7 +58,12 @@ function validAddress(a: string): boolean {
 /** A service or app name (resolved by ufw through /etc/services or application profiles). */
 const nameLike = /^[A-Za-z][\w .+-]*$/;
 
-function parseRule(action: UfwRule['action'], args: readonly string[], route: boolean, del: boolean): { rule?: UfwRule; error?: string } {
+function parseRule(
+  action: UfwRule['action'],
+  args: readonly string[],
+  route: boolean,
+  del: boolean,
+): { rule?: UfwRule; error?: string } {
   let i = 0;
   let direction: 'in' | 'out' = 'in';
   if (args[i] === 'in' || args[i] === 'out') direction = args[i++] as 'in' | 'out';
@@ -122,12 +129,21 @@ function parseRule(action: UfwRule['action'], args: readonly string[], route: bo
 
 /** Read a `ufw …` command (its first word is the program). */
 export function parseUfw(words: readonly Word[]): UfwCommand {
-  const args = words.slice(1).map((w) => w.value).filter((v) => v !== '--force' && v !== '--dry-run' && v !== '-f');
+  const args = words
+    .slice(1)
+    .map((w) => w.value)
+    .filter((v) => v !== '--force' && v !== '--dry-run' && v !== '-f');
   let i = 0;
   let route = false;
   let del = false;
-  if (args[i] === 'route') { route = true; i++; }
-  if (args[i] === 'delete') { del = true; i++; }
+  if (args[i] === 'route') {
+    route = true;
+    i++;
+  }
+  if (args[i] === 'delete') {
+    del = true;
+    i++;
+  }
   let insertAt: number | undefined;
   if (args[i] === 'insert') {
     insertAt = Number(args[i + 1]);
@@ -137,21 +153,43 @@ export function parseUfw(words: readonly Word[]): UfwCommand {
   if (verb === 'default') {
     const value = args[i + 1] ?? '';
     const direction = args[i + 2] ?? 'incoming';
-    const error = !/^(allow|deny|reject)$/.test(value) ? 'Invalid policy' : !/^(incoming|outgoing|routed|input|output|forward)$/.test(direction) ? 'Invalid direction' : undefined;
-    return { verb, policy: { value, direction: direction === 'input' ? 'incoming' : direction === 'output' ? 'outgoing' : direction }, ...(error ? { error } : {}), words };
+    const error = !/^(allow|deny|reject)$/.test(value)
+      ? 'Invalid policy'
+      : !/^(incoming|outgoing|routed|input|output|forward)$/.test(direction)
+        ? 'Invalid direction'
+        : undefined;
+    return {
+      verb,
+      policy: {
+        value,
+        direction: direction === 'input' ? 'incoming' : direction === 'output' ? 'outgoing' : direction,
+      },
+      ...(error ? { error } : {}),
+      words,
+    };
   }
   if (actions.has(verb)) {
     const r = parseRule(verb as UfwRule['action'], args.slice(i + 1), route, del);
-    const badPosition = insertAt !== undefined && !(Number.isInteger(insertAt) && insertAt >= 1) ? `Invalid position '${args[i - 1] ?? ''}'` : undefined;
+    const badPosition =
+      insertAt !== undefined && !(Number.isInteger(insertAt) && insertAt >= 1)
+        ? `Invalid position '${args[i - 1] ?? ''}'`
+        : undefined;
     const error = r.error ?? badPosition;
-    return { verb, ...(r.rule ? { rule: r.rule } : {}), ...(error ? { error } : {}), ...(insertAt !== undefined ? { insertAt } : {}), words };
+    return {
+      verb,
+      ...(r.rule ? { rule: r.rule } : {}),
+      ...(error ? { error } : {}),
+      ...(insertAt !== undefined ? { insertAt } : {}),
+      words,
+    };
   }
   return { verb, words };
 }
 
 /** Does this rule let new SSH connections in (any of the given ports, the `ssh` service or the OpenSSH profile)? */
 export function allowsSsh(rule: UfwRule, sshPorts: readonly number[]): boolean {
-  if ((rule.action !== 'allow' && rule.action !== 'limit') || rule.route || rule.delete || rule.direction !== 'in') return false;
+  if ((rule.action !== 'allow' && rule.action !== 'limit') || rule.route || rule.delete || rule.direction !== 'in')
+    return false;
   if (rule.proto !== undefined && rule.proto !== 'tcp') return false;
   if (rule.names.some((n) => /^(ssh|openssh)$/i.test(n))) return true;
   if (rule.ports === undefined) return rule.names.length === 0;

@@ -24,7 +24,9 @@ export function checkEmbeddedLanguages(ctx: RuleContext): void {
         : (everything ??= allSurroundingsDigest(regions, hostCommands));
       surroundings.set(region.language, reads);
     }
-    const findings = cachedFindings(region, reads, () => service.validate({ text: region.text, region, siblings: regions, hostCommands }));
+    const findings = cachedFindings(region, reads, () =>
+      service.validate({ text: region.text, region, siblings: regions, hostCommands }),
+    );
     for (const f of withEnvironmentFileFix(ctx, region, mapRegionFindings(region, findings))) ctx.findings.push(f);
   }
 }

@@ -69,17 +69,30 @@ function writeFileEdit(ctx: RuleContext, path: string, lines: readonly string[])
   const seq = asSeq(pair?.value);
   if (seq && seq.items.length) return appendToSeq(ctx.text, seq, item);
   if (pair || !ctx.model.root || ctx.model.root.flow) return undefined;
-  return appendTopLevel(ctx.text, `write_files:\n${item.split('\n').map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n')}`);
+  return appendTopLevel(
+    ctx.text,
+    `write_files:\n${item
+      .split('\n')
+      .map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))
+      .join('\n')}`,
+  );
 }
 
 /** The region's mapped findings with the EnvironmentFile= fix added to its credential findings. */
-export function withEnvironmentFileFix(ctx: RuleContext, region: EmbeddedRegion, findings: readonly Finding[]): readonly Finding[] {
+export function withEnvironmentFileFix(
+  ctx: RuleContext,
+  region: EmbeddedRegion,
+  findings: readonly Finding[],
+): readonly Finding[] {
   if (region.language !== 'systemd' || !findings.some((f) => f.code === code && !f.fixes?.length)) return findings;
   const path = environmentFilePath(region);
   const moved = path ? unitEdits(region.text, path) : undefined;
   const fileEdit = path && moved ? writeFileEdit(ctx, path, moved.lines) : undefined;
   if (!path || !moved || !fileEdit) return findings;
-  const unitFix: Fix = { title: `Move the secrets to ${path} (mode 0600) and load it with EnvironmentFile=`, edits: moved.edits };
+  const unitFix: Fix = {
+    title: `Move the secrets to ${path} (mode 0600) and load it with EnvironmentFile=`,
+    edits: moved.edits,
+  };
   const mapped = mapFindingToDocument(region, { code, message: '', start: 0, end: 0, fixes: [unitFix] }).fixes?.[0];
   if (!mapped) return findings;
   const fix: Fix = { ...mapped, edits: [...mapped.edits, fileEdit] };

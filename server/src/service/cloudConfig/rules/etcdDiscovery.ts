@@ -12,5 +12,9 @@ export function checkEtcdDiscovery(ctx: RuleContext): void {
   const pair = ctx.pair(etcd, 'discovery');
   const value = ctx.string(etcd, 'discovery');
   if (!pair || value === undefined || value === '' || isRequestUri(value)) return;
-  ctx.report('cloud-config/invalid-value', pair.value, `\`${value}\` is not a valid discovery URL. etcd expects a full URL such as https://discovery.etcd.io/TOKEN.`);
+  ctx.report(
+    'cloud-config/invalid-value',
+    pair.value,
+    `\`${value}\` is not a valid discovery URL. etcd expects a full URL such as https://discovery.etcd.io/TOKEN.`,
+  );
 }

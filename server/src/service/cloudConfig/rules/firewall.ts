@@ -27,7 +27,11 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
   const unitsPair = ctx.pair(coreos, 'units');
   const seq = asSeq(unitsPair?.value);
   if (seq && seq.items.length) return appendToSeq(ctx.text, seq, itemLines);
-  const asItem = (indent: number): string => itemLines.split('\n').map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`).join('\n');
+  const asItem = (indent: number): string =>
+    itemLines
+      .split('\n')
+      .map((l, i) => `${' '.repeat(indent)}${i === 0 ? '- ' : '  '}${l}`)
+      .join('\n');
   const keyRange = nodeRange(unitsPair?.key);
   const seqRange = nodeRange(seq);
   if (seq && keyRange && seqRange && seq.items.length === 0) {
@@ -35,11 +39,20 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
     const colon = ctx.text.indexOf(':', keyRange[1]) + 1;
     const col = keyRange[0] - lineStartAt(ctx.text, keyRange[0]);
     const eol = eolOf(ctx.text);
-    return { start: colon, end: seqRange[1], newText: eol + asItem(col + 2).split('\n').join(eol) };
+    return {
+      start: colon,
+      end: seqRange[1],
+      newText:
+        eol +
+        asItem(col + 2)
+          .split('\n')
+          .join(eol),
+    };
   }
   if (coreos && !unitsPair) return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
   // A coreos key that is not a mapping: a second one would be a duplicate key. Its type finding comes first.
-  if (!coreos && ctx.model.root && !ctx.pair(ctx.model.root, 'coreos')) return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
+  if (!coreos && ctx.model.root && !ctx.pair(ctx.model.root, 'coreos'))
+    return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
   return undefined;
 }
 
@@ -57,7 +70,8 @@ function joinTouching(edits: readonly OffsetEdit[]): OffsetEdit[] {
   const out: OffsetEdit[] = [];
   for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
     const prev = out[out.length - 1];
-    if (prev && e.start <= prev.end && e.start > prev.start) out[out.length - 1] = { start: prev.start, end: Math.max(prev.end, e.end), newText: prev.newText + e.newText };
+    if (prev && e.start <= prev.end && e.start > prev.start)
+      out[out.length - 1] = { start: prev.start, end: Math.max(prev.end, e.end), newText: prev.newText + e.newText };
     else out.push(e);
   }
   return out;
@@ -68,24 +82,35 @@ function loaderFix(ctx: RuleContext, fam: Family, unit: UnitEntry | undefined): 
     const missing: string[] = [];
     if (!unit.enable) missing.push('enable: true');
     if (!startsUnit(unit)) missing.push('command: start');
-    const edit = ctx.pair(unit.map, 'enable') || ctx.pair(unit.map, 'command') ? undefined : appendToMap(ctx.text, unit.map, missing.join('\n'));
+    const edit =
+      ctx.pair(unit.map, 'enable') || ctx.pair(unit.map, 'command')
+        ? undefined
+        : appendToMap(ctx.text, unit.map, missing.join('\n'));
     if (edit) return { title: `Enable and start ${fam.unit}`, edits: [edit], preferred: true };
     const edits: OffsetEdit[] = [];
-    for (const [key, value] of [['enable', 'true'], ['command', 'start']] as const) {
+    for (const [key, value] of [
+      ['enable', 'true'],
+      ['command', 'start'],
+    ] as const) {
       const pair = ctx.pair(unit.map, key);
       const r = nodeRange(pair?.value);
       // A value's range can end after its line break (a block value, or a plain one continued on the
       // next line): replace up to the break only.
-      if (pair && r && (key === 'enable' ? !unit.enable : !startsUnit(unit))) edits.push({ start: r[0], end: beforeLineBreak(ctx.text, r[0], r[1]), newText: value });
+      if (pair && r && (key === 'enable' ? !unit.enable : !startsUnit(unit)))
+        edits.push({ start: r[0], end: beforeLineBreak(ctx.text, r[0], r[1]), newText: value });
       else if (!pair) {
         const e = appendToMap(ctx.text, unit.map, `${key}: ${value}`);
         if (e) edits.push(e);
       }
     }
-    return edits.length ? { title: `Enable and start ${fam.unit}`, edits: joinTouching(edits), preferred: true } : undefined;
+    return edits.length
+      ? { title: `Enable and start ${fam.unit}`, edits: joinTouching(edits), preferred: true }
+      : undefined;
   }
   const edit = addUnitEntry(ctx, `name: ${fam.unit}\nenable: true\ncommand: start`);
-  return edit ? { title: `Add ${fam.unit} to coreos.units (enable and start)`, edits: [edit], preferred: true } : undefined;
+  return edit
+    ? { title: `Add ${fam.unit} to coreos.units (enable and start)`, edits: [edit], preferred: true }
+    : undefined;
 }
 
 function rulesFiles(ctx: RuleContext): Map<string, YAMLMap> {
@@ -108,19 +133,33 @@ export function checkFirewallLoading(ctx: RuleContext): void {
     // coreos-cloudinit runs at every boot, so `command: start` alone loads the rules at each boot.
     if (file && !(unit && startsUnit(unit) && !unit.mask)) {
       const pathNode = ctx.pair(file, 'path')?.value;
-      const what = !unit ? `no \`${fam.unit}\` entry in coreos.units` : !unit.enable ? `\`${fam.unit}\` is not enabled (\`enable: true\`), so it does not run at boot` : `\`${fam.unit}\` is not started (\`command: start\`), so the rules are not loaded on this first boot`;
+      const what = !unit
+        ? `no \`${fam.unit}\` entry in coreos.units`
+        : !unit.enable
+          ? `\`${fam.unit}\` is not enabled (\`enable: true\`), so it does not run at boot`
+          : `\`${fam.unit}\` is not started (\`command: start\`), so the rules are not loaded on this first boot`;
       const ur = nodeRange(unit?.namePair?.value);
       const fix = loaderFix(ctx, fam, unit);
-      ctx.report('cloud-config/firewall-not-loaded', pathNode, `The firewall is never loaded: ${what}. The rules are written to ${fam.path}.`, {
-        fixes: fix ? [fix] : [],
-        related: ur ? [{ start: ur[0], end: ur[1], message: `the ${fam.unit} entry` }] : [],
-      });
+      ctx.report(
+        'cloud-config/firewall-not-loaded',
+        pathNode,
+        `The firewall is never loaded: ${what}. The rules are written to ${fam.path}.`,
+        {
+          fixes: fix ? [fix] : [],
+          related: ur ? [{ start: ur[0], end: ur[1], message: `the ${fam.unit} entry` }] : [],
+        },
+      );
     }
     if (!file && unit && (unit.enable || startsUnit(unit)) && !unit.mask) {
       const edit = addRulesFile(ctx, fam);
-      ctx.report('cloud-config/firewall-rules-missing', unit.namePair?.value, `\`${fam.unit}\` loads ${fam.path}, but this config writes no such file: the unit fails or loads stale rules.`, {
-        fixes: edit ? [{ title: `Add a ${fam.path} write_files entry`, edits: [edit], preferred: true }] : [],
-      });
+      ctx.report(
+        'cloud-config/firewall-rules-missing',
+        unit.namePair?.value,
+        `\`${fam.unit}\` loads ${fam.path}, but this config writes no such file: the unit fails or loads stale rules.`,
+        {
+          fixes: edit ? [{ title: `Add a ${fam.path} write_files entry`, edits: [edit], preferred: true }] : [],
+        },
+      );
     }
   }
 }
@@ -133,13 +172,20 @@ function addRulesFile(ctx: RuleContext, fam: Family): OffsetEdit | undefined {
   // A write_files that is not a list of entries (a mapping, a scalar, `[]`): a second write_files key
   // would be a duplicate, which the YAML reader rejects. Its type finding comes first.
   if (!ctx.model.root || pair) return undefined;
-  return appendTopLevel(ctx.text, `write_files:\n${item.split('\n').map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n')}`);
+  return appendTopLevel(
+    ctx.text,
+    `write_files:\n${item
+      .split('\n')
+      .map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))
+      .join('\n')}`,
+  );
 }
 
 /** `cloud-config/no-firewall`: ports are published but no rules are written anywhere. */
 export function checkNoFirewall(ctx: RuleContext): void {
-  const hasRules = ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables')
-    || ctx.files().some((f) => /rules-save|rules\.v[46]|sysconfig\/ip6?tables|nftables/.test(ctx.string(f, 'path') ?? ''));
+  const hasRules =
+    ctx.model.regions.some((r) => r.language === 'iptables' || r.language === 'ip6tables') ||
+    ctx.files().some((f) => /rules-save|rules\.v[46]|sysconfig\/ip6?tables|nftables/.test(ctx.string(f, 'path') ?? ''));
   if (hasRules || mentionsFirewallTool(ctx)) return;
   for (const { start, end, pub } of publications(ctx).filter((p) => !p.pub.loopbackOnly)) {
     const fixes: Fix[] = [];
@@ -147,11 +193,20 @@ export function checkNoFirewall(ctx: RuleContext): void {
       const fileEdit = addRulesFile(ctx, families[0] as Family);
       const unitEdit = addUnitEntry(ctx, 'name: iptables-restore.service\nenable: true\ncommand: start');
       if (fileEdit && unitEdit) {
-        fixes.push({ title: 'Add a firewall (rules-save file and iptables-restore.service)', edits: [fileEdit, unitEdit].sort((a, b) => a.start - b.start), preferred: true });
+        fixes.push({
+          title: 'Add a firewall (rules-save file and iptables-restore.service)',
+          edits: [fileEdit, unitEdit].sort((a, b) => a.start - b.start),
+          preferred: true,
+        });
       }
     }
-    ctx.reportSpan('cloud-config/no-firewall', start, end,
-      `No firewall rules guard this published port. \`${pub.text}\` opens a container port to the network, and this config writes no rules.`, { fixes });
+    ctx.reportSpan(
+      'cloud-config/no-firewall',
+      start,
+      end,
+      `No firewall rules guard this published port. \`${pub.text}\` opens a container port to the network, and this config writes no rules.`,
+      { fixes },
+    );
     return;
   }
 }
@@ -161,7 +216,8 @@ function publications(ctx: RuleContext): Array<{ start: number; end: number; pub
   const out: Array<{ start: number; end: number; pub: PortPublication }> = [];
   for (const region of ctx.model.regions) {
     if (region.language !== 'systemd' || !region.mappable) continue;
-    for (const pub of publicationsIn(region.text, 'unit')) out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
+    for (const pub of publicationsIn(region.text, 'unit'))
+      out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
   }
   for (const key of ['runcmd', 'bootcmd']) {
     for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.root, key)?.value)) {
@@ -175,8 +231,13 @@ function mentionsFirewallTool(ctx: RuleContext): boolean {
   for (const key of ['runcmd', 'bootcmd', 'packages']) {
     const node = ctx.pair(ctx.model.root, key)?.value;
     const r = nodeRange(node);
-    if (r && /\b(ufw|iptables|nft|firewall-cmd|firewalld|netfilter-persistent|iptables-persistent)\b/.test(ctx.text.slice(r[0], r[1]))) return true;
+    if (
+      r &&
+      /\b(ufw|iptables|nft|firewall-cmd|firewalld|netfilter-persistent|iptables-persistent)\b/.test(
+        ctx.text.slice(r[0], r[1]),
+      )
+    )
+      return true;
   }
   return false;
 }
-

@@ -16,5 +16,7 @@ export function rulesSaveItem(path: string): string {
     icmp,
     '  -A INPUT -p tcp --dport 22 -j ACCEPT'.trimStart(),
     '  COMMIT',
-  ].map((l, i) => (i >= 4 && !l.startsWith('  ') ? `  ${l}` : l)).join('\n');
+  ]
+    .map((l, i) => (i >= 4 && !l.startsWith('  ') ? `  ${l}` : l))
+    .join('\n');
 }

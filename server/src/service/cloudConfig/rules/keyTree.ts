@@ -17,7 +17,9 @@ const judgedElsewhere = new Set(['permissions']);
 
 function renameFix(keyNode: unknown, to: string, title?: string): Fix[] {
   const r = nodeRange(keyNode);
-  return r ? [{ title: title ?? `Rename to \`${to}\``, edits: [{ start: r[0], end: r[1], newText: to }], preferred: true }] : [];
+  return r
+    ? [{ title: title ?? `Rename to \`${to}\``, edits: [{ start: r[0], end: r[1], newText: to }], preferred: true }]
+    : [];
 }
 
 function valueFix(node: unknown, to: string): Fix[] {
@@ -59,10 +61,15 @@ export class KeyTreeCheck {
       if (first) {
         const del = map.flow ? deleteFlowPair(map, pair) : deletePairLines(this.ctx.text, pair);
         const firstRange = nodeRange(first.key);
-        this.ctx.report('cloud-config/duplicate-key', pair.key, `\`${key}\` is already set in this mapping; readers keep only one of them.`, {
-          fixes: del ? [{ title: `Remove this duplicate \`${key}\``, edits: [del], preferred: true }] : [],
-          related: firstRange ? [{ start: firstRange[0], end: firstRange[1], message: `first \`${key}\`` }] : [],
-        });
+        this.ctx.report(
+          'cloud-config/duplicate-key',
+          pair.key,
+          `\`${key}\` is already set in this mapping; readers keep only one of them.`,
+          {
+            fixes: del ? [{ title: `Remove this duplicate \`${key}\``, edits: [del], preferred: true }] : [],
+            related: firstRange ? [{ start: firstRange[0], end: firstRange[1], message: `first \`${key}\`` }] : [],
+          },
+        );
       } else {
         seen.set(key, pair);
       }
@@ -84,17 +91,22 @@ export class KeyTreeCheck {
     if (path.length === 1 && path[0] === 'coreos' && canon === 'write_files') return;
     if (d === 'cloud-init' && path.length === 0 && key.includes('-') && lookupKey(table, key.replace(/-/g, '_'), d)) {
       const to = key.replace(/-/g, '_');
-      this.ctx.report('cloud-config/unknown-key', pair.key,
-        `cloud-init does not treat \`-\` as \`_\`: \`${key}\` is ignored. Did you mean \`${to}\`?`, { fixes: renameFix(pair.key, to) });
+      this.ctx.report(
+        'cloud-config/unknown-key',
+        pair.key,
+        `cloud-init does not treat \`-\` as \`_\`: \`${key}\` is ignored. Did you mean \`${to}\`?`,
+        { fixes: renameFix(pair.key, to) },
+      );
       return;
     }
     const where = path.length ? `under \`${pathLabel(path)}\`` : 'at the top level';
     if (path.length === 0) {
       const other = d === 'coreos' ? cloudInitTopLevel : coreosTopLevel;
       if (lookupKey(other, key, d === 'coreos' ? 'cloud-init' : 'coreos')) {
-        const msg = d === 'coreos'
-          ? `\`${key}\` is a cloud-init key; coreos-cloudinit ignores it.`
-          : `\`${key}\` is a CoreOS (coreos-cloudinit) key; cloud-init ignores it.`;
+        const msg =
+          d === 'coreos'
+            ? `\`${key}\` is a cloud-init key; coreos-cloudinit ignores it.`
+            : `\`${key}\` is a CoreOS (coreos-cloudinit) key; cloud-init ignores it.`;
         this.ctx.report('cloud-config/unknown-key', pair.key, msg);
         return;
       }
@@ -103,7 +115,9 @@ export class KeyTreeCheck {
     const message = suggestion
       ? `Unknown key \`${key}\` ${where}; it is ignored. Did you mean \`${suggestion}\`?`
       : `Unknown key \`${key}\` ${where}; it is ignored.`;
-    this.ctx.report('cloud-config/unknown-key', pair.key, message, { fixes: suggestion ? renameFix(pair.key, suggestion) : [] });
+    this.ctx.report('cloud-config/unknown-key', pair.key, message, {
+      fixes: suggestion ? renameFix(pair.key, suggestion) : [],
+    });
   }
 
   private knownKey(pair: Pair, key: string, spec: KeySpec, path: string[]): void {
@@ -111,13 +125,19 @@ export class KeyTreeCheck {
     const canon = canonicalKey(key, d);
     // Only keys cloud-init also reads matter: under `coreos:` the spelling is coreos-cloudinit's business alone.
     if (d === 'coreos' && key !== canon && (path.length === 0 || /^(users|write_files)\[/.test(path[0] ?? ''))) {
-      this.ctx.report('cloud-config/hyphen-key', pair.key,
+      this.ctx.report(
+        'cloud-config/hyphen-key',
+        pair.key,
         `cloud-init ignores \`${key}\`; \`${canon}\` works for both. coreos-cloudinit reads either spelling.`,
-        { fixes: renameFix(pair.key, canon) });
+        { fixes: renameFix(pair.key, canon) },
+      );
     } else if (spec.aliasOf) {
-      this.ctx.report('cloud-config/hyphen-key', pair.key,
+      this.ctx.report(
+        'cloud-config/hyphen-key',
+        pair.key,
         `Prefer \`${spec.aliasOf}\`: older cloud-init schemas reject the alias \`${key}\`.`,
-        { fixes: renameFix(pair.key, spec.aliasOf) });
+        { fixes: renameFix(pair.key, spec.aliasOf) },
+      );
     }
     if (spec.deprecated) {
       const replacement = spec.replacement;
@@ -137,14 +157,22 @@ export class KeyTreeCheck {
     if (!kindFits(kind, type, this.ctx.dialect)) {
       // A block mapping or list starts on the next line: point at the key that expected something else.
       const anchor = keyNode && (kind === 'map' || kind === 'list') && !this.sameLine(keyNode, node) ? keyNode : node;
-      this.ctx.report('cloud-config/type', anchor, `\`${pathLabel(path)}\` should be ${describeType(type)}, not ${describeKind(kind)}.`, {
-        fixes: typeFixes(this.ctx, node, kind, type, isSecretName(key)),
-      });
+      this.ctx.report(
+        'cloud-config/type',
+        anchor,
+        `\`${pathLabel(path)}\` should be ${describeType(type)}, not ${describeKind(kind)}.`,
+        {
+          fixes: typeFixes(this.ctx, node, kind, type, isSecretName(key)),
+        },
+      );
       return;
     }
-    const resolved = type.kind === 'oneOf' ? type.options.find((o) => kindFits(kind, o, this.ctx.dialect)) ?? type : type;
+    const resolved =
+      type.kind === 'oneOf' ? (type.options.find((o) => kindFits(kind, o, this.ctx.dialect)) ?? type) : type;
     switch (resolved.kind) {
-      case 'string': this.checkString(node, resolved.values, resolved.pattern, resolved.patternHint, key); break;
+      case 'string':
+        this.checkString(node, resolved.values, resolved.pattern, resolved.patternHint, key);
+        break;
       case 'map': {
         const map = asMap(node);
         if (map) this.checkMap(map, resolved.keys, resolved.open ?? false, path);
@@ -154,12 +182,19 @@ export class KeyTreeCheck {
         const seq = asSeq(node);
         if (!seq) break;
         if (resolved.minItems && seq.items.length < resolved.minItems) {
-          this.ctx.report('cloud-config/type', node, `\`${pathLabel(path)}\` is an empty list; give it at least ${resolved.minItems} entry or remove it.`);
+          this.ctx.report(
+            'cloud-config/type',
+            node,
+            `\`${pathLabel(path)}\` is an empty list; give it at least ${resolved.minItems} entry or remove it.`,
+          );
         }
-        seq.items.forEach((item, i) => this.checkValue(item, resolved.items, [...path.slice(0, -1), `${path[path.length - 1]}[${i}]`], key));
+        seq.items.forEach((item, i) =>
+          this.checkValue(item, resolved.items, [...path.slice(0, -1), `${path[path.length - 1]}[${i}]`], key),
+        );
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -169,18 +204,34 @@ export class KeyTreeCheck {
     return !!ra && !!rb && !this.ctx.text.slice(ra[0], rb[0]).includes('\n');
   }
 
-  private checkString(node: unknown, values: readonly string[] | undefined, pattern: RegExp | undefined, hint: string | undefined, key: string): void {
+  private checkString(
+    node: unknown,
+    values: readonly string[] | undefined,
+    pattern: RegExp | undefined,
+    hint: string | undefined,
+    key: string,
+  ): void {
     const text = scalarText(node);
     if (text === undefined || text === '') return;
     if (values && !values.includes(text)) {
-      const best = closest(text, values) ?? values.find((v) => v.toLowerCase() === text.toLowerCase()) ?? (values.length === 1 ? values[0] : undefined);
-      this.ctx.report('cloud-config/invalid-value', node,
+      const best =
+        closest(text, values) ??
+        values.find((v) => v.toLowerCase() === text.toLowerCase()) ??
+        (values.length === 1 ? values[0] : undefined);
+      this.ctx.report(
+        'cloud-config/invalid-value',
+        node,
         `\`${text}\` is not a valid \`${key}\`. Use one of ${values.map((v) => `\`${v}\``).join(', ')}.`,
-        { fixes: best ? valueFix(node, best) : [] });
+        { fixes: best ? valueFix(node, best) : [] },
+      );
       return;
     }
     if (pattern && !pattern.test(text)) {
-      this.ctx.report('cloud-config/invalid-value', node, `\`${text}\` is not a valid \`${key}\`.${hint ? ` Expected ${hint}.` : ''}`);
+      this.ctx.report(
+        'cloud-config/invalid-value',
+        node,
+        `\`${text}\` is not a valid \`${key}\`.${hint ? ` Expected ${hint}.` : ''}`,
+      );
     }
   }
 
@@ -190,7 +241,11 @@ export class KeyTreeCheck {
       if (!spec.required || present.has(name)) continue;
       const anchor = pairs(map)[0]?.key ?? map;
       const what = pathLabel(path) || 'this entry';
-      this.ctx.report('cloud-config/missing-key', anchor, `${what} has no \`${name}\`; the entry is skipped without it.`);
+      this.ctx.report(
+        'cloud-config/missing-key',
+        anchor,
+        `${what} has no \`${name}\`; the entry is skipped without it.`,
+      );
     }
   }
 }
@@ -198,4 +253,3 @@ export class KeyTreeCheck {
 export function checkKeyTree(ctx: RuleContext): void {
   new KeyTreeCheck(ctx).run();
 }
-

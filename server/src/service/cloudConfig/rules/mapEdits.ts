@@ -21,7 +21,10 @@ export function appendToMap(text: string, map: YAMLMap, lines: string): OffsetEd
   if (col === undefined || !r || map.flow) return undefined;
   const eol = eolOf(text);
   const pad = ' '.repeat(col);
-  const body = lines.split('\n').map((l) => (l === '' ? '' : pad + l)).join(eol);
+  const body = lines
+    .split('\n')
+    .map((l) => (l === '' ? '' : pad + l))
+    .join(eol);
   let end = r[1];
   while (end > r[0] && /\s/.test(text[end - 1] ?? '')) end--;
   end = lineEndAt(text, end);
@@ -37,9 +40,12 @@ export function itemText(lines: string, col: number, eol: string): string {
     .join(eol);
 }
 
-
 /** Edit appending an item to a block sequence (lines relative to the item's `- `). */
-export function appendToSeq(text: string, seq: { items: unknown[]; range?: [number, number, number] | null; flow?: boolean }, lines: string): OffsetEdit | undefined {
+export function appendToSeq(
+  text: string,
+  seq: { items: unknown[]; range?: [number, number, number] | null; flow?: boolean },
+  lines: string,
+): OffsetEdit | undefined {
   const first = nodeRange(seq.items[0]);
   const r = seq.range;
   if (!first || !r || seq.flow) return undefined;

@@ -24,7 +24,9 @@ export function moveWriteFilesToTopLevel(ctx: RuleContext, pair: Pair): Fix | un
     // Keep only the list items and add them to the existing top-level list.
     const items = dedented.slice(1);
     const itemIndent = indentAt(text, (nodeRange(existing.value) ?? [text.length])[0]);
-    const minIndent = items.filter((l) => l.trim()).reduce((min, l) => Math.min(min, l.length - l.trimStart().length), Infinity);
+    const minIndent = items
+      .filter((l) => l.trim())
+      .reduce((min, l) => Math.min(min, l.length - l.trimStart().length), Infinity);
     const shifted = items.map((l) => (l.trim() ? ' '.repeat(itemIndent) + l.slice(minIndent) : l));
     const end = nodeRange(existing.value)?.[1] ?? text.length;
     insertAt = end;
@@ -33,5 +35,9 @@ export function moveWriteFilesToTopLevel(ctx: RuleContext, pair: Pair): Fix | un
     newText = (text.endsWith('\n') || text.length === 0 ? '' : eol) + dedented.join(eol) + eol;
   }
   if (insertAt > del.start && insertAt < del.end) return undefined;
-  return { title: 'Move `write_files` to the top level', edits: [del, { start: insertAt, end: insertAt, newText }], preferred: true };
+  return {
+    title: 'Move `write_files` to the top level',
+    edits: [del, { start: insertAt, end: insertAt, newText }],
+    preferred: true,
+  };
 }

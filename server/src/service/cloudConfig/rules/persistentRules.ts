@@ -21,13 +21,22 @@ function isTrue(node: unknown): boolean {
  * `netfilter-persistent start` alone: without iptables-persistent's plugins it reads no file (fact 2).
  */
 function commandLoads(ctx: RuleContext, path: string): boolean {
-  return hostCommands(ctx).some((cmd) => {
-    const p = programOf(cmd);
-    const args = cmd.words.map((w) => w.value);
-    if (p === 'iptables-restore' || p === 'ip6tables-restore' || p === 'iptables-apply') return true;
-    if (p === 'systemctl') return args.some((a) => /^(start|restart|reload)$/.test(a) || a === '--now') && args.some((a) => /^(iptables|ip6tables)(\.service)?$/.test(a));
-    return args.includes(path) && /restore/.test(args.join(' '));
-  }) || ctx.model.regions.some((r) => r.language === 'systemd' && r.text.includes('iptables-restore') && r.text.includes(path));
+  return (
+    hostCommands(ctx).some((cmd) => {
+      const p = programOf(cmd);
+      const args = cmd.words.map((w) => w.value);
+      if (p === 'iptables-restore' || p === 'ip6tables-restore' || p === 'iptables-apply') return true;
+      if (p === 'systemctl')
+        return (
+          args.some((a) => /^(start|restart|reload)$/.test(a) || a === '--now') &&
+          args.some((a) => /^(iptables|ip6tables)(\.service)?$/.test(a))
+        );
+      return args.includes(path) && /restore/.test(args.join(' '));
+    }) ||
+    ctx.model.regions.some(
+      (r) => r.language === 'systemd' && r.text.includes('iptables-restore') && r.text.includes(path),
+    )
+  );
 }
 
 /** The debconf preseed that keeps iptables-persistent from saving over the file. */
@@ -35,7 +44,9 @@ function preseeded(ctx: RuleContext, family: 'v4' | 'v6'): boolean {
   const apt = ctx.pair(ctx.model.root, 'apt')?.value;
   const r = nodeRange(apt);
   if (!r) return false;
-  return new RegExp(`iptables-persistent/autosave_${family}[ \\t]+boolean[ \\t]+false`).test(ctx.text.slice(r[0], r[1]));
+  return new RegExp(`iptables-persistent/autosave_${family}[ \\t]+boolean[ \\t]+false`).test(
+    ctx.text.slice(r[0], r[1]),
+  );
 }
 
 function addPackage(ctx: RuleContext, name: string): OffsetEdit | undefined {
@@ -71,18 +82,45 @@ export function checkPersistentRules(ctx: RuleContext): void {
     if (known) {
       if (!installed.has('iptables-persistent') && !commandLoads(ctx, path)) {
         const edit = ufw ? undefined : addPackage(ctx, 'iptables-persistent');
-        const fixes: Fix[] = edit ? [{ title: 'Install iptables-persistent (loads /etc/iptables/rules.v4 and rules.v6 at boot)', edits: [edit], preferred: true }] : [];
-        ctx.report('cloud-config/firewall-not-loaded', pathNode, `Rules are written to ${path} but nothing loads them: the file is read at boot by iptables-persistent's netfilter-persistent plugins, and this config neither installs iptables-persistent${installed.has('netfilter-persistent') ? ' (netfilter-persistent alone has no plugin that reads it)' : ''} nor runs iptables-restore.${ufw ? ' (This host installs ufw, which cannot be installed together with iptables-persistent: put the rules in ufw\'s own files instead.)' : ''}`, { fixes });
-      } else if (packages.has('iptables-persistent') && !isTrue(ctx.pair(file, 'defer')?.value) && !preseeded(ctx, known.family)) {
-        ctx.report('cloud-config/rules-overwritten', pathNode, `${path} is written before packages are installed, and installing iptables-persistent then saves the live ruleset (empty at that point) over it: the host boots without these rules. Write it after the packages (\`defer: true\`) or preseed debconf (\`iptables-persistent/autosave_${known.family} boolean false\`).`, {
-          fixes: deferFix(ctx, file),
-        });
+        const fixes: Fix[] = edit
+          ? [
+              {
+                title: 'Install iptables-persistent (loads /etc/iptables/rules.v4 and rules.v6 at boot)',
+                edits: [edit],
+                preferred: true,
+              },
+            ]
+          : [];
+        ctx.report(
+          'cloud-config/firewall-not-loaded',
+          pathNode,
+          `Rules are written to ${path} but nothing loads them: the file is read at boot by iptables-persistent's netfilter-persistent plugins, and this config neither installs iptables-persistent${installed.has('netfilter-persistent') ? ' (netfilter-persistent alone has no plugin that reads it)' : ''} nor runs iptables-restore.${ufw ? " (This host installs ufw, which cannot be installed together with iptables-persistent: put the rules in ufw's own files instead.)" : ''}`,
+          { fixes },
+        );
+      } else if (
+        packages.has('iptables-persistent') &&
+        !isTrue(ctx.pair(file, 'defer')?.value) &&
+        !preseeded(ctx, known.family)
+      ) {
+        ctx.report(
+          'cloud-config/rules-overwritten',
+          pathNode,
+          `${path} is written before packages are installed, and installing iptables-persistent then saves the live ruleset (empty at that point) over it: the host boots without these rules. Write it after the packages (\`defer: true\`) or preseed debconf (\`iptables-persistent/autosave_${known.family} boolean false\`).`,
+          {
+            fixes: deferFix(ctx, file),
+          },
+        );
       }
     } else if (sysconfigFiles.includes(path) && !installed.has('iptables-services') && !commandLoads(ctx, path)) {
       const edit = addPackage(ctx, 'iptables-services');
-      ctx.report('cloud-config/firewall-not-loaded', pathNode, `Rules are written to ${path} but nothing loads them: the iptables-services package's iptables.service reads this file, and this config neither installs it nor runs iptables-restore.`, {
-        fixes: edit ? [{ title: 'Install iptables-services', edits: [edit], preferred: true }] : [],
-      });
+      ctx.report(
+        'cloud-config/firewall-not-loaded',
+        pathNode,
+        `Rules are written to ${path} but nothing loads them: the iptables-services package's iptables.service reads this file, and this config neither installs it nor runs iptables-restore.`,
+        {
+          fixes: edit ? [{ title: 'Install iptables-services', edits: [edit], preferred: true }] : [],
+        },
+      );
     }
   }
 }
@@ -91,5 +129,7 @@ function deferFix(ctx: RuleContext, file: YAMLMap): Fix[] {
   const existing = ctx.pair(file, 'defer');
   const r = nodeRange(existing?.value);
   const edit = existing && r ? { start: r[0], end: r[1], newText: 'true' } : appendToMap(ctx.text, file, 'defer: true');
-  return edit ? [{ title: 'Write the file after packages are installed (`defer: true`)', edits: [edit], preferred: true }] : [];
+  return edit
+    ? [{ title: 'Write the file after packages are installed (`defer: true`)', edits: [edit], preferred: true }]
+    : [];
 }

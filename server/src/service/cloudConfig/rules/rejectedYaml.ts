@@ -9,7 +9,7 @@
 import { CST, Lexer } from 'yaml';
 import type { RuleContext } from '../context';
 
-const dropped = 'cloud-init\'s YAML reader (PyYAML) rejects the whole file, so none of it is applied.';
+const dropped = "cloud-init's YAML reader (PyYAML) rejects the whole file, so none of it is applied.";
 const validName = /^[A-Za-z0-9_-]+$/;
 
 /** Tokens with their offsets in the text; the lexer's zero-width markers are skipped. */
@@ -17,7 +17,11 @@ function* tokens(text: string): Generator<{ type: string; source: string; offset
   let offset = 0;
   for (const source of new Lexer().lex(text)) {
     const type = CST.tokenType(source);
-    if (type === 'doc-mode' || type === 'flow-error-end' || type === 'scalar' && source.length === 1 && source.charCodeAt(0) < 32) {
+    if (
+      type === 'doc-mode' ||
+      type === 'flow-error-end' ||
+      (type === 'scalar' && source.length === 1 && source.charCodeAt(0) < 32)
+    ) {
       yield { type: type ?? 'none', source: '', offset };
       continue;
     }
@@ -45,7 +49,10 @@ export function checkRejectedYaml(ctx: RuleContext): void {
       if (afterBlockHeader) blockContentNext = true;
       continue;
     }
-    if (t.type === 'block-scalar-header') { afterBlockHeader = true; continue; }
+    if (t.type === 'block-scalar-header') {
+      afterBlockHeader = true;
+      continue;
+    }
     if (afterBlockHeader && t.type === 'newline') continue;
     if (blockContentNext) {
       // The content of a block scalar: tabs after its indentation are text.
@@ -60,21 +67,57 @@ export function checkRejectedYaml(ctx: RuleContext): void {
       const at = t.offset + tab;
       // A tab in indentation is already a YAML error of the parser here.
       if (errorLines.has(lineOf(at))) continue;
-      ctx.reportSpan('cloud-config/yaml-syntax', at, at + 1,
+      ctx.reportSpan(
+        'cloud-config/yaml-syntax',
+        at,
+        at + 1,
         `A tab character here: PyYAML accepts tabs only inside quotes, block scalars and comments. ${dropped}`,
-        { fixes: [{ title: 'Replace the tab with a space', edits: [{ start: at, end: at + 1, newText: ' ' }], preferred: true }] });
+        {
+          fixes: [
+            {
+              title: 'Replace the tab with a space',
+              edits: [{ start: at, end: at + 1, newText: ' ' }],
+              preferred: true,
+            },
+          ],
+        },
+      );
       continue;
     }
     if (t.type === 'alias') {
       const name = t.source.slice(1);
       if (!validName.test(name)) {
-        ctx.reportSpan('cloud-config/yaml-syntax', t.offset, t.offset + t.source.length,
+        ctx.reportSpan(
+          'cloud-config/yaml-syntax',
+          t.offset,
+          t.offset + t.source.length,
           `\`${t.source}\` starts with \`*\`, which makes it an alias, and \`${name}\` is not an alias name. ${dropped} Quote the value.`,
-          { fixes: [{ title: `Quote \`${t.source}\``, edits: [{ start: t.offset, end: t.offset + t.source.length, newText: `'${t.source}'` }], preferred: true }] });
+          {
+            fixes: [
+              {
+                title: `Quote \`${t.source}\``,
+                edits: [{ start: t.offset, end: t.offset + t.source.length, newText: `'${t.source}'` }],
+                preferred: true,
+              },
+            ],
+          },
+        );
       } else if (!anchors.has(name)) {
-        ctx.reportSpan('cloud-config/yaml-syntax', t.offset, t.offset + t.source.length,
+        ctx.reportSpan(
+          'cloud-config/yaml-syntax',
+          t.offset,
+          t.offset + t.source.length,
           `\`${t.source}\` is an alias, but no anchor \`&${name}\` comes before it. ${dropped} Quote the value if it is text.`,
-          { fixes: [{ title: `Quote \`${t.source}\``, edits: [{ start: t.offset, end: t.offset + t.source.length, newText: `'${t.source}'` }], preferred: true }] });
+          {
+            fixes: [
+              {
+                title: `Quote \`${t.source}\``,
+                edits: [{ start: t.offset, end: t.offset + t.source.length, newText: `'${t.source}'` }],
+                preferred: true,
+              },
+            ],
+          },
+        );
       }
       continue;
     }
@@ -82,12 +125,20 @@ export function checkRejectedYaml(ctx: RuleContext): void {
       const name = t.source.slice(1);
       const first = anchors.get(name);
       if (!validName.test(name)) {
-        ctx.reportSpan('cloud-config/yaml-syntax', t.offset, t.offset + t.source.length,
-          `\`${t.source}\` starts with \`&\`, which makes it an anchor, and \`${name}\` is not an anchor name. ${dropped} Quote the value.`);
+        ctx.reportSpan(
+          'cloud-config/yaml-syntax',
+          t.offset,
+          t.offset + t.source.length,
+          `\`${t.source}\` starts with \`&\`, which makes it an anchor, and \`${name}\` is not an anchor name. ${dropped} Quote the value.`,
+        );
       } else if (first !== undefined) {
-        ctx.reportSpan('cloud-config/yaml-syntax', t.offset, t.offset + t.source.length,
+        ctx.reportSpan(
+          'cloud-config/yaml-syntax',
+          t.offset,
+          t.offset + t.source.length,
           `The anchor \`&${name}\` is defined a second time (first on line ${lineOf(first)}). ${dropped} Rename one of them.`,
-          { related: [{ start: first, end: first + t.source.length, message: `first \`&${name}\`` }] });
+          { related: [{ start: first, end: first + t.source.length, message: `first \`&${name}\`` }] },
+        );
       }
       if (first === undefined) anchors.set(name, t.offset);
     }

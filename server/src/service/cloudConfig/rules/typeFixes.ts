@@ -19,11 +19,14 @@ export function typeFixes(ctx: RuleContext, node: unknown, kind: YamlKind, type:
   const r = nodeRange(node);
   const scalar: Scalar | undefined = asScalar(node);
   if (!r || !scalar) return [];
-  const replace = (title: string, newText: string): Fix[] => [{ title, edits: [{ start: r[0], end: r[1], newText }], preferred: true }];
+  const replace = (title: string, newText: string): Fix[] => [
+    { title, edits: [{ start: r[0], end: r[1], newText }], preferred: true },
+  ];
   const value = scalar.value;
   // Unquoted, the value would run on into a more indented line below it (only in a file whose YAML is
   // already broken there): it would stay a string.
-  if (kind === 'string' && typeof value === 'string' && scalar.type !== 'PLAIN' && joinsNextLine(ctx.text, r[0], r[1])) return [];
+  if (kind === 'string' && typeof value === 'string' && scalar.type !== 'PLAIN' && joinsNextLine(ctx.text, r[0], r[1]))
+    return [];
   if (kind === 'string' && typeof value === 'string') {
     if (accepts(type, 'bool')) {
       if (trueWords.test(value)) return replace('Change to boolean `true`', 'true');

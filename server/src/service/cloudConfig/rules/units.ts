@@ -7,8 +7,16 @@ import { coreosShippedUnits } from '../../data/shippedUnits';
 import { eolOf } from '../../text/lineEnding';
 import { lineStartAt } from '../../text/lines';
 
-const unitNamePattern = /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope|network|netdev|link)$/;
-const startCommands = new Set(['start', 'restart', 'reload', 'try-restart', 'reload-or-restart', 'reload-or-try-restart']);
+const unitNamePattern =
+  /^[A-Za-z0-9:_.\\-]+(@[A-Za-z0-9:_.\\-]*)?\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope|network|netdev|link)$/;
+const startCommands = new Set([
+  'start',
+  'restart',
+  'reload',
+  'try-restart',
+  'reload-or-restart',
+  'reload-or-try-restart',
+]);
 
 function isTrue(node: unknown): boolean {
   return isScalar(node) && (node as Scalar).value === true;
@@ -45,8 +53,13 @@ function readUnitEntries(ctx: RuleContext): UnitEntry[] {
       enable: isTrue(ctx.pair(map, 'enable')?.value),
       command: scalarText(ctx.pair(map, 'command')?.value),
       mask: isTrue(ctx.pair(map, 'mask')?.value),
-      content: isScalar(contentNode) && typeof (contentNode as Scalar).value === 'string' ? ((contentNode as Scalar).value as string) : undefined,
-      dropIns: (asSeq(ctx.pair(map, 'drop_ins')?.value)?.items ?? []).map((d) => scalarText(ctx.pair(asMap(d), 'content')?.value) ?? ''),
+      content:
+        isScalar(contentNode) && typeof (contentNode as Scalar).value === 'string'
+          ? ((contentNode as Scalar).value as string)
+          : undefined,
+      dropIns: (asSeq(ctx.pair(map, 'drop_ins')?.value)?.items ?? []).map(
+        (d) => scalarText(ctx.pair(asMap(d), 'content')?.value) ?? '',
+      ),
     };
   });
 }
@@ -79,7 +92,13 @@ function installFix(ctx: RuleContext, region: EmbeddedRegion | undefined): Fix[]
   const eol = eolOf(ctx.text);
   const at = line.docOffset + line.length;
   const newText = `${eol}${eol}${pad}[Install]${eol}${pad}WantedBy=multi-user.target`;
-  return [{ title: 'Add [Install] with WantedBy=multi-user.target', edits: [{ start: at, end: at, newText }], preferred: true }];
+  return [
+    {
+      title: 'Add [Install] with WantedBy=multi-user.target',
+      edits: [{ start: at, end: at, newText }],
+      preferred: true,
+    },
+  ];
 }
 
 export function checkUnits(ctx: RuleContext): void {
@@ -91,7 +110,8 @@ export function checkUnits(ctx: RuleContext): void {
   const regionOf = (map: YAMLMap): EmbeddedRegion | undefined => {
     if (!unitRegions) {
       unitRegions = new Map();
-      for (const r of ctx.model.regions) if (r.origin === 'unit' && !unitRegions.has(r.entry)) unitRegions.set(r.entry, r);
+      for (const r of ctx.model.regions)
+        if (r.origin === 'unit' && !unitRegions.has(r.entry)) unitRegions.set(r.entry, r);
     }
     return unitRegions.get(map);
   };
@@ -99,30 +119,61 @@ export function checkUnits(ctx: RuleContext): void {
     if (u.name === undefined || !u.namePair) continue;
     const nameNode = u.namePair.value;
     if (!unitNamePattern.test(u.name)) {
-      const why = /\.[a-z]+$/.test(u.name) ? 'has no valid unit type suffix' : 'needs a unit type suffix such as `.service` or `.timer`';
-      ctx.report('cloud-config/unit-name', nameNode, /[^A-Za-z0-9:_.\\@-]/.test(u.name)
-        ? `\`${u.name}\` contains characters systemd does not allow in unit names (letters, digits, \`:_.\\-@\` only).`
-        : `\`${u.name}\` ${why}.`);
+      const why = /\.[a-z]+$/.test(u.name)
+        ? 'has no valid unit type suffix'
+        : 'needs a unit type suffix such as `.service` or `.timer`';
+      ctx.report(
+        'cloud-config/unit-name',
+        nameNode,
+        /[^A-Za-z0-9:_.\\@-]/.test(u.name)
+          ? `\`${u.name}\` contains characters systemd does not allow in unit names (letters, digits, \`:_.\\-@\` only).`
+          : `\`${u.name}\` ${why}.`,
+      );
     }
     const first = seen.get(u.name);
     if (first) {
       const fr = nodeRange(first.value);
-      ctx.report('cloud-config/duplicate-unit', nameNode, `\`${u.name}\` is listed twice; both entries are applied in order and the later content wins.`, {
-        related: fr ? [{ start: fr[0], end: fr[1], message: 'first entry' }] : [],
-      });
+      ctx.report(
+        'cloud-config/duplicate-unit',
+        nameNode,
+        `\`${u.name}\` is listed twice; both entries are applied in order and the later content wins.`,
+        {
+          related: fr ? [{ start: fr[0], end: fr[1], message: 'first entry' }] : [],
+        },
+      );
     } else {
       seen.set(u.name, u.namePair);
     }
     const enablePair = ctx.pair(u.map, 'enable');
-    if (u.enable && u.content !== undefined && !/^\s*\[Install\]/m.test(u.content) && !u.dropIns.some((d) => /^\s*\[Install\]/m.test(d))) {
+    if (
+      u.enable &&
+      u.content !== undefined &&
+      !/^\s*\[Install\]/m.test(u.content) &&
+      !u.dropIns.some((d) => /^\s*\[Install\]/m.test(d))
+    ) {
       const region = regionOf(u.map);
-      ctx.report('cloud-config/unit-missing-install', enablePair?.key, `\`enable: true\` does nothing for \`${u.name}\`. Its content has no [Install] section to say what should pull it in.`, {
-        fixes: installFix(ctx, region),
-      });
+      ctx.report(
+        'cloud-config/unit-missing-install',
+        enablePair?.key,
+        `\`enable: true\` does nothing for \`${u.name}\`. Its content has no [Install] section to say what should pull it in.`,
+        {
+          fixes: installFix(ctx, region),
+        },
+      );
     }
-    if ((u.enable || startsUnit(u)) && !u.mask && u.content === undefined && u.dropIns.length === 0
-      && !written.has(u.name) && !Object.prototype.hasOwnProperty.call(coreosShippedUnits, u.name)) {
-      ctx.report('cloud-config/unit-not-defined', nameNode, `\`${u.name}\` is ${u.enable ? 'enabled' : 'started'} but has no \`content\`, no drop-in, is not written by write_files and is not a unit Container Linux ships: it must already exist on the machine.`);
+    if (
+      (u.enable || startsUnit(u)) &&
+      !u.mask &&
+      u.content === undefined &&
+      u.dropIns.length === 0 &&
+      !written.has(u.name) &&
+      !Object.prototype.hasOwnProperty.call(coreosShippedUnits, u.name)
+    ) {
+      ctx.report(
+        'cloud-config/unit-not-defined',
+        nameNode,
+        `\`${u.name}\` is ${u.enable ? 'enabled' : 'started'} but has no \`content\`, no drop-in, is not written by write_files and is not a unit Container Linux ships: it must already exist on the machine.`,
+      );
     }
   }
 }

@@ -7,12 +7,18 @@ export interface CtWord {
 
 export const ctStates = [
   { name: 'NEW', summary: 'First packet of a connection not seen before.' },
-  { name: 'ESTABLISHED', summary: 'Part of a connection that has seen packets both ways: replies to traffic already allowed.' },
+  {
+    name: 'ESTABLISHED',
+    summary: 'Part of a connection that has seen packets both ways: replies to traffic already allowed.',
+  },
   { name: 'RELATED', summary: 'Starts a connection tied to an existing one (ICMP errors, FTP data with a helper).' },
   { name: 'INVALID', summary: 'Could not be tied to any connection; usually dropped.' },
   { name: 'UNTRACKED', summary: 'Exempted from tracking in the raw table (NOTRACK / CT --notrack).' },
   { name: 'SNAT', summary: 'Connection whose source address was translated (conntrack only).' },
-  { name: 'DNAT', summary: 'Connection whose destination address was translated, e.g. a published container port (conntrack only).' },
+  {
+    name: 'DNAT',
+    summary: 'Connection whose destination address was translated, e.g. a published container port (conntrack only).',
+  },
 ] as const satisfies readonly CtWord[];
 
 /** The states `-m state --state` knows: the same minus SNAT and DNAT. */

@@ -16,15 +16,63 @@ export interface ProtocolInfo {
 
 export const protocols = [
   { name: 'all', number: 0, aliases: [], summary: 'Any protocol (the same as leaving -p out).' },
-  { name: 'tcp', number: 6, aliases: [], summary: 'TCP. Loads the tcp match: --sport, --dport, --tcp-flags, --syn, --tcp-option.', implicitMatch: 'tcp' },
-  { name: 'udp', number: 17, aliases: [], summary: 'UDP. Loads the udp match: --sport, --dport.', implicitMatch: 'udp' },
-  { name: 'icmp', number: 1, aliases: [], summary: 'ICMP for IPv4. Loads the icmp match (--icmp-type) in iptables only.', implicitMatch: 'icmp', family: 'ipv4' },
-  { name: 'ipv6-icmp', number: 58, aliases: ['icmpv6'], summary: 'ICMPv6. Loads the icmp6 match (--icmpv6-type) in ip6tables only. IPv6 needs it for neighbour discovery.', implicitMatch: 'icmp6', family: 'ipv6' },
-  { name: 'sctp', number: 132, aliases: [], summary: 'SCTP. Loads the sctp match: --sport, --dport, --chunk-types.', implicitMatch: 'sctp' },
-  { name: 'dccp', number: 33, aliases: [], summary: 'DCCP. Loads the dccp match: --sport, --dport, --dccp-types, --dccp-option.', implicitMatch: 'dccp' },
-  { name: 'udplite', number: 136, aliases: [], summary: 'UDP-Lite. There is no port match for it: --dport after -p udplite fails.' },
+  {
+    name: 'tcp',
+    number: 6,
+    aliases: [],
+    summary: 'TCP. Loads the tcp match: --sport, --dport, --tcp-flags, --syn, --tcp-option.',
+    implicitMatch: 'tcp',
+  },
+  {
+    name: 'udp',
+    number: 17,
+    aliases: [],
+    summary: 'UDP. Loads the udp match: --sport, --dport.',
+    implicitMatch: 'udp',
+  },
+  {
+    name: 'icmp',
+    number: 1,
+    aliases: [],
+    summary: 'ICMP for IPv4. Loads the icmp match (--icmp-type) in iptables only.',
+    implicitMatch: 'icmp',
+    family: 'ipv4',
+  },
+  {
+    name: 'ipv6-icmp',
+    number: 58,
+    aliases: ['icmpv6'],
+    summary: 'ICMPv6. Loads the icmp6 match (--icmpv6-type) in ip6tables only. IPv6 needs it for neighbour discovery.',
+    implicitMatch: 'icmp6',
+    family: 'ipv6',
+  },
+  {
+    name: 'sctp',
+    number: 132,
+    aliases: [],
+    summary: 'SCTP. Loads the sctp match: --sport, --dport, --chunk-types.',
+    implicitMatch: 'sctp',
+  },
+  {
+    name: 'dccp',
+    number: 33,
+    aliases: [],
+    summary: 'DCCP. Loads the dccp match: --sport, --dport, --dccp-types, --dccp-option.',
+    implicitMatch: 'dccp',
+  },
+  {
+    name: 'udplite',
+    number: 136,
+    aliases: [],
+    summary: 'UDP-Lite. There is no port match for it: --dport after -p udplite fails.',
+  },
   { name: 'esp', number: 50, aliases: [], summary: 'IPsec ESP (encrypted payload).' },
-  { name: 'ah', number: 51, aliases: [], summary: 'IPsec AH (authentication header). ip6tables warns that it never matches as a protocol; use the ah match.' },
+  {
+    name: 'ah',
+    number: 51,
+    aliases: [],
+    summary: 'IPsec AH (authentication header). ip6tables warns that it never matches as a protocol; use the ah match.',
+  },
   { name: 'gre', number: 47, aliases: [], summary: 'GRE tunnels (PPTP, many VPN and overlay setups).' },
   { name: 'ipv6-mh', number: 135, aliases: ['mh'], summary: 'Mobile IPv6 mobility header.', family: 'ipv6' },
   { name: 'ip', number: 0, aliases: [], summary: 'Pseudo protocol number 0, the same as all.' },
@@ -34,7 +82,12 @@ export const protocols = [
   { name: 'pup', number: 12, aliases: [], summary: 'PARC universal packet.' },
   { name: 'hmp', number: 20, aliases: [], summary: 'Host Monitoring Protocol.' },
   { name: 'xns-idp', number: 22, aliases: [], summary: 'XNS IDP.' },
-  { name: 'rdp', number: 27, aliases: [], summary: 'Reliable Datagram Protocol (not Remote Desktop, which is tcp/3389).' },
+  {
+    name: 'rdp',
+    number: 27,
+    aliases: [],
+    summary: 'Reliable Datagram Protocol (not Remote Desktop, which is tcp/3389).',
+  },
   { name: 'iso-tp4', number: 29, aliases: [], summary: 'ISO transport class 4.' },
   { name: 'xtp', number: 36, aliases: [], summary: 'Xpress Transfer Protocol.' },
   { name: 'ddp', number: 37, aliases: [], summary: 'Datagram Delivery Protocol.' },
@@ -81,7 +134,14 @@ export function lookupProtocol(word: string): ProtocolInfo | undefined {
   if (/^(0x[0-9a-f]+|[0-9]+)$/.test(w)) {
     const n = Number(w);
     if (!Number.isInteger(n) || n > 255) return undefined;
-    return table.find((p) => p.number === n && p.name !== 'ip' && p.name !== 'hopopt') ?? { name: String(n), number: n, aliases: [], summary: `IP protocol number ${n}.` };
+    return (
+      table.find((p) => p.number === n && p.name !== 'ip' && p.name !== 'hopopt') ?? {
+        name: String(n),
+        number: n,
+        aliases: [],
+        summary: `IP protocol number ${n}.`,
+      }
+    );
   }
   return table.find((p) => p.name === w || p.aliases.some((a) => a === w));
 }

@@ -341,7 +341,8 @@ export const serviceNames: ReadonlyArray<readonly [name: string, port: number, p
   ['csync2', 30865, 't'],
   ['dircproxy', 57000, 't'],
   ['tfido', 60177, 't'],
-  ['fido', 60179, 't'],];
+  ['fido', 60179, 't'],
+];
 
 const byName = new Map<string, { port: number; protocols: string }>();
 for (const [name, port, protocols] of serviceNames) if (!byName.has(name)) byName.set(name, { port, protocols });

@@ -4,7 +4,10 @@ import type { Hook, TableName } from './tables';
 /** What an option's argument is, which decides how it is checked, completed and explained. */
 export type ArgKind =
   | 'none'
-  | 'chain' | 'target' | 'match' | 'protocol'
+  | 'chain'
+  | 'target'
+  | 'match'
+  | 'protocol'
   /** addr[/mask], comma list allowed (`-s`, `-d`) */
   | 'address-list'
   /** addr[/mask], a single one */
@@ -16,8 +19,11 @@ export type ArgKind =
   | 'port'
   /** comma list of ports and ranges, at most 15 (a range counts twice) */
   | 'port-list'
-  | 'icmp-type' | 'icmpv6-type'
-  | 'state-list' | 'ctstate-list' | 'ctstatus-list'
+  | 'icmp-type'
+  | 'icmpv6-type'
+  | 'state-list'
+  | 'ctstate-list'
+  | 'ctstatus-list'
   | 'number'
   /** n or n:m */
   | 'number-range'
@@ -38,7 +44,8 @@ export type ArgKind =
   | 'nat-address'
   /** port[-port] */
   | 'port-spec'
-  | 'user' | 'group'
+  | 'user'
+  | 'group'
   /** `-c PACKETS BYTES` */
   | 'counters';
 

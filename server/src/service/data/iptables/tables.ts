@@ -10,17 +10,37 @@ export interface TableInfo {
 }
 
 export const tables = [
-  { name: 'filter', chains: ['INPUT', 'FORWARD', 'OUTPUT'], summary: 'Packet filtering: decides what is accepted or dropped. The default table.' },
-  { name: 'nat', chains: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], summary: 'Address translation. Only the first packet of each connection passes through it; DROP is refused here.' },
-  { name: 'mangle', chains: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'], summary: 'Changes packet headers and marks (MARK, TOS, TTL, TCPMSS).' },
-  { name: 'raw', chains: ['PREROUTING', 'OUTPUT'], summary: 'Runs before connection tracking; used to exempt traffic from it (NOTRACK, CT).' },
-  { name: 'security', chains: ['INPUT', 'FORWARD', 'OUTPUT'], summary: 'SELinux and other mandatory access control marks (SECMARK, CONNSECMARK).' },
+  {
+    name: 'filter',
+    chains: ['INPUT', 'FORWARD', 'OUTPUT'],
+    summary: 'Packet filtering: decides what is accepted or dropped. The default table.',
+  },
+  {
+    name: 'nat',
+    chains: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+    summary: 'Address translation. Only the first packet of each connection passes through it; DROP is refused here.',
+  },
+  {
+    name: 'mangle',
+    chains: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+    summary: 'Changes packet headers and marks (MARK, TOS, TTL, TCPMSS).',
+  },
+  {
+    name: 'raw',
+    chains: ['PREROUTING', 'OUTPUT'],
+    summary: 'Runs before connection tracking; used to exempt traffic from it (NOTRACK, CT).',
+  },
+  {
+    name: 'security',
+    chains: ['INPUT', 'FORWARD', 'OUTPUT'],
+    summary: 'SELinux and other mandatory access control marks (SECMARK, CONNSECMARK).',
+  },
 ] as const satisfies readonly TableInfo[];
 
 export const hookSummaries: Readonly<Record<Hook, string>> = {
   PREROUTING: 'Every incoming packet, before the routing decision.',
   INPUT: 'Packets addressed to this host itself.',
-  FORWARD: 'Packets routed through this host (containers, VPN peers, a router\'s clients).',
+  FORWARD: "Packets routed through this host (containers, VPN peers, a router's clients).",
   OUTPUT: 'Packets this host sends.',
   POSTROUTING: 'Every outgoing packet, after the routing decision.',
 };

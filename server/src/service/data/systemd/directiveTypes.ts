@@ -69,26 +69,63 @@ export const KILL = ['Service', 'Socket', 'Mount', 'Swap', 'Scope'] as const;
 export const CGROUP = ['Service', 'Socket', 'Mount', 'Swap', 'Slice', 'Scope'] as const;
 
 export const SERVICE_TYPES = ['simple', 'exec', 'forking', 'oneshot', 'dbus', 'notify', 'idle'] as const;
-export const RESTART_VALUES = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'] as const;
+export const RESTART_VALUES = [
+  'no',
+  'on-success',
+  'on-failure',
+  'on-abnormal',
+  'on-watchdog',
+  'on-abort',
+  'always',
+] as const;
 export const EXIT_TYPES = ['main', 'cgroup'] as const;
 export const KILL_MODES = ['control-group', 'mixed', 'process', 'none'] as const;
 export const NOTIFY_ACCESS = ['none', 'main', 'exec', 'all'] as const;
 export const TIMEOUT_FAILURE_MODES = ['terminate', 'abort', 'kill'] as const;
 export const OUTPUT_VALUES = [
-  'inherit', 'null', 'tty', 'journal', 'kmsg', 'journal+console', 'kmsg+console', 'file:', 'append:', 'truncate:', 'socket', 'fd:',
+  'inherit',
+  'null',
+  'tty',
+  'journal',
+  'kmsg',
+  'journal+console',
+  'kmsg+console',
+  'file:',
+  'append:',
+  'truncate:',
+  'socket',
+  'fd:',
 ] as const;
 /** Output values systemd 252 still accepts but rewrites (with a warning): old name → current one. */
-export const OBSOLETE_OUTPUT_VALUES: Readonly<Record<string, string>> = { syslog: 'journal', 'syslog+console': 'journal+console' };
+export const OBSOLETE_OUTPUT_VALUES: Readonly<Record<string, string>> = {
+  syslog: 'journal',
+  'syslog+console': 'journal+console',
+};
 export const INPUT_VALUES = ['null', 'tty', 'tty-force', 'tty-fail', 'data', 'file:', 'socket', 'fd:'] as const;
 export const IO_CLASSES = ['realtime', 'best-effort', 'idle', 'none', '0', '1', '2', '3'] as const;
 export const CPU_SCHED_POLICIES = ['other', 'batch', 'idle', 'fifo', 'rr'] as const;
 export const BIND_IPV6_ONLY = ['default', 'both', 'ipv6-only'] as const;
 export const DEVICE_POLICIES = ['auto', 'closed', 'strict'] as const;
 export const EMERGENCY_ACTIONS = [
-  'none', 'reboot', 'reboot-force', 'reboot-immediate', 'poweroff', 'poweroff-force', 'poweroff-immediate', 'exit', 'exit-force',
+  'none',
+  'reboot',
+  'reboot-force',
+  'reboot-immediate',
+  'poweroff',
+  'poweroff-force',
+  'poweroff-immediate',
+  'exit',
+  'exit-force',
 ] as const;
 export const JOB_MODES = [
-  'fail', 'replace', 'replace-irreversibly', 'isolate', 'flush', 'ignore-dependencies', 'ignore-requirements', 'triggering',
+  'fail',
+  'replace',
+  'replace-irreversibly',
+  'isolate',
+  'flush',
+  'ignore-dependencies',
+  'ignore-requirements',
+  'triggering',
 ] as const;
 export const OOM_POLICIES = ['continue', 'stop', 'kill'] as const;
 export const PROTECT_SYSTEM = ['no', 'yes', 'full', 'strict'] as const;
@@ -104,6 +141,24 @@ export const TIMESTAMPING = ['off', 'us', 'ns'] as const;
 export const RUNTIME_DIRECTORY_PRESERVE = ['no', 'yes', 'restart'] as const;
 export const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'] as const;
 export const SYSLOG_FACILITIES = [
-  'kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp',
-  'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7',
+  'kern',
+  'user',
+  'mail',
+  'daemon',
+  'auth',
+  'syslog',
+  'lpr',
+  'news',
+  'uucp',
+  'cron',
+  'authpriv',
+  'ftp',
+  'local0',
+  'local1',
+  'local2',
+  'local3',
+  'local4',
+  'local5',
+  'local6',
+  'local7',
 ] as const;

@@ -11,11 +11,41 @@ export type { DirectiveSpec, ValueKind, DeprecatedDirective } from './directiveT
 
 /** Directives systemd removed: it still recognises the name, warns and ignores it (FACTS §4.4). */
 const removedDirectives: readonly DirectiveSpec[] = [
-  { name: 'Capabilities', sections: EXEC, kind: 'other', removed: true, deprecated: { note: 'removed; use CapabilityBoundingSet= and AmbientCapabilities=' } },
-  { name: 'SysVStartPriority', sections: ['Service'], kind: 'other', removed: true, deprecated: { note: 'removed; ordering comes from After=/Before=' } },
-  { name: 'NetClass', sections: CGROUP, kind: 'other', removed: true, deprecated: { note: 'removed; it has no effect' } },
-  { name: 'BusPolicy', sections: ['Service'], kind: 'other', removed: true, deprecated: { note: 'removed together with kdbus; it has no effect' } },
-  { name: 'IgnoreOnSnapshot', sections: ['Unit'], kind: 'boolean', removed: true, deprecated: { note: 'removed together with snapshot units; it has no effect' } },
+  {
+    name: 'Capabilities',
+    sections: EXEC,
+    kind: 'other',
+    removed: true,
+    deprecated: { note: 'removed; use CapabilityBoundingSet= and AmbientCapabilities=' },
+  },
+  {
+    name: 'SysVStartPriority',
+    sections: ['Service'],
+    kind: 'other',
+    removed: true,
+    deprecated: { note: 'removed; ordering comes from After=/Before=' },
+  },
+  {
+    name: 'NetClass',
+    sections: CGROUP,
+    kind: 'other',
+    removed: true,
+    deprecated: { note: 'removed; it has no effect' },
+  },
+  {
+    name: 'BusPolicy',
+    sections: ['Service'],
+    kind: 'other',
+    removed: true,
+    deprecated: { note: 'removed together with kdbus; it has no effect' },
+  },
+  {
+    name: 'IgnoreOnSnapshot',
+    sections: ['Unit'],
+    kind: 'boolean',
+    removed: true,
+    deprecated: { note: 'removed together with snapshot units; it has no effect' },
+  },
 ];
 
 /** Every directive systemd 252 knows (one entry per name and parser; a name may appear in several entries). */
@@ -28,7 +58,17 @@ export const systemdDirectives: readonly DirectiveSpec[] = [
 
 /** Every section name a unit file may contain (besides `X-` sections). */
 export const systemdSections = [
-  'Unit', 'Service', 'Socket', 'Mount', 'Automount', 'Swap', 'Timer', 'Path', 'Slice', 'Scope', 'Install',
+  'Unit',
+  'Service',
+  'Socket',
+  'Mount',
+  'Automount',
+  'Swap',
+  'Timer',
+  'Path',
+  'Slice',
+  'Scope',
+  'Install',
 ] as const;
 
 const byName = new Map<string, DirectiveSpec[]>();
@@ -59,8 +99,17 @@ export function allDirectiveNames(): string[] {
 }
 
 const typeSection: Readonly<Record<string, string | undefined>> = {
-  service: 'Service', socket: 'Socket', mount: 'Mount', automount: 'Automount', swap: 'Swap', timer: 'Timer',
-  path: 'Path', slice: 'Slice', scope: 'Scope', target: undefined, device: undefined,
+  service: 'Service',
+  socket: 'Socket',
+  mount: 'Mount',
+  automount: 'Automount',
+  swap: 'Swap',
+  timer: 'Timer',
+  path: 'Path',
+  slice: 'Slice',
+  scope: 'Scope',
+  target: undefined,
+  device: undefined,
 };
 
 /**

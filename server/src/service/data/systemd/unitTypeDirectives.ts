@@ -2,14 +2,52 @@
  * Directives specific to one unit type ([Service], [Socket], [Timer], [Mount], [Automount], [Swap], [Path], [Scope]).
  * Generated from systemd's own list of configuration items (systemd 252); kinds and value lists from FACTS §4.
  */
-import { BIND_IPV6_ONLY, EMERGENCY_ACTIONS, EXIT_TYPES, NOTIFY_ACCESS, OOM_POLICIES, RESTART_VALUES, SERVICE_TYPES, TIMEOUT_FAILURE_MODES, TIMESTAMPING, type DirectiveSpec } from './directiveTypes';
+import {
+  BIND_IPV6_ONLY,
+  EMERGENCY_ACTIONS,
+  EXIT_TYPES,
+  NOTIFY_ACCESS,
+  OOM_POLICIES,
+  RESTART_VALUES,
+  SERVICE_TYPES,
+  TIMEOUT_FAILURE_MODES,
+  TIMESTAMPING,
+  type DirectiveSpec,
+} from './directiveTypes';
 
 export const unitTypeDirectives: readonly DirectiveSpec[] = [
-  { name: 'StartLimitInterval', sections: ['Unit', 'Service'], kind: 'timespan', deprecated: { successor: 'StartLimitIntervalSec', note: 'old name of StartLimitIntervalSec= (set it in [Unit])' } },
-  { name: 'StartLimitBurst', sections: ['Service'], kind: 'integer', deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' } },
-  { name: 'StartLimitAction', sections: ['Service'], kind: 'enum', values: EMERGENCY_ACTIONS, deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' } },
-  { name: 'FailureAction', sections: ['Service'], kind: 'enum', values: EMERGENCY_ACTIONS, deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' } },
-  { name: 'RebootArgument', sections: ['Service'], kind: 'string', deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' } },
+  {
+    name: 'StartLimitInterval',
+    sections: ['Unit', 'Service'],
+    kind: 'timespan',
+    deprecated: { successor: 'StartLimitIntervalSec', note: 'old name of StartLimitIntervalSec= (set it in [Unit])' },
+  },
+  {
+    name: 'StartLimitBurst',
+    sections: ['Service'],
+    kind: 'integer',
+    deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' },
+  },
+  {
+    name: 'StartLimitAction',
+    sections: ['Service'],
+    kind: 'enum',
+    values: EMERGENCY_ACTIONS,
+    deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' },
+  },
+  {
+    name: 'FailureAction',
+    sections: ['Service'],
+    kind: 'enum',
+    values: EMERGENCY_ACTIONS,
+    deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' },
+  },
+  {
+    name: 'RebootArgument',
+    sections: ['Service'],
+    kind: 'string',
+    deprecated: { note: 'belongs in [Unit]; systemd still accepts it in [Service] for compatibility' },
+  },
   { name: 'PIDFile', sections: ['Service'], kind: 'path' },
   { name: 'ExecCondition', sections: ['Service'], kind: 'command', list: true },
   { name: 'ExecStartPre', sections: ['Service', 'Socket'], kind: 'command', list: true },
@@ -33,7 +71,12 @@ export const unitTypeDirectives: readonly DirectiveSpec[] = [
   { name: 'Type', sections: ['Mount'], kind: 'string' },
   { name: 'ExitType', sections: ['Service'], kind: 'enum', values: EXIT_TYPES },
   { name: 'Restart', sections: ['Service'], kind: 'enum', values: RESTART_VALUES },
-  { name: 'PermissionsStartOnly', sections: ['Service'], kind: 'boolean', deprecated: { note: 'legacy switch; prefix the Exec lines that need full privileges with `+` instead' } },
+  {
+    name: 'PermissionsStartOnly',
+    sections: ['Service'],
+    kind: 'boolean',
+    deprecated: { note: 'legacy switch; prefix the Exec lines that need full privileges with `+` instead' },
+  },
   { name: 'RootDirectoryStartOnly', sections: ['Service'], kind: 'boolean' },
   { name: 'RemainAfterExit', sections: ['Service'], kind: 'boolean' },
   { name: 'GuessMainPID', sections: ['Service'], kind: 'boolean' },

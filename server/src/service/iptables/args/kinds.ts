@@ -8,20 +8,64 @@ import type { ArgKind, OptionSpec } from '../../data/iptables/spec';
 import type { IpFamily, RulesFile, TableBlock } from '../ast';
 import { findMatch, findTarget } from '../complete/specs';
 import {
-  chainItems, ctstateItems, ctstatusItems, enumItems, icmpTypeItems, interfaceItems, logLevelItems, matchItems, portItems,
-  protocolItems, rejectTypeItems, stateItems, targetItems,
+  chainItems,
+  ctstateItems,
+  ctstatusItems,
+  enumItems,
+  icmpTypeItems,
+  interfaceItems,
+  logLevelItems,
+  matchItems,
+  portItems,
+  protocolItems,
+  rejectTypeItems,
+  stateItems,
+  targetItems,
 } from '../complete/values';
 import { chainHover, matchHover, optionHover, targetHover } from '../hover/specHover';
-import { addressHover, icmpHover, interfaceHover, portHover, protocolHover, rejectHover, stateHover } from '../hover/valueHover';
 import {
-  checkAddressList, checkAddressRange, checkCtstateList, checkCtstatusList, checkEnum, checkEnumList, checkIcmpv4Type,
-  checkIcmpv6Type, checkInterface, checkLogLevel, checkMark, checkNatAddress, checkNumber, checkPort, checkPorts,
-  checkPortSpec, checkProtocol, checkRate, checkRejectType, checkSetName, checkSingleAddress, checkStateList, noCheck,
+  addressHover,
+  icmpHover,
+  interfaceHover,
+  portHover,
+  protocolHover,
+  rejectHover,
+  stateHover,
+} from '../hover/valueHover';
+import {
+  checkAddressList,
+  checkAddressRange,
+  checkCtstateList,
+  checkCtstatusList,
+  checkEnum,
+  checkEnumList,
+  checkIcmpv4Type,
+  checkIcmpv6Type,
+  checkInterface,
+  checkLogLevel,
+  checkMark,
+  checkNatAddress,
+  checkNumber,
+  checkPort,
+  checkPorts,
+  checkPortSpec,
+  checkProtocol,
+  checkRate,
+  checkRejectType,
+  checkSetName,
+  checkSingleAddress,
+  checkStateList,
+  noCheck,
   type ArgCheck,
 } from './check';
 
 /** Completion items for an argument; undefined when there is nothing sensible to offer. */
-export type ArgComplete = (spec: OptionSpec, family: IpFamily, table: string | undefined, userChains: readonly string[]) => CompletionItem[] | undefined;
+export type ArgComplete = (
+  spec: OptionSpec,
+  family: IpFamily,
+  table: string | undefined,
+  userChains: readonly string[],
+) => CompletionItem[] | undefined;
 
 /** Hover markdown for the argument `word` of an option. */
 export type ArgDescribe = (word: string, spec: OptionSpec, file: RulesFile, table: TableBlock | undefined) => string;
@@ -66,15 +110,30 @@ export const argKinds: Readonly<Record<ArgKind, ArgKindService>> = {
     },
     list: false,
   },
-  protocol: { check: checkProtocol, complete: (_spec, family) => protocolItems(family), describe: protocolHover, list: false },
+  protocol: {
+    check: checkProtocol,
+    complete: (_spec, family) => protocolItems(family),
+    describe: protocolHover,
+    list: false,
+  },
   'address-list': { check: checkAddressList, complete: nothing, describe: addressHover, list: false },
   address: { check: checkSingleAddress, complete: nothing, describe: addressHover, list: false },
   'address-range': { ...plain, check: checkAddressRange },
   interface: { check: checkInterface, complete: interfaceItems, describe: interfaceHover, list: false },
   port: { check: checkPort, complete: portItems, describe: portHover, list: false },
   'port-list': { check: checkPorts, complete: portItems, describe: portHover, list: true },
-  'icmp-type': { check: checkIcmpv4Type, complete: () => icmpTypeItems('ipv4'), describe: (word) => icmpHover(word, 'ipv4'), list: false },
-  'icmpv6-type': { check: checkIcmpv6Type, complete: () => icmpTypeItems('ipv6'), describe: (word) => icmpHover(word, 'ipv6'), list: false },
+  'icmp-type': {
+    check: checkIcmpv4Type,
+    complete: () => icmpTypeItems('ipv4'),
+    describe: (word) => icmpHover(word, 'ipv4'),
+    list: false,
+  },
+  'icmpv6-type': {
+    check: checkIcmpv6Type,
+    complete: () => icmpTypeItems('ipv6'),
+    describe: (word) => icmpHover(word, 'ipv6'),
+    list: false,
+  },
   'state-list': { check: checkStateList, complete: stateItems, describe: stateHover, list: true },
   'ctstate-list': { check: checkCtstateList, complete: ctstateItems, describe: stateHover, list: true },
   'ctstatus-list': { check: checkCtstatusList, complete: ctstatusItems, describe: stateHover, list: true },

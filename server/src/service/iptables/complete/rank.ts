@@ -19,7 +19,16 @@ export function chainsNear(text: string, offset: number): Map<string, number> {
     const words = line.split(/\s+/);
     for (let i = 0; i + 1 < words.length; i++) {
       const w = words[i];
-      if (w === '-A' || w === '-I' || w === '-j' || w === '-g' || w === '--append' || w === '--insert' || w === '--jump' || w === '--goto') {
+      if (
+        w === '-A' ||
+        w === '-I' ||
+        w === '-j' ||
+        w === '-g' ||
+        w === '--append' ||
+        w === '--insert' ||
+        w === '--jump' ||
+        w === '--goto'
+      ) {
         const name = words[i + 1] as string;
         if (!near.has(name) || (near.get(name) as number) > distance) near.set(name, distance);
       }
@@ -29,7 +38,8 @@ export function chainsNear(text: string, offset: number): Map<string, number> {
   let end = text.indexOf('\n', offset);
   if (end < 0) end = text.length;
   note(text.slice(start, end), 0);
-  let up = start, down = end;
+  let up = start,
+    down = end;
   for (let d = 1; d <= nearbyLines; d++) {
     if (up > 0) {
       const s = text.lastIndexOf('\n', up - 2) + 1;
@@ -53,7 +63,13 @@ export function chainsNear(text: string, offset: number): Map<string, number> {
  * Linear in the number of items but for the sort of what is kept. `alreadyCut`: the items are a
  * pick already (`pickChains`), so they are ranked and narrowed to the typed word whatever their number.
  */
-export function rankAndCap(items: CompletionItem[], typed: string, near: () => Map<string, number>, isUserChain: (item: CompletionItem) => boolean, alreadyCut = false): { items: CompletionItem[]; isIncomplete: boolean } {
+export function rankAndCap(
+  items: CompletionItem[],
+  typed: string,
+  near: () => Map<string, number>,
+  isUserChain: (item: CompletionItem) => boolean,
+  alreadyCut = false,
+): { items: CompletionItem[]; isIncomplete: boolean } {
   if (items.length <= maxItems && !alreadyCut) return { items, isIncomplete: false };
   const distances = near();
   const word = typed.toLowerCase();
@@ -86,12 +102,16 @@ export function rankAndCap(items: CompletionItem[], typed: string, near: () => M
     }
     if (kept.length >= maxItems) break;
   }
-  return { items: kept.slice(0, maxItems).map((item, rank) => ({ ...item, sortText: String(rank).padStart(4, '0') })), isIncomplete: true };
+  return {
+    items: kept.slice(0, maxItems).map((item, rank) => ({ ...item, sortText: String(rank).padStart(4, '0') })),
+    isIncomplete: true,
+  };
 }
 
 /** The first index of `sorted` whose name is not below `key`. */
 function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((sorted[mid] as string) < key) lo = mid + 1;
@@ -105,11 +125,18 @@ function lowerBound(sorted: readonly string[], key: string): number {
  * typed word, then the names starting with it (a binary search in the sorted list, as typed and in
  * capitals), then the names containing it. Costs the answer's size, not the table's.
  */
-export function pickChains(sorted: readonly string[], isChain: (name: string) => boolean, typed: string, near: Map<string, number>): { names: string[]; cut: boolean } {
+export function pickChains(
+  sorted: readonly string[],
+  isChain: (name: string) => boolean,
+  typed: string,
+  near: Map<string, number>,
+): { names: string[]; cut: boolean } {
   if (sorted.length <= maxItems) return { names: [...sorted], cut: false };
   const word = typed.toLowerCase();
   const picked = new Set<string>();
-  const nearby = [...near].filter(([name]) => isChain(name) && name.toLowerCase().includes(word)).sort((a, b) => a[1] - b[1]);
+  const nearby = [...near]
+    .filter(([name]) => isChain(name) && name.toLowerCase().includes(word))
+    .sort((a, b) => a[1] - b[1]);
   for (const [name] of nearby) picked.add(name);
   for (const prefix of new Set([typed, typed.toUpperCase()])) {
     for (let i = lowerBound(sorted, prefix); i < sorted.length && picked.size < maxItems; i++) {

@@ -12,7 +12,10 @@ export const allTargets: readonly TargetSpec[] = [...verdicts, ...extensionTarge
 export const generic: readonly OptionSpec[] = genericOptions;
 
 export function findMatch(name: string): MatchSpec | undefined {
-  return allMatches.find((m) => m.name === name) ?? (name === 'icmpv6' ? allMatches.find((m) => m.name === 'icmp6') : undefined);
+  return (
+    allMatches.find((m) => m.name === name) ??
+    (name === 'icmpv6' ? allMatches.find((m) => m.name === 'icmp6') : undefined)
+  );
 }
 
 export function findTarget(name: string): TargetSpec | undefined {

@@ -10,7 +10,12 @@ import type { IpFamily } from '../ast';
 import { allMatches, allTargets, fitsFamily } from './specs';
 import { matchUsage, targetUsage, usageSortText } from '../../data/usageRank';
 
-export function item(label: string, kind: CompletionItemKind, detail: string | undefined, doc?: string): CompletionItem {
+export function item(
+  label: string,
+  kind: CompletionItemKind,
+  detail: string | undefined,
+  doc?: string,
+): CompletionItem {
   const it: CompletionItem = { label, kind };
   if (detail !== undefined) it.detail = detail;
   if (doc !== undefined) it.documentation = { kind: MarkupKind.Markdown, value: doc };
@@ -21,15 +26,22 @@ const interfaces: ReadonlyArray<readonly [string, string]> = [
   ['lo', 'Loopback: traffic of the host to itself. Accept it early in INPUT.'],
   ['eth0', 'Usually the first wired interface (the public one on many cloud machines).'],
   ['eth1', 'Usually a second interface, often a private network.'],
-  ['docker0', 'Docker\'s default bridge: traffic of containers on the default network.'],
-  ['docker_gwbridge', 'Docker Swarm\'s bridge connecting overlay networks to the host.'],
+  ['docker0', "Docker's default bridge: traffic of containers on the default network."],
+  ['docker_gwbridge', "Docker Swarm's bridge connecting overlay networks to the host."],
   ['cni0', 'Bridge that Kubernetes CNI plugins (flannel, bridge) create for pods.'],
-  ['flannel.1', 'flannel\'s VXLAN interface carrying pod traffic between nodes.'],
+  ['flannel.1', "flannel's VXLAN interface carrying pod traffic between nodes."],
   ['+', 'Every interface (a trailing + matches every name with that prefix, e.g. eth+).'],
 ];
 
 const logLevels: ReadonlyArray<readonly [string, string]> = [
-  ['emerg', '0'], ['alert', '1'], ['crit', '2'], ['error', '3'], ['warning', '4'], ['notice', '5'], ['info', '6'], ['debug', '7'],
+  ['emerg', '0'],
+  ['alert', '1'],
+  ['crit', '2'],
+  ['error', '3'],
+  ['warning', '4'],
+  ['notice', '5'],
+  ['info', '6'],
+  ['debug', '7'],
 ];
 
 /** User chains of the table, as completion items. */
@@ -38,24 +50,41 @@ export function chainItems(chains: readonly string[], detail: string): Completio
 }
 
 /** Targets valid in the table (verdicts and extensions), plus the table's user chains. */
-export function targetItems(table: string | undefined, family: IpFamily, userChains: readonly string[]): CompletionItem[] {
+export function targetItems(
+  table: string | undefined,
+  family: IpFamily,
+  userChains: readonly string[],
+): CompletionItem[] {
   const targets = allTargets
-    .filter((t) => fitsFamily(t, family) && (table === undefined || t.tables === undefined || (t.tables as readonly string[]).includes(table)))
+    .filter(
+      (t) =>
+        fitsFamily(t, family) &&
+        (table === undefined || t.tables === undefined || (t.tables as readonly string[]).includes(table)),
+    )
     .map((t) => ({
-      ...item(t.name, t.terminal ? CompletionItemKind.Keyword : CompletionItemKind.Event,
-        t.terminal ? 'target: ends the walk' : 'target: continues with the next rule', t.summary),
+      ...item(
+        t.name,
+        t.terminal ? CompletionItemKind.Keyword : CompletionItemKind.Event,
+        t.terminal ? 'target: ends the walk' : 'target: continues with the next rule',
+        t.summary,
+      ),
       sortText: usageSortText(targetUsage, t.name),
     }));
   return [...targets, ...chainItems(userChains, 'user chain: jump there, come back on RETURN')];
 }
 
 export function matchItems(family: IpFamily): CompletionItem[] {
-  return allMatches.filter((m) => fitsFamily(m, family))
-    .map((m) => ({ ...item(m.name, CompletionItemKind.Module, 'match module', m.summary), sortText: usageSortText(matchUsage, m.name) }));
+  return allMatches
+    .filter((m) => fitsFamily(m, family))
+    .map((m) => ({
+      ...item(m.name, CompletionItemKind.Module, 'match module', m.summary),
+      sortText: usageSortText(matchUsage, m.name),
+    }));
 }
 
 export function protocolItems(family: IpFamily): CompletionItem[] {
-  return (protocols as readonly ProtocolInfo[]).filter((p) => fitsFamily(p, family) && p.name !== 'ip')
+  return (protocols as readonly ProtocolInfo[])
+    .filter((p) => fitsFamily(p, family) && p.name !== 'ip')
     .map((p) => item(p.name, CompletionItemKind.EnumMember, `protocol ${p.number}`, p.summary));
 }
 
@@ -69,7 +98,9 @@ export function ctstateItems(): CompletionItem[] {
 }
 
 export function stateItems(): CompletionItem[] {
-  return ctStates.filter((s) => stateMatchStates.includes(s.name)).map((s) => item(s.name, CompletionItemKind.EnumMember, 'connection state', s.summary));
+  return ctStates
+    .filter((s) => stateMatchStates.includes(s.name))
+    .map((s) => item(s.name, CompletionItemKind.EnumMember, 'connection state', s.summary));
 }
 
 export function ctstatusItems(): CompletionItem[] {
@@ -78,11 +109,20 @@ export function ctstatusItems(): CompletionItem[] {
 
 export function icmpTypeItems(family: IpFamily): CompletionItem[] {
   const list = family === 'ipv4' ? icmpTypes : icmpv6Types;
-  return list.map((t) => item(t.name, CompletionItemKind.EnumMember, 'code' in t && t.code !== undefined ? `type ${t.type}/${t.code}` : `type ${t.type}`, t.summary));
+  return list.map((t) =>
+    item(
+      t.name,
+      CompletionItemKind.EnumMember,
+      'code' in t && t.code !== undefined ? `type ${t.type}/${t.code}` : `type ${t.type}`,
+      t.summary,
+    ),
+  );
 }
 
 export function rejectTypeItems(family: IpFamily): CompletionItem[] {
-  return rejectTypes[family].map(([name, alias]) => item(name, CompletionItemKind.EnumMember, name === alias ? 'reject answer' : `reject answer (short: ${alias})`));
+  return rejectTypes[family].map(([name, alias]) =>
+    item(name, CompletionItemKind.EnumMember, name === alias ? 'reject answer' : `reject answer (short: ${alias})`),
+  );
 }
 
 export function logLevelItems(): CompletionItem[] {
@@ -95,5 +135,8 @@ export function enumItems(spec: OptionSpec): CompletionItem[] {
 }
 
 export function portItems(): CompletionItem[] {
-  return wellKnownPorts.map(([port, name, summary]) => ({ ...item(String(port), CompletionItemKind.Value, name, summary), sortText: String(port).padStart(5, '0') }));
+  return wellKnownPorts.map(([port, name, summary]) => ({
+    ...item(String(port), CompletionItemKind.Value, name, summary),
+    sortText: String(port).padStart(5, '0'),
+  }));
 }

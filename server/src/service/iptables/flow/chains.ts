@@ -30,8 +30,17 @@ export const builtinChains: Readonly<Record<string, readonly string[]>> = {
 };
 
 const longCommands: Readonly<Record<string, string>> = {
-  '--append': '-A', '--insert': '-I', '--delete': '-D', '--replace': '-R', '--flush': '-F', '--new-chain': '-N',
-  '--new': '-N', '--delete-chain': '-X', '--policy': '-P', '--rename-chain': '-E', '--zero': '-Z',
+  '--append': '-A',
+  '--insert': '-I',
+  '--delete': '-D',
+  '--replace': '-R',
+  '--flush': '-F',
+  '--new-chain': '-N',
+  '--new': '-N',
+  '--delete-chain': '-X',
+  '--policy': '-P',
+  '--rename-chain': '-E',
+  '--zero': '-Z',
 };
 
 function commandOf(rule: RuleLine): string {
@@ -74,19 +83,23 @@ export function buildTable(block: TableBlock, text: string): FlowTable {
     const position = line.position ? Number(line.position.value) : undefined;
     const flowRule = (): FlowRule => ({ line, chain: name, conds: ruleConditions(line) });
     switch (cmd) {
-      case '-A': chain.rules.push(flowRule()); break;
+      case '-A':
+        chain.rules.push(flowRule());
+        break;
       case '-I': {
         const at = position !== undefined && Number.isInteger(position) && position >= 1 ? position - 1 : 0;
         chain.rules.splice(Math.min(at, chain.rules.length), 0, flowRule());
         break;
       }
       case '-R':
-        if (position !== undefined && position >= 1 && position <= chain.rules.length) chain.rules[position - 1] = flowRule();
+        if (position !== undefined && position >= 1 && position <= chain.rules.length)
+          chain.rules[position - 1] = flowRule();
         break;
       case '-D': {
-        const index = position !== undefined && Number.isInteger(position)
-          ? position - 1
-          : chain.rules.findIndex((r) => sameRule(r.line, line, text));
+        const index =
+          position !== undefined && Number.isInteger(position)
+            ? position - 1
+            : chain.rules.findIndex((r) => sameRule(r.line, line, text));
         if (index >= 0 && index < chain.rules.length) chain.rules.splice(index, 1);
         break;
       }

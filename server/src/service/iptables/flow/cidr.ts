@@ -99,8 +99,11 @@ export function cidrLast(c: Cidr): bigint {
 
 /** `outer` contains every address of `inner`. */
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {
-  return outer.family === inner.family && outer.prefix <= inner.prefix
-    && (inner.base & maskOf(outer.family, outer.prefix)) === outer.base;
+  return (
+    outer.family === inner.family &&
+    outer.prefix <= inner.prefix &&
+    (inner.base & maskOf(outer.family, outer.prefix)) === outer.base
+  );
 }
 
 export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
@@ -117,10 +120,16 @@ export function formatAddress(family: 4 | 6, value: bigint): string {
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8;) {
-    if (groups[i] !== '0') { i++; continue; }
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === '0') j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   if (bestStart < 0) return groups.join(':');
@@ -132,9 +141,20 @@ export function formatCidr(c: Cidr): string {
 }
 
 const privateNets = [
-  '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16', '100.64.0.0/10',
-  '0.0.0.0/8', '224.0.0.0/4', '240.0.0.0/4',
-  'fc00::/7', 'fe80::/10', '::1/128', 'ff00::/8', '::/128',
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '100.64.0.0/10',
+  '0.0.0.0/8',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+  'fc00::/7',
+  'fe80::/10',
+  '::1/128',
+  'ff00::/8',
+  '::/128',
 ].map((t) => parseCidr(t) as Cidr);
 
 /**
@@ -147,12 +167,21 @@ export function isNonPublic(c: Cidr): boolean {
 /** What kind of space a network is in, in a few words (for hovers). */
 export function describeSpace(c: Cidr): string | undefined {
   const named: Array<[string, string]> = [
-    ['127.0.0.0/8', 'loopback'], ['::1/128', 'loopback'],
-    ['10.0.0.0/8', 'private (RFC 1918)'], ['172.16.0.0/12', 'private (RFC 1918)'], ['192.168.0.0/16', 'private (RFC 1918)'],
-    ['100.64.0.0/10', 'carrier-grade NAT (RFC 6598)'], ['169.254.0.0/16', 'link-local'], ['fe80::/10', 'link-local'],
-    ['fc00::/7', 'unique local (private IPv6)'], ['224.0.0.0/4', 'multicast'], ['ff00::/8', 'multicast'],
-    ['192.0.2.0/24', 'documentation (TEST-NET-1)'], ['198.51.100.0/24', 'documentation (TEST-NET-2)'],
-    ['203.0.113.0/24', 'documentation (TEST-NET-3)'], ['2001:db8::/32', 'documentation'],
+    ['127.0.0.0/8', 'loopback'],
+    ['::1/128', 'loopback'],
+    ['10.0.0.0/8', 'private (RFC 1918)'],
+    ['172.16.0.0/12', 'private (RFC 1918)'],
+    ['192.168.0.0/16', 'private (RFC 1918)'],
+    ['100.64.0.0/10', 'carrier-grade NAT (RFC 6598)'],
+    ['169.254.0.0/16', 'link-local'],
+    ['fe80::/10', 'link-local'],
+    ['fc00::/7', 'unique local (private IPv6)'],
+    ['224.0.0.0/4', 'multicast'],
+    ['ff00::/8', 'multicast'],
+    ['192.0.2.0/24', 'documentation (TEST-NET-1)'],
+    ['198.51.100.0/24', 'documentation (TEST-NET-2)'],
+    ['203.0.113.0/24', 'documentation (TEST-NET-3)'],
+    ['2001:db8::/32', 'documentation'],
   ];
   for (const [net, name] of named) {
     const n = parseCidr(net) as Cidr;

@@ -38,32 +38,80 @@ export interface Cond<T> {
   readonly negated: boolean;
 }
 
-type CondKey = 'proto' | 'src' | 'dst' | 'inIface' | 'outIface' | 'sport' | 'dport' | 'anyPort' | 'states' | 'icmpType' | 'syn' | 'fragment';
+type CondKey =
+  | 'proto'
+  | 'src'
+  | 'dst'
+  | 'inIface'
+  | 'outIface'
+  | 'sport'
+  | 'dport'
+  | 'anyPort'
+  | 'states'
+  | 'icmpType'
+  | 'syn'
+  | 'fragment';
 
 const optionKeys: Readonly<Record<string, CondKey>> = {
-  '-p': 'proto', '--protocol': 'proto',
-  '-s': 'src', '--source': 'src', '--src': 'src',
-  '-d': 'dst', '--destination': 'dst', '--dst': 'dst',
-  '-i': 'inIface', '--in-interface': 'inIface',
-  '-o': 'outIface', '--out-interface': 'outIface',
-  '--sport': 'sport', '--source-port': 'sport', '--sports': 'sport', '--source-ports': 'sport',
-  '--dport': 'dport', '--destination-port': 'dport', '--dports': 'dport', '--destination-ports': 'dport',
+  '-p': 'proto',
+  '--protocol': 'proto',
+  '-s': 'src',
+  '--source': 'src',
+  '--src': 'src',
+  '-d': 'dst',
+  '--destination': 'dst',
+  '--dst': 'dst',
+  '-i': 'inIface',
+  '--in-interface': 'inIface',
+  '-o': 'outIface',
+  '--out-interface': 'outIface',
+  '--sport': 'sport',
+  '--source-port': 'sport',
+  '--sports': 'sport',
+  '--source-ports': 'sport',
+  '--dport': 'dport',
+  '--destination-port': 'dport',
+  '--dports': 'dport',
+  '--destination-ports': 'dport',
   '--ports': 'anyPort',
-  '--ctstate': 'states', '--state': 'states',
-  '--icmp-type': 'icmpType', '--icmpv6-type': 'icmpType',
+  '--ctstate': 'states',
+  '--state': 'states',
+  '--icmp-type': 'icmpType',
+  '--icmpv6-type': 'icmpType',
   '--syn': 'syn',
-  '-f': 'fragment', '--fragment': 'fragment',
+  '-f': 'fragment',
+  '--fragment': 'fragment',
 };
 
 /** Modules whose loading alone does not restrict anything (their options are read above). */
-const transparentModules = new Set(['tcp', 'udp', 'multiport', 'conntrack', 'state', 'comment', 'icmp', 'icmp6', 'icmpv6']);
+const transparentModules = new Set([
+  'tcp',
+  'udp',
+  'multiport',
+  'conntrack',
+  'state',
+  'comment',
+  'icmp',
+  'icmp6',
+  'icmpv6',
+]);
 
 /** Options that carry no condition. */
 const neutralOptions = new Set(['--comment', '-c', '--set-counters']);
 
 const protocolAliases: Readonly<Record<string, string>> = {
-  '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6', 'ipv6-icmp': 'icmpv6', '132': 'sctp', '33': 'dccp',
-  '0': 'all', '47': 'gre', '50': 'esp', '51': 'ah', '136': 'udplite',
+  '6': 'tcp',
+  '17': 'udp',
+  '1': 'icmp',
+  '58': 'icmpv6',
+  'ipv6-icmp': 'icmpv6',
+  '132': 'sctp',
+  '33': 'dccp',
+  '0': 'all',
+  '47': 'gre',
+  '50': 'esp',
+  '51': 'ah',
+  '136': 'udplite',
 };
 
 export function normalizeProtocol(p: string): string {
@@ -78,7 +126,8 @@ function argText(o: OptionUse): string | undefined {
 function condValue(key: CondKey, o: OptionUse): Cond<unknown>['value'] | null {
   const arg = argText(o);
   switch (key) {
-    case 'proto': return arg === undefined ? null : normalizeProtocol(arg);
+    case 'proto':
+      return arg === undefined ? null : normalizeProtocol(arg);
     case 'src':
     case 'dst': {
       if (arg === undefined) return null;
@@ -86,14 +135,19 @@ function condValue(key: CondKey, o: OptionUse): Cond<unknown>['value'] | null {
       return cidrs.every((c): c is Cidr => c !== undefined) ? cidrs : undefined;
     }
     case 'inIface':
-    case 'outIface': return arg ?? null;
+    case 'outIface':
+      return arg ?? null;
     case 'sport':
     case 'dport':
-    case 'anyPort': return arg === undefined ? null : parsePortList(arg);
-    case 'states': return arg === undefined ? null : new Set(arg.toUpperCase().split(','));
-    case 'icmpType': return arg ?? null;
+    case 'anyPort':
+      return arg === undefined ? null : parsePortList(arg);
+    case 'states':
+      return arg === undefined ? null : new Set(arg.toUpperCase().split(','));
+    case 'icmpType':
+      return arg ?? null;
     case 'syn':
-    case 'fragment': return true;
+    case 'fragment':
+      return true;
   }
 }
 
@@ -138,23 +192,43 @@ function reduceRule(rule: RuleLine): RuleConditions {
     }
     if (neutralOptions.has(name)) continue;
     // A template placeholder (`-s ${admin_cidr}`) is unknown until rendering: the rule may or may not match.
-    if (o.args.some((a) => holdsPlaceholder(a.value))) { opaque.push(o); continue; }
+    if (o.args.some((a) => holdsPlaceholder(a.value))) {
+      opaque.push(o);
+      continue;
+    }
     const key = optionKeys[name];
     const value = key ? condValue(key, o) : null;
-    if (!key || value === null) { opaque.push(o); continue; }
+    if (!key || value === null) {
+      opaque.push(o);
+      continue;
+    }
     if (conds[key]) repeated = true;
     conds[key] = { value, negated: o.negation !== undefined };
   }
   const jump = rule.jump;
   const targetName = jump?.args[0]?.value;
-  const target = jump && targetName !== undefined
-    ? { name: targetName, goto: jump.name.value === '-g' || jump.name.value === '--goto' }
-    : undefined;
+  const target =
+    jump && targetName !== undefined
+      ? { name: targetName, goto: jump.name.value === '-g' || jump.name.value === '--goto' }
+      : undefined;
   // Every rule gets the same object shape (absent conditions as undefined): the comparisons of rule
   // pairs then read the same layout each time.
   const c = conds as Omit<RuleConditions, 'opaque' | 'repeated' | 'target'>;
   return {
-    proto: c.proto, src: c.src, dst: c.dst, inIface: c.inIface, outIface: c.outIface, sport: c.sport, dport: c.dport,
-    anyPort: c.anyPort, states: c.states, icmpType: c.icmpType, syn: c.syn, fragment: c.fragment, opaque, repeated, target,
+    proto: c.proto,
+    src: c.src,
+    dst: c.dst,
+    inIface: c.inIface,
+    outIface: c.outIface,
+    sport: c.sport,
+    dport: c.dport,
+    anyPort: c.anyPort,
+    states: c.states,
+    icmpType: c.icmpType,
+    syn: c.syn,
+    fragment: c.fragment,
+    opaque,
+    repeated,
+    target,
   };
 }

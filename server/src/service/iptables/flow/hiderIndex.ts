@@ -43,7 +43,13 @@ function filingOf(c: RuleConditions): Filing {
   const ports = fewDestinationPorts(c);
   if (ports !== undefined) return { kind: 'ports', ports };
   const source = singleSource(c);
-  if (source) return { kind: 'source', key: networkKey(source.family, source.base, source.prefix), family: source.family, prefix: source.prefix };
+  if (source)
+    return {
+      kind: 'source',
+      key: networkKey(source.family, source.base, source.prefix),
+      family: source.family,
+      prefix: source.prefix,
+    };
   const proto = c.proto?.value;
   if (proto !== undefined && proto !== 'all') return { kind: 'proto', proto };
   return { kind: 'other' };
@@ -85,7 +91,9 @@ export class HiderIndex {
     const f = filingOf(h.conds);
     this.filings.set(h, f);
     switch (f.kind) {
-      case 'ports': for (const port of f.ports) fileUnder(this.byPort, port, h); break;
+      case 'ports':
+        for (const port of f.ports) fileUnder(this.byPort, port, h);
+        break;
       case 'source': {
         fileUnder(this.bySource, f.key, h);
         const size = `${f.family}/${f.prefix}`;
@@ -94,8 +102,12 @@ export class HiderIndex {
         else this.prefixes.set(size, { family: f.family, prefix: f.prefix, count: 1 });
         break;
       }
-      case 'proto': fileUnder(this.byProto, f.proto, h); break;
-      case 'other': insertOrdered(this.others, h); break;
+      case 'proto':
+        fileUnder(this.byProto, f.proto, h);
+        break;
+      case 'other':
+        insertOrdered(this.others, h);
+        break;
     }
   }
 
@@ -104,7 +116,9 @@ export class HiderIndex {
     if (!f) return;
     this.filings.delete(h);
     switch (f.kind) {
-      case 'ports': for (const port of f.ports) removeFrom(this.byPort, port, h); break;
+      case 'ports':
+        for (const port of f.ports) removeFrom(this.byPort, port, h);
+        break;
       case 'source': {
         removeFrom(this.bySource, f.key, h);
         const size = `${f.family}/${f.prefix}`;
@@ -112,7 +126,9 @@ export class HiderIndex {
         if (known && --known.count === 0) this.prefixes.delete(size);
         break;
       }
-      case 'proto': removeFrom(this.byProto, f.proto, h); break;
+      case 'proto':
+        removeFrom(this.byProto, f.proto, h);
+        break;
       case 'other': {
         const i = this.others.indexOf(h);
         if (i >= 0) this.others.splice(i, 1);
@@ -125,16 +141,24 @@ export class HiderIndex {
   private reaches(h: Hider, inner: RuleConditions): boolean {
     const f = this.filings.get(h);
     switch (f?.kind) {
-      case undefined: return false;
-      case 'other': return true;
+      case undefined:
+        return false;
+      case 'other':
+        return true;
       case 'ports': {
         const port = firstDestinationPort(inner);
         return port !== undefined && f.ports.includes(port);
       }
-      case 'proto': return inner.proto?.value === f.proto;
+      case 'proto':
+        return inner.proto?.value === f.proto;
       case 'source': {
         const first = inner.src?.value?.[0];
-        return !!first && first.family === f.family && f.prefix <= first.prefix && networkKey(f.family, first.base, f.prefix) === f.key;
+        return (
+          !!first &&
+          first.family === f.family &&
+          f.prefix <= first.prefix &&
+          networkKey(f.family, first.base, f.prefix) === f.key
+        );
       }
     }
   }

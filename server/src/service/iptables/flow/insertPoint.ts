@@ -39,7 +39,9 @@ const keepsPlace = new Set(['-A', '--append', '-N', '--new-chain', '--new', '-P'
  * `-I` (which goes in front of rules written before it), a numbered `-D`/`-R`, or a flush breaks that.
  */
 function appendOnly(table: FlowTable, chain: string): boolean {
-  return table.block.rules.every((r) => keepsPlace.has(r.command.value) || (r.chain !== undefined && r.chain.value !== chain));
+  return table.block.rules.every(
+    (r) => keepsPlace.has(r.command.value) || (r.chain !== undefined && r.chain.value !== chain),
+  );
 }
 
 /** Start of the last command line of the table that touches `chain` (a flush of every chain counts). */
@@ -53,7 +55,13 @@ function lastCommandOf(table: FlowTable, chain: string): number | undefined {
  * `lines` (`-A <chain> …`) as `-I <chain> <n> …` from position `at` (1-based) on, placed after the
  * last command touching the chain: nothing after them changes the chain, so they land exactly there.
  */
-function insertAtPosition(table: FlowTable, text: string, chain: string, at: number, lines: readonly string[]): OffsetEdit {
+function insertAtPosition(
+  table: FlowTable,
+  text: string,
+  chain: string,
+  at: number,
+  lines: readonly string[],
+): OffsetEdit {
   const prefix = `-A ${chain} `;
   const numbered = lines.map((l, i) => (l.startsWith(prefix) ? `-I ${chain} ${at + i} ${l.slice(prefix.length)}` : l));
   const last = lastCommandOf(table, chain);
@@ -61,15 +69,29 @@ function insertAtPosition(table: FlowTable, text: string, chain: string, at: num
 }
 
 /** Insert rules so that they become the first rules of `chain` (before COMMIT when it has none). */
-export function insertAtChainStart(table: FlowTable, text: string, chain: string, lines: readonly string[]): OffsetEdit {
+export function insertAtChainStart(
+  table: FlowTable,
+  text: string,
+  chain: string,
+  lines: readonly string[],
+): OffsetEdit {
   if (!appendOnly(table, chain)) return insertAtPosition(table, text, chain, 1, lines);
   const rules = table.chains.get(chain)?.rules ?? [];
-  const first = rules.reduce<number | undefined>((min, r) => (min === undefined || r.line.span.start < min ? r.line.span.start : min), undefined);
+  const first = rules.reduce<number | undefined>(
+    (min, r) => (min === undefined || r.line.span.start < min ? r.line.span.start : min),
+    undefined,
+  );
   return first !== undefined ? insertBeforeLine(text, first, lines) : insertBeforeCommit(table, text, lines);
 }
 
 /** Insert rules just in front of `rule` of `chain` as the chain ends up after all its commands. */
-export function insertBeforeRule(table: FlowTable, text: string, chain: string, rule: FlowRule, lines: readonly string[]): OffsetEdit {
+export function insertBeforeRule(
+  table: FlowTable,
+  text: string,
+  chain: string,
+  rule: FlowRule,
+  lines: readonly string[],
+): OffsetEdit {
   const index = table.chains.get(chain)?.rules.indexOf(rule) ?? -1;
   if (appendOnly(table, chain) || index < 0) return insertBeforeLine(text, rule.line.span.start, lines);
   return insertAtPosition(table, text, chain, index + 1, lines);
@@ -82,7 +104,10 @@ export function insertAtChainEnd(table: FlowTable, text: string, chain: string, 
     return last !== undefined ? insertAfterLine(text, last, lines) : insertBeforeCommit(table, text, lines);
   }
   const rules = table.chains.get(chain)?.rules ?? [];
-  const last = rules.reduce<number | undefined>((max, r) => (max === undefined || r.line.span.start > max ? r.line.span.start : max), undefined);
+  const last = rules.reduce<number | undefined>(
+    (max, r) => (max === undefined || r.line.span.start > max ? r.line.span.start : max),
+    undefined,
+  );
   return last !== undefined ? insertAfterLine(text, last, lines) : insertBeforeCommit(table, text, lines);
 }
 

@@ -37,7 +37,11 @@ function build(rules: readonly FlowRule[]): PortIndex {
 }
 
 /** Calls `visit` with each rule of `chain` a packet to `port` may match, in order, until it returns false. */
-export function forEachRuleForPort(chain: FlowChain, port: number | undefined, visit: (rule: FlowRule) => boolean): void {
+export function forEachRuleForPort(
+  chain: FlowChain,
+  port: number | undefined,
+  visit: (rule: FlowRule) => boolean,
+): void {
   const rules = chain.rules;
   if (port === undefined || rules.length < minRules) {
     for (const rule of rules) if (!visit(rule)) return;
@@ -50,9 +54,11 @@ export function forEachRuleForPort(chain: FlowChain, port: number | undefined, v
   }
   const a = index.others;
   const b = index.byPort.get(port) ?? [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+    const next =
+      j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
     if (!visit(rules[next] as FlowRule)) return;
   }
 }

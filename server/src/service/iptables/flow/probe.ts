@@ -48,8 +48,10 @@ function matchAddress(cidrs: readonly Cidr[] | undefined, probe: AddressKind): M
   if (cidrs === undefined) return 'maybe';
   if (cidrs.some((c) => c.prefix === 0)) return 'yes';
   switch (probe.kind) {
-    case 'any': return 'maybe';
-    case 'internet': return cidrs.every(isNonPublic) ? 'no' : 'maybe';
+    case 'any':
+      return 'maybe';
+    case 'internet':
+      return cidrs.every(isNonPublic) ? 'no' : 'maybe';
     case 'within':
       if (cidrs.some((c) => cidrContains(c, probe.cidr))) return 'yes';
       return cidrs.some((c) => cidrOverlaps(c, probe.cidr)) ? 'maybe' : 'no';
@@ -57,7 +59,8 @@ function matchAddress(cidrs: readonly Cidr[] | undefined, probe: AddressKind): M
 }
 
 const externalName = /^(eth|en[a-z0-9]|em\d|wl|bond|venet|ppp|p\d+p\d+)/;
-const internalName = /^(docker|br-|cni|flannel|cali|weave|veth|virbr|vxlan|tun|tap|wg|tailscale|zt|kube|lxc|lxd|vmbr|podman|cilium|vnet)/;
+const internalName =
+  /^(docker|br-|cni|flannel|cali|weave|veth|virbr|vxlan|tun|tap|wg|tailscale|zt|kube|lxc|lxd|vmbr|podman|cilium|vnet)/;
 
 function matchInterface(pattern: string, probe: InterfaceKind): Match {
   const wildcard = pattern.endsWith('+');
@@ -65,13 +68,16 @@ function matchInterface(pattern: string, probe: InterfaceKind): Match {
   const fits = (name: string): boolean => (wildcard ? name.startsWith(stem) : name === stem);
   if (wildcard && stem === '') return 'yes';
   switch (probe.kind) {
-    case 'name': return fits(probe.name) ? 'yes' : 'no';
-    case 'not-loopback': return pattern === 'lo' ? 'no' : 'maybe';
+    case 'name':
+      return fits(probe.name) ? 'yes' : 'no';
+    case 'not-loopback':
+      return pattern === 'lo' ? 'no' : 'maybe';
     case 'external':
       if (fits('lo')) return 'no';
       if (externalName.test(stem)) return 'yes';
       return internalName.test(stem) ? 'no' : 'maybe';
-    case 'unknown': return 'maybe';
+    case 'unknown':
+      return 'maybe';
   }
 }
 
@@ -98,20 +104,41 @@ export function matchRule(c: RuleConditions, p: Probe): Match {
     if (m === 'maybe') maybe = true;
     return m === 'no';
   };
-  if (add(check(c.proto, (v) => (v === 'all' ? 'yes' : p.proto === undefined ? 'maybe' : v === p.proto ? 'yes' : 'no')))) return 'no';
+  if (
+    add(check(c.proto, (v) => (v === 'all' ? 'yes' : p.proto === undefined ? 'maybe' : v === p.proto ? 'yes' : 'no')))
+  )
+    return 'no';
   if (add(check(c.dport, (v) => matchPorts(v, p.dport)))) return 'no';
   if (add(check(c.src, (v) => matchAddress(v, p.src)))) return 'no';
   if (add(check(c.dst, (v) => matchAddress(v, p.dst)))) return 'no';
   if (add(check(c.inIface, (v) => matchInterface(v, p.inIface)))) return 'no';
   if (add(check(c.outIface, (v) => matchInterface(v, p.outIface)))) return 'no';
   if (add(check(c.sport, (v) => matchPorts(v, p.sport)))) return 'no';
-  if (add(check(c.anyPort, (v) => {
-    const a = matchPorts(v, p.sport);
-    const b = matchPorts(v, p.dport);
-    return a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'maybe';
-  }))) return 'no';
+  if (
+    add(
+      check(c.anyPort, (v) => {
+        const a = matchPorts(v, p.sport);
+        const b = matchPorts(v, p.dport);
+        return a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'maybe';
+      }),
+    )
+  )
+    return 'no';
   if (add(check(c.states, (v) => matchStates(v, p.state)))) return 'no';
-  if (add(check(c.icmpType, (v) => (v === 'any' && p.proto === 'icmp' ? 'yes' : p.icmpType ? (p.icmpType.includes(v.toLowerCase()) ? 'yes' : 'no') : 'maybe')))) return 'no';
+  if (
+    add(
+      check(c.icmpType, (v) =>
+        v === 'any' && p.proto === 'icmp'
+          ? 'yes'
+          : p.icmpType
+            ? p.icmpType.includes(v.toLowerCase())
+              ? 'yes'
+              : 'no'
+            : 'maybe',
+      ),
+    )
+  )
+    return 'no';
   if (add(check(c.syn, () => (p.syn === undefined ? 'maybe' : p.syn ? 'yes' : 'no')))) return 'no';
   if (add(check(c.fragment, () => 'no'))) return 'no';
   return maybe ? 'maybe' : 'yes';

@@ -23,8 +23,30 @@ const terminal: Readonly<Record<string, Outcome['verdict']>> = { ACCEPT: 'accept
 
 /** Targets that do something to the packet and let it continue to the next rule. */
 const continuing = new Set([
-  'LOG', 'NFLOG', 'ULOG', 'MARK', 'CONNMARK', 'TRACE', 'AUDIT', 'TCPMSS', 'DSCP', 'TOS', 'TTL', 'HL', 'SET',
-  'SECMARK', 'CONNSECMARK', 'CLASSIFY', 'TEE', 'CHECKSUM', 'IDLETIMER', 'LED', 'RATEEST', 'CT', 'NOTRACK', 'TCPOPTSTRIP',
+  'LOG',
+  'NFLOG',
+  'ULOG',
+  'MARK',
+  'CONNMARK',
+  'TRACE',
+  'AUDIT',
+  'TCPMSS',
+  'DSCP',
+  'TOS',
+  'TTL',
+  'HL',
+  'SET',
+  'SECMARK',
+  'CONNSECMARK',
+  'CLASSIFY',
+  'TEE',
+  'CHECKSUM',
+  'IDLETIMER',
+  'LED',
+  'RATEEST',
+  'CT',
+  'NOTRACK',
+  'TCPOPTSTRIP',
 ]);
 
 const maxDepth = 24;
@@ -38,7 +60,13 @@ const maxDepth = 24;
 export function walk(table: FlowTable, start: string, probe: Probe, byPort = true): Outcome[] {
   const memo = new Map<string, ChainResult[]>();
 
-  function walkChain(chain: FlowChain, depth: number, onPath: Set<string>, top: boolean, entries: Map<ChainResult, FlowRule>): ChainResult[] {
+  function walkChain(
+    chain: FlowChain,
+    depth: number,
+    onPath: Set<string>,
+    top: boolean,
+    entries: Map<ChainResult, FlowRule>,
+  ): ChainResult[] {
     if (!top) {
       const cached = memo.get(chain.name);
       if (cached) return cached;
@@ -81,7 +109,8 @@ export function walk(table: FlowTable, start: string, probe: Probe, byPort = tru
     const verdict = terminal[target];
     if (verdict) return [{ kind: 'verdict', verdict, rule }];
     const next = table.chains.get(target);
-    if (!next || next.builtin || depth >= maxDepth || onPath.has(target)) return [{ kind: 'verdict', verdict: 'unknown', rule }];
+    if (!next || next.builtin || depth >= maxDepth || onPath.has(target))
+      return [{ kind: 'verdict', verdict: 'unknown', rule }];
     onPath.add(target);
     const sub = walkChain(next, depth + 1, onPath, false, new Map());
     onPath.delete(target);

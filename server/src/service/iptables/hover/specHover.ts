@@ -16,8 +16,13 @@ export function chainHover(file: RulesFile, table: TableBlock | undefined, name:
     const policy = decl?.policy ? `policy ${decl.policy.value}` : 'policy not set here (left as it was)';
     return `**${name}** — built-in chain of *${tableName}*: ${hookSummaries[name]}\n\n${policy}; ${count}.`;
   }
-  const callers = table?.rules.filter((r) => r.jump?.args[0]?.value === name)
-    .map((r) => `${r.chain?.value ?? '?'} (line ${lineNumber(file.text, r.span.start)}${r.jump?.name.value === '-g' || r.jump?.name.value === '--goto' ? ', goto' : ''})`) ?? [];
+  const callers =
+    table?.rules
+      .filter((r) => r.jump?.args[0]?.value === name)
+      .map(
+        (r) =>
+          `${r.chain?.value ?? '?'} (line ${lineNumber(file.text, r.span.start)}${r.jump?.name.value === '-g' || r.jump?.name.value === '--goto' ? ', goto' : ''})`,
+      ) ?? [];
   const from = callers.length > 0 ? `Reached from ${callers.join(', ')}.` : 'No rule in this table jumps here.';
   return `**${name}** — user chain of *${tableName}*; ${count}. ${from} A packet that reaches its end goes back to the rule after the jump.`;
 }
@@ -33,7 +38,9 @@ export function matchHover(m: MatchSpec): string {
 
 export function targetHover(t: TargetSpec): string {
   const kind = t.terminal ? 'ends the walk through the chain' : 'continues with the next rule';
-  const where = t.tables ? `\n\nOnly in the ${t.tables.join(', ')} table${t.tables.length > 1 ? 's' : ''}${t.hooks ? ` (${t.hooks.join(', ')})` : ''}.` : '';
+  const where = t.tables
+    ? `\n\nOnly in the ${t.tables.join(', ')} table${t.tables.length > 1 ? 's' : ''}${t.hooks ? ` (${t.hooks.join(', ')})` : ''}.`
+    : '';
   return `**${t.name}** (target; ${kind}) — ${t.summary}${where}${optionList(t.options)}`;
 }
 

@@ -9,11 +9,13 @@ import type { PortRange } from '../flow/ports';
 
 function portsText(ranges: readonly PortRange[] | undefined, raw: string): string {
   if (!ranges) return raw;
-  return ranges.map((r) => {
-    if (r.from !== r.to) return `${r.from}:${r.to}`;
-    const known = wellKnownPort(r.from);
-    return known ? `${r.from} (${known.name})` : String(r.from);
-  }).join(', ');
+  return ranges
+    .map((r) => {
+      if (r.from !== r.to) return `${r.from}:${r.to}`;
+      const known = wellKnownPort(r.from);
+      return known ? `${r.from} (${known.name})` : String(r.from);
+    })
+    .join(', ');
 }
 
 /** A few words for what an accepting rule lets in. */
@@ -25,11 +27,20 @@ export function describeRule(c: RuleConditions, text: string, rule: FlowRule): s
     const o = rule.line.options.find((x) => names.includes(x.name.value));
     return o?.args[0]?.value ?? '';
   };
-  if (c.dport) parts.push(`${proto ?? ''}/${not(c.dport.negated)}${portsText(c.dport.value, raw(['--dport', '--dports', '--destination-port', '--destination-ports']))}`);
+  if (c.dport)
+    parts.push(
+      `${proto ?? ''}/${not(c.dport.negated)}${portsText(c.dport.value, raw(['--dport', '--dports', '--destination-port', '--destination-ports']))}`,
+    );
   else if (c.anyPort) parts.push(`${proto ?? ''} port ${portsText(c.anyPort.value, raw(['--ports']))}`);
   else if (proto) parts.push(c.icmpType ? `${proto} ${c.icmpType.value}` : `all ${proto}`);
-  if (c.src) parts.push(`from ${not(c.src.negated)}${c.src.value ? c.src.value.map(formatCidr).join(', ') : raw(['-s', '--source', '--src'])}`);
-  if (c.dst) parts.push(`to ${not(c.dst.negated)}${c.dst.value ? c.dst.value.map(formatCidr).join(', ') : raw(['-d', '--destination', '--dst'])}`);
+  if (c.src)
+    parts.push(
+      `from ${not(c.src.negated)}${c.src.value ? c.src.value.map(formatCidr).join(', ') : raw(['-s', '--source', '--src'])}`,
+    );
+  if (c.dst)
+    parts.push(
+      `to ${not(c.dst.negated)}${c.dst.value ? c.dst.value.map(formatCidr).join(', ') : raw(['-d', '--destination', '--dst'])}`,
+    );
   if (c.inIface) parts.push(`on ${not(c.inIface.negated)}${c.inIface.value}`);
   if (c.outIface) parts.push(`out ${not(c.outIface.negated)}${c.outIface.value}`);
   if (c.states) parts.push(`${not(c.states.negated)}${[...c.states.value].join(',')}`);
@@ -56,7 +67,19 @@ function accepted(table: FlowTable, chain: string, text: string, seen: Set<strin
 
 function catchAll(rule: FlowRule | undefined): boolean {
   const c = rule?.conds;
-  return c !== undefined && c.opaque.length === 0 && !c.proto && !c.src && !c.dst && !c.inIface && !c.outIface && !c.sport && !c.dport && !c.anyPort && !c.states;
+  return (
+    c !== undefined &&
+    c.opaque.length === 0 &&
+    !c.proto &&
+    !c.src &&
+    !c.dst &&
+    !c.inIface &&
+    !c.outIface &&
+    !c.sport &&
+    !c.dport &&
+    !c.anyPort &&
+    !c.states
+  );
 }
 
 const maxItems = 12;
@@ -64,7 +87,8 @@ const maxItems = 12;
 /** Markdown summary of a table block. */
 export function tableSummary(block: TableBlock, text: string): string {
   const info = tableInfo(block.name.value);
-  if (!info) return `**\\*${block.name.value}**: not a table iptables knows (filter, nat, mangle, raw, security); the file fails to load.`;
+  if (!info)
+    return `**\\*${block.name.value}**: not a table iptables knows (filter, nat, mangle, raw, security); the file fails to load.`;
   const table = buildTable(block, text);
   const lines = [`**\\*${info.name}** — ${info.summary}`, ''];
   for (const name of info.chains) {
@@ -73,11 +97,14 @@ export function tableSummary(block: TableBlock, text: string): string {
     const policy = chain.policy?.value;
     const last = chain.rules[chain.rules.length - 1];
     const lastTarget = last?.conds.target?.name;
-    const rest = catchAll(last) && (lastTarget === 'DROP' || lastTarget === 'REJECT')
-      ? `everything else: ${lastTarget === 'DROP' ? 'dropped' : 'rejected'} by the last rule`
-      : `everything else: ${policy ?? 'ACCEPT (not set here: stays as it was)'} (policy)`;
+    const rest =
+      catchAll(last) && (lastTarget === 'DROP' || lastTarget === 'REJECT')
+        ? `everything else: ${lastTarget === 'DROP' ? 'dropped' : 'rejected'} by the last rule`
+        : `everything else: ${policy ?? 'ACCEPT (not set here: stays as it was)'} (policy)`;
     if (block.name.value !== 'filter') {
-      lines.push(`- **${name}**: ${chain.rules.length} rule${chain.rules.length === 1 ? '' : 's'}; policy ${policy ?? 'unchanged'}`);
+      lines.push(
+        `- **${name}**: ${chain.rules.length} rule${chain.rules.length === 1 ? '' : 's'}; policy ${policy ?? 'unchanged'}`,
+      );
       continue;
     }
     const accepts = accepted(table, name, text, new Set());

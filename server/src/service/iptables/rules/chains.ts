@@ -12,8 +12,14 @@ import { allTargets } from '../../data/iptables/index';
 
 /** Target names iptables itself still parses but no current kernel loads (docs/facts/iptables-names.tsv). */
 const refusedTargets = new Map<string, string>([
-  ['ULOG', '`ULOG` was removed from the kernel in Linux 3.17: iptables still parses it, but the kernel refuses the rule. Use NFLOG (ulogd reads it too).'],
-  ['standard', '`standard` is the internal name of the verdict target: iptables parses it, but the kernel refuses the rule. Write ACCEPT, DROP or RETURN.'],
+  [
+    'ULOG',
+    '`ULOG` was removed from the kernel in Linux 3.17: iptables still parses it, but the kernel refuses the rule. Use NFLOG (ulogd reads it too).',
+  ],
+  [
+    'standard',
+    '`standard` is the internal name of the verdict target: iptables parses it, but the kernel refuses the rule. Write ACCEPT, DROP or RETURN.',
+  ],
 ]);
 import { ruleKey } from '../ruleKey';
 import { lineEndAt } from '../../text/lines';
@@ -36,14 +42,20 @@ interface Noted {
 
 function finding(n: Noted, table: TableBlock, file: RulesFile): Finding {
   const { at, code, message } = n;
-  return n.declare !== undefined ? { code, message, start: at.start, end: at.end, fixes: [declareFix(table, file, n.declare)] } : { code, message, start: at.start, end: at.end };
+  return n.declare !== undefined
+    ? { code, message, start: at.start, end: at.end, fixes: [declareFix(table, file, n.declare)] }
+    : { code, message, start: at.start, end: at.end };
 }
 
 /** Where `:NAME - [0:0]` goes: after the table's last chain declaration, else after the `*table` line. */
 function declareFix(table: TableBlock, file: RulesFile, name: string): Fix {
   const lastDecl = table.chains[table.chains.length - 1];
   const after = lastDecl ? lastDecl.line.span.end : lineEndAt(file.text, table.name.start);
-  return { title: `Declare \`:${name} - [0:0]\``, edits: [{ start: after, end: after, newText: `\n:${name} - [0:0]` }], preferred: true };
+  return {
+    title: `Declare \`:${name} - [0:0]\``,
+    edits: [{ start: after, end: after, newText: `\n:${name} - [0:0]` }],
+    preferred: true,
+  };
 }
 
 /**
@@ -60,7 +72,11 @@ const ruleCommands: ReadonlySet<string> = new Set(['-A', '-I', '-R', '-D']);
  * `preexisting`: filter-table chains that exist before the file is restored (ufw creates its chains,
  * then loads its files with `iptables-restore -n`); rules may use them without declaring them.
  */
-export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>, preexisting: ReadonlySet<string> = new Set()): Finding[] {
+export function checkChains(
+  file: RulesFile,
+  analyses: ReadonlyMap<RuleLine, RuleAnalysis>,
+  preexisting: ReadonlySet<string> = new Set(),
+): Finding[] {
   const out: Finding[] = [];
   for (const table of file.tables) {
     let checked = checkedOf.get(table);
@@ -76,7 +92,7 @@ export function checkChains(file: RulesFile, analyses: ReadonlyMap<RuleLine, Rul
 /** What `checkTable` read of each rule, and what it noted, for one table. */
 interface Checked {
   readonly rules: RuleLine[];
-  readonly jumps: (RuleAnalysis['chainJump'])[];
+  readonly jumps: RuleAnalysis['chainJump'][];
   /** Rule lines with a note: a keystroke in one of them checks the table again (the note's token is the old line's). */
   readonly noted: readonly Noted[];
   readonly flagged: ReadonlySet<RuleLine>;
@@ -88,24 +104,41 @@ const checkedOf = new WeakMap<TableBlock, Checked>();
  * Whether every rule line that is not the one checked before reads the same to this check: command,
  * chain, position, extra word, the rule's key and its chain jump. Such lines are taken over.
  */
-function unchangedForChains(checked: Checked, rules: readonly RuleLine[], analyses: ReadonlyMap<RuleLine, RuleAnalysis>): boolean {
+function unchangedForChains(
+  checked: Checked,
+  rules: readonly RuleLine[],
+  analyses: ReadonlyMap<RuleLine, RuleAnalysis>,
+): boolean {
   if (checked.rules.length !== rules.length) return false;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i] as RuleLine;
     const was = checked.rules[i] as RuleLine;
     if (r === was) continue;
     if (checked.flagged.has(was)) return false;
-    const jump = analyses.get(r)?.chainJump, wasJump = checked.jumps[i];
-    if (r.command.value !== was.command.value || r.chain?.value !== was.chain?.value || r.position?.value !== was.position?.value
-      || r.extra?.value !== was.extra?.value || jump?.name.value !== wasJump?.name.value || jump?.goto !== wasJump?.goto
-      || (ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))) return false;
+    const jump = analyses.get(r)?.chainJump,
+      wasJump = checked.jumps[i];
+    if (
+      r.command.value !== was.command.value ||
+      r.chain?.value !== was.chain?.value ||
+      r.position?.value !== was.position?.value ||
+      r.extra?.value !== was.extra?.value ||
+      jump?.name.value !== wasJump?.name.value ||
+      jump?.goto !== wasJump?.goto ||
+      (ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
+    )
+      return false;
     checked.rules[i] = r;
     checked.jumps[i] = jump;
   }
   return true;
 }
 
-function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>, preexisting: ReadonlySet<string>): Checked {
+function checkTable(
+  file: RulesFile,
+  table: TableBlock,
+  analyses: ReadonlyMap<RuleLine, RuleAnalysis>,
+  preexisting: ReadonlySet<string>,
+): Checked {
   const out: Noted[] = [];
   const flagged = new Set<RuleLine>();
   let current: RuleLine | undefined;
@@ -113,16 +146,27 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
     if (current) flagged.add(current);
     return { at: t, code, message, declare };
   };
-  const checked = (): Checked => ({ rules: [...table.rules], jumps: table.rules.map((r) => analyses.get(r)?.chainJump), noted: out, flagged });
+  const checked = (): Checked => ({
+    rules: [...table.rules],
+    jumps: table.rules.map((r) => analyses.get(r)?.chainJump),
+    noted: out,
+    flagged,
+  });
   {
     const name = table.name.value;
     const info = tableInfo(name);
     if (!info) {
       if (name !== '') {
         const close = tableNames.find((t) => t === name.toLowerCase());
-        out.push(tok(table.name, 'iptables/unknown-table', close
-          ? `Table names are lower case: \`${name}\` is refused; write \`${close}\`.`
-          : `There is no table \`${name}\`: iptables knows filter, nat, mangle, raw and security. The restore fails here.`));
+        out.push(
+          tok(
+            table.name,
+            'iptables/unknown-table',
+            close
+              ? `Table names are lower case: \`${name}\` is refused; write \`${close}\`.`
+              : `There is no table \`${name}\`: iptables knows filter, nat, mangle, raw and security. The restore fails here.`,
+          ),
+        );
       }
       return checked();
     }
@@ -138,29 +182,82 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
       if (line.kind === 'chain') {
         const cname = line.name.value;
         if (cname === '') continue;
-        if (cname.length > 28) out.push(tok(line.name, 'iptables/syntax', `Chain name \`${cname}\` is ${cname.length} characters long: at most 28 are allowed.`));
-        if (cname.startsWith('-')) out.push(tok(line.name, 'iptables/syntax', 'A chain name may not start with `-` (the nf_tables backend refuses it).'));
+        if (cname.length > 28)
+          out.push(
+            tok(
+              line.name,
+              'iptables/syntax',
+              `Chain name \`${cname}\` is ${cname.length} characters long: at most 28 are allowed.`,
+            ),
+          );
+        if (cname.startsWith('-'))
+          out.push(
+            tok(
+              line.name,
+              'iptables/syntax',
+              'A chain name may not start with `-` (the nf_tables backend refuses it).',
+            ),
+          );
         const policy = line.policy;
         if (builtins.has(cname)) {
-          if (!policy) out.push(tok(line.name, 'iptables/invalid-policy', `\`:${cname}\` needs a policy (ACCEPT or DROP, or -): iptables-restore fails ("policy invalid").`));
+          if (!policy)
+            out.push(
+              tok(
+                line.name,
+                'iptables/invalid-policy',
+                `\`:${cname}\` needs a policy (ACCEPT or DROP, or -): iptables-restore fails ("policy invalid").`,
+              ),
+            );
           else if (policy.value !== '-' && !builtinPolicies.includes(policy.value)) {
-            out.push(tok(policy, 'iptables/invalid-policy', policy.value.toUpperCase() === 'ACCEPT' || policy.value.toUpperCase() === 'DROP'
-              ? `Policies are upper case: write \`${policy.value.toUpperCase()}\`.`
-              : `A built-in chain's policy can only be ACCEPT or DROP. iptables-restore fails ("Bad policy name")${policy.value === 'REJECT' ? '; to reject by default, end the chain with a `-j REJECT` rule' : ''}.`));
+            out.push(
+              tok(
+                policy,
+                'iptables/invalid-policy',
+                policy.value.toUpperCase() === 'ACCEPT' || policy.value.toUpperCase() === 'DROP'
+                  ? `Policies are upper case: write \`${policy.value.toUpperCase()}\`.`
+                  : `A built-in chain's policy can only be ACCEPT or DROP. iptables-restore fails ("Bad policy name")${policy.value === 'REJECT' ? '; to reject by default, end the chain with a `-j REJECT` rule' : ''}.`,
+              ),
+            );
           }
           continue;
         }
         if (isHook(cname) && policy && policy.value !== '-') {
-          out.push(tok(line.name, 'iptables/chain-not-in-table', `The ${name} table has no built-in ${cname} chain. It has ${info.chains.join(', ')}; the legacy backend refuses this line, the nf_tables one silently creates a user chain that nothing uses.`));
+          out.push(
+            tok(
+              line.name,
+              'iptables/chain-not-in-table',
+              `The ${name} table has no built-in ${cname} chain. It has ${info.chains.join(', ')}; the legacy backend refuses this line, the nf_tables one silently creates a user chain that nothing uses.`,
+            ),
+          );
           userChains.add(cname);
           continue;
         }
         if (userChains.has(cname)) {
-          out.push(tok(line.name, 'iptables/duplicate-chain', `Chain \`${cname}\` is already declared in this table: the legacy backend fails ("File exists").`));
+          out.push(
+            tok(
+              line.name,
+              'iptables/duplicate-chain',
+              `Chain \`${cname}\` is already declared in this table: the legacy backend fails ("File exists").`,
+            ),
+          );
         }
         userChains.add(cname);
-        if (!policy) out.push(tok(line.name, 'iptables/invalid-policy', `\`:${cname}\` needs a policy: \`-\` for a user chain ("policy invalid" otherwise).`));
-        else if (policy.value !== '-') out.push(tok(policy, 'iptables/invalid-policy', `A user chain has no policy: write \`-\`. With \`${policy.value}\` the legacy backend fails ("Bad built-in chain name"); packets that reach its end return to the calling chain.`));
+        if (!policy)
+          out.push(
+            tok(
+              line.name,
+              'iptables/invalid-policy',
+              `\`:${cname}\` needs a policy: \`-\` for a user chain ("policy invalid" otherwise).`,
+            ),
+          );
+        else if (policy.value !== '-')
+          out.push(
+            tok(
+              policy,
+              'iptables/invalid-policy',
+              `A user chain has no policy: write \`-\`. With \`${policy.value}\` the legacy backend fails ("Bad built-in chain name"); packets that reach its end return to the calling chain.`,
+            ),
+          );
         continue;
       }
       if (line.kind !== 'rule') continue;
@@ -171,15 +268,33 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
       const needsChain = chainCommands.has(cmd);
       if (chain && needsChain && !exists(chain.value)) {
         const later = declaredLater.get(chain.value);
-        const msg = later !== undefined && later > rule.span.start
-          ? `Chain \`${chain.value}\` is declared only further down. Declarations must come before the rules that use it, or the restore fails.`
-          : `Chain \`${chain.value}\` is neither built into the ${name} table nor declared in it. The restore fails on this line.`;
-        out.push(tok(chain, 'iptables/undeclared-chain', msg, later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' && declarable(chain.value) ? chain.value : undefined));
+        const msg =
+          later !== undefined && later > rule.span.start
+            ? `Chain \`${chain.value}\` is declared only further down. Declarations must come before the rules that use it, or the restore fails.`
+            : `Chain \`${chain.value}\` is neither built into the ${name} table nor declared in it. The restore fails on this line.`;
+        out.push(
+          tok(
+            chain,
+            'iptables/undeclared-chain',
+            msg,
+            later === undefined && !isHook(chain.value) && cmd !== '-X' && cmd !== '-E' && declarable(chain.value)
+              ? chain.value
+              : undefined,
+          ),
+        );
       } else if (chain && cmd === '-N') {
-        if (exists(chain.value)) out.push(tok(chain, 'iptables/duplicate-chain', `Chain \`${chain.value}\` already exists at this point: \`-N\` fails.`));
+        if (exists(chain.value))
+          out.push(
+            tok(
+              chain,
+              'iptables/duplicate-chain',
+              `Chain \`${chain.value}\` already exists at this point: \`-N\` fails.`,
+            ),
+          );
         userChains.add(chain.value);
       } else if (chain && cmd === '-X') {
-        if (builtins.has(chain.value)) out.push(tok(chain, 'iptables/target-not-allowed', 'Built-in chains cannot be deleted.'));
+        if (builtins.has(chain.value))
+          out.push(tok(chain, 'iptables/target-not-allowed', 'Built-in chains cannot be deleted.'));
         userChains.delete(chain.value);
       } else if (!chain && cmd === '-X') {
         userChains.clear();
@@ -187,8 +302,16 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
         userChains.delete(chain.value);
         userChains.add(rule.extra.value);
       } else if (chain && cmd === '-P') {
-        if (!builtins.has(chain.value)) out.push(tok(chain, 'iptables/chain-not-in-table', `Only built-in chains have a policy; \`${chain.value}\` is not one in the ${name} table.`));
-        if (rule.extra && !builtinPolicies.includes(rule.extra.value)) out.push(tok(rule.extra, 'iptables/invalid-policy', 'A built-in chain\'s policy can only be ACCEPT or DROP.'));
+        if (!builtins.has(chain.value))
+          out.push(
+            tok(
+              chain,
+              'iptables/chain-not-in-table',
+              `Only built-in chains have a policy; \`${chain.value}\` is not one in the ${name} table.`,
+            ),
+          );
+        if (rule.extra && !builtinPolicies.includes(rule.extra.value))
+          out.push(tok(rule.extra, 'iptables/invalid-policy', "A built-in chain's policy can only be ACCEPT or DROP."));
       }
       if (chain && ruleCommands.has(cmd)) {
         const list = rulesOf.get(chain.value) ?? [];
@@ -197,17 +320,45 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
         const n = rule.position ? Number(rule.position.value) : undefined;
         if (cmd === '-A') list.push(key);
         else if (cmd === '-I') {
-          if (n !== undefined && (n < 1 || n > list.length + 1)) out.push(tok(rule.position as Token, 'iptables/syntax', `The chain has ${list.length} rule(s) at this point: position ${n} does not exist ("Index of insertion too big").`));
+          if (n !== undefined && (n < 1 || n > list.length + 1))
+            out.push(
+              tok(
+                rule.position as Token,
+                'iptables/syntax',
+                `The chain has ${list.length} rule(s) at this point: position ${n} does not exist ("Index of insertion too big").`,
+              ),
+            );
           else list.splice((n ?? 1) - 1, 0, key);
         } else if (cmd === '-R') {
-          if (n === undefined || n < 1 || n > list.length) out.push(tok(rule.position ?? chain, 'iptables/syntax', `The chain has ${list.length} rule(s) at this point: there is no rule ${n ?? ''} to replace.`));
+          if (n === undefined || n < 1 || n > list.length)
+            out.push(
+              tok(
+                rule.position ?? chain,
+                'iptables/syntax',
+                `The chain has ${list.length} rule(s) at this point: there is no rule ${n ?? ''} to replace.`,
+              ),
+            );
           else list[n - 1] = key;
         } else if (n !== undefined) {
-          if (n < 1 || n > list.length) out.push(tok(rule.position as Token, 'iptables/syntax', `The chain has ${list.length} rule(s) at this point: there is no rule ${n} to delete.`));
+          if (n < 1 || n > list.length)
+            out.push(
+              tok(
+                rule.position as Token,
+                'iptables/syntax',
+                `The chain has ${list.length} rule(s) at this point: there is no rule ${n} to delete.`,
+              ),
+            );
           else list.splice(n - 1, 1);
         } else {
           const i = list.indexOf(key);
-          if (i < 0 && exists(chain.value)) out.push(tok(rule.command, 'iptables/syntax', 'Deleting fails: no such rule exists at this point. iptables-restore empties each table it loads, and no earlier line of this table adds the rule.'));
+          if (i < 0 && exists(chain.value))
+            out.push(
+              tok(
+                rule.command,
+                'iptables/syntax',
+                'Deleting fails: no such rule exists at this point. iptables-restore empties each table it loads, and no earlier line of this table adds the rule.',
+              ),
+            );
           else if (i >= 0) list.splice(i, 1);
         }
       } else if (chain && cmd === '-F') {
@@ -220,7 +371,13 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
       if (!jump || jump.name.value === '') continue;
       const target = jump.name.value;
       if (builtins.has(target) || (isHook(target) && !userChains.has(target))) {
-        out.push(tok(jump.name, 'iptables/target-not-allowed', `A rule cannot ${jump.goto ? 'go to' : 'jump to'} the built-in chain ${target}: the kernel refuses it. Put the shared rules in a user chain and jump there from both places.`));
+        out.push(
+          tok(
+            jump.name,
+            'iptables/target-not-allowed',
+            `A rule cannot ${jump.goto ? 'go to' : 'jump to'} the built-in chain ${target}: the kernel refuses it. Put the shared rules in a user chain and jump there from both places.`,
+          ),
+        );
         continue;
       }
       if (userChains.has(target) || before.has(target)) continue;
@@ -228,16 +385,41 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
       const like = allTargets.find((t) => t.name.toLowerCase() === lower);
       const later = declaredLater.get(target);
       if (like && like.name !== target && !jump.goto) {
-        out.push(tok(jump.name, 'iptables/unknown-target', `Target names are case-sensitive: \`${target}\` is not ${like.name}, nor a chain declared in this table. The restore fails.`));
+        out.push(
+          tok(
+            jump.name,
+            'iptables/unknown-target',
+            `Target names are case-sensitive: \`${target}\` is not ${like.name}, nor a chain declared in this table. The restore fails.`,
+          ),
+        );
       } else if (later !== undefined && later > rule.span.start) {
-        out.push(tok(jump.name, 'iptables/undeclared-chain', `Chain \`${target}\` is declared only further down, so the restore fails. Move its \`:${target}\` line above the rules that jump to it.`));
+        out.push(
+          tok(
+            jump.name,
+            'iptables/undeclared-chain',
+            `Chain \`${target}\` is declared only further down, so the restore fails. Move its \`:${target}\` line above the rules that jump to it.`,
+          ),
+        );
       } else if (refusedTargets.has(target) && !jump.goto) {
-        out.push(tok(jump.name, 'iptables/unknown-target', `${refusedTargets.get(target) as string} The restore fails at load.`));
+        out.push(
+          tok(
+            jump.name,
+            'iptables/unknown-target',
+            `${refusedTargets.get(target) as string} The restore fails at load.`,
+          ),
+        );
       } else {
         const known = allTargets.find((t) => t.name === target);
-        out.push(tok(jump.name, known ? 'iptables/unknown-target' : 'iptables/undeclared-chain', known
-          ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
-          : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`, known || !declarable(target) ? undefined : target));
+        out.push(
+          tok(
+            jump.name,
+            known ? 'iptables/unknown-target' : 'iptables/undeclared-chain',
+            known
+              ? `${target} is not available in ${file.family === 'ipv4' ? 'iptables (IPv4)' : 'ip6tables (IPv6)'}.`
+              : `\`${target}\` is not a target nor a chain of the ${name} table. The restore fails.${file.tables.some((o) => o !== table && o.chains.some((c) => c.name.value === target)) ? ' Chains do not carry over from another table.' : ''}`,
+            known || !declarable(target) ? undefined : target,
+          ),
+        );
       }
     }
   }
@@ -246,4 +428,8 @@ function checkTable(file: RulesFile, table: TableBlock, analyses: ReadonlyMap<Ru
 
 /** In a ufw rules file, the chains ufw declares before loading it count as declared. */
 export const chainsRule: IptablesRule = (input) =>
-  checkChains(input.file, input.analyses, isUfwFragment(input.ctx) ? ufwPredeclaredChains(input.family === 'ipv6' ? 'ip6tables' : 'iptables') : undefined);
+  checkChains(
+    input.file,
+    input.analyses,
+    isUfwFragment(input.ctx) ? ufwPredeclaredChains(input.family === 'ipv6' ? 'ip6tables' : 'iptables') : undefined,
+  );

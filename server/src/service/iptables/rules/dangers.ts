@@ -23,26 +23,37 @@ function ackOnly(rule: RuleLine): OptionUse | undefined {
 }
 
 function restrictsSource(a: RuleAnalysis): boolean {
-  return a.rule.options.some((o) => {
-    if (o.name.value !== '-s' && o.name.value !== '--source' && o.name.value !== '--src') return false;
-    return o.negation !== undefined || !/^(0\.0\.0\.0|::)\/0$/.test(o.args[0]?.value ?? '');
-  }) || a.matches.some((m) => ['set', 'iprange', 'conntrack', 'state', 'recent', 'mac', 'policy'].includes(m.spec.name));
+  return (
+    a.rule.options.some((o) => {
+      if (o.name.value !== '-s' && o.name.value !== '--source' && o.name.value !== '--src') return false;
+      return o.negation !== undefined || !/^(0\.0\.0\.0|::)\/0$/.test(o.args[0]?.value ?? '');
+    }) ||
+    a.matches.some((m) => ['set', 'iprange', 'conntrack', 'state', 'recent', 'mac', 'policy'].includes(m.spec.name))
+  );
 }
 
 export function checkStatelessAccept(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
   for (const a of analyses.values()) {
-    if (a.rule.table?.name.value !== 'filter' || a.target?.spec.name !== 'ACCEPT' || a.rule.command.value === '-D') continue;
+    if (a.rule.table?.name.value !== 'filter' || a.target?.spec.name !== 'ACCEPT' || a.rule.command.value === '-D')
+      continue;
     if (a.protocol?.name !== 'tcp' || a.protocol.negated || restrictsSource(a)) continue;
     const flags = ackOnly(a.rule);
     if (!flags) continue;
     const from = flags.negation && flags.negation.start < flags.span.start ? flags.negation.start : flags.span.start;
     out.push({
       code: 'iptables/stateless-accept',
-      message: 'This accepts every TCP packet with ACK set, from anywhere, without asking connection tracking whether it belongs to a connection: scans with forged ACK packets reach every port it covers. Let conntrack decide (`-m conntrack --ctstate ESTABLISHED`).',
+      message:
+        'This accepts every TCP packet with ACK set, from anywhere, without asking connection tracking whether it belongs to a connection: scans with forged ACK packets reach every port it covers. Let conntrack decide (`-m conntrack --ctstate ESTABLISHED`).',
       start: from,
       end: flags.span.end,
-      fixes: [{ title: 'Accept established connections instead (conntrack)', edits: [{ start: from, end: flags.span.end, newText: '-m conntrack --ctstate ESTABLISHED' }], preferred: true }],
+      fixes: [
+        {
+          title: 'Accept established connections instead (conntrack)',
+          edits: [{ start: from, end: flags.span.end, newText: '-m conntrack --ctstate ESTABLISHED' }],
+          preferred: true,
+        },
+      ],
     });
   }
   return out;
@@ -57,10 +68,17 @@ export function checkIcmpInIp6tables(analyses: ReadonlyMap<RuleLine, RuleAnalysi
     if (!p || !word || p.name !== 'icmp') continue;
     out.push({
       code: 'iptables/icmp-in-ip6tables',
-      message: '`-p icmp` is the IPv4 ICMP protocol (1). In ip6tables it matches no IPv6 packet worth having, so this rule does nothing. IPv6 uses ICMPv6: `-p ipv6-icmp`.',
+      message:
+        '`-p icmp` is the IPv4 ICMP protocol (1). In ip6tables it matches no IPv6 packet worth having, so this rule does nothing. IPv6 uses ICMPv6: `-p ipv6-icmp`.',
       start: word.start,
       end: word.end,
-      fixes: [{ title: 'Change to `-p ipv6-icmp`', edits: [{ start: word.start, end: word.end, newText: 'ipv6-icmp' }], preferred: true }],
+      fixes: [
+        {
+          title: 'Change to `-p ipv6-icmp`',
+          edits: [{ start: word.start, end: word.end, newText: 'ipv6-icmp' }],
+          preferred: true,
+        },
+      ],
     });
   }
   return out;

@@ -26,12 +26,20 @@ function reachesThroughDockerNat(publication: PortPublication): boolean {
  * Port publications of containers started elsewhere in the same user-data (units, written scripts), reachable from the
  * network.
  */
-export function publishedPorts(ctx: Pick<EmbeddedContext, 'siblings' | 'hostCommands'> & { readonly region?: EmbeddedContext['region'] }): Published[] {
+export function publishedPorts(
+  ctx: Pick<EmbeddedContext, 'siblings' | 'hostCommands'> & { readonly region?: EmbeddedContext['region'] },
+): Published[] {
   const out: Published[] = [];
   for (const sibling of ctx.siblings) {
-    if ((ctx.region !== undefined && sibling === ctx.region) || (sibling.language !== 'systemd' && sibling.language !== 'other') || sibling.encoded) continue;
+    if (
+      (ctx.region !== undefined && sibling === ctx.region) ||
+      (sibling.language !== 'systemd' && sibling.language !== 'other') ||
+      sibling.encoded
+    )
+      continue;
     for (const publication of publicationsIn(sibling.text)) {
-      if (reachesThroughDockerNat(publication)) out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
+      if (reachesThroughDockerNat(publication))
+        out.push({ where: sibling.name ?? sibling.path ?? 'a unit', publication });
     }
   }
   for (const line of ctx.hostCommands ?? []) {
@@ -45,7 +53,9 @@ export function publishedPorts(ctx: Pick<EmbeddedContext, 'siblings' | 'hostComm
 /** DOCKER-USER holds a rule that can stop something (not only RETURN). */
 function filtersDockerUser(filter: FlowTable): boolean {
   const chain = filter.chains.get('DOCKER-USER');
-  return chain !== undefined && chain.rules.some((r) => r.conds.target !== undefined && r.conds.target.name !== 'RETURN');
+  return (
+    chain !== undefined && chain.rules.some((r) => r.conds.target !== undefined && r.conds.target.name !== 'RETURN')
+  );
 }
 
 const outsideInterface = /^(eth|en[a-z0-9]|em\d|wl|bond|venet)[\w.]*$/;
@@ -64,8 +74,15 @@ function outsideName(filter: FlowTable): string {
 /** A new connection from the internet to a host port. */
 function hostPortProbe(proto: string, port: number | undefined): Probe {
   return {
-    proto, src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'external' }, outIface: { kind: 'unknown' },
-    sport: 50000, dport: port, state: 'NEW', syn: proto === 'tcp' ? true : undefined,
+    proto,
+    src: { kind: 'internet' },
+    dst: { kind: 'any' },
+    inIface: { kind: 'external' },
+    outIface: { kind: 'unknown' },
+    sport: 50000,
+    dport: port,
+    state: 'NEW',
+    syn: proto === 'tcp' ? true : undefined,
   };
 }
 
@@ -110,17 +127,33 @@ export function dockerBypassFindings(filter: FlowTable, text: string, ctx: Embed
   const lines = snippet(filter, published);
   const declared = filter.block.chains.some((c) => c.name.value === 'DOCKER-USER');
   const edits: OffsetEdit[] = declared
-    ? [(filter.chains.get('DOCKER-USER')?.rules.length ?? 0) > 0 ? insertAtChainStart(filter, text, 'DOCKER-USER', lines) : insertBeforeCommit(filter, text, lines)]
+    ? [
+        (filter.chains.get('DOCKER-USER')?.rules.length ?? 0) > 0
+          ? insertAtChainStart(filter, text, 'DOCKER-USER', lines)
+          : insertBeforeCommit(filter, text, lines),
+      ]
     : [insertDeclaration(filter, text, [':DOCKER-USER - [0:0]']), insertBeforeCommit(filter, text, lines)];
-  const examples = published.slice(0, 3).map((p) => `${p.publication.text} in ${p.where}`).join(', ');
+  const examples = published
+    .slice(0, 3)
+    .map((p) => `${p.publication.text} in ${p.where}`)
+    .join(', ');
   const name = filter.block.name;
-  return [{
-    code: 'iptables/docker-bypass',
-    message: `Published container ports bypass these rules: DOCKER-USER is not filtered. This user-data publishes ${examples}${published.length > 3 ? ', …' : ''}; Docker forwards published ports through its own NAT and FORWARD rules, so INPUT rules never see that traffic.`,
-    start: name.start,
-    end: name.end,
-    fixes: [{ title: 'Filter published container ports in DOCKER-USER (only ports INPUT accepts stay open)', edits, preferred: true, deferredBy: ['docker/port-exposure'] }],
-  }];
+  return [
+    {
+      code: 'iptables/docker-bypass',
+      message: `Published container ports bypass these rules: DOCKER-USER is not filtered. This user-data publishes ${examples}${published.length > 3 ? ', …' : ''}; Docker forwards published ports through its own NAT and FORWARD rules, so INPUT rules never see that traffic.`,
+      start: name.start,
+      end: name.end,
+      fixes: [
+        {
+          title: 'Filter published container ports in DOCKER-USER (only ports INPUT accepts stay open)',
+          edits,
+          preferred: true,
+          deferredBy: ['docker/port-exposure'],
+        },
+      ],
+    },
+  ];
 }
 
 export const dockerBypassRule: IptablesRule = (input) => {

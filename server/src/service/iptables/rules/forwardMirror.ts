@@ -45,7 +45,19 @@ function trustedSources(rule: FlowRule): ReadonlyArray<{ text: string; cidr: Cid
 function trustedSourcesOf(rule: FlowRule): Array<{ text: string; cidr: Cidr }> {
   const c = rule.conds;
   if (c.target?.name !== 'ACCEPT' || !c.src || c.src.negated || !c.src.value) return [];
-  if (c.proto || c.dst || c.sport || c.dport || c.anyPort || c.states || c.icmpType || c.syn || c.fragment || c.outIface) return [];
+  if (
+    c.proto ||
+    c.dst ||
+    c.sport ||
+    c.dport ||
+    c.anyPort ||
+    c.states ||
+    c.icmpType ||
+    c.syn ||
+    c.fragment ||
+    c.outIface
+  )
+    return [];
   if (c.opaque.length > 0 || c.repeated) return [];
   const option = rule.line.options.find((o) => ['-s', '--source', '--src'].includes(o.name.value));
   const words = option?.args[0]?.value.split(',') ?? [];
@@ -56,8 +68,15 @@ function trustedSourcesOf(rule: FlowRule): Array<{ text: string; cidr: Cidr }> {
 
 function forwardProbe(cidr: Cidr): Probe {
   return {
-    proto: undefined, src: { kind: 'within', cidr }, dst: { kind: 'any' }, inIface: { kind: 'unknown' }, outIface: { kind: 'unknown' },
-    sport: undefined, dport: undefined, state: 'NEW', syn: undefined,
+    proto: undefined,
+    src: { kind: 'within', cidr },
+    dst: { kind: 'any' },
+    inIface: { kind: 'unknown' },
+    outIface: { kind: 'unknown' },
+    sport: undefined,
+    dport: undefined,
+    state: 'NEW',
+    syn: undefined,
   };
 }
 
@@ -81,7 +100,9 @@ export function forwardMirrorFindings(filter: FlowTable, text: string): Finding[
     }
     if (missing.length === 0) continue;
     const lines = missing.map((net) => `-A FORWARD -s ${net} -j ACCEPT`);
-    const edit = before ? insertBeforeRule(filter, text, 'FORWARD', before, lines) : insertAtChainEnd(filter, text, 'FORWARD', lines);
+    const edit = before
+      ? insertBeforeRule(filter, text, 'FORWARD', before, lines)
+      : insertAtChainEnd(filter, text, 'FORWARD', lines);
     findings.push({
       code: 'iptables/forward-not-mirrored',
       message: `INPUT accepts ${missing.join(', ')}, but FORWARD (policy DROP) does not: traffic from ${missing.length > 1 ? 'these networks' : 'this network'} that is routed through the host — containers, pods, overlay peers — is dropped.`,

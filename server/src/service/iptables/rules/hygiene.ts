@@ -25,10 +25,17 @@ export function checkDuplicateRules(file: RulesFile): Finding[] {
         out.push({
           code: 'iptables/duplicate-rule',
           message: `The same rule is already in ${rule.chain.value} above: this copy never matches anything the first did not.`,
-          start: rule.command.start, end: rule.span.end,
+          start: rule.command.start,
+          end: rule.span.end,
           related: [{ start: first.span.start, end: first.span.end, message: 'first copy' }],
           unnecessary: true,
-          fixes: [{ title: 'Remove the duplicate rule', edits: [removeLinesEdit(file.text, rule.span.start, rule.span.end)], preferred: true }],
+          fixes: [
+            {
+              title: 'Remove the duplicate rule',
+              edits: [removeLinesEdit(file.text, rule.span.start, rule.span.end)],
+              preferred: true,
+            },
+          ],
         });
       } else {
         inChain.set(key, rule);
@@ -50,8 +57,11 @@ export function checkStateMatch(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): 
       { start: stateOpt.use.name.start, end: stateOpt.use.name.end, newText: '--ctstate' },
     ];
     out.push({
-      code: 'iptables/state-match', message: '`-m state --state` is the older spelling of `-m conntrack --ctstate`, which does the same and more.',
-      start: mUse.span.start, end: stateOpt.use.span.end, deprecated: true,
+      code: 'iptables/state-match',
+      message: '`-m state --state` is the older spelling of `-m conntrack --ctstate`, which does the same and more.',
+      start: mUse.span.start,
+      end: stateOpt.use.span.end,
+      deprecated: true,
       fixes: [{ title: 'Rewrite to `-m conntrack --ctstate`', edits, preferred: true }],
     });
   }
@@ -68,8 +78,12 @@ export function checkCounters(file: RulesFile): Finding[] {
     const m = /^\[(\d+):(\d+)\]$/.exec(c.value);
     if (!m || (Number(m[1]) === 0 && Number(m[2]) === 0)) continue;
     out.push({
-      code: 'iptables/packet-counters', message: 'Saved packet/byte counters from a running machine. They mean nothing in a hand-kept file (and are only loaded with `iptables-restore -c`).',
-      start: c.start, end: c.end, fixes: [{ title: 'Reset to [0:0]', edits: [{ start: c.start, end: c.end, newText: '[0:0]' }], preferred: true }],
+      code: 'iptables/packet-counters',
+      message:
+        'Saved packet/byte counters from a running machine. They mean nothing in a hand-kept file (and are only loaded with `iptables-restore -c`).',
+      start: c.start,
+      end: c.end,
+      fixes: [{ title: 'Reset to [0:0]', edits: [{ start: c.start, end: c.end, newText: '[0:0]' }], preferred: true }],
     });
   }
   return out;
@@ -94,8 +108,11 @@ function setCreatedElsewhere(ctx: EmbeddedContext, name: string): boolean {
   const command = new RegExp(`\\bipset\\s+${flags}(?:create|-N|-n|new)\\s+${flags}${n}(\\s|$)`, 'm');
   const restoreLine = new RegExp(`^\\s*(?:create|-N)\\s+${n}\\s`, 'm');
   // Only texts `mayCreateIpsets` accepts count: that is what the cross-file facts of a rules block list.
-  return ctx.siblings.some((r) => r.text !== ctx.text && mayCreateIpsets(r.text) && (command.test(r.text) || restoreLine.test(r.text)))
-    || (ctx.hostCommands ?? []).some((line) => command.test(line));
+  return (
+    ctx.siblings.some(
+      (r) => r.text !== ctx.text && mayCreateIpsets(r.text) && (command.test(r.text) || restoreLine.test(r.text)),
+    ) || (ctx.hostCommands ?? []).some((line) => command.test(line))
+  );
 }
 
 export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: EmbeddedContext): Finding[] {
@@ -108,7 +125,8 @@ export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: 
       out.push({
         code: 'iptables/missing-ipset',
         message: `The ipset \`${name.value}\` must exist before these rules load. Otherwise the whole restore fails ("Set ${name.value} doesn't exist"). ${ctx.region ? 'Nothing in this user-data creates it: add an `ipset create` (or an ipset restore file) that runs before the firewall.' : 'Make sure it is created (ipset restore) before this file is loaded.'}`,
-        start: name.start, end: name.end,
+        start: name.start,
+        end: name.end,
       });
     }
   }

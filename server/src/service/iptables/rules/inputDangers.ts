@@ -13,8 +13,16 @@ import type { IptablesRule } from './rule';
 
 /** A neighbour solicitation from the local link: without it IPv6 cannot find the router or any neighbour. */
 const neighbourSolicitation: Probe = {
-  proto: 'icmpv6', src: { kind: 'any' }, dst: { kind: 'any' }, inIface: { kind: 'not-loopback' }, outIface: { kind: 'unknown' },
-  sport: undefined, dport: undefined, state: 'NEW', syn: undefined, icmpType: ['neighbour-solicitation', 'neighbor-solicitation', '135', '135/0'],
+  proto: 'icmpv6',
+  src: { kind: 'any' },
+  dst: { kind: 'any' },
+  inIface: { kind: 'not-loopback' },
+  outIface: { kind: 'unknown' },
+  sport: undefined,
+  dport: undefined,
+  state: 'NEW',
+  syn: undefined,
+  icmpType: ['neighbour-solicitation', 'neighbor-solicitation', '135', '135/0'],
 };
 
 function dropAnchor(outcomes: readonly Outcome[]): { start: number; end: number } | undefined {
@@ -32,20 +40,39 @@ export function icmpv6Findings(filter: FlowTable, family: IpFamily, text: string
   if (!certainlyDropped(outcomes)) return [];
   const at = dropAnchor(outcomes);
   if (!at) return [];
-  return [{
-    code: 'iptables/icmpv6-blocked',
-    message: 'INPUT drops ICMPv6 and no rule accepts it. Neighbour discovery (how IPv6 finds the router and every neighbour) is cut, and with it all IPv6 traffic of this host. Accept ICMPv6 (`-p ipv6-icmp -j ACCEPT`) before the drop.',
-    ...at,
-    fixes: [{ title: 'Accept ICMPv6 first', edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -p ipv6-icmp -j ACCEPT'])], preferred: true }],
-  }];
+  return [
+    {
+      code: 'iptables/icmpv6-blocked',
+      message:
+        'INPUT drops ICMPv6 and no rule accepts it. Neighbour discovery (how IPv6 finds the router and every neighbour) is cut, and with it all IPv6 traffic of this host. Accept ICMPv6 (`-p ipv6-icmp -j ACCEPT`) before the drop.',
+      ...at,
+      fixes: [
+        {
+          title: 'Accept ICMPv6 first',
+          edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -p ipv6-icmp -j ACCEPT'])],
+          preferred: true,
+        },
+      ],
+    },
+  ];
 }
 
 /** Services that are rarely meant for the whole internet: port, protocols, name. */
 const sensitiveServices: ReadonlyArray<readonly [number, readonly string[], string]> = [
-  [3306, ['tcp'], 'MySQL/MariaDB'], [5432, ['tcp'], 'PostgreSQL'], [27017, ['tcp'], 'MongoDB'], [6379, ['tcp'], 'Redis'],
-  [9200, ['tcp'], 'Elasticsearch'], [11211, ['tcp', 'udp'], 'memcached'], [2375, ['tcp'], 'the Docker API (unencrypted)'],
-  [2376, ['tcp'], 'the Docker API'], [2379, ['tcp'], 'etcd (clients)'], [2380, ['tcp'], 'etcd (peers)'], [10250, ['tcp'], 'the kubelet API'],
-  [445, ['tcp'], 'SMB'], [2049, ['tcp', 'udp'], 'NFS'], [111, ['tcp', 'udp'], 'rpcbind'],
+  [3306, ['tcp'], 'MySQL/MariaDB'],
+  [5432, ['tcp'], 'PostgreSQL'],
+  [27017, ['tcp'], 'MongoDB'],
+  [6379, ['tcp'], 'Redis'],
+  [9200, ['tcp'], 'Elasticsearch'],
+  [11211, ['tcp', 'udp'], 'memcached'],
+  [2375, ['tcp'], 'the Docker API (unencrypted)'],
+  [2376, ['tcp'], 'the Docker API'],
+  [2379, ['tcp'], 'etcd (clients)'],
+  [2380, ['tcp'], 'etcd (peers)'],
+  [10250, ['tcp'], 'the kubelet API'],
+  [445, ['tcp'], 'SMB'],
+  [2049, ['tcp', 'udp'], 'NFS'],
+  [111, ['tcp', 'udp'], 'rpcbind'],
 ];
 
 function restrictsSource(rule: FlowRule | undefined): boolean {
@@ -58,7 +85,13 @@ function restrictsSource(rule: FlowRule | undefined): boolean {
 
 function namesPort(rule: FlowRule, port: number): boolean {
   const c = rule.conds.dport ?? rule.conds.anyPort;
-  return !!c && !c.negated && c.value !== undefined && portsInclude(c.value, port) && !c.value.some((r) => r.from === 0 && r.to === 65535);
+  return (
+    !!c &&
+    !c.negated &&
+    c.value !== undefined &&
+    portsInclude(c.value, port) &&
+    !c.value.some((r) => r.from === 0 && r.to === 65535)
+  );
 }
 
 /** `iptables/sensitive-service-open`: INPUT accepts a database, the Docker API… from every source. */
@@ -69,8 +102,15 @@ export function sensitiveServiceFindings(filter: FlowTable): Finding[] {
   for (const [port, protos, name] of sensitiveServices) {
     for (const proto of protos) {
       const probe: Probe = {
-        proto, src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'external' }, outIface: { kind: 'unknown' },
-        sport: 50000, dport: port, state: 'NEW', syn: proto === 'tcp' ? true : undefined,
+        proto,
+        src: { kind: 'internet' },
+        dst: { kind: 'any' },
+        inIface: { kind: 'external' },
+        outIface: { kind: 'unknown' },
+        sport: 50000,
+        dport: port,
+        state: 'NEW',
+        syn: proto === 'tcp' ? true : undefined,
       };
       for (const o of walk(filter, 'INPUT', probe)) {
         const rule = o.rule;

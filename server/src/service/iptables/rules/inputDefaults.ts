@@ -14,24 +14,49 @@ const ephemeral = 45000;
 
 function sshProbe(port: number): Probe {
   return {
-    proto: 'tcp', src: { kind: 'any' }, dst: { kind: 'any' }, inIface: { kind: 'not-loopback' }, outIface: { kind: 'unknown' },
-    sport: 50000, dport: port, state: 'NEW', syn: true,
+    proto: 'tcp',
+    src: { kind: 'any' },
+    dst: { kind: 'any' },
+    inIface: { kind: 'not-loopback' },
+    outIface: { kind: 'unknown' },
+    sport: 50000,
+    dport: port,
+    state: 'NEW',
+    syn: true,
   };
 }
 
 /** Replies to the host's own connections: a TCP answer from a web server, a UDP answer from a DNS server. */
 function replyProbes(): Probe[] {
-  const base = { src: { kind: 'internet' }, dst: { kind: 'any' }, inIface: { kind: 'not-loopback' }, outIface: { kind: 'unknown' }, dport: ephemeral, state: 'ESTABLISHED' } as const;
-  return [{ ...base, proto: 'tcp', sport: 443, syn: false }, { ...base, proto: 'udp', sport: 53, syn: undefined }];
+  const base = {
+    src: { kind: 'internet' },
+    dst: { kind: 'any' },
+    inIface: { kind: 'not-loopback' },
+    outIface: { kind: 'unknown' },
+    dport: ephemeral,
+    state: 'ESTABLISHED',
+  } as const;
+  return [
+    { ...base, proto: 'tcp', sport: 443, syn: false },
+    { ...base, proto: 'udp', sport: 53, syn: undefined },
+  ];
 }
 
 function loopbackProbes(family: IpFamily): Probe[] {
   const self = parseCidr(family === 'ipv4' ? '127.0.0.1' : '::1') as Cidr;
   const base = {
-    src: { kind: 'within', cidr: self }, dst: { kind: 'within', cidr: self }, inIface: { kind: 'name', name: 'lo' },
-    outIface: { kind: 'unknown' }, sport: 50000, dport: ephemeral, state: 'NEW',
+    src: { kind: 'within', cidr: self },
+    dst: { kind: 'within', cidr: self },
+    inIface: { kind: 'name', name: 'lo' },
+    outIface: { kind: 'unknown' },
+    sport: 50000,
+    dport: ephemeral,
+    state: 'NEW',
   } as const;
-  return [{ ...base, proto: 'tcp', syn: true }, { ...base, proto: 'udp', syn: undefined }];
+  return [
+    { ...base, proto: 'tcp', syn: true },
+    { ...base, proto: 'udp', syn: undefined },
+  ];
 }
 
 const sshComments = new WeakMap<RuleLine, boolean>();
@@ -78,9 +103,9 @@ export function sshdConfigPorts(siblings: readonly EmbeddedRegion[]): number[] {
 
 /** Ports of well-known services other than SSH: an open one does not suggest where sshd listens. */
 const notSsh = new Set([
-  20, 21, 23, 25, 53, 67, 68, 80, 110, 111, 123, 143, 161, 389, 443, 445, 465, 514, 587, 631, 636, 993, 995, 1194, 1883, 2049,
-  2375, 2376, 2379, 2380, 3000, 3306, 3389, 4243, 5000, 5432, 5672, 5900, 6379, 6443, 8000, 8080, 8443, 8883, 8888, 9000,
-  9090, 9100, 9200, 9300, 10250, 11211, 15672, 27017,
+  20, 21, 23, 25, 53, 67, 68, 80, 110, 111, 123, 143, 161, 389, 443, 445, 465, 514, 587, 631, 636, 993, 995, 1194, 1883,
+  2049, 2375, 2376, 2379, 2380, 3000, 3306, 3389, 4243, 5000, 5432, 5672, 5900, 6379, 6443, 8000, 8080, 8443, 8883,
+  8888, 9000, 9090, 9100, 9200, 9300, 10250, 11211, 15672, 27017,
 ]);
 
 /**
@@ -92,8 +117,10 @@ function otherOpenPorts(filter: FlowTable, sshPortList: readonly number[]): numb
   for (const chain of filter.chains.values()) {
     for (const rule of chain.rules) {
       const dport = rule.conds.dport;
-      if (!dport?.value || dport.negated || rule.conds.proto?.value !== 'tcp' || rule.conds.target?.name !== 'ACCEPT') continue;
-      for (const r of dport.value) if (r.from === r.to && !notSsh.has(r.from) && !sshPortList.includes(r.from)) candidates.add(r.from);
+      if (!dport?.value || dport.negated || rule.conds.proto?.value !== 'tcp' || rule.conds.target?.name !== 'ACCEPT')
+        continue;
+      for (const r of dport.value)
+        if (r.from === r.to && !notSsh.has(r.from) && !sshPortList.includes(r.from)) candidates.add(r.from);
     }
   }
   const open: number[] = [];
@@ -116,7 +143,12 @@ function anchor(o: Outcome): { start: number; end: number } | undefined {
 }
 
 /** `iptables/lockout`, `iptables/no-established`, `iptables/no-loopback` for filter INPUT. */
-export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: string, ctx: EmbeddedContext): Finding[] {
+export function inputDefaultFindings(
+  filter: FlowTable,
+  family: IpFamily,
+  text: string,
+  ctx: EmbeddedContext,
+): Finding[] {
   if (!filter.chains.has('INPUT')) return [];
   const findings: Finding[] = [];
   const ports = sshPorts(filter, text, ctx);
@@ -128,11 +160,16 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
       const port = ports.find((p) => p !== 22) ?? 22;
       const line = `-A INPUT -p tcp -m tcp --dport ${port} -j ACCEPT`;
       const dropRule = drop.entry ?? drop.rule;
-      const edit = dropRule ? insertBeforeRule(filter, text, 'INPUT', dropRule, [line]) : insertAtChainEnd(filter, text, 'INPUT', [line]);
+      const edit = dropRule
+        ? insertBeforeRule(filter, text, 'INPUT', dropRule, [line])
+        : insertAtChainEnd(filter, text, 'INPUT', [line]);
       const elsewhere = otherOpenPorts(filter, ports);
       if (elsewhere.length) {
         // sshd may well listen on one of these: say so, without calling it a lockout.
-        const list = elsewhere.slice(0, 5).map((p) => `tcp/${p}`).join(', ');
+        const list = elsewhere
+          .slice(0, 5)
+          .map((p) => `tcp/${p}`)
+          .join(', ');
         findings.push({
           code: 'iptables/lockout',
           message: `No rule accepts SSH on tcp/${ports.join(', tcp/')}. ${list} ${elsewhere.length > 1 ? 'are' : 'is'} open to every source: if sshd listens on ${elsewhere.length > 1 ? 'one of them' : `${elsewhere[0] as number}`}, this is fine.`,
@@ -159,9 +196,16 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
       const line = '-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT';
       findings.push({
         code: 'iptables/no-established',
-        message: 'INPUT drops replies to the host\'s own connections: nothing accepts RELATED,ESTABLISHED. Answers to the host\'s own requests, such as DNS replies and downloads, are dropped.',
+        message:
+          "INPUT drops replies to the host's own connections: nothing accepts RELATED,ESTABLISHED. Answers to the host's own requests, such as DNS replies and downloads, are dropped.",
         ...at,
-        fixes: [{ title: 'Accept RELATED,ESTABLISHED traffic first', edits: [insertAtChainStart(filter, text, 'INPUT', [line])], preferred: true }],
+        fixes: [
+          {
+            title: 'Accept RELATED,ESTABLISHED traffic first',
+            edits: [insertAtChainStart(filter, text, 'INPUT', [line])],
+            preferred: true,
+          },
+        ],
       });
     }
   }
@@ -173,9 +217,16 @@ export function inputDefaultFindings(filter: FlowTable, family: IpFamily, text: 
     if (at) {
       findings.push({
         code: 'iptables/no-loopback',
-        message: 'INPUT drops loopback traffic: nothing accepts -i lo. Programs on this host that talk to each other over localhost are cut off.',
+        message:
+          'INPUT drops loopback traffic: nothing accepts -i lo. Programs on this host that talk to each other over localhost are cut off.',
         ...at,
-        fixes: [{ title: 'Accept loopback traffic', edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -i lo -j ACCEPT'])], preferred: true }],
+        fixes: [
+          {
+            title: 'Accept loopback traffic',
+            edits: [insertAtChainStart(filter, text, 'INPUT', ['-A INPUT -i lo -j ACCEPT'])],
+            preferred: true,
+          },
+        ],
       });
     }
   }

@@ -20,7 +20,9 @@ export function checkParameterLength(file: RulesFile, text: string): Finding[] {
       const bytes = Buffer.byteLength(t.value, 'utf8');
       if (bytes <= maxParameterBytes) continue;
       out.push({
-        code: 'iptables/syntax', start: t.start, end: t.end,
+        code: 'iptables/syntax',
+        start: t.start,
+        end: t.end,
         message: `A word of ${bytes.toLocaleString('en')} bytes: iptables-restore takes at most ${maxParameterBytes.toLocaleString('en')} and stops here with "Parameter too long!".`,
       });
     }

@@ -34,7 +34,7 @@ interface Reach {
 const reachOf = new WeakMap<TableBlock, Reach>();
 
 const jumpTarget = (r: RuleLine, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): string | undefined =>
-  (r.chain ? analyses.get(r)?.chainJump?.name.value || undefined : undefined);
+  r.chain ? analyses.get(r)?.chainJump?.name.value || undefined : undefined;
 
 /** Whether the table's jumps are those `reach` was worked out from (updating its rule list if so). */
 function sameJumps(reach: Reach, rules: readonly RuleLine[], analyses: ReadonlyMap<RuleLine, RuleAnalysis>): boolean {
@@ -136,57 +136,139 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
   const out: Finding[] = [];
   const code = 'iptables/target-not-allowed';
   const chain = (rule.chain as Token).value;
-  const via = isBuiltinChain(tname, chain) ? '' : hooks.length ? ` (chain ${chain} is reached from ${hooks.join(', ')})` : '';
+  const via = isBuiltinChain(tname, chain)
+    ? ''
+    : hooks.length
+      ? ` (chain ${chain} is reached from ${hooks.join(', ')})`
+      : '';
   const badHook = (allowed: readonly string[]): Hook | undefined => hooks.find((h) => !allowed.includes(h));
   const t = a.target;
   if (t) {
     const at = t.use.args[0] ?? t.use.name;
     const spec = t.spec;
     if (spec.tables && !spec.tables.some((x) => x === tname)) {
-      out.push({ code, message: spec.name === 'DROP'
-        ? 'DROP is refused in the nat table (iptables will not filter there): drop in the filter table instead.'
-        : `${spec.name} only works in the ${spec.tables.join(' or ')} table${spec.tables.length > 1 ? 's' : ''}; in ${tname} the rules fail to load.`, start: at.start, end: at.end });
+      out.push({
+        code,
+        message:
+          spec.name === 'DROP'
+            ? 'DROP is refused in the nat table (iptables will not filter there): drop in the filter table instead.'
+            : `${spec.name} only works in the ${spec.tables.join(' or ')} table${spec.tables.length > 1 ? 's' : ''}; in ${tname} the rules fail to load.`,
+        start: at.start,
+        end: at.end,
+      });
     } else if (spec.hooks) {
       const bad = badHook(spec.hooks);
-      if (bad) out.push({ code, message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via}, and the rules fail to load.`, start: at.start, end: at.end });
+      if (bad)
+        out.push({
+          code,
+          message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via}, and the rules fail to load.`,
+          start: at.start,
+          end: at.end,
+        });
     }
     if (spec.protocols && !isProtocol(a, spec.protocols)) {
-      out.push({ code, message: `${spec.name} needs the rule to match \`-p ${spec.protocols.join('|')}\`: without it the kernel refuses the rule.`, start: at.start, end: at.end });
+      out.push({
+        code,
+        message: `${spec.name} needs the rule to match \`-p ${spec.protocols.join('|')}\`: without it the kernel refuses the rule.`,
+        start: at.start,
+        end: at.end,
+      });
     } else if (spec.name === 'TCPMSS' && !hasSynMatch(a)) {
-      out.push({ code, message: 'TCPMSS only works on SYN packets. Add `--tcp-flags SYN,RST SYN` (or `--syn`), or the legacy backend refuses the rule.', start: at.start, end: at.end });
+      out.push({
+        code,
+        message:
+          'TCPMSS only works on SYN packets. Add `--tcp-flags SYN,RST SYN` (or `--syn`), or the legacy backend refuses the rule.',
+        start: at.start,
+        end: at.end,
+      });
     }
     const rejectWith = a.options.find((o) => o.spec.name === '--reject-with');
     const rw = rejectWith?.use.args[0];
-    if (spec.name === 'REJECT' && rw && (rw.value === 'tcp-reset' || rw.value === 'tcp-rst') && !isProtocol(a, ['tcp'])) {
-      out.push({ code, message: 'A TCP reset can only answer TCP packets: add `-p tcp` to this rule, or the kernel refuses it.', start: rw.start, end: rw.end });
+    if (
+      spec.name === 'REJECT' &&
+      rw &&
+      (rw.value === 'tcp-reset' || rw.value === 'tcp-rst') &&
+      !isProtocol(a, ['tcp'])
+    ) {
+      out.push({
+        code,
+        message: 'A TCP reset can only answer TCP packets: add `-p tcp` to this rule, or the kernel refuses it.',
+        start: rw.start,
+        end: rw.end,
+      });
     }
   }
   for (const m of a.matches) {
     if (!m.spec.hooks) continue;
     const bad = badHook(m.spec.hooks);
     const at = m.use?.args[0] ?? m.use?.name ?? (rule.chain as Token);
-    if (bad) out.push({ code, message: `The ${m.spec.name} match only works in ${m.spec.hooks.join(', ')}; the kernel refuses it in ${bad}${via}.`, start: at.start, end: at.end });
+    if (bad)
+      out.push({
+        code,
+        message: `The ${m.spec.name} match only works in ${m.spec.hooks.join(', ')}; the kernel refuses it in ${bad}${via}.`,
+        start: at.start,
+        end: at.end,
+      });
   }
   if (a.protocol?.negated && a.matches.some((m) => !m.use && m.spec.protocols)) {
     const m = a.matches.find((x) => !x.use && x.spec.protocols);
-    out.push({ code, message: `Port options need the rule limited to ${m?.spec.name}: with \`! -p ${a.protocol.name}\` the kernel refuses them (the legacy backend fails to load).`, start: a.protocol.use.span.start, end: a.protocol.use.span.end });
+    out.push({
+      code,
+      message: `Port options need the rule limited to ${m?.spec.name}: with \`! -p ${a.protocol.name}\` the kernel refuses them (the legacy backend fails to load).`,
+      start: a.protocol.use.span.start,
+      end: a.protocol.use.span.end,
+    });
   }
   for (const o of a.options) {
-    if (o.owner === 'generic' && (o.spec.name === '-i' || o.spec.name === '-o') && isBuiltinChain(tname, chain) && o.spec.hooks && !o.spec.hooks.some((h) => h === chain)) {
-      out.push({ code, message: `\`${o.spec.name}\` cannot be used in ${chain}: ${o.spec.name === '-o' ? 'incoming packets have no output interface yet' : 'locally sent packets have no input interface'}. iptables refuses the rule.`, start: o.use.name.start, end: o.use.name.end });
+    if (
+      o.owner === 'generic' &&
+      (o.spec.name === '-i' || o.spec.name === '-o') &&
+      isBuiltinChain(tname, chain) &&
+      o.spec.hooks &&
+      !o.spec.hooks.some((h) => h === chain)
+    ) {
+      out.push({
+        code,
+        message: `\`${o.spec.name}\` cannot be used in ${chain}: ${o.spec.name === '-o' ? 'incoming packets have no output interface yet' : 'locally sent packets have no input interface'}. iptables refuses the rule.`,
+        start: o.use.name.start,
+        end: o.use.name.end,
+      });
       continue;
     }
     if (o.owner === 'generic') continue;
     let allowed = o.spec.hooks;
-    if (o.spec.name === '--dir') allowed = o.use.args[0]?.value === 'in' ? ['PREROUTING', 'INPUT', 'FORWARD'] : ['FORWARD', 'OUTPUT', 'POSTROUTING'];
+    if (o.spec.name === '--dir')
+      allowed =
+        o.use.args[0]?.value === 'in' ? ['PREROUTING', 'INPUT', 'FORWARD'] : ['FORWARD', 'OUTPUT', 'POSTROUTING'];
     if (!allowed) continue;
     const bad = badHook(allowed);
-    if (bad) out.push({ code, message: `\`${o.spec.name}${o.spec.name === '--dir' ? ` ${o.use.args[0]?.value ?? ''}` : ''}\` only works in ${allowed.join(', ')}; the kernel refuses it in ${bad}${via}.`, start: o.use.span.start, end: o.use.span.end });
+    if (bad)
+      out.push({
+        code,
+        message: `\`${o.spec.name}${o.spec.name === '--dir' ? ` ${o.use.args[0]?.value ?? ''}` : ''}\` only works in ${allowed.join(', ')}; the kernel refuses it in ${bad}${via}.`,
+        start: o.use.span.start,
+        end: o.use.span.end,
+      });
   }
   for (const m of a.matches) {
     if (!m.use || !m.spec.protocols) continue;
     if (!isProtocol(a, m.spec.protocols)) {
-      out.push({ code: 'iptables/unknown-option', message: `The ${m.spec.name} match needs a protocol on the rule. Use \`-p ${m.spec.protocols.join('`, `-p ')}\`; iptables refuses it otherwise ("${m.spec.name} match requires -p").`, start: m.use.span.start, end: m.use.span.end, fixes: m.spec.protocols.length && !a.protocol ? [{ title: `Insert \`-p ${m.spec.protocols[0]}\``, edits: [{ start: m.use.span.start, end: m.use.span.start, newText: `-p ${m.spec.protocols[0]} ` }], preferred: true }] : [] });
+      out.push({
+        code: 'iptables/unknown-option',
+        message: `The ${m.spec.name} match needs a protocol on the rule. Use \`-p ${m.spec.protocols.join('`, `-p ')}\`; iptables refuses it otherwise ("${m.spec.name} match requires -p").`,
+        start: m.use.span.start,
+        end: m.use.span.end,
+        fixes:
+          m.spec.protocols.length && !a.protocol
+            ? [
+                {
+                  title: `Insert \`-p ${m.spec.protocols[0]}\``,
+                  edits: [{ start: m.use.span.start, end: m.use.span.start, newText: `-p ${m.spec.protocols[0]} ` }],
+                  preferred: true,
+                },
+              ]
+            : [],
+      });
     }
   }
   return out;

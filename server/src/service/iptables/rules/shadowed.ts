@@ -37,7 +37,9 @@ function isHider(c: RuleConditions): boolean {
 
 function entryOf(chain: FlowChain, i: number): Hider | undefined {
   const rule = chain.rules[i];
-  return rule && isHider(rule.conds) ? { conds: rule.conds, line: rule.line, index: i, text: ruleKey(rule.line) } : undefined;
+  return rule && isHider(rule.conds)
+    ? { conds: rule.conds, line: rule.line, index: i, text: ruleKey(rule.line) }
+    : undefined;
 }
 
 function hiderOf(state: ChainState, chain: FlowChain, j: number): number {
@@ -84,7 +86,8 @@ function update(state: ChainState, chain: FlowChain, k: number): void {
       continue;
     }
     const rule = chain.rules[j] as FlowChain['rules'][number];
-    if (entry && comparable(rule.conds) && state.index.hides(entry, rule.conds, ruleKey(rule.line))) state.hiddenBy[j] = k;
+    if (entry && comparable(rule.conds) && state.index.hides(entry, rule.conds, ruleKey(rule.line)))
+      state.hiddenBy[j] = k;
   }
 }
 
@@ -113,7 +116,8 @@ function lineNumbers(text: string): (offset: number) => number {
       starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((starts[mid] as number) <= offset) lo = mid;
@@ -139,7 +143,13 @@ export function shadowedFindings(table: FlowTable, text: string): Finding[] {
         start: rule.line.span.start,
         end: rule.line.span.end,
         unnecessary: true,
-        related: [{ start: shadow.line.span.start, end: shadow.line.span.end, message: `this earlier rule takes these packets first (-j ${verdict})` }],
+        related: [
+          {
+            start: shadow.line.span.start,
+            end: shadow.line.span.end,
+            message: `this earlier rule takes these packets first (-j ${verdict})`,
+          },
+        ],
       });
     });
   }

@@ -14,18 +14,48 @@ export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Findin
       if (noTableDone) continue;
       noTableDone = true;
       const lineStart = lineStartAt(file.text, p.start);
-      f.fixes = [{ title: 'Insert `*filter` above', edits: [lineStart === 0 ? { start: 0, end: 0, newText: '*filter\n' } : { start: lineStart - 1, end: lineStart - 1, newText: '\n*filter' }], preferred: true }];
+      f.fixes = [
+        {
+          title: 'Insert `*filter` above',
+          edits: [
+            lineStart === 0
+              ? { start: 0, end: 0, newText: '*filter\n' }
+              : { start: lineStart - 1, end: lineStart - 1, newText: '\n*filter' },
+          ],
+          preferred: true,
+        },
+      ];
     }
     if (p.code === 'iptables/missing-commit') {
       const table = p.table;
-      if (table && table.commit === undefined) f.fixes = [{ title: `Insert \`COMMIT\` to close *${table.name.value}`, edits: [{ start: table.span.end, end: table.span.end, newText: '\nCOMMIT' }], preferred: true }];
+      if (table && table.commit === undefined)
+        f.fixes = [
+          {
+            title: `Insert \`COMMIT\` to close *${table.name.value}`,
+            edits: [{ start: table.span.end, end: table.span.end, newText: '\nCOMMIT' }],
+            preferred: true,
+          },
+        ];
     }
     out.push(f);
   }
   const last = [...file.lines].reverse().find((l) => l.kind !== 'blank' || l.span.end > l.span.start);
   const stripChomp = ctx.region?.header?.chomping === 'strip';
   if (last && last.kind === 'commit' && !last.trailing && !file.text.endsWith('\n') && !stripChomp) {
-    out.push({ code: 'iptables/syntax', message: 'The file ends right after COMMIT with no line break. The legacy iptables-restore rejects that last line; end the file with a newline.', start: last.span.start, end: last.span.end, fixes: [{ title: 'Add the final newline', edits: [{ start: file.text.length, end: file.text.length, newText: '\n' }], preferred: true }] });
+    out.push({
+      code: 'iptables/syntax',
+      message:
+        'The file ends right after COMMIT with no line break. The legacy iptables-restore rejects that last line; end the file with a newline.',
+      start: last.span.start,
+      end: last.span.end,
+      fixes: [
+        {
+          title: 'Add the final newline',
+          edits: [{ start: file.text.length, end: file.text.length, newText: '\n' }],
+          preferred: true,
+        },
+      ],
+    });
   }
   return out;
 }

@@ -1,7 +1,15 @@
 import { parseCidr, type Cidr } from '../flow/cidr';
 import type { PacketView, TracePacket } from './packet';
 import type { RuleSet } from './ruleSet';
-import { tracePacket, traceView, type TraceOptions, type TracePath, type TraceResult, type TraceStep, type Verdict } from './trace';
+import {
+  tracePacket,
+  traceView,
+  type TraceOptions,
+  type TracePath,
+  type TraceResult,
+  type TraceStep,
+  type Verdict,
+} from './trace';
 
 /**
  * A new connection is more than its first packet: the host's answer leaves through OUTPUT (or, for a
@@ -28,7 +36,10 @@ export function traceConnection(set: RuleSet, packet: TracePacket, opts: TraceOp
   if (verdicts.size === 1 && verdicts.has('accept')) return first;
   const blocked = results.find((r) => r.verdict !== 'accept') as TraceResult;
   if (verdicts.size === 1) return blocked;
-  const reasons = new Set([...first.paths.flatMap((p) => p.assumptions.map((a) => a.replace(/^not: /, ''))), ...results.flatMap((r) => r.reasons)]);
+  const reasons = new Set([
+    ...first.paths.flatMap((p) => p.assumptions.map((a) => a.replace(/^not: /, ''))),
+    ...results.flatMap((r) => r.reasons),
+  ]);
   return { ...blocked, verdict: 'unknown', reasons: [...reasons] };
 }
 
@@ -39,16 +50,31 @@ function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: Tr
   const d = path.delivered;
   const to = d.dst === undefined ? packet.dst : parseCidr(d.dst);
   const answer: PacketView = {
-    family: packet.family, proto: packet.proto, sport: d.dport ?? packet.dport ?? 0, dport: packet.sport,
-    icmpType: packet.icmpType === undefined ? undefined : replyType[packet.icmpType] ?? packet.icmpType,
-    src: to as Cidr, dst: packet.src, state: 'ESTABLISHED', reply: true, fromHost: d.local,
+    family: packet.family,
+    proto: packet.proto,
+    sport: d.dport ?? packet.dport ?? 0,
+    dport: packet.sport,
+    icmpType: packet.icmpType === undefined ? undefined : (replyType[packet.icmpType] ?? packet.icmpType),
+    src: to as Cidr,
+    dst: packet.src,
+    state: 'ESTABLISHED',
+    reply: true,
+    fromHost: d.local,
     // From the host itself no input interface; from a container, the bridge it sits behind.
-    inIface: d.local ? '' : d.outIface ?? '', outIface: packet.inIface, local: false,
-    origDst: packet.dst, origDport: packet.dport, dnat: natted(packet, to, d.dport),
+    inIface: d.local ? '' : (d.outIface ?? ''),
+    outIface: packet.inIface,
+    local: false,
+    origDst: packet.dst,
+    origDport: packet.dport,
+    dnat: natted(packet, to, d.dport),
   };
   const reply = traceView(set, answer, d.local ? 'output' : 'inbound', opts);
   const replyNote: TraceStep = {
-    table: 'routing', chain: d.local ? 'OUTPUT' : 'FORWARD', kind: 'route', span: undefined, origin: 'kernel',
+    table: 'routing',
+    chain: d.local ? 'OUTPUT' : 'FORWARD',
+    kind: 'route',
+    span: undefined,
+    origin: 'kernel',
     text: d.local ? 'the host answers: OUTPUT' : 'the container answers: FORWARD',
   };
   if (reply.verdict !== 'accept') {
@@ -58,12 +84,26 @@ function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: Tr
   }
   if (packet.proto !== 'tcp') return reply;
   const next: PacketView = {
-    ...packet, state: 'ESTABLISHED', dst: to, dport: d.dport ?? packet.dport,
-    local: d.local, outIface: d.outIface, origDst: packet.dst, origDport: packet.dport, dnat: natted(packet, to, d.dport),
+    ...packet,
+    state: 'ESTABLISHED',
+    dst: to,
+    dport: d.dport ?? packet.dport,
+    local: d.local,
+    outIface: d.outIface,
+    origDst: packet.dst,
+    origDport: packet.dport,
+    dnat: natted(packet, to, d.dport),
   };
   const followUp = traceView(set, next, 'inbound', opts);
   if (followUp.verdict === 'accept') return followUp;
-  const nextNote: TraceStep = { table: 'routing', chain: 'INPUT', kind: 'route', span: undefined, origin: 'kernel', text: 'the client\'s next packet (ESTABLISHED)' };
+  const nextNote: TraceStep = {
+    table: 'routing',
+    chain: 'INPUT',
+    kind: 'route',
+    span: undefined,
+    origin: 'kernel',
+    text: "the client's next packet (ESTABLISHED)",
+  };
   return joined(path, nextNote, followUp, followUp.verdict);
 }
 
@@ -74,6 +114,11 @@ function natted(packet: TracePacket, to: Cidr | undefined, dport: number | undef
 
 /** The first packet's path, then the later packet's that decides. */
 function joined(first: TracePath, note: TraceStep, later: TraceResult, verdict: Verdict): TraceResult {
-  const join = (p: TracePath): TracePath => ({ ...p, steps: [...first.steps, note, ...p.steps], assumptions: [...first.assumptions, ...p.assumptions], delivered: first.delivered });
+  const join = (p: TracePath): TracePath => ({
+    ...p,
+    steps: [...first.steps, note, ...p.steps],
+    assumptions: [...first.assumptions, ...p.assumptions],
+    delivered: first.delivered,
+  });
   return { verdict, reasons: later.reasons, path: join(later.path), paths: later.paths.map(join) };
 }

@@ -35,7 +35,12 @@ export function containerAddress(bridge: DockerBridge, index: number): string {
 export function dockerRulesText(pubs: readonly DockerPublication[], bridge: DockerBridge = defaultBridge): string {
   const br = bridge.iface;
   const nat = [
-    '*nat', ':PREROUTING ACCEPT [0:0]', ':INPUT ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', ':POSTROUTING ACCEPT [0:0]', ':DOCKER - [0:0]',
+    '*nat',
+    ':PREROUTING ACCEPT [0:0]',
+    ':INPUT ACCEPT [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    ':POSTROUTING ACCEPT [0:0]',
+    ':DOCKER - [0:0]',
     '-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER',
     '-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER',
     `-A POSTROUTING -s ${bridge.subnet} ! -o ${br} -j MASQUERADE`,
@@ -47,13 +52,23 @@ export function dockerRulesText(pubs: readonly DockerPublication[], bridge: Dock
     const hostPorts = p.hostPort.replace('-', ':');
     const cport = p.containerPort.replace('-', ':');
     const dest = p.hostIp && p.hostIp !== '0.0.0.0' ? ` -d ${p.hostIp}/32` : '';
-    nat.push(`-A DOCKER${dest} ! -i ${br} -p ${p.protocol} -m ${p.protocol} --dport ${hostPorts} -j DNAT --to-destination ${addr}:${p.containerPort}`);
-    accepts.push(`-A DOCKER -d ${addr}/32 ! -i ${br} -o ${br} -p ${p.protocol} -m ${p.protocol} --dport ${cport} -j ACCEPT`);
+    nat.push(
+      `-A DOCKER${dest} ! -i ${br} -p ${p.protocol} -m ${p.protocol} --dport ${hostPorts} -j DNAT --to-destination ${addr}:${p.containerPort}`,
+    );
+    accepts.push(
+      `-A DOCKER -d ${addr}/32 ! -i ${br} -o ${br} -p ${p.protocol} -m ${p.protocol} --dport ${cport} -j ACCEPT`,
+    );
   });
   nat.push('COMMIT');
   const filter = [
-    '*filter', ':INPUT ACCEPT [0:0]', ':FORWARD DROP [0:0]', ':OUTPUT ACCEPT [0:0]',
-    ':DOCKER - [0:0]', ':DOCKER-ISOLATION-STAGE-1 - [0:0]', ':DOCKER-ISOLATION-STAGE-2 - [0:0]', ':DOCKER-USER - [0:0]',
+    '*filter',
+    ':INPUT ACCEPT [0:0]',
+    ':FORWARD DROP [0:0]',
+    ':OUTPUT ACCEPT [0:0]',
+    ':DOCKER - [0:0]',
+    ':DOCKER-ISOLATION-STAGE-1 - [0:0]',
+    ':DOCKER-ISOLATION-STAGE-2 - [0:0]',
+    ':DOCKER-USER - [0:0]',
     '-A FORWARD -j DOCKER-USER',
     '-A FORWARD -j DOCKER-ISOLATION-STAGE-1',
     `-A FORWARD -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`,
@@ -98,7 +113,11 @@ function mergeTable(user: FlowTable | undefined, docker: FlowTable): FlowTable {
 /**
  * The rule set with Docker's rules for these publications added (IPv4; IPv6 publications go through the host's proxy).
  */
-export function withDocker(set: RuleSet, pubs: readonly DockerPublication[], bridge: DockerBridge = defaultBridge): RuleSet {
+export function withDocker(
+  set: RuleSet,
+  pubs: readonly DockerPublication[],
+  bridge: DockerBridge = defaultBridge,
+): RuleSet {
   if (set.family !== 'ipv4' || pubs.length === 0) return set;
   const text = dockerRulesText(pubs, bridge);
   const file = parseRulesSave(text, 'ipv4');

@@ -87,14 +87,18 @@ function representative(c: Cidr): Cidr {
 /** Port boundaries where a verdict can change: every port and range the rules, publications and listeners name. */
 function boundaries(set: RuleSet, extra: readonly number[]): number[] {
   const cut = new Set<number>([1, 65536]);
-  const addRange = (from: number, to: number): void => { cut.add(Math.max(1, from)); cut.add(Math.min(65536, to + 1)); };
+  const addRange = (from: number, to: number): void => {
+    cut.add(Math.max(1, from));
+    cut.add(Math.min(65536, to + 1));
+  };
   for (const table of set.tables.values()) {
     for (const chain of table.chains.values()) {
       for (const rule of chain.rules) {
         for (const r of rule.conds.dport?.value ?? []) addRange(r.from, r.to);
         for (const r of rule.conds.anyPort?.value ?? []) addRange(r.from, r.to);
         for (const o of rule.conds.opaque) {
-          if (o.name.value === '--ctorigdstport') for (const r of parsePortList(o.args[0]?.value ?? '') ?? []) addRange(r.from, r.to);
+          if (o.name.value === '--ctorigdstport')
+            for (const r of parsePortList(o.args[0]?.value ?? '') ?? []) addRange(r.from, r.to);
         }
       }
     }
@@ -126,29 +130,49 @@ export function decidingStep(r: TraceResult): TraceStep | undefined {
   return [...steps].reverse().find((s) => s.kind !== 'route');
 }
 
-interface Probe { readonly src: Cidr; readonly label: string }
+interface Probe {
+  readonly src: Cidr;
+  readonly label: string;
+}
 
 /**
  * What a new connection from the internet can reach, for one family: each protocol's ports cut into
  * ranges that the rules treat alike, each traced from an arbitrary internet address and from every
  * source network the rules name; ICMP echo requests alike.
  */
-export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, listeners: readonly Listener[] | undefined): FamilyExposure {
+export function familyExposure(
+  set: RuleSet,
+  family: 4 | 6,
+  inIface: string,
+  listeners: readonly Listener[] | undefined,
+): FamilyExposure {
   const named = addressesIn(set).filter((c) => c.family === family);
-  const internetText = internetCandidates[family].find((a) => {
-    const c = parseCidr(a) as Cidr;
-    return !named.some((n) => n.prefix > 0 && cidrContains(n, c));
-  }) ?? (internetCandidates[family][0] as string);
+  const internetText =
+    internetCandidates[family].find((a) => {
+      const c = parseCidr(a) as Cidr;
+      return !named.some((n) => n.prefix > 0 && cidrContains(n, c));
+    }) ?? (internetCandidates[family][0] as string);
   const internet = parseCidr(internetText) as Cidr;
   const others: Probe[] = named
     .filter((c) => c.prefix > 0 && !cidrContains(c, internet))
     .slice(0, maxSources)
     .map((c) => ({ src: representative(c), label: formatCidr(c) }));
   const base = (proto: string, dport: number | undefined, icmpType: string | undefined, src: Cidr): TracePacket => ({
-    family, proto, sport: 40000, dport, icmpType, src, dst: undefined, inIface, state: 'NEW',
+    family,
+    proto,
+    sport: 40000,
+    dport,
+    icmpType,
+    src,
+    dst: undefined,
+    inIface,
+    state: 'NEW',
   });
   const mine = (listeners ?? []).filter((l) => l.family === undefined || l.family === family);
-  const cuts = boundaries(set, mine.map((l) => l.port)).slice(0, maxSegments + 1);
+  const cuts = boundaries(
+    set,
+    mine.map((l) => l.port),
+  ).slice(0, maxSegments + 1);
   const entries: ExposureEntry[] = [];
   const judge = (proto: string, from: number, to: number, icmpType: string | undefined): ExposureEntry => {
     const dport = icmpType ? undefined : from;
@@ -156,10 +180,24 @@ export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, lis
     const listening = mine.filter((l) => l.proto === proto && l.port >= from && l.port <= to).map((l) => l.what);
     const common = { family, proto, from, to, ...(icmpType ? { icmpType } : {}), listeners: listening };
     if (r.verdict === 'accept') {
-      return { ...common, status: 'open', viaDocker: !r.path.delivered.local, sources: [], reasons: [], decidedBy: decidingStep(r) };
+      return {
+        ...common,
+        status: 'open',
+        viaDocker: !r.path.delivered.local,
+        sources: [],
+        reasons: [],
+        decidedBy: decidingStep(r),
+      };
     }
     if (r.verdict === 'unknown') {
-      return { ...common, status: 'unknown', viaDocker: r.paths.some((p) => p.verdict === 'accept' && !p.delivered.local), sources: [], reasons: r.reasons, decidedBy: decidingStep(r) };
+      return {
+        ...common,
+        status: 'unknown',
+        viaDocker: r.paths.some((p) => p.verdict === 'accept' && !p.delivered.local),
+        sources: [],
+        reasons: r.reasons,
+        decidedBy: decidingStep(r),
+      };
     }
     const letIn: string[] = [];
     let first: TraceResult | undefined;
@@ -171,7 +209,14 @@ export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, lis
       }
     }
     if (first) {
-      return { ...common, status: 'some-sources', viaDocker: !first.path.delivered.local, sources: letIn, reasons: [], decidedBy: decidingStep(first) };
+      return {
+        ...common,
+        status: 'some-sources',
+        viaDocker: !first.path.delivered.local,
+        sources: letIn,
+        reasons: [],
+        decidedBy: decidingStep(first),
+      };
     }
     return { ...common, status: 'closed', viaDocker: false, sources: [], reasons: [], decidedBy: decidingStep(r) };
   };
@@ -191,7 +236,14 @@ export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, lis
   entries.push(judge(family === 4 ? 'icmp' : 'icmpv6', 0, 0, 'echo-request'));
   const known = listeners !== undefined;
   const openNothingListens = known
-    ? entries.filter((e) => (e.status === 'open' || e.status === 'some-sources') && !e.icmpType && !e.viaDocker && e.listeners.length === 0 && e.to - e.from < 64)
+    ? entries.filter(
+        (e) =>
+          (e.status === 'open' || e.status === 'some-sources') &&
+          !e.icmpType &&
+          !e.viaDocker &&
+          e.listeners.length === 0 &&
+          e.to - e.from < 64,
+      )
     : [];
   const listensButClosed: Array<{ listener: Listener; entry: ExposureEntry }> = [];
   for (const l of mine) {
@@ -202,8 +254,14 @@ export function familyExposure(set: RuleSet, family: 4 | 6, inIface: string, lis
 }
 
 function same(a: ExposureEntry, b: ExposureEntry): boolean {
-  return a.status === b.status && a.viaDocker === b.viaDocker && a.sources.join() === b.sources.join()
-    && a.reasons.join() === b.reasons.join() && a.decidedBy?.text === b.decidedBy?.text && a.decidedBy?.span?.start === b.decidedBy?.span?.start;
+  return (
+    a.status === b.status &&
+    a.viaDocker === b.viaDocker &&
+    a.sources.join() === b.sources.join() &&
+    a.reasons.join() === b.reasons.join() &&
+    a.decidedBy?.text === b.decidedBy?.text &&
+    a.decidedBy?.span?.start === b.decidedBy?.span?.start
+  );
 }
 
 /** `22/tcp`, `8000-8010/tcp`, `icmp echo-request`. */

@@ -5,7 +5,8 @@ import { parsePortList, portsInclude, type PortRange } from '../flow/ports';
 import type { PacketView } from './packet';
 
 /** Whether a rule matches the traced packet; `maybe` says on what it depends, in a few words. */
-export type PacketMatch = { readonly m: 'yes' } | { readonly m: 'no' } | { readonly m: 'maybe'; readonly reason: string };
+export type PacketMatch =
+  { readonly m: 'yes' } | { readonly m: 'no' } | { readonly m: 'maybe'; readonly reason: string };
 
 const yes: PacketMatch = { m: 'yes' };
 const no: PacketMatch = { m: 'no' };
@@ -25,10 +26,16 @@ function unreadable(o: OptionUse | undefined, what: string): string {
   return hole ? `placeholder \`${hole[0]}\`` : `cannot read \`${text}\` as ${what}`;
 }
 
-function addressMatch(cidrs: readonly Cidr[] | undefined, addr: Cidr | undefined, o: OptionUse | undefined, side: string): PacketMatch {
+function addressMatch(
+  cidrs: readonly Cidr[] | undefined,
+  addr: Cidr | undefined,
+  o: OptionUse | undefined,
+  side: string,
+): PacketMatch {
   if (cidrs === undefined) return maybe(unreadable(o, 'an address'));
   if (cidrs.some((c) => c.prefix === 0 && (addr === undefined || c.family === addr.family))) return yes;
-  if (addr === undefined) return maybe(`depends on the host's ${side} address (\`${o ? o.args.map((a) => a.value).join(' ') : ''}\`)`);
+  if (addr === undefined)
+    return maybe(`depends on the host's ${side} address (\`${o ? o.args.map((a) => a.value).join(' ') : ''}\`)`);
   if (cidrs.some((c) => cidrContains(c, addr))) return yes;
   return cidrs.some((c) => cidrOverlaps(c, addr)) ? maybe(`depends on the ${side} address`) : no;
 }
@@ -41,15 +48,28 @@ function interfaceMatch(pattern: string, name: string | undefined, side: string)
   return (wildcard ? name.startsWith(stem) : name === stem) ? yes : no;
 }
 
-function portMatch(ranges: readonly PortRange[] | undefined, port: number | undefined, o: OptionUse | undefined): PacketMatch {
+function portMatch(
+  ranges: readonly PortRange[] | undefined,
+  port: number | undefined,
+  o: OptionUse | undefined,
+): PacketMatch {
   if (ranges === undefined) return maybe(unreadable(o, 'ports'));
   if (port === undefined) return maybe('depends on the port');
   return portsInclude(ranges, port) ? yes : no;
 }
 
 const icmpNames: Readonly<Record<string, string>> = {
-  'echo-request': 'echo-request', ping: 'echo-request', '8': 'echo-request', '8/0': 'echo-request', '128': 'echo-request', '128/0': 'echo-request',
-  'echo-reply': 'echo-reply', pong: 'echo-reply', '0': 'echo-reply', '0/0': 'echo-reply', '129': 'echo-reply',
+  'echo-request': 'echo-request',
+  ping: 'echo-request',
+  '8': 'echo-request',
+  '8/0': 'echo-request',
+  '128': 'echo-request',
+  '128/0': 'echo-request',
+  'echo-reply': 'echo-reply',
+  pong: 'echo-reply',
+  '0': 'echo-reply',
+  '0/0': 'echo-reply',
+  '129': 'echo-reply',
 };
 
 function icmpTypeMatch(value: string, p: PacketView): PacketMatch {
@@ -90,14 +110,26 @@ function rangeMatch(text: string | undefined, addr: Cidr | undefined): PacketMat
   const from = a === undefined ? undefined : parseCidr(a);
   const to = parseCidr(b ?? a ?? '');
   if (!from || !to) return maybe(unreadable(undefined, `address range \`${text}\``));
-  if (!addr) return maybe('depends on the host\'s address');
+  if (!addr) return maybe("depends on the host's address");
   if (addr.family !== from.family) return no;
   return addr.base >= from.base && addr.base <= to.base ? yes : no;
 }
 
 /** Modules whose options are judged below: the `-m NAME` word itself adds nothing. */
 const judgedModules = new Set([
-  'set', 'limit', 'hashlimit', 'recent', 'addrtype', 'tcp', 'pkttype', 'iprange', 'conntrack', 'connlimit', 'mark', 'connmark', 'owner',
+  'set',
+  'limit',
+  'hashlimit',
+  'recent',
+  'addrtype',
+  'tcp',
+  'pkttype',
+  'iprange',
+  'conntrack',
+  'connlimit',
+  'mark',
+  'connmark',
+  'owner',
 ]);
 
 /** Judge one option the flow conditions do not read. */
@@ -106,30 +138,58 @@ function opaqueMatch(o: OptionUse, p: PacketView): PacketMatch {
   const arg = o.args[0]?.value;
   const neg = o.negation !== undefined;
   switch (name) {
-    case '-m': case '--match':
+    case '-m':
+    case '--match':
       return arg !== undefined && judgedModules.has(arg) ? yes : maybe(`rule tests \`-m ${arg ?? ''}\``);
-    case '--match-set': case '--set':
+    case '--match-set':
+    case '--set':
       if (name === '--set' && o.args.length === 0) return yes; // recent --set: records and matches
       return maybe(`depends on set \`${arg ?? ''}\``);
-    case '--limit': case '--limit-burst': case '--hashlimit': case '--hashlimit-upto': case '--hashlimit-above':
-    case '--hashlimit-burst': case '--hashlimit-mode': case '--hashlimit-name': case '--hashlimit-htable-expire':
-    case '--hashlimit-srcmask': case '--hashlimit-dstmask': case '--hashlimit-htable-size': case '--hashlimit-htable-max':
+    case '--limit':
+    case '--limit-burst':
+    case '--hashlimit':
+    case '--hashlimit-upto':
+    case '--hashlimit-above':
+    case '--hashlimit-burst':
+    case '--hashlimit-mode':
+    case '--hashlimit-name':
+    case '--hashlimit-htable-expire':
+    case '--hashlimit-srcmask':
+    case '--hashlimit-dstmask':
+    case '--hashlimit-htable-size':
+    case '--hashlimit-htable-max':
     case '--hashlimit-htable-gcinterval':
       return maybe(`rate limit (\`${name} ${arg ?? ''}\`)`.replace(' )', ')'));
-    case '--rcheck': case '--update': case '--remove':
+    case '--rcheck':
+    case '--update':
+    case '--remove':
       return maybe('depends on the `recent` list (earlier packets from the source)');
-    case '--seconds': case '--hitcount': case '--name': case '--rsource': case '--rdest': case '--rttl': case '--reap': case '--mask':
+    case '--seconds':
+    case '--hitcount':
+    case '--name':
+    case '--rsource':
+    case '--rdest':
+    case '--rttl':
+    case '--reap':
+    case '--mask':
       return yes; // qualifiers of a recent test judged by --rcheck/--update
-    case '--connlimit-above': case '--connlimit-upto': case '--connlimit-mask': case '--connlimit-saddr': case '--connlimit-daddr':
+    case '--connlimit-above':
+    case '--connlimit-upto':
+    case '--connlimit-mask':
+    case '--connlimit-saddr':
+    case '--connlimit-daddr':
       return maybe('depends on how many connections the source already has (connlimit)');
-    case '--dst-type': case '--src-type': {
+    case '--dst-type':
+    case '--src-type': {
       const types = (arg ?? '').toUpperCase().split(',');
-      const fact = name === '--dst-type'
-        ? types.some((t) => (t === 'LOCAL' ? p.local : t === 'UNICAST'))
-        : types.includes(p.fromHost ? 'LOCAL' : 'UNICAST');
+      const fact =
+        name === '--dst-type'
+          ? types.some((t) => (t === 'LOCAL' ? p.local : t === 'UNICAST'))
+          : types.includes(p.fromHost ? 'LOCAL' : 'UNICAST');
       return negate(fact ? yes : no, neg);
     }
-    case '--limit-iface-in': case '--limit-iface-out':
+    case '--limit-iface-in':
+    case '--limit-iface-out':
       return yes;
     case '--tcp-flags': {
       if (p.proto !== 'tcp') return no;
@@ -140,25 +200,37 @@ function opaqueMatch(o: OptionUse, p: PacketView): PacketMatch {
       const ok = [...mask].every((f) => have.has(f) === comp.has(f));
       return negate(ok ? yes : no, neg);
     }
-    case '--tcp-option': return maybe('depends on TCP options');
-    case '--pkt-type': return negate(arg === 'unicast' || arg === 'host' ? yes : no, neg);
-    case '--src-range': return negate(rangeMatch(arg, p.src), neg);
-    case '--dst-range': return negate(rangeMatch(arg, p.dst), neg);
-    case '--ctorigdstport': case '--ctorigsrcport': case '--ctrepldstport': case '--ctreplsrcport': {
+    case '--tcp-option':
+      return maybe('depends on TCP options');
+    case '--pkt-type':
+      return negate(arg === 'unicast' || arg === 'host' ? yes : no, neg);
+    case '--src-range':
+      return negate(rangeMatch(arg, p.src), neg);
+    case '--dst-range':
+      return negate(rangeMatch(arg, p.dst), neg);
+    case '--ctorigdstport':
+    case '--ctorigsrcport':
+    case '--ctrepldstport':
+    case '--ctreplsrcport': {
       if (p.reply) return maybe(`depends on \`${name}\``);
       const ranges = arg === undefined ? undefined : parsePortList(arg);
-      const port = name === '--ctorigdstport' ? p.origDport ?? p.dport : name === '--ctorigsrcport' ? p.sport : undefined;
+      const port =
+        name === '--ctorigdstport' ? (p.origDport ?? p.dport) : name === '--ctorigsrcport' ? p.sport : undefined;
       return negate(port === undefined ? maybe(`depends on \`${name}\``) : portMatch(ranges, port, o), neg);
     }
-    case '--ctorigdst': case '--ctorigsrc': {
+    case '--ctorigdst':
+    case '--ctorigsrc': {
       if (p.reply) return maybe(`depends on \`${name}\``);
       const c = arg === undefined ? undefined : parseCidr(arg);
-      const addr = name === '--ctorigdst' ? p.origDst ?? p.dst : p.src;
+      const addr = name === '--ctorigdst' ? (p.origDst ?? p.dst) : p.src;
       return negate(addressMatch(c ? [c] : undefined, addr, o, name === '--ctorigdst' ? 'destination' : 'source'), neg);
     }
-    case '--ctdir': return negate((arg === 'ORIGINAL') === !p.reply ? yes : no, neg);
-    case '--ctstatus': return maybe('depends on the connection status (`--ctstatus`)');
-    case '--mark': return maybe('depends on the packet mark');
+    case '--ctdir':
+      return negate((arg === 'ORIGINAL') === !p.reply ? yes : no, neg);
+    case '--ctstatus':
+      return maybe('depends on the connection status (`--ctstatus`)');
+    case '--mark':
+      return maybe('depends on the packet mark');
     default:
       return maybe(`rule tests \`${name}\``);
   }
@@ -177,17 +249,24 @@ export function matchPacket(line: RuleLine, c: RuleConditions, p: PacketView): P
   let doubt: PacketMatch | undefined;
   const tests: Array<() => PacketMatch> = [
     () => check(c.proto, (v) => (v === 'all' ? yes : v === p.proto ? yes : no)),
-    () => check(c.dport, (v) => portMatch(v, p.dport, optionFor(line, ['--dport', '--dports', '--destination-port', '--destination-ports']))),
+    () =>
+      check(c.dport, (v) =>
+        portMatch(v, p.dport, optionFor(line, ['--dport', '--dports', '--destination-port', '--destination-ports'])),
+      ),
     () => check(c.src, (v) => addressMatch(v, p.src, optionFor(line, ['-s', '--source', '--src']), 'source')),
     () => check(c.dst, (v) => addressMatch(v, p.dst, optionFor(line, ['-d', '--destination', '--dst']), 'destination')),
     () => check(c.inIface, (v) => interfaceMatch(v, p.inIface, 'input')),
     () => check(c.outIface, (v) => interfaceMatch(v, p.outIface, 'output')),
-    () => check(c.sport, (v) => portMatch(v, p.sport, optionFor(line, ['--sport', '--sports', '--source-port', '--source-ports']))),
-    () => check(c.anyPort, (v) => {
-      const a = portMatch(v, p.sport, undefined);
-      const b = portMatch(v, p.dport, undefined);
-      return a.m === 'yes' || b.m === 'yes' ? yes : a.m === 'no' && b.m === 'no' ? no : maybe('depends on the ports');
-    }),
+    () =>
+      check(c.sport, (v) =>
+        portMatch(v, p.sport, optionFor(line, ['--sport', '--sports', '--source-port', '--source-ports'])),
+      ),
+    () =>
+      check(c.anyPort, (v) => {
+        const a = portMatch(v, p.sport, undefined);
+        const b = portMatch(v, p.dport, undefined);
+        return a.m === 'yes' || b.m === 'yes' ? yes : a.m === 'no' && b.m === 'no' ? no : maybe('depends on the ports');
+      }),
     () => check(c.states, (v) => stateMatch(v, p)),
     () => check(c.icmpType, (v) => icmpTypeMatch(v, p)),
     () => check(c.syn, () => (p.proto !== 'tcp' ? no : p.state === 'NEW' ? yes : no)),

@@ -30,7 +30,12 @@ export interface TracePath {
   /** Why the verdict is unknown on this path (a target we cannot follow). */
   readonly unknownBecause?: string;
   /** Where the packet ends up: the host itself or forwarded (to a container). */
-  readonly delivered: { readonly local: boolean; readonly dst: string | undefined; readonly dport: number | undefined; readonly outIface: string | undefined };
+  readonly delivered: {
+    readonly local: boolean;
+    readonly dst: string | undefined;
+    readonly dport: number | undefined;
+    readonly outIface: string | undefined;
+  };
 }
 
 export interface TraceResult {
@@ -55,10 +60,12 @@ interface Branch {
 }
 
 type ChainEnd =
-  | { readonly kind: 'return' }
-  | { readonly kind: 'verdict'; readonly verdict: Verdict; readonly why?: string };
+  { readonly kind: 'return' } | { readonly kind: 'verdict'; readonly verdict: Verdict; readonly why?: string };
 
-interface Ended { readonly branch: Branch; readonly end: ChainEnd }
+interface Ended {
+  readonly branch: Branch;
+  readonly end: ChainEnd;
+}
 
 const maxBranches = 24;
 const maxDepth = 32;
@@ -67,8 +74,30 @@ const terminal: Readonly<Record<string, Verdict>> = { ACCEPT: 'accept', DROP: 'd
 
 /** Targets that act on the packet and let it go on to the next rule. */
 const continuing = new Set([
-  'LOG', 'NFLOG', 'ULOG', 'MARK', 'CONNMARK', 'TRACE', 'AUDIT', 'TCPMSS', 'DSCP', 'TOS', 'TTL', 'HL', 'SET',
-  'SECMARK', 'CONNSECMARK', 'CLASSIFY', 'TEE', 'CHECKSUM', 'IDLETIMER', 'LED', 'RATEEST', 'TCPOPTSTRIP', 'CT', 'NOTRACK',
+  'LOG',
+  'NFLOG',
+  'ULOG',
+  'MARK',
+  'CONNMARK',
+  'TRACE',
+  'AUDIT',
+  'TCPMSS',
+  'DSCP',
+  'TOS',
+  'TTL',
+  'HL',
+  'SET',
+  'SECMARK',
+  'CONNSECMARK',
+  'CLASSIFY',
+  'TEE',
+  'CHECKSUM',
+  'IDLETIMER',
+  'LED',
+  'RATEEST',
+  'TCPOPTSTRIP',
+  'CT',
+  'NOTRACK',
 ]);
 
 function clone(b: Branch, extra?: string): Branch {
@@ -88,15 +117,18 @@ function natted(pkt: PacketView, line: RuleLine, target: string, set: RuleSet, o
   }
   const to = targetArg(line, ['--to-destination', '--to']) ?? '';
   // `1.2.3.4:80`, `[2001:db8::1]:80`, `1.2.3.4`, `:8080`, `1.2.3.4-1.2.3.9:80-90`.
-  const m = /^\[([^\]]+)\](?::(.+))?$/.exec(to) ?? (set.family === 'ipv6' && !to.includes(']') ? [to, to, undefined] : /^([^:]*)(?::(.+))?$/.exec(to));
+  const m =
+    /^\[([^\]]+)\](?::(.+))?$/.exec(to) ??
+    (set.family === 'ipv6' && !to.includes(']') ? [to, to, undefined] : /^([^:]*)(?::(.+))?$/.exec(to));
   const addrText = m?.[1]?.split('-')[0] ?? '';
   const portText = m?.[2]?.split('-')[0];
   const addr = addrText === '' ? undefined : parseCidr(addrText);
-  const port = portText === undefined ? pkt.dport : parsePortRange(portText)?.from ?? pkt.dport;
+  const port = portText === undefined ? pkt.dport : (parsePortRange(portText)?.from ?? pkt.dport);
   if (!addr) return { ...pkt, dport: port, dnat: true };
-  const local = (pkt.dst !== undefined && addr.base === pkt.dst.base && addr.family === pkt.dst.family)
-    || (opts.hostAddresses ?? []).some((h) => cidrContains(h, addr))
-    || isLoopback(addr);
+  const local =
+    (pkt.dst !== undefined && addr.base === pkt.dst.base && addr.family === pkt.dst.family) ||
+    (opts.hostAddresses ?? []).some((h) => cidrContains(h, addr)) ||
+    isLoopback(addr);
   const bridge = set.bridges.find((b) => cidrContains(b.cidr, addr));
   return { ...pkt, dst: addr, dport: port, local, dnat: true, outIface: local ? undefined : bridge?.iface };
 }
@@ -106,13 +138,36 @@ function isLoopback(c: Cidr): boolean {
   return lo !== undefined && cidrContains(lo, c);
 }
 
-function step(set: RuleSet, table: string, chain: string, kind: TraceStep['kind'], rule: FlowRule, assumption?: string): TraceStep {
+function step(
+  set: RuleSet,
+  table: string,
+  chain: string,
+  kind: TraceStep['kind'],
+  rule: FlowRule,
+  assumption?: string,
+): TraceStep {
   const origin = set.originOf(rule.line);
-  return { table, chain, kind, text: lineText(set, rule.line), span: fileSpan(set, rule.line), origin, ...(assumption ? { assumption } : {}) };
+  return {
+    table,
+    chain,
+    kind,
+    text: lineText(set, rule.line),
+    span: fileSpan(set, rule.line),
+    origin,
+    ...(assumption ? { assumption } : {}),
+  };
 }
 
 /** Walk one chain with one branch; every way it can end (forks where a rule may or may not match). */
-function runChain(set: RuleSet, table: FlowTable, chain: FlowChain, start: Branch, depth: number, budget: { n: number }, opts: TraceOptions): Ended[] {
+function runChain(
+  set: RuleSet,
+  table: FlowTable,
+  chain: FlowChain,
+  start: Branch,
+  depth: number,
+  budget: { n: number },
+  opts: TraceOptions,
+): Ended[] {
   const tableName = table.block.name.value;
   const out: Ended[] = [];
   // Work list: a branch and the index of the next rule it looks at.
@@ -130,7 +185,12 @@ function runChain(set: RuleSet, table: FlowTable, chain: FlowChain, start: Branc
       if (m.m === 'no') continue;
       const target = rule.conds.target;
       if (!target || continuing.has(target.name)) {
-        if (target && (target.name === 'NOTRACK' || (target.name === 'CT' && rule.line.options.some((o) => o.name.value === '--notrack'))) && m.m === 'yes') {
+        if (
+          target &&
+          (target.name === 'NOTRACK' ||
+            (target.name === 'CT' && rule.line.options.some((o) => o.name.value === '--notrack'))) &&
+          m.m === 'yes'
+        ) {
           branch.pkt = { ...branch.pkt, state: 'UNTRACKED' };
         }
         continue;
@@ -204,7 +264,14 @@ function runChain(set: RuleSet, table: FlowTable, chain: FlowChain, start: Branc
 }
 
 /** Run a built-in chain of a table: its rules, then its policy. Tables or chains not loaded accept. */
-function runHook(set: RuleSet, tableName: string, chainName: string, branch: Branch, budget: { n: number }, opts: TraceOptions): Array<{ branch: Branch; verdict: Verdict; why?: string }> {
+function runHook(
+  set: RuleSet,
+  tableName: string,
+  chainName: string,
+  branch: Branch,
+  budget: { n: number },
+  opts: TraceOptions,
+): Array<{ branch: Branch; verdict: Verdict; why?: string }> {
   const table = set.tables.get(tableName);
   const chain = table?.chains.get(chainName);
   if (!table || !chain) return [{ branch, verdict: 'accept' }];
@@ -214,7 +281,9 @@ function runHook(set: RuleSet, tableName: string, chainName: string, branch: Bra
     // An ACCEPT policy outside filter decides nothing worth showing.
     if (policy === 'ACCEPT' && tableName !== 'filter') return { branch: b, verdict: 'accept' as Verdict };
     b.steps.push({
-      table: tableName, chain: chainName, kind: 'policy',
+      table: tableName,
+      chain: chainName,
+      kind: 'policy',
       text: chain.policy ? `:${chainName} ${policy}` : `${chainName} policy ACCEPT (default)`,
       span: chain.policy ? { start: chain.policy.token.start, end: chain.policy.token.end } : undefined,
       origin: chain.policy ? 'file' : 'kernel',
@@ -226,26 +295,63 @@ function runHook(set: RuleSet, tableName: string, chainName: string, branch: Bra
 
 type Stage = readonly [table: string, chain: string, natOnly?: boolean];
 
-const prerouting: readonly Stage[] = [['raw', 'PREROUTING'], ['mangle', 'PREROUTING'], ['nat', 'PREROUTING', true]];
-const input: readonly Stage[] = [['mangle', 'INPUT'], ['filter', 'INPUT'], ['security', 'INPUT'], ['nat', 'INPUT', true]];
-const forward: readonly Stage[] = [['mangle', 'FORWARD'], ['filter', 'FORWARD'], ['security', 'FORWARD'], ['mangle', 'POSTROUTING'], ['nat', 'POSTROUTING', true]];
+const prerouting: readonly Stage[] = [
+  ['raw', 'PREROUTING'],
+  ['mangle', 'PREROUTING'],
+  ['nat', 'PREROUTING', true],
+];
+const input: readonly Stage[] = [
+  ['mangle', 'INPUT'],
+  ['filter', 'INPUT'],
+  ['security', 'INPUT'],
+  ['nat', 'INPUT', true],
+];
+const forward: readonly Stage[] = [
+  ['mangle', 'FORWARD'],
+  ['filter', 'FORWARD'],
+  ['security', 'FORWARD'],
+  ['mangle', 'POSTROUTING'],
+  ['nat', 'POSTROUTING', true],
+];
 /** A packet the host itself sends (its answer to a connection). */
-const output: readonly Stage[] = [['raw', 'OUTPUT'], ['mangle', 'OUTPUT'], ['nat', 'OUTPUT', true], ['filter', 'OUTPUT'], ['security', 'OUTPUT'], ['mangle', 'POSTROUTING'], ['nat', 'POSTROUTING', true]];
+const output: readonly Stage[] = [
+  ['raw', 'OUTPUT'],
+  ['mangle', 'OUTPUT'],
+  ['nat', 'OUTPUT', true],
+  ['filter', 'OUTPUT'],
+  ['security', 'OUTPUT'],
+  ['mangle', 'POSTROUTING'],
+  ['nat', 'POSTROUTING', true],
+];
 
-function runStages(set: RuleSet, stages: readonly Stage[], branches: Branch[], done: TracePath[], budget: { n: number }, opts: TraceOptions): Branch[] {
+function runStages(
+  set: RuleSet,
+  stages: readonly Stage[],
+  branches: Branch[],
+  done: TracePath[],
+  budget: { n: number },
+  opts: TraceOptions,
+): Branch[] {
   let alive = branches;
   const tracking = tracksConnections(set);
   for (const [table, chain, natOnly] of stages) {
     const next: Branch[] = [];
     for (const b of alive) {
       // NAT chains see only the first packet of a connection.
-      if (natOnly && (b.pkt.state !== 'NEW')) { next.push(b); continue; }
+      if (natOnly && b.pkt.state !== 'NEW') {
+        next.push(b);
+        continue;
+      }
       // ...and only packets connection tracking follows: with no rule that needs it loaded, the
       // kernel tracks nothing in this family and never consults the nat table.
       if (natOnly && !tracking) {
         if (natChainMatters(set, chain)) {
           b.steps.push({
-            table, chain, kind: 'route', span: undefined, origin: 'kernel',
+            table,
+            chain,
+            kind: 'route',
+            span: undefined,
+            origin: 'kernel',
             text: `nat ${chain} not consulted: no rule loaded needs connection tracking, so the kernel tracks no connection and skips the nat table`,
           });
         }
@@ -263,9 +369,27 @@ function runStages(set: RuleSet, stages: readonly Stage[], branches: Branch[], d
 }
 
 /** Match modules whose rules turn on connection tracking in the namespace when loaded. */
-const conntrackMatches = new Set(['conntrack', 'state', 'connmark', 'connlimit', 'connbytes', 'connlabel', 'helper', 'cluster']);
+const conntrackMatches = new Set([
+  'conntrack',
+  'state',
+  'connmark',
+  'connlimit',
+  'connbytes',
+  'connlabel',
+  'helper',
+  'cluster',
+]);
 /** Targets that do the same (`CT` only when it attaches a template, not with `--notrack`). */
-const conntrackTargets = new Set(['DNAT', 'SNAT', 'MASQUERADE', 'REDIRECT', 'NETMAP', 'CONNMARK', 'CONNSECMARK', 'SYNPROXY']);
+const conntrackTargets = new Set([
+  'DNAT',
+  'SNAT',
+  'MASQUERADE',
+  'REDIRECT',
+  'NETMAP',
+  'CONNMARK',
+  'CONNSECMARK',
+  'SYNPROXY',
+]);
 const trackingCache = new WeakMap<RuleSet, boolean>();
 
 /**
@@ -281,8 +405,18 @@ export function tracksConnections(set: RuleSet): boolean {
     for (const chain of table.chains.values()) {
       for (const rule of chain.rules) {
         const t = rule.conds.target?.name;
-        if (t !== undefined && (conntrackTargets.has(t) || (t === 'CT' && !rule.line.options.some((o) => o.name.value === '--notrack')))) found = true;
-        if (rule.line.options.some((o) => (o.name.value === '-m' || o.name.value === '--match') && conntrackMatches.has(o.args[0]?.value ?? ''))) found = true;
+        if (
+          t !== undefined &&
+          (conntrackTargets.has(t) || (t === 'CT' && !rule.line.options.some((o) => o.name.value === '--notrack')))
+        )
+          found = true;
+        if (
+          rule.line.options.some(
+            (o) =>
+              (o.name.value === '-m' || o.name.value === '--match') && conntrackMatches.has(o.args[0]?.value ?? ''),
+          )
+        )
+          found = true;
         if (found) break;
       }
       if (found) break;
@@ -296,13 +430,18 @@ export function tracksConnections(set: RuleSet): boolean {
 /** A nat chain that would decide something if consulted (rules, or a policy other than ACCEPT). */
 function natChainMatters(set: RuleSet, chainName: string): boolean {
   const chain = set.tables.get('nat')?.chains.get(chainName);
-  return chain !== undefined && (chain.rules.length > 0 || (chain.policy !== undefined && chain.policy.value !== 'ACCEPT'));
+  return (
+    chain !== undefined && (chain.rules.length > 0 || (chain.policy !== undefined && chain.policy.value !== 'ACCEPT'))
+  );
 }
 
 function finish(b: Branch, verdict: Verdict, why?: string): TracePath {
   const p = b.pkt;
   return {
-    verdict, steps: b.steps, assumptions: b.assumptions, ...(why ? { unknownBecause: why } : {}),
+    verdict,
+    steps: b.steps,
+    assumptions: b.assumptions,
+    ...(why ? { unknownBecause: why } : {}),
     delivered: { local: p.local, dst: p.dst ? formatHost(p.dst) : undefined, dport: p.dport, outIface: p.outIface },
   };
 }
@@ -318,7 +457,14 @@ function formatHost(c: Cidr): string {
  * may or may not match splits the trace; the verdict is certain when every split agrees.
  */
 export function tracePacket(set: RuleSet, packet: TracePacket, opts: TraceOptions = {}): TraceResult {
-  const start: PacketView = { ...packet, outIface: undefined, local: true, origDst: packet.dst, origDport: packet.dport, dnat: false };
+  const start: PacketView = {
+    ...packet,
+    outIface: undefined,
+    local: true,
+    origDst: packet.dst,
+    origDport: packet.dport,
+    dnat: false,
+  };
   return traceView(set, start, 'inbound', opts);
 }
 
@@ -327,18 +473,28 @@ export function tracePacket(set: RuleSet, packet: TracePacket, opts: TraceOption
  * (PREROUTING, routing by `local`, INPUT or FORWARD), `output` for one the host sends (OUTPUT,
  * POSTROUTING). A packet of an established connection keeps the view's NAT (conntrack applies it).
  */
-export function traceView(set: RuleSet, start: PacketView, direction: 'inbound' | 'output', opts: TraceOptions = {}): TraceResult {
+export function traceView(
+  set: RuleSet,
+  start: PacketView,
+  direction: 'inbound' | 'output',
+  opts: TraceOptions = {},
+): TraceResult {
   const done: TracePath[] = [];
   const budget = { n: 0 };
   if (direction === 'output') {
-    for (const s of runStages(set, output, [{ pkt: start, steps: [], assumptions: [] }], done, budget, opts)) done.push(finish(s, 'accept'));
+    for (const s of runStages(set, output, [{ pkt: start, steps: [], assumptions: [] }], done, budget, opts))
+      done.push(finish(s, 'accept'));
     return outcome(done);
   }
   const routed = runStages(set, prerouting, [{ pkt: start, steps: [], assumptions: [] }], done, budget, opts);
   for (const b of routed) {
     const where = b.pkt.local ? 'INPUT' : 'FORWARD';
     b.steps.push({
-      table: 'routing', chain: where, kind: 'route', span: undefined, origin: 'kernel',
+      table: 'routing',
+      chain: where,
+      kind: 'route',
+      span: undefined,
+      origin: 'kernel',
       text: b.pkt.local
         ? 'for this host: INPUT'
         : `forwarded to ${b.pkt.dst ? formatHost(b.pkt.dst) : 'another address'}${b.pkt.dport !== undefined ? ` port ${b.pkt.dport}` : ''}${b.pkt.outIface ? ` via ${b.pkt.outIface}` : ''}: FORWARD`,
@@ -352,7 +508,7 @@ export function traceView(set: RuleSet, start: PacketView, direction: 'inbound' 
 /** One verdict from every way a packet can go: certain when all agree. */
 function outcome(done: readonly TracePath[]): TraceResult {
   const verdicts = new Set(done.map((d) => d.verdict));
-  const first = done.find((d) => d.verdict === 'accept') ?? done[0] as TracePath;
+  const first = done.find((d) => d.verdict === 'accept') ?? (done[0] as TracePath);
   if (verdicts.size === 1 && !verdicts.has('unknown')) {
     // Every way ends the same: the assumptions did not matter. Show the path that assumed least.
     const plain = [...done].sort((a, b) => a.assumptions.length - b.assumptions.length)[0] as TracePath;

@@ -36,8 +36,15 @@ export function directiveItems(unit: UnitFile, section: string): CompletionItem[
     seen.add(spec.name);
     const markdown = directiveMarkdown(section, spec.name);
     // By real use (data/usageRank), then those with a known pitfall, then the rest; written and deprecated ones last.
-    const rank = spec.deprecated ? '3' : present.has(spec.name) && !spec.list ? '2'
-      : directiveUsage.includes(spec.name) ? '0' : common.has(spec.name) ? '1' : '1z';
+    const rank = spec.deprecated
+      ? '3'
+      : present.has(spec.name) && !spec.list
+        ? '2'
+        : directiveUsage.includes(spec.name)
+          ? '0'
+          : common.has(spec.name)
+            ? '1'
+            : '1z';
     items.push({
       label: spec.name,
       kind: CompletionItemKind.Property,

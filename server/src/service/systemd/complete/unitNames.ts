@@ -21,7 +21,8 @@ export const standardTargets: Readonly<Record<string, string>> = {
   'default.target': 'Whatever the machine boots into (usually multi-user.target or graphical.target).',
   'graphical.target': 'Boot with a graphical login; includes multi-user.target.',
   'network.target': 'The network stack is being set up. Says nothing about addresses being configured.',
-  'network-online.target': 'The network is configured (wait-online). Needs `Wants=` as well as `After=` to take effect.',
+  'network-online.target':
+    'The network is configured (wait-online). Needs `Wants=` as well as `After=` to take effect.',
   'network-pre.target': 'Reached before any network interface is configured: order firewall setup before it.',
   'nss-lookup.target': 'Host name resolution is available.',
   'time-sync.target': 'The clock has been synchronised (when a time sync service supports it).',
@@ -53,7 +54,8 @@ export function unitNameCandidates(ctx: EmbeddedContext, self: string | undefine
   };
   for (const r of ctx.siblings) {
     if (r.origin === 'unit' && r.name) add(r.name, 'user-data', 'Defined in this user-data (coreos.units).');
-    if (r.origin === 'write-file' && r.path && UNIT_SUFFIX.test(r.path)) add(baseName(r.path), 'user-data', `Written by write_files to ${r.path}.`);
+    if (r.origin === 'write-file' && r.path && UNIT_SUFFIX.test(r.path))
+      add(baseName(r.path), 'user-data', `Written by write_files to ${r.path}.`);
   }
   for (const [name, note] of Object.entries(standardTargets)) add(name, 'target', note);
   for (const [name, note] of Object.entries(coreosShippedUnits)) add(name, 'shipped', note);

@@ -6,7 +6,18 @@ import type { EmbeddedContext } from '../../embedded/languages';
 import { unitNameCandidates } from './unitNames';
 
 const BOOLEANS = ['yes', 'no', 'true', 'false'] as const;
-const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGABRT', 'SIGCONT', 'SIGWINCH'] as const;
+const SIGNALS = [
+  'SIGTERM',
+  'SIGINT',
+  'SIGQUIT',
+  'SIGKILL',
+  'SIGHUP',
+  'SIGUSR1',
+  'SIGUSR2',
+  'SIGABRT',
+  'SIGCONT',
+  'SIGWINCH',
+] as const;
 const OBSOLETE_OUTPUTS = ['syslog', 'syslog+console'] as const;
 
 function valueItem(label: string, doc: string | undefined, order: number, deprecated = false): CompletionItem {
@@ -40,7 +51,12 @@ export function valueItems(section: string, spec: DirectiveSpec): CompletionItem
 }
 
 /** Unit names for a dependency directive; names already in the value are left out. */
-export function unitNameItems(ctx: EmbeddedContext, self: string | undefined, spec: DirectiveSpec, already: readonly string[]): CompletionItem[] {
+export function unitNameItems(
+  ctx: EmbeddedContext,
+  self: string | undefined,
+  spec: DirectiveSpec,
+  already: readonly string[],
+): CompletionItem[] {
   const install = spec.name === 'WantedBy' || spec.name === 'RequiredBy';
   const slice = spec.name === 'Slice';
   return unitNameCandidates(ctx, self)
@@ -52,7 +68,12 @@ export function unitNameItems(ctx: EmbeddedContext, self: string | undefined, sp
       return {
         label: c.name,
         kind: CompletionItemKind.Reference,
-        detail: c.source === 'user-data' ? 'unit in this user-data' : c.source === 'target' ? 'standard unit' : 'unit shipped with the OS',
+        detail:
+          c.source === 'user-data'
+            ? 'unit in this user-data'
+            : c.source === 'target'
+              ? 'standard unit'
+              : 'unit shipped with the OS',
         documentation: c.note ? { kind: MarkupKind.Markdown, value: c.note } : undefined,
         sortText: `${targetFirst}${rank}${String(i).padStart(3, '0')}`,
       };

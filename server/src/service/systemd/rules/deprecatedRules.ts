@@ -30,9 +30,16 @@ function successorValue(key: string, value: string): string {
 function directiveFix(unit: UnitFile, entry: UnitEntry, sectionName: string, successor: string | undefined): Fix[] {
   const name = successor ?? entry.key;
   const line = `${name}=${successorValue(entry.key, entry.value)}`;
-  const current = (s: string): boolean => directiveIn(s, name)?.deprecated === undefined && directiveIn(s, name) !== undefined;
+  const current = (s: string): boolean =>
+    directiveIn(s, name)?.deprecated === undefined && directiveIn(s, name) !== undefined;
   if (successor && current(sectionName)) {
-    return [{ title: `Replace with ${line}`, edits: [{ start: entry.keySpan.start, end: entry.span.end, newText: line }], preferred: true }];
+    return [
+      {
+        title: `Replace with ${line}`,
+        edits: [{ start: entry.keySpan.start, end: entry.span.end, newText: line }],
+        preferred: true,
+      },
+    ];
   }
   // The successor (or the directive itself) lives in another section: move it there.
   const target = sectionsFor(unit.unitType).find((s) => s !== sectionName && current(s));
@@ -45,11 +52,18 @@ function valueFinding(entry: UnitEntry): Finding | undefined {
   if (entry.key === 'KillMode' && entry.value === 'none') {
     return {
       code: CODE,
-      message: 'KillMode=none is unsafe and deprecated: systemd loses track of processes left running. They keep running when the service stops, and systemd warns about it. Use mixed or control-group.',
+      message:
+        'KillMode=none is unsafe and deprecated: systemd loses track of processes left running. They keep running when the service stops, and systemd warns about it. Use mixed or control-group.',
       start: entry.valueSpan.start,
       end: entry.valueSpan.end,
       deprecated: true,
-      fixes: [{ title: 'Change to mixed', edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.end, newText: 'mixed' }], preferred: true }],
+      fixes: [
+        {
+          title: 'Change to mixed',
+          edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.end, newText: 'mixed' }],
+          preferred: true,
+        },
+      ],
     };
   }
   if ((entry.key === 'StandardOutput' || entry.key === 'StandardError') && entry.value in OBSOLETE_OUTPUT_VALUES) {
@@ -60,7 +74,13 @@ function valueFinding(entry: UnitEntry): Finding | undefined {
       start: entry.valueSpan.start,
       end: entry.valueSpan.end,
       deprecated: true,
-      fixes: [{ title: `Change to ${to}`, edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.end, newText: to }], preferred: true }],
+      fixes: [
+        {
+          title: `Change to ${to}`,
+          edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.end, newText: to }],
+          preferred: true,
+        },
+      ],
     };
   }
   return undefined;
@@ -75,7 +95,9 @@ export function deprecatedFindings(unit: UnitFile): Finding[] {
     if (!spec) continue;
     if (spec.deprecated) {
       const { successor, note } = spec.deprecated;
-      const what = spec.removed ? `${entry.key}= has been removed from systemd and is ignored` : `${entry.key}= is deprecated`;
+      const what = spec.removed
+        ? `${entry.key}= has been removed from systemd and is ignored`
+        : `${entry.key}= is deprecated`;
       const fixes = directiveFix(unit, entry, section.name, successor);
       findings.push({
         code: CODE,

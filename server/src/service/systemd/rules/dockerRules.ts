@@ -58,13 +58,19 @@ function detached(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): v
     const bundled = isBundledLetter(d);
     const range = bundled ? d.flag : d;
     out.push({
-      code: 'docker/detached', start: range.start, end: range.end,
+      code: 'docker/detached',
+      start: range.start,
+      end: range.end,
       message: `\`${d.flag.raw}\` detaches the container, so systemd takes the service as ended. The ${run.engine} client exits as soon as the container is started; systemd stops supervising the container, runs any \`ExecStop=\`, and \`Restart=\` can start it over and over.`,
-      fixes: [{
-        title: bundled ? `Remove the \`d\` from \`${d.flag.raw}\` (keep the client in the foreground)` : `Remove \`${unit.text.slice(d.start, d.end)}\` (keep the client in the foreground)`,
-        edits: [bundled ? { start: d.start, end: d.end, newText: '' } : removeWord(unit.text, d.start, d.end)],
-        preferred: true,
-      }],
+      fixes: [
+        {
+          title: bundled
+            ? `Remove the \`d\` from \`${d.flag.raw}\` (keep the client in the foreground)`
+            : `Remove \`${unit.text.slice(d.start, d.end)}\` (keep the client in the foreground)`,
+          edits: [bundled ? { start: d.start, end: d.end, newText: '' } : removeWord(unit.text, d.start, d.end)],
+          preferred: true,
+        },
+      ],
     });
   }
 }
@@ -79,8 +85,12 @@ const dockerUserFiltered = new WeakMap<readonly EmbeddedRegion[], boolean>();
 export function filtersDockerUser(ctx: Pick<EmbeddedContext, 'siblings'>): boolean {
   const known = dockerUserFiltered.get(ctx.siblings);
   if (known !== undefined) return known;
-  const filtered = ctx.siblings.some((r) => (r.language === 'iptables' || r.language === 'ip6tables')
-    && r.text.includes('DOCKER-USER') && /^[ \t]*-[AI][ \t]+DOCKER-USER\b[^\n]*-j[ \t]+(DROP|REJECT)\b/m.test(r.text));
+  const filtered = ctx.siblings.some(
+    (r) =>
+      (r.language === 'iptables' || r.language === 'ip6tables') &&
+      r.text.includes('DOCKER-USER') &&
+      /^[ \t]*-[AI][ \t]+DOCKER-USER\b[^\n]*-j[ \t]+(DROP|REJECT)\b/m.test(r.text),
+  );
   dockerUserFiltered.set(ctx.siblings, filtered);
   return filtered;
 }
@@ -90,13 +100,21 @@ function portExposure(calls: readonly ExecCall[], ctx: EmbeddedContext, out: Fin
   for (const { run } of calls) {
     for (const pub of run?.publications ?? []) {
       if (!publishedOnEveryInterface(pub)) continue;
-      const where = pub.kind === 'publish-all'
-        ? 'publishes every port the image exposes on random host ports of every interface'
-        : `publishes ${pub.hostPort ? `host port ${pub.hostPort}` : 'a random host port'} on every interface${pub.hostIp ? ` (${pub.hostIp})` : ''}`;
+      const where =
+        pub.kind === 'publish-all'
+          ? 'publishes every port the image exposes on random host ports of every interface'
+          : `publishes ${pub.hostPort ? `host port ${pub.hostPort}` : 'a random host port'} on every interface${pub.hostIp ? ` (${pub.hostIp})` : ''}`;
       const fixes: Fix[] = [];
-      if (pub.bindEdit) fixes.push({ title: 'Bind to 127.0.0.1 (reachable from this machine only)', edits: [{ ...pub.bindEdit }], preferred: true });
+      if (pub.bindEdit)
+        fixes.push({
+          title: 'Bind to 127.0.0.1 (reachable from this machine only)',
+          edits: [{ ...pub.bindEdit }],
+          preferred: true,
+        });
       out.push({
-        code: 'docker/port-exposure', start: pub.start, end: pub.end,
+        code: 'docker/port-exposure',
+        start: pub.start,
+        end: pub.end,
         message: `\`${pub.text}\` ${where}. ${run?.engine === 'podman' ? 'Podman forwards it with its own NAT rules, which INPUT-chain firewall rules never see; bind it to 127.0.0.1.' : 'Docker forwards it with its own NAT rules, which INPUT-chain firewall rules never see; bind it to 127.0.0.1 or filter it in the DOCKER-USER chain.'}`,
         fixes,
       });
@@ -130,7 +148,8 @@ function nameConflict(unit: UnitFile, calls: readonly ExecCall[], ctx: EmbeddedC
   // same user-data that runs `docker rm NAME` frees the name for the next start.
   let wrappers: DockerInvocation[] | undefined;
   const freed = (name: string): boolean => {
-    const removes = (inv: DockerInvocation): boolean => inv.action === 'rm' && operands(inv).some((w) => w.value === name || w.value === `/${name}`);
+    const removes = (inv: DockerInvocation): boolean =>
+      inv.action === 'rm' && operands(inv).some((w) => w.value === name || w.value === `/${name}`);
     if (calls.some((c) => removes(c.inv))) return true;
     wrappers ??= wrapperCalls(unit, ctx);
     return wrappers.some(removes);
@@ -147,9 +166,17 @@ function nameConflict(unit: UnitFile, calls: readonly ExecCall[], ctx: EmbeddedC
     if (!handled(name, ['kill', 'stop'])) lines.push(`ExecStartPre=-${program} kill ${written}`);
     lines.push(`ExecStartPre=-${program} rm ${written}`);
     out.push({
-      code: 'docker/name-conflict', start: nameFlag.start, end: nameFlag.end,
+      code: 'docker/name-conflict',
+      start: nameFlag.start,
+      end: nameFlag.end,
       message: `The next start fails: the container name \`${name}\` is still taken. It is not removed when it stops (no \`--rm\`) nor before the next start.`,
-      fixes: [{ title: `Remove an old \`${name}\` container before starting (ExecStartPre=-… rm)`, edits: [insertLinesBefore(unit, firstPull(pre, entry) ?? entry, lines)], preferred: true }],
+      fixes: [
+        {
+          title: `Remove an old \`${name}\` container before starting (ExecStartPre=-… rm)`,
+          edits: [insertLinesBefore(unit, firstPull(pre, entry) ?? entry, lines)],
+          preferred: true,
+        },
+      ],
     });
   }
 }
@@ -159,9 +186,18 @@ function pullNotOptional(calls: readonly ExecCall[], out: Finding[]): void {
     if (entry.key !== 'ExecStartPre' || inv.action !== 'pull' || inv.viaShell || inv.execPrefix.includes('-')) continue;
     const last = inv.rest[inv.rest.length - 1] ?? inv.subcommand;
     out.push({
-      code: 'docker/pull-not-optional', start: entry.valueSpan.start, end: last.end,
-      message: 'Without the registry this pull fails, and the whole unit with it. The image may already be on the machine: a leading `-` lets the unit start with the local image.',
-      fixes: [{ title: 'Make the pull optional (`-` prefix)', edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.start, newText: '-' }], preferred: true }],
+      code: 'docker/pull-not-optional',
+      start: entry.valueSpan.start,
+      end: last.end,
+      message:
+        'Without the registry this pull fails, and the whole unit with it. The image may already be on the machine: a leading `-` lets the unit start with the local image.',
+      fixes: [
+        {
+          title: 'Make the pull optional (`-` prefix)',
+          edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.start, newText: '-' }],
+          preferred: true,
+        },
+      ],
     });
   }
 }
@@ -170,7 +206,9 @@ function pullNotOptional(calls: readonly ExecCall[], out: Finding[]): void {
 const dockerUnit = /^(early-)?docker\.(service|socket)$/;
 
 function namesDocker(unit: UnitFile, keys: readonly string[]): boolean {
-  return unit.entries.some((e) => e.section?.name === 'Unit' && keys.includes(e.key) && e.value.split(/\s+/).some((u) => dockerUnit.test(u)));
+  return unit.entries.some(
+    (e) => e.section?.name === 'Unit' && keys.includes(e.key) && e.value.split(/\s+/).some((u) => dockerUnit.test(u)),
+  );
 }
 
 function missingDependency(unit: UnitFile, calls: readonly ExecCall[], out: Finding[]): void {
@@ -181,7 +219,9 @@ function missingDependency(unit: UnitFile, calls: readonly ExecCall[], out: Find
   const lines = required ? ['After=docker.service'] : ['After=docker.service', 'Requires=docker.service'];
   const edit = addToUnitSection(unit, lines);
   out.push({
-    code: 'docker/missing-dependency', start: first.inv.program.start, end: first.inv.subcommand.end,
+    code: 'docker/missing-dependency',
+    start: first.inv.program.start,
+    end: first.inv.subcommand.end,
     message: required
       ? 'The unit requires docker.service but is not ordered after it. Both start at the same time and the docker client can fail to reach the daemon.'
       : 'The unit runs docker but does not depend on docker.service. At boot it can start before the daemon is ready, and the docker client fails to connect.',

@@ -14,12 +14,14 @@ function execFindings(entry: UnitEntry): Finding[] {
   const parsed = parseExecValue(entry.value);
   const at = (i: number): number => entry.valueOffset(i);
   if (parsed.unbalancedAt !== undefined) {
-    return [{
-      code: 'systemd/syntax',
-      message: `A quote in this ${entry.key}= command is never closed: systemd cannot read the command line and refuses the unit.`,
-      start: at(parsed.unbalancedAt),
-      end: entry.valueSpan.end,
-    }];
+    return [
+      {
+        code: 'systemd/syntax',
+        message: `A quote in this ${entry.key}= command is never closed: systemd cannot read the command line and refuses the unit.`,
+        start: at(parsed.unbalancedAt),
+        end: entry.valueSpan.end,
+      },
+    ];
   }
   const findings: Finding[] = [];
   for (const cmd of parsed.commands) {
@@ -27,7 +29,9 @@ function execFindings(entry: UnitEntry): Finding[] {
     if (!problem) continue;
     const start = at(cmd.program.start);
     const end = at(cmd.program.end);
-    const outcome = cmd.ignoreFailure ? 'systemd skips this command (the - prefix turns the error into a warning)' : 'systemd refuses to load the unit';
+    const outcome = cmd.ignoreFailure
+      ? 'systemd skips this command (the - prefix turns the error into a warning)'
+      : 'systemd refuses to load the unit';
     if (problem.kind === 'plain-name') {
       findings.push({
         code: 'systemd/relative-exec',
@@ -38,18 +42,20 @@ function execFindings(entry: UnitEntry): Finding[] {
     } else if (cmd.ignoreFailure) {
       findings.push({
         code: 'systemd/relative-exec',
-        message: problem.kind === 'empty'
-          ? `This ${entry.key}= command has no program; ${outcome}.`
-          : `'${cmd.program.text}' is neither an absolute path nor a plain program name; ${outcome}.`,
+        message:
+          problem.kind === 'empty'
+            ? `This ${entry.key}= command has no program; ${outcome}.`
+            : `'${cmd.program.text}' is neither an absolute path nor a plain program name; ${outcome}.`,
         start: problem.kind === 'empty' ? entry.valueSpan.start : start,
         end: problem.kind === 'empty' ? entry.valueSpan.end : end,
       });
     } else {
       findings.push({
         code: 'systemd/syntax',
-        message: problem.kind === 'empty'
-          ? `This ${entry.key}= command has no program after its prefixes; ${outcome}.`
-          : `'${cmd.program.text}' is not an absolute path nor a plain program name; ${outcome}. Allowed prefixes: - @ : and one of + ! !!`,
+        message:
+          problem.kind === 'empty'
+            ? `This ${entry.key}= command has no program after its prefixes; ${outcome}.`
+            : `'${cmd.program.text}' is not an absolute path nor a plain program name; ${outcome}. Allowed prefixes: - @ : and one of + ! !!`,
         start: problem.kind === 'empty' ? entry.valueSpan.start : start,
         end: problem.kind === 'empty' ? entry.valueSpan.end : end,
       });

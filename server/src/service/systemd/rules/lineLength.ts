@@ -22,7 +22,9 @@ export function lineLengthFindings(unit: UnitFile): Finding[] {
       if (bytes > maxLineBytes) {
         const cut = Math.min(stop, start + 200);
         out.push({
-          code: 'systemd/syntax', start, end: cut,
+          code: 'systemd/syntax',
+          start,
+          end: cut,
           message: `A line of ${bytes.toLocaleString('en')} bytes: systemd reads lines of at most ${maxLineBytes.toLocaleString('en')} and does not load the unit at all ("No buffer space available").`,
         });
       }

@@ -24,7 +24,17 @@ export function unknownSectionFindings(unit: UnitFile): Finding[] {
       message,
       start: section.nameSpan.start,
       end: section.nameSpan.end,
-      ...(suggestion ? { fixes: [{ title: `Rename to [${suggestion}]`, edits: [{ start: section.nameSpan.start, end: section.nameSpan.end, newText: suggestion }], preferred: true }] } : {}),
+      ...(suggestion
+        ? {
+            fixes: [
+              {
+                title: `Rename to [${suggestion}]`,
+                edits: [{ start: section.nameSpan.start, end: section.nameSpan.end, newText: suggestion }],
+                preferred: true,
+              },
+            ],
+          }
+        : {}),
     });
   }
   return findings;

@@ -90,9 +90,11 @@ export function serviceFindings(unit: UnitFile): Finding[] {
   } else if (!hasStart && type !== 'oneshot') {
     missing = `This service has no ExecStart=, which only a Type=oneshot service may omit: systemd refuses to load it.`;
   } else if (!hasStart && !shape.remainAfterExit && !shape.successAction) {
-    missing = 'A oneshot service without ExecStart= needs RemainAfterExit=yes (or SuccessAction=); otherwise systemd refuses to load it.';
+    missing =
+      'A oneshot service without ExecStart= needs RemainAfterExit=yes (or SuccessAction=); otherwise systemd refuses to load it.';
   }
-  if (missing) findings.push({ code: 'systemd/missing-exec-start', message: missing, start: anchor.start, end: anchor.end });
+  if (missing)
+    findings.push({ code: 'systemd/missing-exec-start', message: missing, start: anchor.start, end: anchor.end });
 
   if (type !== 'oneshot' && shape.starts.length > 1) {
     const seen = new Set<UnitEntry>();
@@ -108,14 +110,28 @@ export function serviceFindings(unit: UnitFile): Finding[] {
     }
   }
 
-  if (type === 'oneshot' && shape.restart && (shape.restart.value === 'always' || shape.restart.value === 'on-success')) {
+  if (
+    type === 'oneshot' &&
+    shape.restart &&
+    (shape.restart.value === 'always' || shape.restart.value === 'on-success')
+  ) {
     const r = shape.restart;
     findings.push({
       code: 'systemd/oneshot-restart',
       message: `Restart=${r.value} is not allowed for a Type=oneshot service: systemd refuses to load it. Use Restart=on-failure, or another Type.`,
       start: r.valueSpan.start,
       end: r.valueSpan.end,
-      ...(shape.typeEntry ? { related: [{ start: shape.typeEntry.span.start, end: shape.typeEntry.span.end, message: 'The service is a oneshot here.' }] } : {}),
+      ...(shape.typeEntry
+        ? {
+            related: [
+              {
+                start: shape.typeEntry.span.start,
+                end: shape.typeEntry.span.end,
+                message: 'The service is a oneshot here.',
+              },
+            ],
+          }
+        : {}),
     });
   }
   return findings;

@@ -30,10 +30,17 @@ export function brokenContinuationFindings(unit: UnitFile): Finding[] {
       if (blanks < lineEnd && slashes % 2 === 1) {
         out.push({
           code: 'systemd/broken-continuation',
-          message: 'Blanks follow the backslash at the end of this line, so systemd does not continue it: the next line becomes a separate, broken entry. Remove the blanks after the backslash.',
+          message:
+            'Blanks follow the backslash at the end of this line, so systemd does not continue it: the next line becomes a separate, broken entry. Remove the blanks after the backslash.',
           start: blanks - 1,
           end: lineEnd,
-          fixes: [{ title: 'Remove the blanks after the backslash', edits: [{ start: blanks, end: lineEnd, newText: '' }], preferred: true }],
+          fixes: [
+            {
+              title: 'Remove the blanks after the backslash',
+              edits: [{ start: blanks, end: lineEnd, newText: '' }],
+              preferred: true,
+            },
+          ],
         });
       }
       lineEnd = end;
@@ -68,7 +75,13 @@ export function quotingFindings(unit: UnitFile): Finding[] {
     if (!entry.section || (!env && !entry.key.startsWith('Exec'))) continue;
     const { unbalancedAt } = splitUnitWords(entry.value);
     if (env && unbalancedAt !== undefined) {
-      out.push({ code: 'systemd/invalid-value', message: 'A quote in this Environment= line is never closed: systemd reports invalid syntax and ignores the whole line.', start: entry.valueSpan.start + unbalancedAt, end: entry.valueSpan.end });
+      out.push({
+        code: 'systemd/invalid-value',
+        message:
+          'A quote in this Environment= line is never closed: systemd reports invalid syntax and ignores the whole line.',
+        start: entry.valueSpan.start + unbalancedAt,
+        end: entry.valueSpan.end,
+      });
       continue;
     }
     const bad = unknownEscapeAt(entry.value);

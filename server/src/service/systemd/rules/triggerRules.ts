@@ -19,7 +19,16 @@ interface Trigger {
 const triggers: Readonly<Record<string, Trigger>> = {
   socket: {
     section: 'Socket',
-    keys: new Set(['ListenStream', 'ListenDatagram', 'ListenSequentialPacket', 'ListenFIFO', 'ListenSpecial', 'ListenNetlink', 'ListenMessageQueue', 'ListenUSBFunction']),
+    keys: new Set([
+      'ListenStream',
+      'ListenDatagram',
+      'ListenSequentialPacket',
+      'ListenFIFO',
+      'ListenSpecial',
+      'ListenNetlink',
+      'ListenMessageQueue',
+      'ListenUSBFunction',
+    ]),
     what: 'a socket needs at least one usable Listen…= setting (ListenStream=, ListenDatagram=, …)',
   },
   timer: {
@@ -46,14 +55,20 @@ function anchorOf(unit: UnitFile, section: string): Span {
 export function escapedMountName(where: string): string {
   const parts = where.split('/').filter((p) => p !== '');
   if (parts.length === 0) return '-';
-  return parts.map((part, i) => {
-    let out = '';
-    for (const [j, ch] of Array.from(part).entries()) {
-      const plain = /[A-Za-z0-9:_.]/.test(ch) && !(ch === '.' && i === 0 && j === 0);
-      out += plain ? ch : Array.from(Buffer.from(ch, 'utf8')).map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
-    }
-    return out;
-  }).join('-');
+  return parts
+    .map((part, i) => {
+      let out = '';
+      for (const [j, ch] of Array.from(part).entries()) {
+        const plain = /[A-Za-z0-9:_.]/.test(ch) && !(ch === '.' && i === 0 && j === 0);
+        out += plain
+          ? ch
+          : Array.from(Buffer.from(ch, 'utf8'))
+              .map((b) => `\\x${b.toString(16).padStart(2, '0')}`)
+              .join('');
+      }
+      return out;
+    })
+    .join('-');
 }
 
 function mountFindings(unit: UnitFile): Finding[] {
@@ -66,12 +81,14 @@ function mountFindings(unit: UnitFile): Finding[] {
   const base = name.slice(0, name.length - type.length - 1);
   const expected = escapedMountName(where.value);
   if (base === expected) return [];
-  return [{
-    code: 'systemd/missing-trigger',
-    message: `systemd refuses to load ${name}: its name does not match Where=. Where=${where.value} needs the unit named ${expected}.${type}.`,
-    start: where.valueSpan.start,
-    end: where.valueSpan.end,
-  }];
+  return [
+    {
+      code: 'systemd/missing-trigger',
+      message: `systemd refuses to load ${name}: its name does not match Where=. Where=${where.value} needs the unit named ${expected}.${type}.`,
+      start: where.valueSpan.start,
+      end: where.valueSpan.end,
+    },
+  ];
 }
 
 /** `usable` tells whether an entry's value was accepted (no invalid-value finding on it). */
@@ -80,11 +97,21 @@ export function triggerFindings(unit: UnitFile, usable: (e: UnitEntry) => boolea
   const findings = mountFindings(unit);
   const trigger = unit.unitType ? triggers[unit.unitType] : undefined;
   if (!trigger) return findings;
-  const ok = unit.entries.some((e) => e.section?.name === trigger.section && e.value !== '' && usable(e)
-    && (trigger.keys.has(e.key) || (trigger.booleanKeys?.has(e.key) === true && parseUnitBoolean(e.value) === true)));
+  const ok = unit.entries.some(
+    (e) =>
+      e.section?.name === trigger.section &&
+      e.value !== '' &&
+      usable(e) &&
+      (trigger.keys.has(e.key) || (trigger.booleanKeys?.has(e.key) === true && parseUnitBoolean(e.value) === true)),
+  );
   if (!ok) {
     const anchor = anchorOf(unit, trigger.section);
-    findings.push({ code: 'systemd/missing-trigger', message: `systemd refuses to load this unit. ${trigger.what.charAt(0).toUpperCase()}${trigger.what.slice(1)}.`, start: anchor.start, end: anchor.end });
+    findings.push({
+      code: 'systemd/missing-trigger',
+      message: `systemd refuses to load this unit. ${trigger.what.charAt(0).toUpperCase()}${trigger.what.slice(1)}.`,
+      start: anchor.start,
+      end: anchor.end,
+    });
   }
   return findings;
 }

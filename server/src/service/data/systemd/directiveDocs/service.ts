@@ -4,7 +4,8 @@ export const serviceSectionDocs: Readonly<Record<string, string>> = {
   PIDFile: 'File the forking daemon writes its main PID to, so systemd can track it (use with Type=forking).',
   ExecCondition: 'Commands run before ExecStartPre=; exit 1–254 skips the unit quietly, 255 or a signal fails it.',
   ExecStartPre: 'Commands run one after another before ExecStart=; a failing one (without `-`) aborts the start.',
-  ExecStart: 'The command that is the service. Absolute path (or, since systemd 239, a bare file name) plus arguments; no shell.',
+  ExecStart:
+    'The command that is the service. Absolute path (or, since systemd 239, a bare file name) plus arguments; no shell.',
   ExecStartPost: 'Commands run after the main process started (after readiness for notify/forking).',
   ExecReload: 'Command that makes the service reload its configuration on `systemctl reload`.',
   ExecStop: 'Command that asks the service to stop; afterwards remaining processes get KillSignal=.',
@@ -27,7 +28,8 @@ export const serviceSectionDocs: Readonly<Record<string, string>> = {
   GuessMainPID: 'For Type=forking without PIDFile=: let systemd guess which process is the main one.',
   RestartPreventExitStatus: 'Exit codes or signals that never trigger an automatic restart.',
   RestartForceExitStatus: 'Exit codes or signals that always trigger an automatic restart, whatever Restart= says.',
-  SuccessExitStatus: 'Extra exit codes or signals counted as a clean exit (besides 0 and the usual termination signals).',
+  SuccessExitStatus:
+    'Extra exit codes or signals counted as a clean exit (besides 0 and the usual termination signals).',
   NonBlocking: 'Pass socket-activated file descriptors in non-blocking mode.',
   BusName: 'D-Bus name the service takes; required for Type=dbus, where taking it means "started".',
   FileDescriptorStoreMax: 'How many file descriptors the service may park in systemd (FDSTORE=1) across restarts.',

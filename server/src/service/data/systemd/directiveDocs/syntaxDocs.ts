@@ -2,7 +2,8 @@
 
 export const sectionDocs: Readonly<Record<string, string>> = {
   Unit: 'Generic settings of every unit: description, dependencies and ordering, conditions, start limits.',
-  Service: 'How the service\'s processes are started, supervised, restarted and stopped, and the environment they run in.',
+  Service:
+    "How the service's processes are started, supervised, restarted and stopped, and the environment they run in.",
   Socket: 'Sockets, FIFOs or other files systemd listens on and hands to a service on first use.',
   Timer: 'When to activate another unit (by default the `.service` of the same name): calendar or relative times.',
   Mount: 'A file system mount point managed by systemd; the unit name is the escaped mount path.',
@@ -11,7 +12,8 @@ export const sectionDocs: Readonly<Record<string, string>> = {
   Path: 'File system paths watched with inotify; a change activates another unit.',
   Slice: 'A node in the cgroup tree that groups units to share resource limits.',
   Scope: 'Processes started outside systemd and grouped for resource control; scopes cannot be defined in files.',
-  Install: 'What `systemctl enable` does: which targets pull the unit in (WantedBy=), aliases, companions. Ignored at run time.',
+  Install:
+    'What `systemctl enable` does: which targets pull the unit in (WantedBy=), aliases, companions. Ignored at run time.',
 };
 
 export interface ExecPrefixDoc {
@@ -25,8 +27,14 @@ export const execPrefixDocs: readonly ExecPrefixDoc[] = [
   { prefix: '-', doc: 'A failure of this command (non-zero exit or signal) is ignored and counted as success.' },
   { prefix: '@', doc: 'The second word becomes the process name (argv[0]); the first word is the program to run.' },
   { prefix: ':', doc: 'No `$VAR`/`${VAR}` substitution in this command line.' },
-  { prefix: '+', doc: 'Runs with full privileges: User=, Group=, capability and sandbox settings do not apply to this command.' },
-  { prefix: '!', doc: 'Only the user/group switch (User=, Group=, SupplementaryGroups=) is skipped; other sandboxing stays.' },
+  {
+    prefix: '+',
+    doc: 'Runs with full privileges: User=, Group=, capability and sandbox settings do not apply to this command.',
+  },
+  {
+    prefix: '!',
+    doc: 'Only the user/group switch (User=, Group=, SupplementaryGroups=) is skipped; other sandboxing stays.',
+  },
 ];
 
 /** `%` specifiers expanded in most unit file values. */

@@ -6,9 +6,11 @@
 type ValueTable = Readonly<Record<string, string>>;
 
 const serviceTypes: ValueTable = {
-  simple: 'Started as soon as the process is forked (default with ExecStart=). Units after it may start before it is ready.',
+  simple:
+    'Started as soon as the process is forked (default with ExecStart=). Units after it may start before it is ready.',
   exec: 'Started once the binary was executed successfully; a missing binary fails the start, unlike `simple`.',
-  forking: 'The command daemonises: the start is done when the first process exits. Use PIDFile= so the main process is known.',
+  forking:
+    'The command daemonises: the start is done when the first process exits. Use PIDFile= so the main process is known.',
   oneshot: 'Runs the command to completion; the start is done when it exits. Several ExecStart= lines are allowed.',
   dbus: 'Started when the BusName= appears on D-Bus.',
   notify: 'Started when the program sends READY=1 via sd_notify (systemd-notify).',
@@ -26,7 +28,7 @@ const restart: ValueTable = {
 };
 
 const killModes: ValueTable = {
-  'control-group': 'Signal every process in the unit\'s cgroup (default).',
+  'control-group': "Signal every process in the unit's cgroup (default).",
   mixed: 'Send KillSignal= to the main process only, then the final SIGKILL to the whole cgroup.',
   process: 'Signal only the main process; children keep running.',
   none: 'Signal nothing, only run ExecStop=. Deprecated and unsafe: processes are left behind.',
@@ -193,7 +195,12 @@ const tables: Readonly<Record<string, ValueTable>> = {
 };
 
 /** Our description of `value` for `directive` (`Type` in [Mount] has no enumerated values). */
-export function valueDoc(section: string | undefined, directive: string, value: string, isBoolean = false): string | undefined {
+export function valueDoc(
+  section: string | undefined,
+  directive: string,
+  value: string,
+  isBoolean = false,
+): string | undefined {
   if (directive === 'Type' && section !== undefined && section !== 'Service') return undefined;
   const table = tables[directive];
   const own = table?.[value] ?? (value.endsWith(':') ? undefined : table?.[`${value.split(':')[0] ?? ''}:`]);
