@@ -37,7 +37,7 @@ import {
 import { uiSmoke } from './e2e/ui.mjs';
 import { webWorkerCheck } from './e2e/webWorker.mjs';
 
-const SUITE_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240_000);
+const SUITE_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 600_000);
 const suiteEntry = path.join(root, 'out', 'test', 'e2e', 'suite', 'index.js');
 const fixtures = path.join(root, 'test', 'e2e', 'fixtures', 'workspace');
 const resultsDir = path.join(root, 'test-results');
