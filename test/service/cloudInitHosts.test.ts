@@ -178,6 +178,46 @@ test('rules.v4 with nothing that loads it: firewall-not-loaded, fixed by install
   assert.deepEqual(withCode(diagnose(preseeded), 'cloud-config/rules-overwritten'), []);
 });
 
+test('rules written to a path no loader reads are firewall-not-loaded, even with iptables-persistent installed', () => {
+  const at = (path: string, before: string[] = [], after: string[] = []) =>
+    ['#cloud-config', ...before, 'write_files:', `  - path: ${path}`, ...rulesV4, ...after, ''].join('\n');
+  for (const [path, before] of [
+    ['/etc/iptables.rules', ['packages: [iptables-persistent]']],
+    ['/etc/iptables/rules', ['packages: [curl]']],
+    ['/root/firewall.rules', []],
+    ['/etc/iptables/iptables.rules', []],
+  ] as const) {
+    const text = at(path, [...before]);
+    const [d, ...more] = withCode(diagnose(text), 'cloud-config/firewall-not-loaded');
+    assert.ok(d, path);
+    assert.equal(more.length, 0, path);
+    assert.equal(rangeText(text, d), path);
+    assert.match(
+      String(d.message),
+      /^Rules are written to \S+ but nothing loads them at boot\. No loader reads this path/,
+    );
+  }
+  // Loaded by a command, by another written file (ifupdown pre-up), by Arch's enabled iptables.service.
+  const loaded = [
+    at('/etc/iptables.rules', ['runcmd:', '  - iptables-restore < /etc/iptables.rules']),
+    at(
+      '/etc/iptables.up.rules',
+      [],
+      [
+        '  - path: /etc/network/if-pre-up.d/iptables',
+        '    permissions: "0755"',
+        '    content: |',
+        '      #!/bin/sh',
+        '      /sbin/iptables-restore < /etc/iptables.up.rules',
+      ],
+    ),
+    at('/etc/iptables/iptables.rules', ['runcmd:', '  - systemctl enable --now iptables']),
+  ];
+  for (const text of loaded) assert.deepEqual(withCode(diagnose(text), 'cloud-config/firewall-not-loaded'), [], text);
+  // ufw's own files are loaded by ufw.
+  assert.deepEqual(withCode(diagnose(at('/etc/ufw/after.rules')), 'cloud-config/firewall-not-loaded'), []);
+});
+
 test('ufw: enable with no SSH allow is a lockout (fix inserts the allow before enable); sshd on another port counts', () => {
   const text = '#cloud-config\nruncmd:\n  - ufw default deny incoming\n  - ufw allow 80/tcp\n  - ufw enable\n';
   const [d] = withCode(diagnose(text), 'cloud-config/ufw-lockout');

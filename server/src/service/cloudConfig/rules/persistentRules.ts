@@ -39,6 +39,35 @@ function commandLoads(ctx: RuleContext, path: string): boolean {
   );
 }
 
+/** Arch's iptables.service reads these when enabled; ufw loads its own files. */
+const archFiles = ['/etc/iptables/iptables.rules', '/etc/iptables/ip6tables.rules'];
+
+/**
+ * A rules-save file written to a path no boot-time loader reads (`/etc/iptables.rules`,
+ * `/etc/iptables/rules`, `/root/firewall.rules`…): the loaders' own paths, Arch's and ufw's are judged elsewhere.
+ */
+function otherRulesFile(ctx: RuleContext, path: string): boolean {
+  if (!path || persistentFiles.some((f) => f.path === path) || sysconfigFiles.includes(path)) return false;
+  // ufw loads its own files; CoreOS's restore-unit paths are judged by the CoreOS check.
+  if (path.startsWith('/etc/ufw/') || /^\/var\/lib\/ip6?tables\/rules-save$/.test(path)) return false;
+  if (archFiles.includes(path))
+    return !hostCommands(ctx).some(
+      (cmd) =>
+        programOf(cmd) === 'systemctl' && cmd.words.some((w) => /^(iptables|ip6tables)(\.service)?$/.test(w.value)),
+    );
+  return ctx.model.regions.some((r) => r.path === path && (r.language === 'iptables' || r.language === 'ip6tables'));
+}
+
+/**
+ * Another file of this config that restores the path: a script, an ifupdown `pre-up` line, a
+ * dispatcher hook, rc.local.
+ */
+function readByWrittenFile(ctx: RuleContext, path: string): boolean {
+  return ctx.model.regions.some(
+    (r) => r.path !== path && r.text.includes(path) && /\b(ip6?tables-restore|iptables-apply)\b/.test(r.text),
+  );
+}
+
 /** The debconf preseed that keeps iptables-persistent from saving over the file. */
 function preseeded(ctx: RuleContext, family: 'v4' | 'v6'): boolean {
   const apt = ctx.pair(ctx.model.root, 'apt')?.value;
@@ -111,6 +140,12 @@ export function checkPersistentRules(ctx: RuleContext): void {
           },
         );
       }
+    } else if (otherRulesFile(ctx, path) && !commandLoads(ctx, path) && !readByWrittenFile(ctx, path)) {
+      ctx.report(
+        'cloud-config/firewall-not-loaded',
+        pathNode,
+        `Rules are written to ${path} but nothing loads them at boot. No loader reads this path (iptables-persistent reads only /etc/iptables/rules.v4 and rules.v6, iptables-services only /etc/sysconfig/iptables), and no command, unit or script of this config restores it.`,
+      );
     } else if (sysconfigFiles.includes(path) && !installed.has('iptables-services') && !commandLoads(ctx, path)) {
       const edit = addPackage(ctx, 'iptables-services');
       ctx.report(
