@@ -145,3 +145,85 @@ test('firewall not loaded while coreos is not a mapping: no second coreos key is
   const fixed = fixAllOnce(text, 'cloud-config', { dialect: 'coreos' });
   assert.equal(fixed.split('\n').filter((l) => l.startsWith('coreos:')).length, 1, fixed);
 });
+
+// Broken documents: a fix that adds a key or lines is not offered where the text already holds the key
+// the parse lost, or where a broken line beside the insertion would take the new lines in.
+
+test('firewall not loaded with a damaged `units:` line: no second units key is added under coreos', () => {
+  const text =
+    '#cloud-config\ncoreos:\n  units:\u0001\n    - name: iptables-restore.service\n      enable: true\n      command: start\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
+  assert.ok(lint(text, 'cloud-config', { dialect: 'coreos' }).includes('cloud-config/firewall-not-loaded'));
+  assert.deepEqual(fixesFor(text, 'cloud-config/firewall-not-loaded', { dialect: 'coreos' }), []);
+});
+
+test('firewall not loaded with a broken last line in the unit entry: no `command: start` is appended under it', () => {
+  // The broken `COMMIT` line would run into the appended key (`COMMIT command: start`).
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      COMMIT\n';
+  const found = lint(text, 'cloud-config', { dialect: 'coreos' });
+  assert.ok(
+    found.includes('cloud-config/firewall-not-loaded') && found.includes('cloud-config/yaml-syntax'),
+    found.join(),
+  );
+  assert.deepEqual(fixesFor(text, 'cloud-config/firewall-not-loaded', { dialect: 'coreos' }), []);
+});
+
+test('rules file missing while a mis-indented write_files line was dropped by the parse: no second write_files key', () => {
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\n     write_files:\n  - path: /var/lib/iptables/rules-save\n    content: |\n      *filter\n      COMMIT\n';
+  const found = lint(text, 'cloud-config', { dialect: 'coreos' });
+  assert.ok(
+    found.includes('cloud-config/firewall-rules-missing') && found.includes('cloud-config/yaml-syntax'),
+    found.join(),
+  );
+  assert.deepEqual(fixesFor(text, 'cloud-config/firewall-rules-missing', { dialect: 'coreos' }), []);
+});
+
+test('rules file missing beside a misspelt write_files: fix-all renames the key first, the entry comes in the next pass', () => {
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: iptables-restore.service\n      enable: true\n      command: start\nwrite_fles:\n  - path: /etc/motd\n    content: hi\n';
+  const found = lint(text, 'cloud-config', { dialect: 'coreos' });
+  assert.ok(
+    found.includes('cloud-config/firewall-rules-missing') && found.includes('cloud-config/unknown-key'),
+    found.join(),
+  );
+  const once = fixAllOnce(text, 'cloud-config', { dialect: 'coreos' });
+  assert.equal(once, text.replace('write_fles:', 'write_files:'));
+  const twice = fixAllOnce(once, 'cloud-config', { dialect: 'coreos' });
+  assert.equal(twice.split('\n').filter((l) => l.startsWith('write_files:')).length, 1, twice);
+  assert.ok(twice.includes('  - path: /var/lib/iptables/rules-save\n'), twice);
+  const after = lint(twice, 'cloud-config', { dialect: 'coreos' });
+  assert.ok(
+    !after.includes('cloud-config/firewall-rules-missing') && !after.includes('cloud-config/duplicate-key'),
+    after.join(),
+  );
+});
+
+test('unit-missing-install on an empty content block: no [Install] is offered (it would land at column 0)', () => {
+  const text =
+    '#cloud-config\ncoreos:\n  units:\n    - name: docker-tcp.socket\n      enable: true\n      content: |\n    - name: etcd.service\n      command: start\n';
+  assert.ok(lint(text, 'cloud-config', { dialect: 'coreos' }).includes('cloud-config/unit-missing-install'));
+  assert.deepEqual(fixesFor(text, 'cloud-config/unit-missing-install', { dialect: 'coreos' }), []);
+});
+
+test('secret-permissions where the permissions line is written but the parse lost it: no second permissions key', () => {
+  // The broken line below takes `permissions: 0644` out of the entry the parser reads.
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hi\n  - path: /etc/ssl/etcd/private/etcd.pem\n    permissions: 0644\n         {content: >-\n    content: "${etcd_key}"\nmanage_etc_hosts: localhost\n';
+  const found = lint(text, 'cloud-config');
+  assert.ok(found.includes('cloud-config/secret-permissions'), found.join());
+  assert.deepEqual(fixesFor(text, 'cloud-config/secret-permissions'), []);
+});
+
+test('lockout fixed with `-I INPUT n` while a duplicate rule above is removed: fix-all inserts it in the next pass, counted again', () => {
+  const text =
+    '*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A INPUT -i lo -j ACCEPT\n-A INPUT -i lo -j ACCEPT\n-I INPUT 1 -p udp --dport 53 -j ACCEPT\n-A INPUT -p tcp -j DROP\nCOMMIT\n';
+  const found = lint(text, 'iptables');
+  assert.ok(found.includes('iptables/lockout') && found.includes('iptables/duplicate-rule'), found.join());
+  // In one pass the duplicate's removal would move `-I INPUT 5` behind the drop.
+  const once = fixAllOnce(text, 'iptables');
+  assert.equal(once, text.replace('-A INPUT -i lo -j ACCEPT\n', ''));
+  const twice = fixAllOnce(once, 'iptables');
+  assert.equal(twice, once.replace('-j DROP\n', '-j DROP\n-I INPUT 4 -p tcp -m tcp --dport 22 -j ACCEPT\n'));
+  assert.ok(!lint(twice, 'iptables').includes('iptables/lockout'));
+});

@@ -1,4 +1,4 @@
-import type { Finding, ServiceSettings } from '../types';
+import type { Finding, Fix, ServiceSettings } from '../types';
 import type { CloudConfigModel } from './parse';
 import { RuleContext } from './context';
 import { checkHeader } from './rules/header';
@@ -62,7 +62,7 @@ export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceS
       console.error(`cloud-config check ${rule.name} failed:`, err);
     }
   }
-  return applyTemplate(model, withoutEchoesOfYamlErrors(model, ctx.findings)).sort(
+  return applyTemplate(model, withoutFixesBesideYamlErrors(model, withoutEchoesOfYamlErrors(model, ctx.findings))).sort(
     (a, b) => a.start - b.start || a.end - b.end,
   );
 }
@@ -78,5 +78,36 @@ function withoutEchoesOfYamlErrors(model: CloudConfigModel, findings: Finding[])
   return findings.filter(
     (f) =>
       f.code === 'cloud-config/yaml-syntax' || f.code === 'cloud-config/header' || !errorLines.has(lineOf(f.start)),
+  );
+}
+
+/**
+ * A fix that writes new lines (an edit whose text holds a line break) on, just above or just below a
+ * line with a YAML error is left out: the broken line can swallow them (a plain scalar running on, a
+ * line the parser dropped holding the same key) and the fixed file would not say what the fix claims.
+ * An error inside the text a fix replaces does not count (the fix rewrites the broken line). The
+ * header's and the syntax error's own fixes stay.
+ */
+function withoutFixesBesideYamlErrors(model: CloudConfigModel, findings: Finding[]): Finding[] {
+  if (!model.yamlErrors.length) return findings;
+  const lineOf = (o: number): number => model.lineCounter.linePos(Math.min(o, model.text.length)).line;
+  const errors = model.yamlErrors.map((e) => ({
+    start: e.start,
+    end: e.end,
+    from: lineOf(e.start),
+    to: lineOf(e.end),
+  }));
+  const safe = (fix: Fix): boolean => {
+    const left = errors.filter((er) => !fix.edits.some((e) => e.start <= er.start && er.end <= e.end));
+    const beside = (o: number): boolean => {
+      const l = lineOf(o);
+      return left.some((er) => er.from - 1 <= l && l <= er.to + 1);
+    };
+    return !fix.edits.some((e) => /[\r\n]/.test(e.newText) && (beside(e.start) || beside(e.end)));
+  };
+  return findings.map((f) =>
+    f.code === 'cloud-config/yaml-syntax' || f.code === 'cloud-config/header' || !f.fixes?.length
+      ? f
+      : { ...f, fixes: f.fixes.filter(safe) },
   );
 }

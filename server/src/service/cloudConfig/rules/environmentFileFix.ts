@@ -75,6 +75,7 @@ function writeFileEdit(ctx: RuleContext, path: string, lines: readonly string[])
       .split('\n')
       .map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))
       .join('\n')}`,
+    ctx.model.yamlErrors.length > 0,
   );
 }
 

@@ -7,7 +7,7 @@ import { publicationsIn } from '../../docker/findRunCommands';
 import { runCommandsInCommandList } from '../../docker/commandListRuns';
 import type { PortPublication } from '../../docker/runModel';
 import { unitEntries, startsUnit, type UnitEntry } from './units';
-import { appendToMap, appendToSeq, appendTopLevel } from './mapEdits';
+import { appendToMap, appendToSeq, appendTopLevel, keyWritten, topLevelBlockEnd } from './mapEdits';
 import { eolOf } from '../../text/lineEnding';
 import { lineStartAt } from '../../text/lines';
 import { rulesSaveItem } from './firewallSnippets';
@@ -49,10 +49,17 @@ export function addUnitEntry(ctx: RuleContext, itemLines: string): OffsetEdit | 
           .join(eol),
     };
   }
-  if (coreos && !unitsPair) return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
+  if (coreos && !unitsPair) {
+    // A `units:` line the parser dropped (damaged, mis-indented) would swallow or duplicate a new one.
+    const r = nodeRange(coreos);
+    const from = r ? lineStartAt(ctx.text, r[0]) : 0;
+    if (keyWritten(ctx.text, 'units', { from, to: topLevelBlockEnd(ctx.text, from), anyColumn: true }))
+      return undefined;
+    return appendToMap(ctx.text, coreos, `units:\n${asItem(2)}`);
+  }
   // A coreos key that is not a mapping: a second one would be a duplicate key. Its type finding comes first.
   if (!coreos && ctx.model.root && !ctx.pair(ctx.model.root, 'coreos'))
-    return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`);
+    return appendTopLevel(ctx.text, `coreos:\n  units:\n${asItem(4)}`, ctx.model.yamlErrors.length > 0);
   return undefined;
 }
 
@@ -122,6 +129,12 @@ function rulesFiles(ctx: RuleContext): Map<string, YAMLMap> {
   return out;
 }
 
+/**
+ * Fix-all applies the key renames (a misspelt `write_fles`, `comand`, a hyphenated `write-files`)
+ * first: a key these fixes add could be the one a rename writes, and the pair would be a duplicate.
+ */
+const afterRenames: readonly string[] = ['cloud-config/unknown-key', 'cloud-config/hyphen-key'];
+
 /** `cloud-config/firewall-not-loaded` and `cloud-config/firewall-rules-missing` (CoreOS restore units). */
 export function checkFirewallLoading(ctx: RuleContext): void {
   if (ctx.dialect !== 'coreos') return;
@@ -145,7 +158,7 @@ export function checkFirewallLoading(ctx: RuleContext): void {
         pathNode,
         `The firewall is never loaded: ${what}. The rules are written to ${fam.path}.`,
         {
-          fixes: fix ? [fix] : [],
+          fixes: fix ? [{ ...fix, deferredBy: afterRenames }] : [],
           related: ur ? [{ start: ur[0], end: ur[1], message: `the ${fam.unit} entry` }] : [],
         },
       );
@@ -157,7 +170,16 @@ export function checkFirewallLoading(ctx: RuleContext): void {
         unit.namePair?.value,
         `\`${fam.unit}\` loads ${fam.path}, but this config writes no such file: the unit fails or loads stale rules.`,
         {
-          fixes: edit ? [{ title: `Add a ${fam.path} write_files entry`, edits: [edit], preferred: true }] : [],
+          fixes: edit
+            ? [
+                {
+                  title: `Add a ${fam.path} write_files entry`,
+                  edits: [edit],
+                  preferred: true,
+                  deferredBy: afterRenames,
+                },
+              ]
+            : [],
         },
       );
     }
@@ -178,6 +200,7 @@ function addRulesFile(ctx: RuleContext, fam: Family): OffsetEdit | undefined {
       .split('\n')
       .map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))
       .join('\n')}`,
+    ctx.model.yamlErrors.length > 0,
   );
 }
 

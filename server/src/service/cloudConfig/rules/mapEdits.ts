@@ -28,6 +28,10 @@ export function appendToMap(text: string, map: YAMLMap, lines: string): OffsetEd
   let end = r[1];
   while (end > r[0] && /\s/.test(text[end - 1] ?? '')) end--;
   end = lineEndAt(text, end);
+  // A key the parse lost (on a line a broken one next to it took in) would be written twice.
+  const from = lineStartAt(text, r[0]);
+  const keys = lines.split('\n').flatMap((l) => /^([^:\s]+):/.exec(l)?.[1] ?? []);
+  if (keys.some((k) => keyWritten(text, k, { from, to: end, column: col }))) return undefined;
   return { start: end, end, newText: eol + body };
 }
 
@@ -57,8 +61,45 @@ export function appendToSeq(
   return { start: end, end, newText: eol + itemText(lines, col, eol) };
 }
 
-/** Edit adding a new top-level `key:` block at the end of the document. */
-export function appendTopLevel(text: string, block: string): OffsetEdit {
+/**
+ * Whether `key` is written as a key on a line of text[from, to) though the parsed YAML lacks it there:
+ * at `column`, or at any column when `anyColumn` (a broken document: a mis-indented or damaged line
+ * the parser dropped). `-` and `_` count alike and case is ignored (`write-files`, `write_Files`); lines
+ * end at LF, CR or CRLF. A fix adding the key would write it a second time, and the reader of the
+ * fixed file would still see neither or reject the duplicate.
+ */
+export function keyWritten(
+  text: string,
+  key: string,
+  where: { from?: number; to?: number; column?: number; anyColumn?: boolean },
+): boolean {
+  const name = key.replace(/[-_]/g, '[-_]').replace(/\./g, '\\.');
+  const re = new RegExp(`(?:^|[\\r\\n])([ \\t]*)(?:-[ \\t]+)?${name}[ \\t]*:`, 'gi');
+  const from = where.from ?? 0;
+  const to = where.to ?? text.length;
+  re.lastIndex = from > 0 ? from - 1 : 0;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    if (where.anyColumn || (m[1] as string).length === (where.column ?? 0)) return true;
+  }
+  return false;
+}
+
+/** The end of the top-level block holding offset `from`: the start of the next line written at column 0. */
+export function topLevelBlockEnd(text: string, from: number): number {
+  const re = /[\r\n][^\s#]/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
+/**
+ * Edit adding a new top-level `key:` block at the end of the document; none when the key is already
+ * written at column 0, or anywhere in a `broken` document (one with YAML errors), though the parse
+ * lacks it: the block would be a second one (see keyWritten).
+ */
+export function appendTopLevel(text: string, block: string, broken = false): OffsetEdit | undefined {
+  const key = /^([^:\n]+):/.exec(block)?.[1];
+  if (key && keyWritten(text, key, { column: 0, anyColumn: broken })) return undefined;
   const eol = eolOf(text);
   const lead = text.length === 0 || text.endsWith('\n') ? '' : eol;
   return { start: text.length, end: text.length, newText: lead + block.split('\n').join(eol) + eol };

@@ -87,7 +87,8 @@ function addPackage(ctx: RuleContext, name: string): OffsetEdit | undefined {
     const close = ctx.text.lastIndexOf(']', r[1]);
     if (close > r[0]) return { start: close, end: close, newText: seq.items.length ? `, ${name}` : name };
   }
-  if (!pair && ctx.model.root && !ctx.model.root.flow) return appendTopLevel(ctx.text, `packages:\n  - ${name}`);
+  if (!pair && ctx.model.root && !ctx.model.root.flow)
+    return appendTopLevel(ctx.text, `packages:\n  - ${name}`, ctx.model.yamlErrors.length > 0);
   return undefined;
 }
 

@@ -86,7 +86,9 @@ function installFix(ctx: RuleContext, region: EmbeddedRegion | undefined): Fix[]
   while (last > 0 && (lines[last] as { length: number }).length === 0) last--;
   const line = lines[last];
   // The block's indentation, from its first line with content: an empty first line starts at column 0.
-  const firstLine = lines.find((l) => l.length > 0) ?? lines[0];
+  // A block with no line of text has no indentation to go by: a line at column 0 would end the block
+  // (and the entry), so no fix is offered (the unit's content is missing, not only its [Install]).
+  const firstLine = lines.find((l) => l.length > 0);
   if (!line || !firstLine) return [];
   const pad = ' '.repeat(firstLine.docOffset - lineStartAt(ctx.text, firstLine.docOffset));
   const eol = eolOf(ctx.text);

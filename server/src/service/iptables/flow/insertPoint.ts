@@ -121,3 +121,13 @@ export function insertBeforeCommit(table: FlowTable, text: string, lines: readon
   const commit = table.block.commit;
   return commit ? insertBeforeLine(text, commit.start, lines) : afterDeclarations(table, text, lines);
 }
+
+/**
+ * The codes whose fixes a fix with `edit` must not be applied with in one pass: an `-I CHAIN n` line
+ * with n past 1 counts the chain's rules as they are, and a duplicate rule removed in the same pass
+ * would move it one place too far (behind the drop it was to precede). Fix-all applies it in the
+ * next pass, counted again. Empty for an insertion that counts nothing (`-A`, `-I CHAIN 1`).
+ */
+export function deferredByRuleRemovals(edit: OffsetEdit): readonly string[] {
+  return /(?:^|[\r\n])-I[ \t]+\S+[ \t]+(?!1[ \t])\d+[ \t]/.test(edit.newText) ? ['iptables/duplicate-rule'] : [];
+}

@@ -1,7 +1,7 @@
 import type { Finding } from '../../types';
 import type { FlowRule, FlowTable } from '../flow/chains';
 import { cidrContains, parseCidr, type Cidr } from '../flow/cidr';
-import { insertAtChainEnd, insertBeforeRule } from '../flow/insertPoint';
+import { deferredByRuleRemovals, insertAtChainEnd, insertBeforeRule } from '../flow/insertPoint';
 import type { Probe } from '../flow/probe';
 import { certainlyDropped, walk } from '../flow/walk';
 import type { IptablesRule } from './rule';
@@ -108,7 +108,14 @@ export function forwardMirrorFindings(filter: FlowTable, text: string): Finding[
       message: `INPUT accepts ${missing.join(', ')}, but FORWARD (policy DROP) does not: traffic from ${missing.length > 1 ? 'these networks' : 'this network'} that is routed through the host — containers, pods, overlay peers — is dropped.`,
       start: rule.line.span.start,
       end: rule.line.span.end,
-      fixes: [{ title: `Accept ${missing.join(', ')} in FORWARD too`, edits: [edit], preferred: true }],
+      fixes: [
+        {
+          title: `Accept ${missing.join(', ')} in FORWARD too`,
+          edits: [edit],
+          preferred: true,
+          deferredBy: deferredByRuleRemovals(edit),
+        },
+      ],
     });
   }
   return findings;

@@ -4,7 +4,7 @@ import type { Finding } from '../../types';
 import type { IpFamily, RuleLine } from '../ast';
 import type { FlowTable } from '../flow/chains';
 import { parseCidr, type Cidr } from '../flow/cidr';
-import { insertAtChainEnd, insertAtChainStart, insertBeforeRule } from '../flow/insertPoint';
+import { deferredByRuleRemovals, insertAtChainEnd, insertAtChainStart, insertBeforeRule } from '../flow/insertPoint';
 import type { Probe } from '../flow/probe';
 import { certainlyDropped, walk, type Outcome } from '../flow/walk';
 import { lineStartAt } from '../../text/lines';
@@ -175,14 +175,28 @@ export function inputDefaultFindings(
           message: `No rule accepts SSH on tcp/${ports.join(', tcp/')}. ${list} ${elsewhere.length > 1 ? 'are' : 'is'} open to every source: if sshd listens on ${elsewhere.length > 1 ? 'one of them' : `${elsewhere[0] as number}`}, this is fine.`,
           ...at,
           severity: 'information',
-          fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: false }],
+          fixes: [
+            {
+              title: `Accept SSH (tcp/${port}) before the drop`,
+              edits: [edit],
+              preferred: false,
+              deferredBy: deferredByRuleRemovals(edit),
+            },
+          ],
         });
       } else {
         findings.push({
           code: 'iptables/lockout',
           message: `These rules lock SSH out: INPUT drops new connections to tcp/${ports.join(', tcp/')}. No rule before the drop accepts them; loading these rules on a remote machine cuts off SSH, including the session you would use to repair it.`,
           ...at,
-          fixes: [{ title: `Accept SSH (tcp/${port}) before the drop`, edits: [edit], preferred: true }],
+          fixes: [
+            {
+              title: `Accept SSH (tcp/${port}) before the drop`,
+              edits: [edit],
+              preferred: true,
+              deferredBy: deferredByRuleRemovals(edit),
+            },
+          ],
         });
       }
     }
