@@ -10,6 +10,10 @@ const persistentFiles: ReadonlyArray<{ path: string; family: 'v4' | 'v6' }> = [
   { path: '/etc/iptables/rules.v4', family: 'v4' },
   { path: '/etc/iptables/rules.v6', family: 'v6' },
 ];
+/** The family whose rules netfilter-persistent loads from `path` at boot (iptables-persistent's plugins), if any. */
+export function netfilterPersistentFamily(path: string): 'v4' | 'v6' | undefined {
+  return persistentFiles.find((f) => f.path === path)?.family;
+}
 const sysconfigFiles = ['/etc/sysconfig/iptables', '/etc/sysconfig/ip6tables'];
 
 function isTrue(node: unknown): boolean {
