@@ -274,8 +274,11 @@ async function main() {
           );
         if (r.servers.length)
           throw new Error(`the web extension started a Node language server:\n${r.servers.join('\n')}`);
+        if (r.workersBeforeServed.length)
+          throw new Error(`the server's worker ran before a served document opened: ${r.workersBeforeServed}`);
+        if (r.workers.length !== 1) throw new Error(`${r.workers.length} server workers with user-data open`);
         log(
-          `✓ web extension in the web worker extension host: findings in Problems, no Node server (${secs(webStart)})`,
+          `✓ web extension in the web worker extension host: findings in Problems, no Node server, the server's worker started with user-data and not for plain YAML (${secs(webStart)})`,
         );
       } catch (err) {
         failures.push(`web worker: ${err.message}`);

@@ -1,17 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentStatus } from '../../server/src/editor/protocol';
+import { LanguageOffers } from './languageOffer';
 
-/** The editor language of each language the server reads a document as. */
-const editorLanguage: Record<string, string> = {
-  'cloud-config': 'cloud-config',
-  iptables: 'iptables',
-  ip6tables: 'iptables',
-  systemd: 'systemd-unit',
-};
-
-/** Where the answers to the *.yaml offer are kept (workspace state): file URI → the answer. */
-export const yamlOffersKey = 'cloudConfig.yamlOffers';
-type Answer = 'accepted' | 'declined';
 export const acceptOffer = 'Open as Cloud-Config';
 export const declineOffer = 'Keep as YAML';
 
@@ -27,45 +17,29 @@ export const declineOffer = 'Keep as YAML';
  * the user accepts.
  */
 export class LanguageSwitch {
-  /** Offers made in this window (answered or not yet). */
-  private readonly offered = new Set<string>();
+  private readonly offers: LanguageOffers;
 
-  constructor(private readonly state?: vscode.Memento) {}
-
-  private answers(): Record<string, Answer> {
-    return this.state?.get<Record<string, Answer>>(yamlOffersKey, {}) ?? {};
+  constructor(state?: vscode.Memento) {
+    this.offers = new LanguageOffers(state);
   }
 
   async onStatus(status: DocumentStatus): Promise<void> {
-    const target = status.language && editorLanguage[status.language];
-    if (!target) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === status.uri);
-    if (!doc || doc.languageId === target) return;
-    if (doc.isUntitled && doc.languageId === 'plaintext') {
-      await vscode.languages.setTextDocumentLanguage(doc, target);
+    const step = this.offers.step(status.uri, status.language, doc);
+    if (!doc || step.kind === 'none') return;
+    if (step.kind === 'switch') {
+      await vscode.languages.setTextDocumentLanguage(doc, step.language);
       return;
     }
-    if (doc.languageId !== 'yaml' || target !== 'cloud-config') return;
-    const answer = this.answers()[status.uri];
-    if (answer === 'accepted') {
-      // Chosen for this file before: each time it opens as YAML, it becomes Cloud-Config again.
-      await vscode.languages.setTextDocumentLanguage(doc, 'cloud-config');
-      return;
-    }
-    if (answer === 'declined' || this.offered.has(status.uri)) return;
-    this.offered.add(status.uri);
     const name = doc.uri.path.split('/').pop() ?? doc.uri.path;
     const pick = await vscode.window.showInformationMessage(
       `${name} is #cloud-config user-data. Open it as Cloud-Config to highlight the units and rules inside?`,
       acceptOffer,
       declineOffer,
     );
-    await this.state?.update(yamlOffersKey, {
-      ...this.answers(),
-      [status.uri]: pick === acceptOffer ? 'accepted' : 'declined',
-    });
+    await this.offers.answer(status.uri, pick === acceptOffer ? 'accepted' : 'declined');
     const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === status.uri);
     if (pick === acceptOffer && now && now.languageId === 'yaml')
-      await vscode.languages.setTextDocumentLanguage(now, 'cloud-config');
+      await vscode.languages.setTextDocumentLanguage(now, step.language);
   }
 }

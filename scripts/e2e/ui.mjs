@@ -166,7 +166,7 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     // extension decides before the first line); the offer switches it to Cloud-Config, the embedded
     // unit gets its own tokens, and reopening the file brings no second offer (the answer is kept
     // per file in the workspace state) but the language chosen. Declined first: the file stays YAML,
-    // and is not asked about again.
+    // and is not asked about again; accepted, then a third file: it is asked about too.
     const mode = page.locator('#status\\.editor\\.mode, .statusbar-item[id="status.editor.mode"]').first();
     await quickOpen(page, 'offer/keep.yaml');
     const keep = await notification(page, /keep\.yaml\sis\s#cloud-config\suser-data/, 30_000);
@@ -222,6 +222,20 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
       'reopened, web.yaml is not Cloud-Config although the offer was accepted',
     );
     log('✓ UI: reopened, web.yaml opens as Cloud-Config with no second offer');
+    await hideNotifications(page);
+    // Accepted first, then another file: it gets its own offer (an accepted answer for one file
+    // must not silence the offer for the next).
+    await page.keyboard.press('Control+W');
+    await quickOpen(page, 'offer/late.yaml');
+    const late = await notification(page, /late\.yaml\sis\s#cloud-config\suser-data/, 30_000);
+    if (!late) {
+      await shot(page, 'e2e-yaml-offer-missing.png');
+      throw new Error(`no offer for late.yaml after web.yaml's was accepted (late.yaml is ${await mode.innerText()})`);
+    }
+    await late.locator('a.monaco-button, .monaco-button').filter({ hasText: 'Keep as YAML' }).first().click();
+    const lateMode = await mode.innerText({ timeout: 5000 });
+    if (!/YAML/.test(lateMode)) throw new Error(`late.yaml is ${lateMode} after "Keep as YAML"`);
+    log('✓ UI: after an accepted offer, the next *.yaml user-data gets its own offer');
     await hideNotifications(page);
     await page.keyboard.press('Control+W');
     await page.keyboard.press('Control+W');

@@ -18,6 +18,8 @@ import { quickOpen } from './ui.mjs';
 
 const EXTENSION_ID = 'cloud-config-tools.cloud-config-lsp';
 const CODES = ['cloud-config/header', 'cloud-config/unknown-key'];
+/** The name of the server's Web Worker (client/src/browserExtension.ts). */
+const SERVER_WORKER = 'cloud-config-language-server';
 
 /** Processes running the installed extension's Node server bundle. */
 function nodeServers(layout) {
@@ -54,9 +56,23 @@ export async function webWorkerCheck({ vsix, fixtures, resultsDir }) {
   try {
     const page = await context.newPage();
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    page.on('worker', (w) => consoleLines.push(`[worker] ${w.url()}`));
+    const pageWorkers = [];
+    page.on('worker', (w) => {
+      pageWorkers.push(w);
+      consoleLines.push(`[worker] ${w.url()}`);
+    });
+    // The language server's workers alive now, told apart by the name the client gives them.
+    const serverWorkers = async () =>
+      (await Promise.all(pageWorkers.map((w) => w.evaluate(() => globalThis.name).catch(() => '')))).filter((n) =>
+        String(n).includes(SERVER_WORKER),
+      );
     await page.goto(host.url, { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // A plain YAML file first: it activates the extension (onLanguage:yaml) but serves nothing, so
+    // no server worker may start yet.
+    await quickOpen(page, 'other.yaml');
+    await page.waitForTimeout(5000);
+    const workersBeforeServed = await serverWorkers();
     await quickOpen(page, 'user-data');
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
@@ -78,9 +94,9 @@ export async function webWorkerCheck({ vsix, fixtures, resultsDir }) {
     await view.waitFor({ timeout: 30_000 }).catch(() => {});
     const running = await view.innerText().catch(() => '(no Running Extensions view)');
     const servers = nodeServers(layout);
-    const workers = consoleLines.filter((l) => l.startsWith('[worker]'));
+    const workers = await serverWorkers();
     const ok = CODES.every((c) => text.includes(c));
-    return { ok, problems: text, running, servers, workers, console: consoleLines };
+    return { ok, problems: text, running, servers, workers, workersBeforeServed, console: consoleLines };
   } finally {
     await context.close().catch(() => {});
     await host.stop();
@@ -105,7 +121,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     log,
   });
   console.log(
-    `findings in Problems: ${r.ok}\n--- Problems panel\n${r.problems}\n--- Running Extensions\n${r.running}\n--- Node server processes\n${r.servers.join('\n') || '(none)'}\n--- workers\n${r.workers.join('\n') || '(none)'}`,
+    `findings in Problems: ${r.ok}\n--- Problems panel\n${r.problems}\n--- Running Extensions\n${r.running}\n--- Node server processes\n${r.servers.join('\n') || '(none)'}\n--- server workers\n${r.workers.join('\n') || '(none)'}\n--- server workers before a served document\n${r.workersBeforeServed.join('\n') || '(none)'}`,
   );
   if (process.argv.includes('--console')) console.log(`--- console\n${r.console.join('\n')}`);
   process.exit(r.ok ? 0 : 1);
