@@ -126,3 +126,39 @@ test('ufw rules from some sources, an unknown profile, and ufw never enabled', (
     ['no iptables rules', 'no ip6tables rules'],
   );
 });
+
+test('the DOCKER-USER recipe in /etc/ufw/after.rules joins ufw’s rules: the published port is closed by it', () => {
+  const text = [
+    '#cloud-config',
+    'write_files:',
+    '  - path: /etc/ufw/after.rules',
+    '    append: true',
+    '    content: |',
+    '      *filter',
+    '      :DOCKER-USER - [0:0]',
+    '      -A DOCKER-USER -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN',
+    '      -A DOCKER-USER -m conntrack --ctstate DNAT -j DROP',
+    '      -A DOCKER-USER -j RETURN',
+    '      COMMIT',
+    'runcmd:',
+    '  - docker run -d -p 5432:5432 postgres:16',
+    '  - ufw allow 443/tcp',
+    '  - ufw enable',
+    '',
+  ].join('\n');
+  const v4 = exposureReport(text, 'cloud-config').files.find((f) => f.family === 4);
+  assert.equal(v4?.name, 'ufw');
+  assert.deepEqual(rows(v4).slice(0, 4), [
+    '1-442/tcp closed INPUT "ufw\'s default incoming policy (deny), `ufw enable`" @15',
+    '443/tcp open INPUT "ufw allow 443/tcp" @14',
+    '444-5431/tcp closed INPUT "ufw\'s default incoming policy (deny), `ufw enable`" @15',
+    '5432/tcp closed INPUT "-A DOCKER-USER -m conntrack --ctstate DNAT -j DROP" @9',
+  ]);
+  assert.deepEqual(
+    v4?.listensButClosed.map((l) => `${l.port} ${l.decidedBy?.text} @${(l.decidedBy?.range?.start.line ?? -2) + 1}`),
+    [
+      "22/tcp ufw's default incoming policy (deny), `ufw enable` @15",
+      '5432/tcp -A DOCKER-USER -m conntrack --ctstate DNAT -j DROP @9',
+    ],
+  );
+});

@@ -16,7 +16,7 @@ import { tracePacket, type TraceStep, type Verdict } from '../iptables/trace/tra
 import { traceConnection } from '../iptables/trace/connection';
 import type { ConntrackState, TracePacket } from '../iptables/trace/packet';
 import { hostServices, type HostServices } from './listeners';
-import { ufwRulesOf, type UfwLineSource, type UfwRules } from './ufwRules';
+import { isUfwRulesPath, ufwRulesOf, type UfwLineSource, type UfwRules } from './ufwRules';
 
 /** A rules file as the exposure map and the tracer see it: its rule set and where its text sits in the document. */
 interface RulesPlace {
@@ -65,8 +65,11 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
   const commands = hostCommandsOf(model.root, model.dialect);
   const services = hostServices(model.regions, commands);
   const places: RulesPlace[] = [];
+  const ufwSets = ufwRulesOf(model);
   for (const region of model.regions) {
     if ((region.language !== 'iptables' && region.language !== 'ip6tables') || region.encoded) continue;
+    // With ufw enabled, its rules files are part of what ufw loads (below), not a firewall of their own.
+    if (ufwSets.length && isUfwRulesPath(region.path)) continue;
     const family = familyOf({ text: region.text, region, siblings: model.regions }, region.language);
     const file = parseRulesSave(region.text, family);
     let set = ruleSetOf(file);
@@ -87,7 +90,7 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     });
   }
   // ufw enabled by the user-data: the rules it loads, for a family no rules file of the user-data covers.
-  for (const ufw of ufwRulesOf(model)) {
+  for (const ufw of ufwSets) {
     if (places.some((p) => p.family === ufw.family)) continue;
     let set = ruleSetOf(parseRulesSave(ufw.text, ufw.family));
     if (ufw.family === 'ipv4') set = withDocker(set, services.publications);

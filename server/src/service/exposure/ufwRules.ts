@@ -3,6 +3,7 @@ import { RuleContext } from '../cloudConfig/context';
 import { hostCommands, programOf, type HostCommand } from '../cloudConfig/host/hostShell';
 import { parseUfw, type UfwRule } from '../cloudConfig/host/ufwCommand';
 import type { IpFamily } from '../iptables/ast';
+import { toDocumentOffset } from '../embedded/region';
 
 /** Where a line of the rules ufw loads comes from: the user-data's `ufw` command, or ufw's own files. */
 export interface UfwLineSource {
@@ -119,6 +120,43 @@ function spanOf(cmd: HostCommand): [number, number] {
  * and (unless /etc/default/ufw is written with `IPV6=no`) IPv6. Empty when ufw is not enabled.
  */
 export function ufwRulesOf(model: CloudConfigModel): UfwRules[] {
+  const out = ufwRulesAlone(model);
+  // DOCKER-USER rules the user-data adds to /etc/ufw/after.rules (after6.rules): ufw loads them too.
+  return out.map((u) => {
+    const file = u.family === 'ipv4' ? '/etc/ufw/after.rules' : '/etc/ufw/after6.rules';
+    const added: string[] = [];
+    const lines = new Map(u.lines);
+    const text = u.text.split('\n');
+    const at = text.indexOf('COMMIT');
+    for (const region of model.regions) {
+      if (region.path !== file || region.encoded) continue;
+      let offset = 0;
+      for (const line of region.text.split('\n')) {
+        const trimmed = line.trim();
+        if (/^-A[ \t]+DOCKER-USER\b/.test(trimmed)) {
+          const start = toDocumentOffset(region, offset + line.indexOf(trimmed));
+          lines.set(at + 1 + added.length, {
+            text: trimmed,
+            span: [start, toDocumentOffset(region, offset + line.indexOf(trimmed) + trimmed.length)],
+          });
+          added.push(trimmed);
+        }
+        offset += line.length + 1;
+      }
+    }
+    if (!added.length) return u;
+    // Before COMMIT: the declaration, then the rules (ufw's own lines all sit before COMMIT).
+    text.splice(at, 0, ':DOCKER-USER - [0:0]', ...added);
+    return { ...u, text: text.join('\n'), lines };
+  });
+}
+
+/** Places of ufw's rules files in a user-data: they add to ufw's rules rather than stand alone. */
+export function isUfwRulesPath(path: string | undefined): boolean {
+  return path !== undefined && /^\/etc\/ufw\/(before|after|user)6?\.rules$/.test(path);
+}
+
+function ufwRulesAlone(model: CloudConfigModel): UfwRules[] {
   const ctx = new RuleContext(model);
   const cmds = hostCommands(ctx)
     .filter((c) => programOf(c) === 'ufw')
