@@ -139,6 +139,38 @@ describe('cloud-config-lint exposure / trace', () => {
     );
   });
 
+  it('exposure of examples/ubuntu-docker-ufw: ufw is the host firewall, Docker publications get past it', () => {
+    const file = path.join(repoRoot(), 'examples/ubuntu-docker-ufw/user-data');
+    const r = run(['exposure', file]);
+    assert.equal(r.code, 0, r.err);
+    const [v4, v6] = r.out.split('\n\n');
+    assert.match(v4 ?? '', /user-data — ufw \(IPv4;/);
+    assert.match(v4 ?? '', /\n {2}443\/tcp +open +INPUT +line 19: ufw allow 443\/tcp +—\n/);
+    assert.match(
+      v4 ?? '',
+      /\n {2}5432\/tcp +open +Docker +Docker: -A DOCKER .*--dport 5432 -j ACCEPT container \(-p 5432:5432 in runcmd\)\n/,
+    );
+    assert.match(
+      v4 ?? '',
+      /\n {2}8080\/tcp +open +Docker +Docker: -A DOCKER .*--dport 80 -j ACCEPT container \(8080:80 in \/opt\/app\/compose\.yaml\)\n/,
+    );
+    assert.match(v4 ?? '', /\n {2}everything else: closed \(line 18: ufw default deny incoming\)/);
+    assert.match(
+      v4 ?? '',
+      /\n {2}listens but closed: 22\/tcp \(sshd \(default port\)\) — line 18: ufw default deny incoming/,
+    );
+    assert.doesNotMatch(v4 ?? '', /policy ACCEPT/);
+    assert.match(v6 ?? '', /user-data — ufw \(IPv6\) \(IPv6;/);
+    assert.match(v6 ?? '', /\n {2}443\/tcp +open +INPUT +line 19: ufw allow 443\/tcp/);
+    assert.match(
+      v6 ?? '',
+      /listens but closed: 8080\/tcp \(container \(8080:80 in \/opt\/app\/compose\.yaml\)\) — line 18/,
+    );
+    const ssh = run(['trace', file, '--proto', 'tcp', '--dport', '22', '--src', '203.0.113.5']);
+    assert.equal(ssh.code, 1, ssh.out);
+    assert.match(ssh.out, /filter\/INPUT +line 18 +ufw default deny incoming\n/);
+  });
+
   it('usage errors exit 2', () => {
     assert.equal(run(['trace', 'user-data', '--proto', 'tcp', '--dport', '22']).code, 2);
     assert.equal(run(['trace', 'user-data', '--proto', 'tcp', '--dport', '99999', '--src', '203.0.113.5']).code, 2);

@@ -3,7 +3,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeLens } from 'vscode-languageserver-types';
+import * as fs from 'fs';
+import * as path from 'path';
 import { LspClient } from './client';
+import { repoRoot } from '../helpers/paths';
 
 const uri = 'file:///work/project/user-data';
 const rulesUri = 'file:///work/project/rules.v4';
@@ -107,6 +110,29 @@ describe('lsp: exposure map, packet trace, code lenses', () => {
     const ssh = r.files[0]?.entries.find((e) => e.label === '22/tcp');
     assert.equal(ssh?.status, 'unknown');
     assert.match(r.markdown, /unknown: depends on set `admins`/);
+  });
+
+  it("a user-data enabling ufw: lenses from ufw's rules, on its default line; Compose ports via Docker", async () => {
+    const ufwUri = 'file:///work/project/ubuntu-docker-ufw/user-data';
+    const text = fs.readFileSync(path.join(repoRoot(), 'examples/ubuntu-docker-ufw/user-data'), 'utf8');
+    client.open(ufwUri, 'cloud-config', text);
+    await client.diagnostics(ufwUri);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: ufwUri } });
+    assert.deepEqual(
+      lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`),
+      [
+        '0: Reachable from the internet: 443/tcp, icmp echo-request (IPv4 only), icmpv6 echo-request (IPv6 only) · via Docker: 5432/tcp, 8080/tcp',
+        '17: IPv4 reachable from the internet: 443/tcp, icmp echo-request · via Docker: 5432/tcp, 8080/tcp',
+        '17: IPv6 reachable from the internet: 443/tcp, icmpv6 echo-request',
+      ],
+    );
+    const r = await client.request<Exposure>('cloudConfig/exposure', { textDocument: { uri: ufwUri } });
+    const https = r.files.find((f) => f.family === 4)?.entries.find((e) => e.label === '443/tcp');
+    assert.equal(https?.decidedBy?.range?.start.line, 18);
+    assert.match(
+      r.markdown,
+      /\[line 19\]\(file:\/\/\/work\/project\/ubuntu-docker-ufw\/user-data#L19\) `ufw allow 443\/tcp`/,
+    );
   });
 
   it('cloudConfig/trace: verdict and path with ranges; a published port goes DNAT → FORWARD', async () => {

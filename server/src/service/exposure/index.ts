@@ -16,6 +16,7 @@ import { tracePacket, type TraceStep, type Verdict } from '../iptables/trace/tra
 import { traceConnection } from '../iptables/trace/connection';
 import type { ConntrackState, TracePacket } from '../iptables/trace/packet';
 import { hostServices, type HostServices } from './listeners';
+import { isUfwRulesPath, ufwRulesOf, type UfwLineSource, type UfwRules } from './ufwRules';
 
 /** A rules file as the exposure map and the tracer see it: its rule set and where its text sits in the document. */
 interface RulesPlace {
@@ -28,6 +29,8 @@ interface RulesPlace {
   readonly anchor: Span;
   /** The rules text the set was built from (with Docker's publications, when added): what the map depends on. */
   readonly key: string;
+  /** The rules ufw loads, when they stand for the host's firewall (steps are mapped back to `ufw` commands). */
+  readonly ufw?: UfwRules;
 }
 
 interface Rulesets {
@@ -62,8 +65,11 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
   const commands = hostCommandsOf(model.root, model.dialect);
   const services = hostServices(model.regions, commands);
   const places: RulesPlace[] = [];
+  const ufwSets = ufwRulesOf(model);
   for (const region of model.regions) {
     if ((region.language !== 'iptables' && region.language !== 'ip6tables') || region.encoded) continue;
+    // With ufw enabled, its rules files are part of what ufw loads (below), not a firewall of their own.
+    if (ufwSets.length && isUfwRulesPath(region.path)) continue;
     const family = familyOf({ text: region.text, region, siblings: model.regions }, region.language);
     const file = parseRulesSave(region.text, family);
     let set = ruleSetOf(file);
@@ -81,6 +87,22 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
       toDoc,
       anchor,
       key: `${family}\n${pubs}\n${region.text}`,
+    });
+  }
+  // ufw enabled by the user-data: the rules it loads, for a family no rules file of the user-data covers.
+  for (const ufw of ufwSets) {
+    if (places.some((p) => p.family === ufw.family)) continue;
+    let set = ruleSetOf(parseRulesSave(ufw.text, ufw.family));
+    if (ufw.family === 'ipv4') set = withDocker(set, services.publications);
+    const pubs = ufw.family === 'ipv4' ? JSON.stringify(services.publications) : '';
+    places.push({
+      name: ufw.family === 'ipv4' ? 'ufw' : 'ufw (IPv6)',
+      family: ufw.family,
+      set,
+      toDoc: (o) => o,
+      anchor: ufw.policy.span ? { start: ufw.policy.span[0], end: ufw.policy.span[1] } : { start: 0, end: 0 },
+      key: `${ufw.family}\n${pubs}\n${ufw.text}`,
+      ufw,
     });
   }
   // No rules for a family: nothing filters it (the kernel's default policies accept).
@@ -138,12 +160,26 @@ export interface ExposureReport {
 
 function docStep(s: TraceStep | undefined, place: RulesPlace, doc: TextDocument): DocStep | undefined {
   if (!s) return undefined;
+  if (place.ufw) return ufwStep(s, place.ufw, doc);
   const { span, ...rest } = s;
   const range =
     span && s.origin !== 'docker'
       ? { start: doc.positionAt(place.toDoc(span.start)), end: doc.positionAt(place.toDoc(span.end)) }
       : undefined;
   return { ...rest, range };
+}
+
+/** A step through the rules ufw loads, named by the `ufw` command (or ufw's own file) it comes from. */
+function ufwStep(s: TraceStep, ufw: UfwRules, doc: TextDocument): DocStep {
+  const { span, ...rest } = s;
+  let source: UfwLineSource | undefined;
+  if (s.kind === 'policy' && s.chain === 'INPUT') source = ufw.policy;
+  else if (span && s.origin !== 'docker') source = ufw.lines.get(ufw.text.slice(0, span.start).split('\n').length - 1);
+  if (!source) return { ...rest, range: undefined };
+  const range = source.span
+    ? { start: doc.positionAt(source.span[0]), end: doc.positionAt(source.span[1]) }
+    : undefined;
+  return { ...rest, text: source.text, range };
 }
 
 function familyNumber(f: IpFamily): 4 | 6 {

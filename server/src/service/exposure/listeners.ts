@@ -3,6 +3,19 @@ import { sshdConfigPorts } from '../iptables/rules/inputDefaults';
 import type { EmbeddedRegion } from '../embedded/region';
 import type { Listener } from '../iptables/trace/exposure';
 import type { DockerPublication } from '../iptables/trace/dockerRules';
+import type { PortPublication } from '../docker/runModel';
+import { composeOnEveryInterface, composePublications, isComposePath } from '../compose/composePorts';
+
+/** `ports:` of the Compose files the user-data writes (as `docker/port-exposure` reads them): every interface. */
+function composePorts(regions: readonly EmbeddedRegion[]): Array<{ where: string; publication: PortPublication }> {
+  const out: Array<{ where: string; publication: PortPublication }> = [];
+  for (const r of regions) {
+    if (r.origin !== 'write-file' || r.encoded || !isComposePath(r.path)) continue;
+    for (const publication of composePublications(r.text))
+      if (composeOnEveryInterface(publication)) out.push({ where: r.path ?? 'a Compose file', publication });
+  }
+  return out;
+}
 
 /** What a user-data says will listen: sshd, socket units, published containers. */
 export interface HostServices {
@@ -48,7 +61,10 @@ export function hostServices(regions: readonly EmbeddedRegion[], hostCommands: r
   }
   const publications: Array<DockerPublication & { where: string; text: string }> = [];
   const unknownPorts: string[] = [];
-  for (const { where, publication: p } of publishedPorts({ siblings: regions, hostCommands })) {
+  for (const { where, publication: p } of [
+    ...publishedPorts({ siblings: regions, hostCommands }),
+    ...composePorts(regions),
+  ]) {
     if (p.hostPort === undefined || p.containerPort === undefined) {
       unknownPorts.push(`${p.text} in ${where}`);
       continue;

@@ -23,6 +23,9 @@ export interface UfwRule {
   readonly ports: readonly string[] | undefined;
   readonly names: readonly string[];
   readonly proto: string | undefined;
+  /** `from ADDR` and `to ADDR` (undefined for `any` or none written). */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 const actions = new Set(['allow', 'deny', 'reject', 'limit']);
@@ -90,6 +93,8 @@ function parseRule(
   }
   let proto: string | undefined;
   let toPort: string | undefined;
+  let from: string | undefined;
+  let to: string | undefined;
   const names: string[] = [];
   for (let k = 0; k < body.length; k++) {
     const w = body[k] as string;
@@ -101,6 +106,10 @@ function parseRule(
     } else if (w === 'from' || w === 'to') {
       if (next === undefined) return { error: 'Wrong number of arguments' };
       if (!validAddress(next)) return { error: w === 'from' ? 'Bad source address' : 'Bad destination address' };
+      if (next !== 'any') {
+        if (w === 'from') from = next;
+        else to = next;
+      }
       k++;
       if (body[k + 1] === 'port' || body[k + 1] === 'app') {
         const value = body[k + 2];
@@ -124,7 +133,19 @@ function parseRule(
     } else if (nameLike.test(toPort)) names.push(toPort);
     else return { error: 'Bad port' };
   }
-  return { rule: { action, route, delete: del, direction, ports, names, proto } };
+  return {
+    rule: {
+      action,
+      route,
+      delete: del,
+      direction,
+      ports,
+      names,
+      proto,
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    },
+  };
 }
 
 /** Read a `ufw …` command (its first word is the program). */
