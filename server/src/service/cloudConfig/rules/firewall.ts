@@ -135,6 +135,14 @@ function rulesFiles(ctx: RuleContext): Map<string, YAMLMap> {
  */
 const afterRenames: readonly string[] = ['cloud-config/unknown-key', 'cloud-config/hyphen-key'];
 
+/**
+ * Only a fix that adds a key to an existing mapping can collide with a rename; one that adds whole
+ * sequence items (a new unit entry, a new write_files entry) writes fresh mappings and need not wait.
+ */
+function renamesFirst(edits: readonly OffsetEdit[]): readonly string[] | undefined {
+  return edits.every((e) => /^(\r?\n)*[ \t]*- /.test(e.newText)) ? undefined : afterRenames;
+}
+
 /** `cloud-config/firewall-not-loaded` and `cloud-config/firewall-rules-missing` (CoreOS restore units). */
 export function checkFirewallLoading(ctx: RuleContext): void {
   if (ctx.dialect !== 'coreos') return;
@@ -158,7 +166,7 @@ export function checkFirewallLoading(ctx: RuleContext): void {
         pathNode,
         `The firewall is never loaded: ${what}. The rules are written to ${fam.path}.`,
         {
-          fixes: fix ? [{ ...fix, deferredBy: afterRenames }] : [],
+          fixes: fix ? [{ ...fix, deferredBy: renamesFirst(fix.edits) }] : [],
           related: ur ? [{ start: ur[0], end: ur[1], message: `the ${fam.unit} entry` }] : [],
         },
       );
@@ -176,7 +184,7 @@ export function checkFirewallLoading(ctx: RuleContext): void {
                   title: `Add a ${fam.path} write_files entry`,
                   edits: [edit],
                   preferred: true,
-                  deferredBy: afterRenames,
+                  deferredBy: renamesFirst([edit]),
                 },
               ]
             : [],
