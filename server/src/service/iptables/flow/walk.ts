@@ -22,7 +22,7 @@ type ChainResult =
 const terminal: Readonly<Record<string, Outcome['verdict']>> = { ACCEPT: 'accept', DROP: 'drop', REJECT: 'drop' };
 
 /** Targets that do something to the packet and let it continue to the next rule. */
-const continuing = new Set([
+export const continuing: ReadonlySet<string> = new Set([
   'LOG',
   'NFLOG',
   'ULOG',

@@ -5,6 +5,7 @@ import { parsePortRange } from '../flow/ports';
 import { matchPacket } from './matchPacket';
 import type { PacketView, TracePacket } from './packet';
 import { fileSpan, lineText, type RuleOrigin, type RuleSet } from './ruleSet';
+import { continuing } from '../flow/walk';
 
 export type Verdict = 'accept' | 'drop' | 'reject' | 'unknown';
 
@@ -71,34 +72,6 @@ const maxBranches = 24;
 const maxDepth = 32;
 
 const terminal: Readonly<Record<string, Verdict>> = { ACCEPT: 'accept', DROP: 'drop', REJECT: 'reject' };
-
-/** Targets that act on the packet and let it go on to the next rule. */
-const continuing = new Set([
-  'LOG',
-  'NFLOG',
-  'ULOG',
-  'MARK',
-  'CONNMARK',
-  'TRACE',
-  'AUDIT',
-  'TCPMSS',
-  'DSCP',
-  'TOS',
-  'TTL',
-  'HL',
-  'SET',
-  'SECMARK',
-  'CONNSECMARK',
-  'CLASSIFY',
-  'TEE',
-  'CHECKSUM',
-  'IDLETIMER',
-  'LED',
-  'RATEEST',
-  'TCPOPTSTRIP',
-  'CT',
-  'NOTRACK',
-]);
 
 function clone(b: Branch, extra?: string): Branch {
   return { pkt: b.pkt, steps: [...b.steps], assumptions: extra ? [...b.assumptions, extra] : [...b.assumptions] };
