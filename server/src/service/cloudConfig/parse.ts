@@ -181,7 +181,16 @@ export function parseCloudConfig(source: string, dialectSetting: DialectSetting)
   if (special) yamlErrors.unshift(special);
   const contents: Node | null = tooDeep ? null : doc.contents;
   const root = isMap(contents) ? (contents as YAMLMap) : undefined;
-  const dialect = dialectSetting === 'auto' ? detectDialect(root) : dialectSetting;
+  const recoveredContents = recovered?.doc.contents;
+  const recoveredRoot = isMap(recoveredContents) ? (recoveredContents as YAMLMap) : undefined;
+  // A broken line can hide `coreos:` from the parse as written (its colon dropped, or a line above it
+  // broken): the dialect is then read from the recovered document too.
+  const dialect =
+    dialectSetting !== 'auto'
+      ? dialectSetting
+      : detectDialect(root) === 'coreos' || detectDialect(recoveredRoot) === 'coreos'
+        ? 'coreos'
+        : 'cloud-init';
   const model = {
     text,
     doc,
@@ -195,13 +204,8 @@ export function parseCloudConfig(source: string, dialectSetting: DialectSetting)
     templateSpans,
     neutralText: yamlText,
   };
-  const recoveredContents = recovered?.doc.contents;
   model.regions = recovered
-    ? findEmbeddedRegions({
-        ...model,
-        text: recovered.text,
-        root: isMap(recoveredContents) ? (recoveredContents as YAMLMap) : undefined,
-      })
+    ? findEmbeddedRegions({ ...model, text: recovered.text, root: recoveredRoot })
     : findEmbeddedRegions({ ...model, text: yamlText });
   dropSourceTokens(doc);
   if (recovered) dropSourceTokens(recovered.doc);

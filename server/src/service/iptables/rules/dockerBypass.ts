@@ -19,7 +19,28 @@ export interface Published {
  * networking — a host-network container listens on the host itself, where INPUT rules do apply.
  */
 function reachesThroughDockerNat(publication: PortPublication): boolean {
-  return !publication.loopbackOnly && publication.kind !== 'host-network';
+  return !publication.loopbackOnly && publication.kind !== 'host-network' && dockerTakes(publication);
+}
+
+/** A port or range `docker run -p` takes (1-65535), or one a placeholder stands for (`${PORT}`, `%i`). */
+function portOrRange(value: string): boolean {
+  if (/[$%{@]/.test(value)) return true;
+  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
+  return m !== null && [m[1], m[2]].every((p) => p === undefined || (Number(p) >= 1 && Number(p) <= 65535));
+}
+
+/**
+ * Whether docker accepts the publication: `-p 80:` or `-p 805000` (a line cut short or a colon lost while
+ * typing) makes `docker run` fail, so that unit publishes nothing.
+ */
+function dockerTakes(publication: PortPublication): boolean {
+  if (publication.kind !== 'publish') return true;
+  const { hostPort, containerPort } = publication;
+  return (
+    containerPort !== undefined &&
+    portOrRange(containerPort.replace(/\/(tcp|udp|sctp)$/i, '')) &&
+    (hostPort === undefined || hostPort === '' || portOrRange(hostPort))
+  );
 }
 
 /**
