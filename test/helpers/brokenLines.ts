@@ -73,7 +73,11 @@ function blocksOf(text: string): Block[] {
     .filter((r) => r.mappable && r.lines.length > 0 && r.language !== 'other')
     .map((r) => {
       const keyStart = rangeOf(r.contentPair.key)?.[0] ?? r.lines[0]!.docOffset;
-      const last = r.lines[r.lines.length - 1]!;
+      // A block's line map ends with the empty remainder after its final line break, which sits at the
+      // start of the next line of the document (the next entry's `- name:`): that line is not the block's.
+      let lastIndex = r.lines.length - 1;
+      while (lastIndex > 0 && r.lines[lastIndex]!.length === 0) lastIndex--;
+      const last = r.lines[lastIndex]!;
       const identity = new Set<number>();
       visit(model.doc, {
         Pair(_, pair, ancestors) {
