@@ -5,7 +5,9 @@
  * and the text is parsed again, a few rounds at most: the entries on intact lines come back with
  * their embedded blocks. A neutralised line keeps its indentation and `- ` and becomes an empty key
  * (`____:`), so the lines after it still belong to the same entry; a line too short for that is
- * blanked. The errors reported are still those of the text as written.
+ * blanked. Lines that cannot be YAML whatever the parser says of them (a bare word above deeper keys,
+ * `  etcd2`) are neutralised first: the parser reports their error on the lines below them. The errors
+ * reported are still those of the text as written.
  */
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { restoreContentBlocks } from './recoverBlock';
