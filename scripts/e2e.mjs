@@ -192,6 +192,12 @@ async function main() {
   fs.cpSync(path.join(fixtures, '..', 'folder-b'), path.join(tmp, 'folder-b'), { recursive: true });
   fs.copyFileSync(path.join(fixtures, '..', 'suite.code-workspace'), suiteWorkspace);
   fs.cpSync(fixtures, uiWorkspace, { recursive: true });
+  // The example whose exposure lens and map the UI check shows (and --docs-images keeps for the README).
+  fs.mkdirSync(path.join(uiWorkspace, 'examples', 'ubuntu-docker-ufw'), { recursive: true });
+  fs.copyFileSync(
+    path.join(root, 'examples', 'ubuntu-docker-ufw', 'user-data'),
+    path.join(uiWorkspace, 'examples', 'ubuntu-docker-ufw', 'user-data'),
+  );
   const reportFile = path.join(tmp, 'suite-report.txt');
   layout.env.CLOUD_CONFIG_E2E_REPORT = reportFile; // the suite writes its report here too
 

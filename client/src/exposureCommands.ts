@@ -39,7 +39,9 @@ export function registerExposureCommands(context: vscode.ExtensionContext, clien
    * packaged rule pages do). Each command rewrites its page, and an open preview follows the file.
    */
   const show = async (name: string, markdown: string, doc: vscode.Uri): Promise<vscode.Uri> => {
-    const dir = vscode.Uri.joinPath(context.globalStorageUri, 'pages');
+    // One folder per document: two files of the same name (every user-data is `user-data`) must not
+    // share a page, or the second map opens on the first one's preview.
+    const dir = vscode.Uri.joinPath(context.globalStorageUri, 'pages', folderOf(doc));
     await vscode.workspace.fs.createDirectory(dir);
     const page = vscode.Uri.joinPath(dir, `${name.replace(/[^\w .@-]+/g, '_')}.md`);
     await vscode.workspace.fs.writeFile(page, new TextEncoder().encode(linksFrom(page, doc, markdown)));
@@ -116,6 +118,16 @@ export function registerExposureCommands(context: vscode.ExtensionContext, clien
       return page.toString();
     }),
   );
+}
+
+/** A short stable name for a document's folder of pages (FNV-1a of its URI). */
+function folderOf(doc: vscode.Uri): string {
+  let h = 0x811c9dc5;
+  for (const ch of doc.toString()) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /**

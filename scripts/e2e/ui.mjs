@@ -109,6 +109,133 @@ async function hideNotifications(page) {
   await runCommand(page, 'Notifications: Hide Notifications');
 }
 
+/** The body text of the first frame whose text contains `marker`, with its tables' rows and links. */
+async function frameWith(page, marker) {
+  for (const frame of page.frames()) {
+    const text = await frame
+      .locator('body')
+      .innerText({ timeout: 500 })
+      .catch(() => '');
+    if (!text.includes(marker)) continue;
+    const rows = await frame
+      .locator('tr')
+      .allInnerTexts()
+      .catch(() => []);
+    const links = await frame
+      .locator('td a')
+      .allInnerTexts()
+      .catch(() => []);
+    const items = await frame
+      .locator('li')
+      .allInnerTexts()
+      .catch(() => []);
+    return { text, rows: rows.map((r) => r.replace(/\s+/g, ' ').trim()), links, items };
+  }
+  return undefined;
+}
+
+const exampleFile = 'examples/ubuntu-docker-ufw/user-data';
+
+/** Step 5: the exposure code lens and map of examples/ubuntu-docker-ufw/user-data. */
+async function exampleExposure(page, shot, log) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.waitForTimeout(500);
+  await quickOpen(page, exampleFile);
+  // The whole lens in view: no side bar beside the editor.
+  await runCommand(page, 'View: Close Primary Side Bar');
+  // Monaco draws spaces as no-break spaces: \s matches both.
+  await page
+    .locator('.monaco-editor .view-lines')
+    .filter({ hasText: /ufw\sdefault\sdeny\sincoming/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await goTo(page, 1, 1);
+  const expected =
+    'Reachable from the internet: 443/tcp, icmp echo-request (IPv4 only), icmpv6 echo-request (IPv6 only) · via Docker: 5432/tcp, 8080/tcp';
+  const lens = page
+    .locator('.monaco-editor .codelens-decoration')
+    .filter({ hasText: /^\s*Reachable\sfrom\sthe\sinternet/ })
+    .first();
+  const lensText = await poll(
+    page,
+    async () => {
+      const text = (await lens.innerText({ timeout: 1000 })).replace(/\s+/g, ' ').trim();
+      return { ok: text === expected, value: text };
+    },
+    60_000,
+    `the first line of ${exampleFile} has no code lens "${expected}"`,
+  );
+  // The lenses on the `ufw default deny incoming` line, one per family.
+  const ufwLenses = await poll(
+    page,
+    async () => {
+      const texts = (
+        await page
+          .locator('.monaco-editor .codelens-decoration')
+          .filter({ hasText: /IPv[46]\sreachable/ })
+          .allInnerTexts()
+      ).map((t) => t.replace(/\s+/g, ' ').trim());
+      return {
+        ok: texts.some((t) =>
+          t.includes('IPv4 reachable from the internet: 443/tcp, icmp echo-request · via Docker: 5432/tcp, 8080/tcp'),
+        ),
+        value: texts.join('\n'),
+      };
+    },
+    30_000,
+    'no IPv4 code lens on the `ufw default deny incoming` line',
+  );
+  await shot(page, 'e2e-exposure-lens.png');
+  log(`✓ UI: ${exampleFile}: code lens "${lensText}"; on the ufw line: ${ufwLenses.split('\n').join(' | ')}`);
+  await lens.locator('a').first().click();
+  await page
+    .locator('.tab')
+    .filter({ hasText: /Preview Exposure of user-data/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  // The rendered map: 443/tcp open by `ufw allow 443/tcp` (line 19), 22 closed by `ufw default deny
+  // incoming` (line 18), 5432 and 8080 open through Docker's FORWARD path on IPv4, each with its link.
+  const wanted = [
+    /^1-442\/tcp closed INPUT line 18 ufw default deny incoming sshd/,
+    /^443\/tcp open INPUT line 19 ufw allow 443\/tcp/,
+    /^5432\/tcp open Docker \(FORWARD\) Docker's rule .*--dport 5432 -j ACCEPT/,
+    /^8080\/tcp open Docker \(FORWARD\) Docker's rule .*--dport 80 -j ACCEPT/,
+  ];
+  const map = await poll(
+    page,
+    async () => {
+      const f = await frameWith(page, 'ufw — IPv4');
+      if (!f) return { ok: false, value: undefined };
+      const v4 = f.text.indexOf('ufw (IPv6)');
+      const rows = f.rows;
+      const ok =
+        f.text.includes('ufw — IPv4') &&
+        v4 > 0 &&
+        wanted.every((w) => rows.some((r) => w.test(r))) &&
+        f.links.includes('line 18') &&
+        f.links.includes('line 19') &&
+        f.items.some((i) =>
+          /sshd \(default port\) listens on 22\/tcp but it is closed: line 18 ufw default deny incoming/.test(
+            i.replace(/\s+/g, ' '),
+          ),
+        ) &&
+        !f.text.includes('|---|');
+      return { ok, value: `${rows.join('\n')}\n${f.items.join('\n')}` };
+    },
+    30_000,
+    `the Markdown preview of ${exampleFile}'s exposure map does not show 443 open by line 19, 22 closed by line 18, 5432 and 8080 via Docker`,
+  );
+  await page.waitForTimeout(800);
+  await shot(page, 'e2e-exposure-map.png');
+  log(
+    `✓ UI: ${exampleFile}: the map shows ${map
+      .split('\n')
+      .filter((r) => /open|1-442/.test(r))
+      .slice(0, 5)
+      .join(' · ')}`,
+  );
+}
+
 /**
  * Run the UI checks in a new page of `context` on `url` (a workbench URL with the folder open).
  * Returns the screenshot files written into `resultsDir`.
@@ -381,7 +508,7 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
       30_000,
       'no exposure code lens on the first line',
     );
-    await shot(page, 'e2e-exposure-lens.png');
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-workspace-exposure-lens.png') });
     log(`✓ UI: code lens "${lensText.trim()}"`);
     await lens.locator('a').first().click();
     const previewTab = page
@@ -426,8 +553,13 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     // Hide the Problems panel so the map has the height of the window.
     await page.keyboard.press('Control+J');
     await page.waitForTimeout(800);
-    await shot(page, 'e2e-exposure-map.png');
+    await page.screenshot({ path: path.join(resultsDir, 'e2e-workspace-exposure-map.png') });
     log(`✓ UI: the exposure map is rendered beside the user-data (${rendered.split('\n')[0]})`);
+
+    // 5. The example examples/ubuntu-docker-ufw/user-data (copied into the workspace): its code lens and
+    // its map, the README's screenshots. ufw's `default deny incoming` closes 22, its `allow 443/tcp`
+    // opens 443, and Docker's publications get 5432 and 8080 past ufw on IPv4.
+    await exampleExposure(page, shot, log);
     if (serverProcesses) {
       const running = serverProcesses();
       if (running.length !== 1)

@@ -57,6 +57,23 @@ describe('cloud-config-lint exposure / trace', () => {
     assert.match(r.out, /no ip6tables rules \(IPv6;/);
   });
 
+  it('exposure of ufw rules on one interface: unknown until --in names the interface the internet reaches', () => {
+    const ufw = [
+      '#cloud-config',
+      'runcmd:',
+      '  - ufw allow in on eth1 to any port 5432 proto tcp',
+      '  - ufw enable',
+      '',
+    ];
+    fs.writeFileSync(path.join(dir, 'ufw-user-data'), ufw.join('\n'));
+    const unknown = run(['exposure', 'ufw-user-data']);
+    assert.match(unknown.out, /ufw \(IPv4; internet traffic assumed on an interface not named \(give --in IFACE\)/);
+    assert.match(unknown.out, /\n {2}5432\/tcp +unknown +INPUT .*depends on interface `eth1`/);
+    const known = run(['exposure', 'ufw-user-data', '--in', 'eth1']);
+    assert.match(known.out, /ufw \(IPv4; internet traffic assumed on eth1,/);
+    assert.match(known.out, /\n {2}5432\/tcp +open +INPUT +line 3: ufw allow in on eth1 to any port 5432 proto tcp/);
+  });
+
   it('exposure --format json: entries with status, ranges and listeners', () => {
     const r = run(['exposure', '--format', 'json', 'user-data']);
     assert.equal(r.code, 0, r.err);

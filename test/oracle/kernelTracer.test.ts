@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { repoRoot } from '../helpers/paths';
-import { corpusRulesCases, corpusUserDataCases, factsCases, generatedCases } from './kernel/cases';
+import { corpusRulesCases, corpusUserDataCases, factsCases, generatedCases, scenarioCases } from './kernel/cases';
 import {
   agrees,
   closeSession,
@@ -48,8 +48,16 @@ function stride<T>(xs: readonly T[], every: number): T[] {
 }
 
 function cases(): OracleCase[] {
-  if (full) return [...corpusRulesCases(), ...factsCases(), ...corpusUserDataCases(), ...generatedCases(300)];
+  if (full)
+    return [
+      ...scenarioCases(),
+      ...corpusRulesCases(),
+      ...factsCases(),
+      ...corpusUserDataCases(),
+      ...generatedCases(300),
+    ];
   return [
+    ...scenarioCases(),
     ...stride(corpusRulesCases(), 3),
     ...stride(factsCases(), 6),
     ...corpusUserDataCases(),

@@ -61,6 +61,13 @@ export const ufwCommandCases: readonly string[] = [
   'allow 8000:7000/tcp',
   'allow from any to any port 22 proto tcp',
   'allow from 2001:db8::/32 to any port 22',
+  'allow in on eth0',
+  'allow on eth0 to any port 81',
+  'allow in on eth0 80',
+  'allow from any port 53',
+  'allow from any port 53,54',
+  'allow from any port 53,54 proto udp',
+  'deny in on eth0 from any port 1000:2000 proto tcp',
 ];
 
 /**

@@ -21,6 +21,22 @@ const cases: ReadonlyArray<readonly string[]> = [
   ['allow from 198.51.100.0/24 to any port 5000 proto udp', 'allow from 2001:db8::/32 to any port 25'],
   ['allow from 192.0.2.0/24', 'allow to 192.0.2.1 port 5432 proto tcp', 'deny 23'],
   ['allow 22/tcp', 'insert 1 deny from 203.0.113.0/24', 'allow 8080', 'delete allow 8080'],
+  // Interfaces (`-i IFACE`) and source ports (`--sport`, one `multiport` per side when either lists).
+  [
+    'allow in on eth0 to any port 80',
+    'allow in on eth1 from 198.51.100.0/24 to any port 5432 proto tcp',
+    'allow in on eth0',
+  ],
+  [
+    'allow from any port 53',
+    'allow proto udp from 192.0.2.0/24 port 123 to any port 123',
+    'deny in on eth0 from any port 1000:2000 proto tcp',
+  ],
+  [
+    'allow in on eth0 from 192.0.2.0/24 port 1000:1010 to 192.0.2.1 port 80,443 proto tcp',
+    'reject in on eth+ to any port 25 proto tcp',
+    'allow proto tcp from 2001:db8::/32 port 22 to any port 2222',
+  ],
 ];
 
 /**
@@ -59,7 +75,9 @@ function ourRules(commands: readonly string[]): { v4: string[]; v6: string[] } {
     (sets.find((s) => s.family === family)?.text ?? '')
       .split('\n')
       .filter((l) => /^(:INPUT |-A ufw-user-input |-A INPUT -j REJECT)/.test(l))
-      .map((l) => l.replace(/ \[\d+:\d+\]$/, '').replace('-A INPUT -j REJECT', '-A ufw-reject-input -j REJECT'));
+      .map((l) =>
+        normalise(l.replace(/ \[\d+:\d+\]$/, '').replace('-A INPUT -j REJECT', '-A ufw-reject-input -j REJECT')),
+      );
   return { v4: pick('ipv4'), v6: pick('ipv6') };
 }
 
@@ -82,4 +100,18 @@ test('the rules ufw loads for the exposure map agree with ufw 0.36', () => {
     }
   }
   assert.deepEqual(disagreements, []);
+});
+
+test('an application profile ufw cannot find: ufw refuses the command, and the map says so in its words', () => {
+  const r = spawnSync(ns, [`ufw allow 'Nginx Full'; echo "rc=$?"`], { encoding: 'utf8', timeout: 60_000 });
+  // ufw 0.36.2: `ERROR: Could not find a profile matching 'Nginx Full'` on stderr, exit 1, no rule added.
+  const said = /^ERROR: (Could not find a profile matching '[^']*')$/m.exec(r.stderr)?.[1];
+  assert.ok(said, r.stderr);
+  assert.match(r.stdout, /rc=1/);
+  const text = ['#cloud-config', 'runcmd:', "  - ufw allow 'Nginx Full'", '  - ufw enable', ''].join('\n');
+  const [v4] = ufwRulesOf(parseCloudConfig(text, 'auto'));
+  assert.ok(
+    [...(v4?.unresolved.values() ?? [])].some((why) => why.includes(`\`ERROR: ${said}\``)),
+    [...(v4?.unresolved.values() ?? [])].join('\n'),
+  );
 });

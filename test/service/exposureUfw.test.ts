@@ -12,6 +12,12 @@ import {
   type RulesExposure,
 } from '../../server/src/service/exposure/index';
 import { repoRoot } from '../helpers/paths';
+import { parseCloudConfig } from '../../server/src/service/cloudConfig/parse';
+import { ufwRulesOf } from '../../server/src/service/exposure/ufwRules';
+import { parseRulesSave } from '../../server/src/service/iptables/parse';
+import { ruleSetOf } from '../../server/src/service/iptables/trace/ruleSet';
+import { tracePacket } from '../../server/src/service/iptables/trace/trace';
+import { parseCidr, type Cidr } from '../../server/src/service/iptables/flow/cidr';
 
 /** `443/tcp open INPUT "ufw allow 443/tcp" @19` per row (1-based document line of the deciding line). */
 function rows(file: RulesExposure | undefined): string[] {
@@ -120,6 +126,10 @@ test('ufw rules from some sources, an unknown profile, and ufw never enabled', (
     app?.entries.filter((e) => e.proto === 'tcp').map((e) => `${e.label} ${e.status} ${e.decidedBy?.text}`),
     ['every port/tcp unknown ufw allow Nginx Full'],
   );
+  // Said as ufw says it (test/oracle/ufwExposure.test.ts checks the message against ufw 0.36), not as a set.
+  assert.deepEqual(app?.entries.find((e) => e.proto === 'tcp')?.reasons, [
+    "ufw profile `Nginx Full` is not known here (ufw refuses a profile it cannot find: `ERROR: Could not find a profile matching 'Nginx Full'`, no rule added; a package may install it)",
+  ]);
   const off = exposureReport(variant(['ufw allow 443/tcp']), 'cloud-config');
   assert.deepEqual(
     off.files.map((f) => f.name),
@@ -160,5 +170,71 @@ test('the DOCKER-USER recipe in /etc/ufw/after.rules joins ufw’s rules: the pu
       "22/tcp ufw's default incoming policy (deny), `ufw enable` @15",
       '5432/tcp -A DOCKER-USER -m conntrack --ctstate DNAT -j DROP @9',
     ],
+  );
+});
+
+test('`ufw allow in on IFACE`: depends on the interface until the map is told which one the internet reaches', () => {
+  const text = variant([
+    'ufw allow in on eth1 to any port 5432 proto tcp',
+    'ufw allow 443/tcp',
+    'ufw deny in on eth0 to any port 443 proto tcp',
+    'ufw enable',
+  ]);
+  const row = (opts: { inIface?: string }, port: number) => {
+    const v4 = exposureReport(text, 'cloud-config', opts).files.find((f) => f.family === 4);
+    const e = v4?.entries.find((x) => x.proto === 'tcp' && x.from <= port && port <= x.to);
+    return `${e?.status} ${e?.reasons.join('; ')}`.trim();
+  };
+  assert.equal(row({}, 5432), 'unknown depends on interface `eth1`');
+  assert.equal(row({ inIface: 'eth1' }, 5432), 'open');
+  assert.equal(row({ inIface: 'eth0' }, 5432), 'closed');
+  // 443 is allowed on every interface, denied on eth0 only after the allow (first match wins).
+  assert.equal(row({ inIface: 'eth1' }, 443), 'open');
+  assert.equal(row({}, 443), 'open');
+  const v4 = exposureReport(text, 'cloud-config').files.find((f) => f.family === 4);
+  assert.equal(v4?.inIfaceKnown, false);
+  assert.equal(
+    exposureReport(variant(['ufw allow 22/tcp', 'ufw enable']), 'cloud-config').files[0]?.inIfaceKnown,
+    true,
+  );
+  const traced = traceReport(text, 'cloud-config', { proto: 'tcp', dport: 5432, src: '203.0.113.5' });
+  assert.equal(traced.verdict, 'unknown');
+  assert.deepEqual(traced.reasons, ['depends on interface `eth1`']);
+  assert.equal(
+    traceReport(text, 'cloud-config', { proto: 'tcp', dport: 5432, src: '203.0.113.5', inIface: 'eth1' }).verdict,
+    'accept',
+  );
+});
+
+test('ufw source ports (`from any port 53`) match the source port, not the destination', () => {
+  const text = variant([
+    'ufw allow from any port 53',
+    'ufw allow proto udp from 192.0.2.0/24 port 123 to any port 123',
+    'ufw enable',
+  ]);
+  const [v4] = ufwRulesOf(parseCloudConfig(text, 'auto'));
+  const set = ruleSetOf(parseRulesSave(v4?.text ?? '', 'ipv4'));
+  const packet = (proto: string, sport: number, dport: number, src: string) =>
+    tracePacket(set, {
+      family: 4,
+      proto,
+      sport,
+      dport,
+      icmpType: undefined,
+      src: parseCidr(src) as Cidr,
+      dst: undefined,
+      inIface: 'eth0',
+      state: 'NEW',
+    }).verdict;
+  assert.equal(packet('udp', 53, 40000, '203.0.113.5'), 'accept');
+  assert.equal(packet('tcp', 53, 40000, '203.0.113.5'), 'accept');
+  assert.equal(packet('udp', 40000, 53, '203.0.113.5'), 'drop');
+  assert.equal(packet('udp', 123, 123, '192.0.2.9'), 'accept');
+  assert.equal(packet('udp', 40000, 123, '192.0.2.9'), 'drop');
+  // The map's connections come from ephemeral ports: port 53 is not open to them.
+  const map = exposureReport(text, 'cloud-config').files.find((f) => f.family === 4);
+  assert.deepEqual(
+    map?.entries.filter((e) => e.status !== 'closed').map((e) => e.label),
+    ['icmp echo-request'],
   );
 });

@@ -3,7 +3,10 @@
 // oracle (test/oracle/kernelTracer.test.ts) measured differently before the tracer modelled it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
 import { exposureReport, exposureSummary, traceReport } from '../../server/src/service/exposure/index';
+import { repoRoot } from '../helpers/paths';
 
 const file = (...lines: string[]) => `${lines.join('\n')}\n`;
 const trace = (text: string, dport: number, extra: Record<string, unknown> = {}) =>
@@ -114,4 +117,52 @@ test("the host's answer comes from a local address (addrtype --src-type LOCAL in
   );
   assert.equal(trace(text, 22).verdict, 'accept');
   assert.equal(trace(text, 23).verdict, 'drop');
+});
+
+/** A scenario file of the kernel oracle (measured with real packets, legacy and nft). */
+const scenario = (name: string): string =>
+  fs.readFileSync(path.join(repoRoot(), 'test', 'oracle', 'kernel', 'scenarios', name), 'utf8');
+
+test('after an untracked first packet the answer is INVALID (TCP SYN-ACK, echo reply) or NEW (UDP)', () => {
+  const v4 = scenario('notrack-answer.v4.rules');
+  // OUTPUT lets out ESTABLISHED answers only (and NEW ones from port 53).
+  const tcp = trace(v4, 80);
+  assert.equal(tcp.verdict, 'drop');
+  assert.ok(tcp.steps.some((s) => s.table === 'raw' && s.text === '-A PREROUTING -p tcp --dport 80 -j CT --notrack'));
+  assert.equal(tcp.steps.at(-1)?.text, ':OUTPUT DROP');
+  assert.equal(trace(v4, 443).verdict, 'accept');
+  const udp = (text: string, dport: number) =>
+    traceReport(text, 'iptables', { proto: 'udp', dport, src: '203.0.113.5' }).verdict;
+  assert.equal(udp(v4, 53), 'accept');
+  assert.equal(udp(v4, 123), 'accept');
+  assert.equal(traceReport(v4, 'iptables', { proto: 'icmp', src: '203.0.113.5' }).verdict, 'drop');
+  const v6 = scenario('notrack-answer.v6.rules');
+  assert.equal(traceReport(v6, 'ip6tables', { proto: 'tcp', dport: 80, src: '2001:db8::5' }).verdict, 'drop');
+  assert.equal(traceReport(v6, 'ip6tables', { proto: 'icmp', src: '2001:db8::5' }).verdict, 'drop');
+});
+
+test("after an untracked SYN the client's ACK is NEW (conntrack picks the connection up)", () => {
+  const text = scenario('notrack-syn-only.v4.rules');
+  const untrackedOnly = trace(text, 8080);
+  assert.equal(untrackedOnly.verdict, 'drop');
+  assert.ok(untrackedOnly.steps.some((s) => /its ACK: conntrack has no entry/.test(s.text)));
+  assert.equal(trace(text, 8443).verdict, 'accept');
+});
+
+test("-m addrtype: the host's own address is LOCAL, not UNICAST, on IPv4; UNICAST and LOCAL on IPv6", () => {
+  const v4 = scenario('addrtype.v4.rules');
+  const v6 = scenario('addrtype.v6.rules');
+  const t4 = (proto: string, dport: number) =>
+    traceReport(v4, 'iptables', { proto, dport, src: '203.0.113.5', dst: '192.0.2.1' }).verdict;
+  const t6 = (proto: string, dport: number) =>
+    traceReport(v6, 'ip6tables', { proto, dport, src: '2001:db8:2::7', dst: '2001:db8::1' }).verdict;
+  assert.deepEqual(
+    [t4('tcp', 80), t4('tcp', 443), t4('tcp', 8080), t4('tcp', 22), t4('udp', 53)],
+    ['drop', 'accept', 'accept', 'accept', 'accept'],
+  );
+  // IPv6: `LOCAL,UNICAST` needs both (the client is not LOCAL: 22 in, 443's answer out).
+  assert.deepEqual(
+    [t6('tcp', 80), t6('tcp', 443), t6('tcp', 8080), t6('tcp', 22), t6('udp', 53)],
+    ['accept', 'drop', 'accept', 'drop', 'drop'],
+  );
 });

@@ -150,7 +150,7 @@ function exposureText(display: string, r: ExposureReport): string {
   const out: string[] = [];
   for (const f of r.files) {
     out.push(
-      `${display} — ${f.name} (IPv${f.family}; internet traffic assumed on ${f.inIface}, from ${f.internetSource})`,
+      `${display} — ${f.name} (IPv${f.family}; internet traffic assumed on ${f.inIfaceKnown ? f.inIface : 'an interface not named (give --in IFACE)'}, from ${f.internetSource})`,
     );
     const rows = f.entries.filter((e) => e.status !== 'closed' || e.listeners.length > 0);
     out.push(`  ${pad('PORT', 20)}${pad('STATUS', 14)}${pad('PATH', 8)}${pad('DECIDED BY', 56)}LISTENS`);

@@ -6,7 +6,7 @@ import { parseCloudConfig } from '../../../server/src/service/cloudConfig/parse'
 import { hostCommandsOf } from '../../../server/src/service/cloudConfig/hostCommands';
 import { hostServices } from '../../../server/src/service/exposure/listeners';
 import { familyOf } from '../../../server/src/service/iptables/family';
-import { sharedDir } from '../../helpers/paths';
+import { repoRoot, sharedDir } from '../../helpers/paths';
 import { generatedCase } from './generate';
 import type { OracleCase } from './oracle';
 
@@ -75,4 +75,22 @@ export function corpusUserDataCases(): OracleCase[] {
 
 export function generatedCases(count: number, firstSeed = 1): OracleCase[] {
   return Array.from({ length: count }, (_, i) => generatedCase(firstSeed + i));
+}
+
+/**
+ * Hand-written rule sets for what the other cases rarely hold (test/oracle/kernel/scenarios): the
+ * answer to an untracked first packet, an ACK conntrack picks up mid-stream, `-m addrtype` on the
+ * host's own address. `NAME.v4.rules` / `NAME.v6.rules`.
+ */
+export function scenarioCases(): OracleCase[] {
+  const dir = path.join(repoRoot(), 'test', 'oracle', 'kernel', 'scenarios');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.v[46]\.rules$/.test(f))
+    .sort()
+    .map((f) => ({
+      name: `scenarios/${f}`,
+      family: f.endsWith('.v6.rules') ? 6 : 4,
+      text: fs.readFileSync(path.join(dir, f), 'utf8'),
+    }));
 }

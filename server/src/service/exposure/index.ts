@@ -140,6 +140,8 @@ export interface RulesExposure {
   /** The `*filter` line, where a code lens sits. */
   readonly range: Range;
   readonly inIface: string;
+  /** False when the map does not know the interface (ufw's rules with no `--in`): `on IFACE` rules are unknowns. */
+  readonly inIfaceKnown: boolean;
   readonly internetSource: string;
   readonly entries: readonly DocEntry[];
   readonly openNothingListens: readonly string[];
@@ -158,8 +160,16 @@ export interface ExposureReport {
   readonly unknownPorts: readonly string[];
 }
 
+/** A reason as the user reads it: a name ufw could not resolve rather than the set standing for it. */
+function said(reason: string, place: RulesPlace): string {
+  let out = reason;
+  for (const [set, why] of place.ufw?.unresolved ?? []) out = out.replace(`depends on set \`${set}\``, why);
+  return out;
+}
+
 function docStep(s: TraceStep | undefined, place: RulesPlace, doc: TextDocument): DocStep | undefined {
   if (!s) return undefined;
+  if (s.assumption !== undefined && place.ufw) s = { ...s, assumption: said(s.assumption, place) };
   if (place.ufw) return ufwStep(s, place.ufw, doc);
   const { span, ...rest } = s;
   const range =
@@ -180,6 +190,11 @@ function ufwStep(s: TraceStep, ufw: UfwRules, doc: TextDocument): DocStep {
     ? { start: doc.positionAt(source.span[0]), end: doc.positionAt(source.span[1]) }
     : undefined;
   return { ...rest, text: source.text, range };
+}
+
+/** ufw's rules include one limited to an interface (`ufw allow in on eth1 …`). */
+function onInterface(place: RulesPlace): boolean {
+  return place.ufw !== undefined && /^-A ufw-user-input .*-i /m.test(place.ufw.text);
 }
 
 function familyNumber(f: IpFamily): 4 | 6 {
@@ -225,8 +240,9 @@ function cachedFamilyExposure(
   fam: 4 | 6,
   iface: string,
   listeners: readonly Listener[] | undefined,
+  ifaceKnown: boolean,
 ): FamilyExposure {
-  const key = `${iface}\n${JSON.stringify(listeners ?? null)}\n${place.key}`;
+  const key = `${iface}${ifaceKnown ? '' : '?'}\n${JSON.stringify(listeners ?? null)}\n${place.key}`;
   const hit = familyCache.get(key);
   if (hit) {
     // Most recently used last: the first key is the one to evict.
@@ -235,7 +251,7 @@ function cachedFamilyExposure(
     return hit;
   }
   exposureCacheStats.computed++;
-  const ex = familyExposure(place.set, fam, iface, listeners);
+  const ex = familyExposure(place.set, fam, iface, listeners, ifaceKnown);
   familyCache.set(key, ex);
   if (familyCache.size > familyCacheSize) familyCache.delete(familyCache.keys().next().value as string);
   return ex;
@@ -247,9 +263,13 @@ export function exposureReport(text: string, lang: LanguageId, opts: ExposureOpt
   const files: RulesExposure[] = places.map((place) => {
     const fam = familyNumber(place.family);
     const iface = opts.inIface ?? outsideInterface(place.set);
-    const ex: FamilyExposure = cachedFamilyExposure(place, fam, iface, services?.listeners);
+    // ufw applies its rules on every interface; a rule limited by `on IFACE` is known only with the interface.
+    const ifaceKnown = opts.inIface !== undefined || !onInterface(place);
+    const ex: FamilyExposure = cachedFamilyExposure(place, fam, iface, services?.listeners, ifaceKnown);
     const toEntry = (e: ExposureEntry): DocEntry => ({
       ...e,
+      reasons: e.reasons.map((r) => said(r, place)),
+      sources: e.sources.map((r) => said(r, place)),
       label: labelOf(e),
       decidedBy: docStep(e.decidedBy, place, doc),
     });
@@ -258,6 +278,7 @@ export function exposureReport(text: string, lang: LanguageId, opts: ExposureOpt
       family: fam,
       range: { start: doc.positionAt(place.anchor.start), end: doc.positionAt(place.anchor.end) },
       inIface: ex.inIface,
+      inIfaceKnown: ex.inIfaceKnown,
       internetSource: ex.internetSource,
       entries: ex.entries.map(toEntry),
       openNothingListens: ex.openNothingListens.map(labelOf),
@@ -353,6 +374,7 @@ export function traceReport(
     src,
     dst,
     inIface: req.inIface ?? outsideInterface(place.set),
+    ...(req.inIface === undefined && onInterface(place) ? { inIfaceUnknown: true } : {}),
     state: req.state ?? 'NEW',
   };
   // A new connection is judged whole (the host's answer and the client's next packet too).
@@ -362,7 +384,7 @@ export function traceReport(
     file: place.name,
     family: src.family,
     verdict: result.verdict,
-    reasons: result.reasons,
+    reasons: result.reasons.map((r) => said(r, place)),
     steps: steps(result.path.steps),
     delivered: {
       local: result.path.delivered.local,
@@ -374,7 +396,11 @@ export function traceReport(
         ? result.paths
             .filter((p) => p !== result.path)
             .slice(0, 8)
-            .map((p) => ({ verdict: p.verdict, assumptions: p.assumptions, steps: steps(p.steps) }))
+            .map((p) => ({
+              verdict: p.verdict,
+              assumptions: p.assumptions.map((a) => said(a, place)),
+              steps: steps(p.steps),
+            }))
         : [],
   };
 }

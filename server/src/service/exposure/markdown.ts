@@ -19,7 +19,9 @@ export function exposureMarkdown(uri: string, name: string, r: ExposureReport): 
     out.push(
       `## ${f.name} — IPv${f.family}`,
       '',
-      `New connections from an internet address (${f.internetSource}) arriving on ${f.inIface}.`,
+      f.inIfaceKnown
+        ? `New connections from an internet address (${f.internetSource}) arriving on ${f.inIface}.`
+        : `New connections from an internet address (${f.internetSource}) arriving on an interface not named here (rules on one interface depend on it).`,
       '',
     );
     out.push('| Port | Status | Path | Decided by | Listens |', '|---|---|---|---|---|');

@@ -21,6 +21,20 @@ export interface UfwRules {
   readonly lines: ReadonlyMap<number, UfwLineSource>;
   /** What decides the INPUT policy: `ufw default … incoming`, or ufw's default (deny) named on `ufw enable`. */
   readonly policy: UfwLineSource;
+  /**
+   * Names this model cannot resolve, by the set that stands for them in `text` (`ufw-app-Nginx_Full`):
+   * what to say instead of "depends on set …".
+   */
+  readonly unresolved: ReadonlyMap<string, string>;
+}
+
+/** Why a name in a `ufw` rule leaves the rule unknown (ufw 0.36's answers: docs/facts/hosts.md fact 12). */
+function unresolvedReason(rule: UfwRule): string {
+  const profile = rule.names.find((n) => !knownNames[n.toLowerCase()]);
+  if (profile !== undefined && rule.ports === undefined)
+    return `ufw profile \`${profile}\` is not known here (ufw refuses a profile it cannot find: \`ERROR: Could not find a profile matching '${profile}'\`, no rule added; a package may install it)`;
+  const name = [...rule.names, ...(rule.sports ?? [])].find((n) => !/^[\d:]+$/.test(n) && !knownNames[n.toLowerCase()]);
+  return `service name \`${name ?? ''}\` is not known here (ufw looks it up in /etc/services and refuses a name it cannot find: \`ERROR: Bad port\`)`;
 }
 
 /**
@@ -71,7 +85,25 @@ function familyOfAddress(a: string | undefined): IpFamily | undefined {
   return a.includes(':') ? 'ipv6' : 'ipv4';
 }
 
-/** The `-A ufw-user-input …` lines ufw writes for one rule, or undefined when a name cannot be resolved. */
+/** Ports as ufw writes them: service names resolved, or undefined when a name is not known here. */
+function resolvedPorts(list: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const p of list) {
+    if (/^[\d:]+$/.test(p)) out.push(p);
+    else {
+      const k = knownNames[p.toLowerCase()];
+      if (!k) return undefined;
+      out.push(k.port);
+    }
+  }
+  return out;
+}
+
+/**
+ * The `-A ufw-user-input …` lines ufw writes for one rule (in `iptables-save`'s order: `-s`, `-d`,
+ * `-i`, `-p`, then the port matches; one `multiport` per side as soon as either side lists or ranges
+ * ports, as ufw's `format_rule` does), or undefined when a name cannot be resolved.
+ */
 function userLines(rule: UfwRule, family: IpFamily): string[] | undefined {
   const fams = [familyOfAddress(rule.from), familyOfAddress(rule.to)].filter((f) => f !== undefined);
   if (fams.some((f) => f !== family)) return [];
@@ -83,14 +115,25 @@ function userLines(rule: UfwRule, family: IpFamily): string[] | undefined {
     ports = known.map((k) => k?.port as string);
     proto = proto ?? known[0]?.proto;
   }
-  const protos = proto ? [proto] : ports ? ['tcp', 'udp'] : [undefined];
-  const addr = `${rule.from ? ` -s ${rule.from}` : ''}${rule.to ? ` -d ${rule.to}` : ''}`;
+  const sports = rule.sports === undefined ? undefined : resolvedPorts(rule.sports);
+  if (rule.sports !== undefined && sports === undefined) return undefined;
+  const protos = proto ? [proto] : ports || sports ? ['tcp', 'udp'] : [undefined];
+  const addr = `${rule.from ? ` -s ${rule.from}` : ''}${rule.to ? ` -d ${rule.to}` : ''}${rule.iface ? ` -i ${rule.iface}` : ''}`;
+  const multi =
+    [...(ports ?? []), ...(sports ?? [])].some((p) => p.includes(':')) ||
+    (ports?.length ?? 0) > 1 ||
+    (sports?.length ?? 0) > 1;
   const out: string[] = [];
   for (const p of protos) {
-    const match =
-      p === undefined
-        ? ''
-        : ` -p ${p}${ports && (p === 'tcp' || p === 'udp') ? (ports.length > 1 ? ` -m multiport --dports ${ports.join(',')}` : ` -m ${p} --dport ${ports[0]}`) : ''}`;
+    let match = p === undefined ? '' : ` -p ${p}`;
+    if (p === 'tcp' || p === 'udp') {
+      if (multi) {
+        if (ports) match += ` -m multiport --dports ${ports.join(',')}`;
+        if (sports) match += ` -m multiport --sports ${sports.join(',')}`;
+      } else if (ports || sports) {
+        match += ` -m ${p}${sports ? ` --sport ${sports[0]}` : ''}${ports ? ` --dport ${ports[0]}` : ''}`;
+      }
+    }
     const head = `-A ufw-user-input${addr}${match}`;
     if (rule.action === 'allow') out.push(`${head} -j ACCEPT`);
     else if (rule.action === 'deny') out.push(`${head} -j DROP`);
@@ -204,6 +247,7 @@ function ufwRulesAlone(model: CloudConfigModel): UfwRules[] {
     ];
     if (value === 'reject') head.push('-A INPUT -j REJECT');
     const lines = new Map<number, UfwLineSource>();
+    const unresolved = new Map<string, string>();
     const text = [...head];
     if (value === 'reject') lines.set(text.length - 1, policy);
     for (const l of family === 'ipv4' ? before4 : before6) {
@@ -216,17 +260,18 @@ function ufwRulesAlone(model: CloudConfigModel): UfwRules[] {
     text.push('-A ufw-before-input -j ufw-user-input');
     for (const { cmd, rule } of rules) {
       const made = userLines(rule, family);
-      // A name ufw resolves from a profile we cannot see: the rule matches what we cannot know.
-      const synthesized = made ?? [
-        `-A ufw-user-input -m set --match-set ufw-app-${rule.names.join('_').replace(/\W/g, '_')} dst -j ACCEPT`,
-      ];
+      // A name we cannot resolve: the rule matches what we cannot know (a set stands for it).
+      const set = `ufw-app-${[...rule.names, ...(rule.sports ?? [])].join('_').replace(/\W/g, '_')}`;
+      if (!made) unresolved.set(set, unresolvedReason(rule));
+      const target = rule.action === 'deny' ? 'DROP' : rule.action === 'reject' ? 'REJECT' : 'ACCEPT';
+      const synthesized = made ?? [`-A ufw-user-input -m set --match-set ${set} dst -j ${target}`];
       for (const l of synthesized) {
         lines.set(text.length, { text: commandText(cmd), span: spanOf(cmd) });
         text.push(l);
       }
     }
     text.push('COMMIT', '');
-    out.push({ family, text: text.join('\n'), lines, policy });
+    out.push({ family, text: text.join('\n'), lines, policy, unresolved });
   }
   return out;
 }

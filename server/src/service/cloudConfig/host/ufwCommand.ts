@@ -26,6 +26,10 @@ export interface UfwRule {
   /** `from ADDR` and `to ADDR` (undefined for `any` or none written). */
   readonly from?: string;
   readonly to?: string;
+  /** `in on IFACE`: the interface the rule is limited to (ufw writes `-i IFACE`). */
+  readonly iface?: string;
+  /** `from … port P`: source ports (numbers and ranges) or service names, undefined for any. */
+  readonly sports?: readonly string[];
 }
 
 const actions = new Set(['allow', 'deny', 'reject', 'limit']);
@@ -69,13 +73,29 @@ function parseRule(
 ): { rule?: UfwRule; error?: string } {
   let i = 0;
   let direction: 'in' | 'out' = 'in';
-  if (args[i] === 'in' || args[i] === 'out') direction = args[i++] as 'in' | 'out';
-  if (args[i] === 'on') i += 2;
+  let iface: string | undefined;
+  let explicitDirection = false;
+  if (args[i] === 'in' || args[i] === 'out') {
+    direction = args[i++] as 'in' | 'out';
+    explicitDirection = true;
+  }
+  // `on IFACE` only after `in` or `out` (ufw 0.36: `allow on eth0 …` is "Invalid token 'on'").
+  if (args[i] === 'on') {
+    if (!explicitDirection) return { error: "Invalid token 'on'" };
+    iface = args[i + 1];
+    if (iface === undefined) return { error: 'Wrong number of arguments' };
+    i += 2;
+  }
   const rest = args.slice(i);
   const ci = rest.indexOf('comment');
   const body = ci >= 0 ? rest.slice(0, ci) : rest;
+  // `allow in on eth0` alone is every packet on that interface; the short form (`allow in on eth0 80`)
+  // is refused ("Wrong number of arguments").
+  if (body.length === 0 && iface !== undefined)
+    return { rule: { action, route, delete: del, direction, ports: undefined, names: [], proto: undefined, iface } };
   if (body.length === 0) return { error: 'Wrong number of arguments' };
   const extended = body.some((w) => w === 'from' || w === 'to' || w === 'proto');
+  if (!extended && iface !== undefined) return { error: 'Wrong number of arguments' };
   if (!extended) {
     if (body.length > 1) return { error: "Need 'to' or 'from' clause" };
     const spec = body[0] as string;
@@ -93,6 +113,7 @@ function parseRule(
   }
   let proto: string | undefined;
   let toPort: string | undefined;
+  let fromPort: string | undefined;
   let from: string | undefined;
   let to: string | undefined;
   const names: string[] = [];
@@ -117,7 +138,7 @@ function parseRule(
         if (w === 'to') {
           if (body[k + 1] === 'app') names.push(value);
           else toPort = value;
-        }
+        } else if (body[k + 1] === 'port') fromPort = value;
         k += 2;
       }
     } else if (!keywords.has(w)) {
@@ -133,6 +154,15 @@ function parseRule(
     } else if (nameLike.test(toPort)) names.push(toPort);
     else return { error: 'Bad port' };
   }
+  let sports: string[] | undefined;
+  if (fromPort !== undefined) {
+    if (/^[\d,:]+$/.test(fromPort)) {
+      const pl = portList(fromPort, proto);
+      if (pl.error) return { error: pl.error };
+      sports = pl.ports;
+    } else if (nameLike.test(fromPort)) sports = [fromPort];
+    else return { error: 'Bad port' };
+  }
   return {
     rule: {
       action,
@@ -144,6 +174,8 @@ function parseRule(
       proto,
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
+      ...(iface !== undefined ? { iface } : {}),
+      ...(sports !== undefined ? { sports } : {}),
     },
   };
 }
@@ -212,6 +244,8 @@ export function allowsSsh(rule: UfwRule, sshPorts: readonly number[]): boolean {
   if ((rule.action !== 'allow' && rule.action !== 'limit') || rule.route || rule.delete || rule.direction !== 'in')
     return false;
   if (rule.proto !== undefined && rule.proto !== 'tcp') return false;
+  // A client's source port is one it picks: a rule for some source ports does not let SSH in.
+  if (rule.sports !== undefined) return false;
   if (rule.names.some((n) => /^(ssh|openssh)$/i.test(n))) return true;
   if (rule.ports === undefined) return rule.names.length === 0;
   return rule.ports.some((p) => {

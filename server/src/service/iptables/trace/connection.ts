@@ -1,5 +1,5 @@
 import { parseCidr, type Cidr } from '../flow/cidr';
-import type { PacketView, TracePacket } from './packet';
+import type { ConntrackState, PacketView, TracePacket } from './packet';
 import type { RuleSet } from './ruleSet';
 import {
   tracePacket,
@@ -24,7 +24,7 @@ export function traceConnection(set: RuleSet, packet: TracePacket, opts: TraceOp
   const seen = new Map<string, TraceResult>();
   const results: TraceResult[] = [];
   for (const path of first.paths) {
-    const key = `${path.delivered.local}|${path.delivered.dst}|${path.delivered.dport}|${path.delivered.outIface}`;
+    const key = `${path.delivered.local}|${path.delivered.dst}|${path.delivered.dport}|${path.delivered.outIface}|${path.delivered.untracked}`;
     let later = seen.get(key);
     if (!later) {
       later = afterFirst(set, packet, path, opts);
@@ -45,6 +45,16 @@ export function traceConnection(set: RuleSet, packet: TracePacket, opts: TraceOp
 
 const replyType: Readonly<Record<string, string>> = { 'echo-request': 'echo-reply' };
 
+/**
+ * The conntrack state of the answer to an untracked first packet: conntrack never saw the question,
+ * so the answer is the first packet it sees of a connection. A TCP SYN-ACK and an ICMP echo reply
+ * cannot begin one (INVALID); a UDP datagram can (NEW). Measured in network namespaces, legacy and nft
+ * alike (docs/facts/kernel-tracer.md, "After an untracked first packet").
+ */
+function answerStateAfterUntracked(proto: string): ConntrackState {
+  return proto === 'tcp' || proto === 'icmp' || proto === 'icmpv6' ? 'INVALID' : 'NEW';
+}
+
 /** The answer and (TCP) the client's next packet, after the first packet took `path`. */
 function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: TraceOptions): TraceResult {
   const d = path.delivered;
@@ -57,7 +67,7 @@ function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: Tr
     icmpType: packet.icmpType === undefined ? undefined : (replyType[packet.icmpType] ?? packet.icmpType),
     src: to as Cidr,
     dst: packet.src,
-    state: 'ESTABLISHED',
+    state: d.untracked ? answerStateAfterUntracked(packet.proto) : 'ESTABLISHED',
     reply: true,
     fromHost: d.local,
     // From the host itself no input interface; from a container, the bridge it sits behind.
@@ -85,7 +95,10 @@ function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: Tr
   if (packet.proto !== 'tcp') return reply;
   const next: PacketView = {
     ...packet,
-    state: 'ESTABLISHED',
+    // After an untracked SYN the answer made no entry either: conntrack picks the connection up at the
+    // client's ACK and calls it NEW (unless the raw table leaves the ACK untracked too).
+    state: d.untracked ? 'NEW' : 'ESTABLISHED',
+    midStream: true,
     dst: to,
     dport: d.dport ?? packet.dport,
     local: d.local,
@@ -102,7 +115,7 @@ function afterFirst(set: RuleSet, packet: TracePacket, path: TracePath, opts: Tr
     kind: 'route',
     span: undefined,
     origin: 'kernel',
-    text: "the client's next packet (ESTABLISHED)",
+    text: `the client's next packet (${d.untracked ? 'its ACK: conntrack has no entry, NEW unless left untracked' : 'ESTABLISHED'})`,
   };
   return joined(path, nextNote, followUp, followUp.verdict);
 }

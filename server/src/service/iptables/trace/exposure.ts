@@ -42,6 +42,8 @@ export interface FamilyExposure {
   readonly family: 4 | 6;
   /** The interface internet traffic is assumed to arrive on. */
   readonly inIface: string;
+  /** False when the interface is not known: rules on a named interface are then "depends on interface …". */
+  readonly inIfaceKnown: boolean;
   /** The address standing for "any internet host". */
   readonly internetSource: string;
   /** Every port range with one status (closed ones included), per protocol, in port order. */
@@ -145,6 +147,7 @@ export function familyExposure(
   family: 4 | 6,
   inIface: string,
   listeners: readonly Listener[] | undefined,
+  inIfaceKnown = true,
 ): FamilyExposure {
   const named = addressesIn(set).filter((c) => c.family === family);
   const internetText =
@@ -166,6 +169,7 @@ export function familyExposure(
     src,
     dst: undefined,
     inIface,
+    ...(inIfaceKnown ? {} : { inIfaceUnknown: true }),
     state: 'NEW',
   });
   const mine = (listeners ?? []).filter((l) => l.family === undefined || l.family === family);
@@ -250,7 +254,7 @@ export function familyExposure(
     const entry = entries.find((e) => e.proto === l.proto && e.from <= l.port && l.port <= e.to);
     if (entry && entry.status === 'closed') listensButClosed.push({ listener: l, entry });
   }
-  return { family, inIface, internetSource: internetText, entries, openNothingListens, listensButClosed };
+  return { family, inIface, inIfaceKnown, internetSource: internetText, entries, openNothingListens, listensButClosed };
 }
 
 function same(a: ExposureEntry, b: ExposureEntry): boolean {

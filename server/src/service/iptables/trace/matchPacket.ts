@@ -40,10 +40,17 @@ function addressMatch(
   return cidrs.some((c) => cidrOverlaps(c, addr)) ? maybe(`depends on the ${side} address`) : no;
 }
 
-function interfaceMatch(pattern: string, name: string | undefined, side: string): PacketMatch {
+/** Interfaces a packet from the internet never arrives on: loopback and container bridges. */
+const insideInterface = /^(lo$|docker\d*$|br-|veth|cni|virbr|lxcbr|podman)/;
+
+function interfaceMatch(pattern: string, name: string | undefined, side: string, unknown = false): PacketMatch {
   const wildcard = pattern.endsWith('+');
   const stem = wildcard ? pattern.slice(0, -1) : pattern;
   if (wildcard && stem === '') return yes;
+  if (unknown) {
+    if (insideInterface.test(wildcard ? stem : pattern)) return no;
+    return maybe(`depends on interface \`${pattern}\``);
+  }
   if (name === undefined) return maybe(`depends on the ${side} interface (\`${pattern}\`)`);
   return (wildcard ? name.startsWith(stem) : name === stem) ? yes : no;
 }
@@ -101,7 +108,7 @@ function flagSet(text: string): Set<string> | undefined {
 /** The TCP flags of the traced packet: a SYN for a new connection, the host's SYN-ACK answer, an ACK otherwise. */
 function packetFlags(p: PacketView): Set<string> {
   if (p.reply) return new Set(['SYN', 'ACK']);
-  return new Set(p.state === 'NEW' ? ['SYN'] : ['ACK']);
+  return new Set(p.state === 'NEW' && !p.midStream ? ['SYN'] : ['ACK']);
 }
 
 function rangeMatch(text: string | undefined, addr: Cidr | undefined): PacketMatch {
@@ -113,6 +120,23 @@ function rangeMatch(text: string | undefined, addr: Cidr | undefined): PacketMat
   if (!addr) return maybe("depends on the host's address");
   if (addr.family !== from.family) return no;
   return addr.base >= from.base && addr.base <= to.base ? yes : no;
+}
+
+/**
+ * `-m addrtype` for a unicast address that is or is not one of the host's own. IPv4 gives an address
+ * one type from the local routing table: the host's own address is LOCAL and not UNICAST, any other
+ * unicast address UNICAST; a list of types matches any of them. IPv6 tests the address's class
+ * (UNICAST, MULTICAST, UNSPEC) and, when the list names LOCAL, ANYCAST or UNREACHABLE, the route as
+ * well, and both must hold: the host's own address is UNICAST and LOCAL, `LOCAL,UNICAST` matches only
+ * the host's own address. Measured with real packets in network namespaces, legacy and nft alike
+ * (docs/facts/kernel-tracer.md, "addrtype of the host's own address").
+ */
+function addressTypeMatch(types: readonly string[], local: boolean, family: 4 | 6): boolean {
+  if (family === 4) return types.some((t) => (t === 'LOCAL' ? local : t === 'UNICAST' ? !local : false));
+  if (types.includes('MULTICAST') || types.includes('UNSPEC')) return false;
+  const routed = types.filter((t) => t === 'LOCAL' || t === 'ANYCAST' || t === 'UNREACHABLE');
+  if (routed.length === 0) return types.includes('UNICAST');
+  return local && routed.includes('LOCAL');
 }
 
 /** Modules whose options are judged below: the `-m NAME` word itself adds nothing. */
@@ -182,11 +206,8 @@ function opaqueMatch(o: OptionUse, p: PacketView): PacketMatch {
     case '--dst-type':
     case '--src-type': {
       const types = (arg ?? '').toUpperCase().split(',');
-      const fact =
-        name === '--dst-type'
-          ? types.some((t) => (t === 'LOCAL' ? p.local : t === 'UNICAST'))
-          : types.includes(p.fromHost ? 'LOCAL' : 'UNICAST');
-      return negate(fact ? yes : no, neg);
+      const local = name === '--dst-type' ? p.local : p.fromHost === true;
+      return negate(addressTypeMatch(types, local, p.family) ? yes : no, neg);
     }
     case '--limit-iface-in':
     case '--limit-iface-out':
@@ -255,7 +276,7 @@ export function matchPacket(line: RuleLine, c: RuleConditions, p: PacketView): P
       ),
     () => check(c.src, (v) => addressMatch(v, p.src, optionFor(line, ['-s', '--source', '--src']), 'source')),
     () => check(c.dst, (v) => addressMatch(v, p.dst, optionFor(line, ['-d', '--destination', '--dst']), 'destination')),
-    () => check(c.inIface, (v) => interfaceMatch(v, p.inIface, 'input')),
+    () => check(c.inIface, (v) => interfaceMatch(v, p.inIface, 'input', p.inIfaceUnknown === true)),
     () => check(c.outIface, (v) => interfaceMatch(v, p.outIface, 'output')),
     () =>
       check(c.sport, (v) =>
@@ -269,7 +290,7 @@ export function matchPacket(line: RuleLine, c: RuleConditions, p: PacketView): P
       }),
     () => check(c.states, (v) => stateMatch(v, p)),
     () => check(c.icmpType, (v) => icmpTypeMatch(v, p)),
-    () => check(c.syn, () => (p.proto !== 'tcp' ? no : p.state === 'NEW' ? yes : no)),
+    () => check(c.syn, () => (p.proto !== 'tcp' ? no : p.state === 'NEW' && !p.midStream && !p.reply ? yes : no)),
     () => check(c.fragment, () => no),
     ...c.opaque.map((o) => () => opaqueMatch(o, p)),
   ];

@@ -20,6 +20,12 @@ export interface TracePacket {
   /** Destination address: undefined means "one of the host's own addresses, which one unknown". */
   readonly dst: Cidr | undefined;
   readonly inIface: string;
+  /**
+   * The input interface is not known (the exposure map of ufw's rules, no interface given): a packet
+   * from the internet arrives on some interface other than `lo` or a container bridge, and a rule on
+   * any other named interface may or may not match ("depends on interface `eth0`").
+   */
+  readonly inIfaceUnknown?: boolean;
   readonly state: ConntrackState;
 }
 
@@ -38,4 +44,9 @@ export interface PacketView extends TracePacket {
   readonly reply?: boolean;
   /** Sent by the host itself (its source is one of the host's addresses). */
   readonly fromHost?: boolean;
+  /**
+   * A TCP packet after the handshake's first (the client's ACK), whatever conntrack calls it: after an
+   * untracked SYN, conntrack picks the connection up mid-stream and calls the first ACK NEW.
+   */
+  readonly midStream?: boolean;
 }

@@ -36,6 +36,8 @@ export interface TracePath {
     readonly dst: string | undefined;
     readonly dport: number | undefined;
     readonly outIface: string | undefined;
+    /** The packet left the raw table untracked (`-j CT --notrack`, `-j NOTRACK`): conntrack made no entry. */
+    readonly untracked: boolean;
   };
 }
 
@@ -165,6 +167,7 @@ function runChain(
           m.m === 'yes'
         ) {
           branch.pkt = { ...branch.pkt, state: 'UNTRACKED' };
+          branch.steps.push(step(set, tableName, chain.name, 'rule', rule));
         }
         continue;
       }
@@ -415,7 +418,13 @@ function finish(b: Branch, verdict: Verdict, why?: string): TracePath {
     steps: b.steps,
     assumptions: b.assumptions,
     ...(why ? { unknownBecause: why } : {}),
-    delivered: { local: p.local, dst: p.dst ? formatHost(p.dst) : undefined, dport: p.dport, outIface: p.outIface },
+    delivered: {
+      local: p.local,
+      dst: p.dst ? formatHost(p.dst) : undefined,
+      dport: p.dport,
+      outIface: p.outIface,
+      untracked: p.state === 'UNTRACKED',
+    },
   };
 }
 
