@@ -59,6 +59,8 @@ export const secrets: readonly string[] = [
   'CoreRulesCommentPw',
   'UnitUrlPassword',
   'RulesCommentToken',
+  'StandaloneComposePw',
+  'ComposeUrlPw',
 ];
 
 const userData = `#cloud-config
@@ -197,10 +199,21 @@ const rules = `DB_PASSWORD=RulesFilePassword
 COMMIT
 `;
 
+const compose = `services:
+  db:
+    image: postgres
+    environment:
+      POSTGRES_PASSWORD: StandaloneComposePw
+      DATABASE_URL: postgres://app:ComposeUrlPw@db:5432/app
+    ports:
+      - "5432:5432"
+`;
+
 /** [file name, language, text]: the file names are those the CLI recognises. */
 export const secretDocs: ReadonlyArray<readonly [string, LanguageId, string]> = [
   ['user-data', 'cloud-config', userData],
   ['app.service', 'systemd', unit],
   ['coreos.cloud-config.yaml', 'cloud-config', coreos],
   ['rules.v4', 'iptables', rules],
+  ['docker-compose.yml', 'compose', compose],
 ];

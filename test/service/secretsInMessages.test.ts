@@ -128,6 +128,8 @@ for (const dialect of ['auto', 'coreos', 'cloud-init'] as const satisfies readon
       'coreos.cloud-config.yaml: ExecStartPre | /usr/bin/docker run --rm -e DB_PASSWORD=•••••• busybox true',
       'coreos.cloud-config.yaml: -A INPUT -m comment --comment "API_TOKEN=••••••" -j ACCEPT |',
       'rules.v4: -A INPUT -m comment --comment "API_TOKEN=••••••" -j ACCEPT |',
+      'docker-compose.yml: db |',
+      'docker-compose.yml: environment |',
     ])
       assert.ok(shown.includes(entry), `no outline entry "${entry}" in\n${shown.join('\n')}`);
     // The private keys in ssh_authorized_keys are list items: hidden whole.
