@@ -175,13 +175,14 @@ test('a service typing into a rules file keystroke after keystroke gives the fin
 });
 
 test('typing in a one-megabyte rule line with a quarter of a million stray words neither overflows nor differs', () => {
-  // Each stray word is a problem of the line: they once went into push() as arguments (fuzz seed 17,
-  // case 33107: v4_84_commit_lowercase.rules with a megabyte line, a character typed in it).
+  // Each stray word was once a problem of the line, and they went into push() as arguments (fuzz seed 17,
+  // case 33107: v4_84_commit_lowercase.rules with a megabyte line, a character typed in it). Now only
+  // the 251 words iptables-restore reads are looked at, and word 252 is the one problem past them.
   const text = `*filter\n-A INPUT ${'x y '.repeat(250_000)}\nCOMMIT\n`;
   const edited = text.replace('\nCOMMIT', 'z\nCOMMIT');
   const moved = reparseOneLine(parseRulesSave(text, 'ipv4'), edited);
   const fresh = parseRulesSave(edited, 'ipv4');
-  assert.ok(moved && fresh.problems.length > 400_000, `${fresh.problems.length} problems`);
+  assert.ok(moved && fresh.problems.length > 200 && fresh.problems.length < 300, `${fresh.problems.length} problems`);
   assert.equal(moved.problems.length, fresh.problems.length);
   assert.deepEqual(
     [moved.problems[0], moved.problems[moved.problems.length - 1]],

@@ -19,6 +19,7 @@ import { validateCloudConfig } from './cloudConfig/validate';
 import { completeCloudConfig } from './cloudConfig/complete';
 import { hoverCloudConfig } from './cloudConfig/hover';
 import { cloudConfigSymbols } from './cloudConfig/symbols';
+import { redactHover, redactSymbols } from './redactShown';
 import { cloudConfigFolding } from './cloudConfig/folding';
 import type { Finding } from './types';
 import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
@@ -128,9 +129,11 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       const pos = boundPosition(doc, requested);
       if (inWhitespace(doc.getText(), doc.offsetAt(pos))) return null;
       if (lang !== 'cloud-config')
-        return hoverIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o));
-      return hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) =>
-        doc.positionAt(o),
+        return redactHover(
+          hoverIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o)),
+        );
+      return redactHover(
+        hoverCloudConfig(cache.get(doc, lang, settings).cloudConfig(), doc.offsetAt(pos), (o) => doc.positionAt(o)),
       );
     },
     codeActions(doc, lang, range, only) {
@@ -138,9 +141,9 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     symbols(doc, lang) {
       const toPos = (o: number): Position => doc.positionAt(o);
-      if (lang !== 'cloud-config') return symbolsIn(standaloneText(lang, standaloneContext(doc)), toPos);
+      if (lang !== 'cloud-config') return redactSymbols(symbolsIn(standaloneText(lang, standaloneContext(doc)), toPos));
       const model = cache.get(doc, lang, settings).cloudConfig();
-      return cloudConfigSymbols(model, toPos, embeddedSymbolsFor(model.regions, toPos));
+      return redactSymbols(cloudConfigSymbols(model, toPos, embeddedSymbolsFor(model.regions, toPos)));
     },
     folding(doc, lang) {
       const lineOf = (o: number): number => doc.positionAt(o).line;

@@ -1,5 +1,6 @@
 import type { OffsetSymbol } from '../embedded/languages';
 import type { RuleLine, RulesFile, TableBlock } from './ast';
+import { redactSecrets } from '../secretValue';
 
 // LSP SymbolKind numbers.
 const namespaceKind = 3;
@@ -8,18 +9,26 @@ const functionKind = 12;
 
 const maxName = 72;
 
-const squeeze = (s: string): string => s.trim().replace(/\s+/g, ' ');
+/** Text between two offsets with runs of spaces collapsed, and never more than an outline can use of it. */
+const squeeze = (text: string, start: number, end: number): string =>
+  text
+    .slice(start, Math.min(end, start + 16 * maxName))
+    .trim()
+    .replace(/\s+/g, ' ');
 
-/** A rule's outline name: its line with runs of spaces collapsed; a long line loses its middle, never its target. */
+/**
+ * A rule's outline name: its line with runs of spaces collapsed and secrets hidden (a comment can
+ * quote anything); a long line loses its middle, never its target.
+ */
 function ruleName(text: string, rule: RuleLine): string {
-  const line = squeeze(text.slice(rule.span.start, rule.span.end));
-  if (line.length <= maxName) return line;
-  const fromJump = rule.jump ? squeeze(text.slice(rule.jump.span.start, rule.span.end)) : '';
+  const line = redactSecrets(squeeze(text, rule.span.start, rule.span.end));
+  if (line.length <= maxName && rule.span.end - rule.span.start <= 16 * maxName) return line;
+  const fromJump = rule.jump ? redactSecrets(squeeze(text, rule.jump.span.start, rule.span.end)) : '';
   const jump =
     fromJump.length < maxName / 2
       ? fromJump
       : rule.jump
-        ? squeeze(text.slice(rule.jump.span.start, rule.jump.span.end))
+        ? redactSecrets(squeeze(text, rule.jump.span.start, rule.jump.span.end))
         : '';
   const tail = jump && jump.length < maxName / 2 ? ` ${jump}` : '';
   return `${line.slice(0, maxName - tail.length - 1).trimEnd()}…${tail}`;

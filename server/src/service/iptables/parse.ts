@@ -170,7 +170,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith('*')) {
-      const words = tokenizeLine(text, at + 1, raw.end).tokens;
+      const words = tokenizeLine(text, at + 1, raw.end, 1).tokens;
       const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
       if (open) {
         problems.push({
@@ -191,7 +191,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith(':')) {
-      const words = tokenizeLine(text, at + 1, raw.end).tokens;
+      const words = tokenizeLine(text, at + 1, raw.end, 3).tokens;
       const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
       const policy = words[1];
       const countersTok = words[2] ? parseCounters(words[2]) : undefined;

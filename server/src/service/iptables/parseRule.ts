@@ -9,6 +9,14 @@ import { anyOptionArgCount } from '../data/iptables/index';
 import { lookupCommand } from '../data/iptables/generic';
 
 const syntax = 'iptables/syntax' as const;
+
+/**
+ * The most words a rule line may hold after its `[p:b]` counters: iptables-restore builds an argument
+ * vector of fixed size and stops at word 252 with "Parser cannot handle more arguments" on the legacy
+ * and the nft backend alike (docs/facts/parity.md; with `-c` the counters take three more places, so
+ * 248 words is the limit there). Words past the limit are never read, by iptables-restore or by us.
+ */
+export const maxRuleWords = 251;
 const jumpWords: ReadonlySet<string> = new Set(['-j', '--jump', '-g', '--goto']);
 
 /** `-x` or `--xyz`, but not a negative number (`-1`). */
@@ -110,14 +118,24 @@ export function parseRuleLine(
   family: IpFamily,
 ): RuleLine | undefined {
   void family;
-  const { tokens, unclosedQuote } = tokenizeLine(text, start, end);
-  void unclosedQuote;
+  // One word past the limit (and the counters) is enough to see the line is over it.
+  const { tokens } = tokenizeLine(text, start, end, maxRuleWords + 2);
   let counters: Token | undefined;
   let rest = tokens;
   const first = tokens[0];
   if (first && first.value.startsWith('[')) {
     counters = first;
     rest = tokens.slice(1);
+  }
+  const over = rest[maxRuleWords];
+  if (over) {
+    problems.push({
+      code: syntax,
+      message: `More than ${maxRuleWords} words in one rule: iptables-restore stops here with "Parser cannot handle more arguments".`,
+      start: over.start,
+      end: over.end,
+    });
+    rest = rest.slice(0, maxRuleWords);
   }
   const { leading, options } = groupOptions(rest, problems);
   if (leading.length) {

@@ -28,8 +28,11 @@ function unescape(quoted: string): string {
   return out;
 }
 
-/** Words of `text` between `start` and `end` (offsets into `text`). */
-export function tokenizeLine(text: string, start: number, end: number): LineTokens {
+/**
+ * Words of `text` between `start` and `end` (offsets into `text`), at most `maxWords` of them: the
+ * scan stops once that many are found, so a megabyte line costs only as much as the words asked for.
+ */
+export function tokenizeLine(text: string, start: number, end: number, maxWords = Infinity): LineTokens {
   const tokens: Token[] = [];
   let wordStart = -1;
   let inQuote = false;
@@ -51,6 +54,7 @@ export function tokenizeLine(text: string, start: number, end: number): LineToke
   };
 
   for (let i = start; i < end; i++) {
+    if (tokens.length >= maxWords) return { tokens, unclosedQuote: undefined };
     const c = text.charCodeAt(i);
     if (inQuote) {
       if (escaped) escaped = false;

@@ -23,7 +23,7 @@ export function unitSymbols(unit: UnitFile): OffsetSymbol[] {
     selectionEnd: section.headerSpan.end,
     children: section.entries.map((entry) => ({
       name: entry.key,
-      detail: shortened(shownValue(entry.key, shownAssignments(entry.value))),
+      detail: shortened(shownValue(entry.key, shownAssignments(entry.value, entry.key === 'Environment'))),
       kind: SymbolKindProperty,
       start: entry.span.start,
       end: entry.span.end,

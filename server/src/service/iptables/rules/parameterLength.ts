@@ -1,6 +1,7 @@
 import type { RulesFile } from '../ast';
 import type { Finding } from '../../types';
 import { tokenizeLine } from '../tokenize';
+import { maxRuleWords } from '../parseRule';
 import type { IptablesRule } from './rule';
 
 /**
@@ -15,7 +16,8 @@ export function checkParameterLength(file: RulesFile, text: string): Finding[] {
   for (const line of file.lines) {
     // Only a line longer than the limit can hold such a word.
     if (line.span.end - line.span.start <= maxParameterBytes / 4) continue;
-    for (const t of tokenizeLine(text, line.span.start, line.span.end).tokens) {
+    // iptables-restore never reads past the words it refuses a line for, and neither does this check.
+    for (const t of tokenizeLine(text, line.span.start, line.span.end, maxRuleWords + 1).tokens) {
       if (t.value.length * 3 <= maxParameterBytes) continue;
       const bytes = Buffer.byteLength(t.value, 'utf8');
       if (bytes <= maxParameterBytes) continue;
@@ -25,6 +27,7 @@ export function checkParameterLength(file: RulesFile, text: string): Finding[] {
         end: t.end,
         message: `A word of ${bytes.toLocaleString('en')} bytes: iptables-restore takes at most ${maxParameterBytes.toLocaleString('en')} and stops here with "Parameter too long!".`,
       });
+      break; // the restore stops at this word: the rest of the line is never read
     }
   }
   return out;
