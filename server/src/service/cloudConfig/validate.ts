@@ -38,8 +38,26 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
 ];
 
 /** Every cloud-config finding for a parsed document, in document order. Scripts (`#!`) only get a note. */
-export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceSettings): Finding[] {
-  const ctx = new RuleContext(model);
+export function validateCloudConfig(model: CloudConfigModel, settings: ServiceSettings): Finding[] {
+  return runChecks(new RuleContext(model), settings);
+}
+
+/**
+ * The first pass over a large document: every cloud-config finding and the embedded findings already
+ * known (by content, from any document), without running the embedded checks not yet run. `skipped`
+ * is the length of the embedded text left out (0: the findings are the complete set).
+ */
+export function firstPassCloudConfig(
+  model: CloudConfigModel,
+  settings: ServiceSettings,
+): { findings: Finding[]; skipped: number } {
+  const ctx = new RuleContext(model, true);
+  const findings = runChecks(ctx, settings);
+  return { findings, skipped: ctx.skippedEmbedded };
+}
+
+function runChecks(ctx: RuleContext, _settings: ServiceSettings): Finding[] {
+  const model = ctx.model;
   if (model.header === 'script' || model.header === 'ignition' || model.header === 'other-user-data') {
     const end = model.text.indexOf('\n');
     ctx.reportSpan(
