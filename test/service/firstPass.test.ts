@@ -86,6 +86,31 @@ test('a large user-data just opened: the first pass is the complete set without 
   );
 });
 
+test('after a first pass, the complete set equals a single pass also with template syntax and a YAML error', () => {
+  const variants = {
+    template: `${largeUserData(150, 'tpl')}hostname: \${host_name}\n%{ if enable_ntp }\nntp:\n  enabled: true\n%{ endif }\n`,
+    'yaml error': `${largeUserData(150, 'yamlerr')}write_files:\n  - path: /etc/motd\n    content: "unclosed\n`,
+  };
+  for (const [name, text] of Object.entries(variants)) {
+    const s = service();
+    const opened = doc(text, 'cloud-config', `file:///a/${name}.yaml`);
+    const first = s.firstPass(opened, 'cloud-config');
+    assert.ok(first, name);
+    const all = s.validate(opened, 'cloud-config').map(key);
+    const single = service()
+      .validate(doc(text, 'cloud-config', `file:///a/${name}.yaml`), 'cloud-config')
+      .map(key);
+    assert.deepEqual(all, single, name);
+    const fixes = (list: ReturnType<typeof s.codeActions>): string[] => list.map((a) => JSON.stringify(a.edit));
+    const whole = { start: { line: 0, character: 0 }, end: opened.positionAt(text.length) };
+    assert.deepEqual(
+      fixes(s.codeActions(opened, 'cloud-config', whole)),
+      fixes(service().codeActions(doc(text, 'cloud-config', `file:///a/${name}.yaml`), 'cloud-config', whole)),
+      name,
+    );
+  }
+});
+
 test('no first pass for a small user-data, nor once its complete set is known', () => {
   const small = largeUserData(3, 'small');
   const s = service();

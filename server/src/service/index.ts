@@ -15,7 +15,7 @@ import { DocumentCache } from './documentCache';
 import { plainText } from './plainText';
 import { toDiagnostics } from './diagnostics';
 import { findingsToCodeActions } from './codeActions';
-import { firstPassCloudConfig, validateCloudConfig } from './cloudConfig/validate';
+import { afterFirstPass, firstPassCloudConfig, validateCloudConfig } from './cloudConfig/validate';
 import { completeCloudConfig } from './cloudConfig/complete';
 import { hoverCloudConfig } from './cloudConfig/hover';
 import { cloudConfigSymbols } from './cloudConfig/symbols';
@@ -107,10 +107,13 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       entry.findings = finished(
         doc,
         lang,
-        lang === 'cloud-config'
-          ? validateCloudConfig(entry.cloudConfig(), settings)
-          : (embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []),
+        lang !== 'cloud-config'
+          ? (embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? [])
+          : entry.firstPass
+            ? afterFirstPass(entry.firstPass)
+            : validateCloudConfig(entry.cloudConfig(), settings),
       );
+      entry.firstPass = undefined;
     }
     return entry.findings;
   }
@@ -132,6 +135,8 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       const known = finished(doc, lang, first.findings);
       // Every embedded finding was known: this is the complete set.
       if (first.skipped === 0) entry.findings = known;
+      // The complete set adds the embedded findings to the other checks' findings of this pass.
+      else entry.firstPass = first.others;
       return first.skipped < firstPassFrom ? undefined : toDiagnostics(doc, known, settings);
     },
     complete(doc, lang, requested) {
