@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { userData, rulesSaveLines, probePositions } from './bench/generate.mjs';
-import { measureServer } from './bench/measure.mjs';
+import { measureServer, percentile } from './bench/measure.mjs';
 import { markdown, svg } from './bench/report.mjs';
 import { kubeDump } from './bench/kubeDump.mjs';
 import { cliArgs, cliRows, kubeMarkdown, kubePositions, restoreAvailable } from './bench/kube.mjs';
@@ -64,6 +64,21 @@ function editPlaces(text, positions, rules) {
   return places;
 }
 
+const runs = Math.max(1, Number(opt('--runs') ?? 3));
+
+const openFields = ['initializeMs', 'activationMs'];
+for (const f of ['openMs', 'openCompleteMs', 'warmOpenMs', 'warmOpenCompleteMs'])
+  openFields.push(f, f.replace(/Ms$/, 'CpuMs'));
+/** The first run (edits, completion, hover) with the median of every run's open times. */
+function withMedianOpens(all) {
+  const out = { ...all[0], runs: all.length };
+  for (const f of openFields) {
+    const values = all.map((r) => r[f]).filter((v) => typeof v === 'number');
+    if (values.length) out[f] = percentile(values, 50);
+  }
+  return out;
+}
+
 const dir = join(tmpdir(), 'cloud-config-bench');
 mkdirSync(dir, { recursive: true });
 const docs = [
@@ -108,6 +123,8 @@ const ours = {
   command: process.execPath,
   args: [join(root, 'dist', 'server.js'), '--stdio'],
   settings: { cloudConfig: { dialect: 'auto', rules: {} } },
+  // A large user-data's first pass is followed by the complete set: its status says which is which.
+  status: 'cloudConfig/status',
 };
 const peer = peerOk && {
   command: process.execPath,
@@ -138,23 +155,22 @@ for (const d of docs) {
         spawnSync(process.execPath, [join(root, 'scripts/bench/floor.mjs'), file], { cwd: root, encoding: 'utf8' })
           .stdout,
       );
-  const ourResult = await measureServer(ours, {
-    file,
-    text,
-    languageId: d.rules ? 'iptables' : 'cloud-config',
-    positions,
-    edits,
-  });
+  const ourDoc = { file, text, languageId: d.rules ? 'iptables' : 'cloud-config', positions, edits };
+  const peerDoc = peer && !d.rules ? { file, text, languageId: 'yaml', positions, edits } : undefined;
+  const ourRuns = [await measureServer(ours, ourDoc)];
   process.stdout.write('ours done … ');
-  const peerResult =
-    peer && !d.rules
-      ? await measureServer(
-          peer,
-          { file, text, languageId: 'yaml', positions, edits },
-          { edits: 10, reps: 100, budgetMs: 5_000 },
-        )
-      : undefined;
-  console.log(peerResult ? 'peer done' : '');
+  const peerRuns = peerDoc ? [await measureServer(peer, peerDoc, { edits: 10, reps: 100, budgetMs: 5_000 })] : [];
+  if (peerDoc) process.stdout.write('peer done … ');
+  // --runs N: the opens (cold and warm) are measured N times, ours and the peer in turn (the load of a
+  // shared machine changes under both alike), and the medians reported.
+  for (let run = 1; run < runs; run++) {
+    ourRuns.push(await measureServer(ours, ourDoc, { openOnly: true }));
+    if (peerDoc) peerRuns.push(await measureServer(peer, peerDoc, { openOnly: true }));
+    process.stdout.write(`run ${run + 1} … `);
+  }
+  const ourResult = withMedianOpens(ourRuns);
+  const peerResult = peerRuns.length ? withMedianOpens(peerRuns) : undefined;
+  console.log('');
   results.push({
     id: d.id,
     short: d.id,
@@ -177,7 +193,7 @@ for (const d of kubeDocs) {
     console.log('iptables-restore not installed: skipped');
     continue;
   }
-  const cli = cliRows(file, { cli: join(root, 'dist', 'cli.js'), runs: Number(opt('--runs') ?? 3) });
+  const cli = cliRows(file, { cli: join(root, 'dist', 'cli.js'), runs });
   process.stdout.write('CLI done … ');
   const { positions, edits } = kubePositions(text);
   const editor = await measureServer(
@@ -253,18 +269,29 @@ targets.push({
 
 const r256 = by('256k');
 if (r256?.peer) {
+  // Our first diagnostics of a large user-data are a first pass (YAML, keys, values and the embedded
+  // findings already known); the complete set follows. Both are judged; the peer publishes once.
+  const ratio = (peerMs, ourMs) => `${(peerMs / ourMs).toFixed(2)}× (${Math.round(ourMs)} vs ${Math.round(peerMs)} ms)`;
+  const cpu = (p, o) => `; CPU ${ratio(r256.peer[p], r256.ours[o ?? p])}`;
   targets.push({
     id: 'userdata-cold',
     profile: 'userdata',
-    name: 'cold open of a 256 KB user-data ≥ 3× faster than the peer',
-    measured: `${(r256.peer.openMs / r256.ours.openMs).toFixed(2)}× (${Math.round(r256.ours.openMs)} vs ${Math.round(r256.peer.openMs)} ms)`,
+    name: 'cold open of a 256 KB user-data ≥ 3× faster than the peer (first diagnostics)',
+    measured: ratio(r256.peer.openMs, r256.ours.openMs) + cpu('openCpuMs'),
     met: r256.peer.openMs / r256.ours.openMs >= 3,
+  });
+  targets.push({
+    id: 'userdata-cold-complete',
+    profile: 'userdata',
+    name: 'cold open of a 256 KB user-data ≥ 3× faster than the peer (complete diagnostics)',
+    measured: ratio(r256.peer.openCompleteMs, r256.ours.openCompleteMs) + cpu('openCompleteCpuMs'),
+    met: r256.peer.openCompleteMs / r256.ours.openCompleteMs >= 3,
   });
   targets.push({
     id: 'userdata-warm',
     profile: 'userdata',
     name: 'warm open (second document) of a 256 KB user-data ≥ 10× faster than the peer',
-    measured: `${(r256.peer.warmOpenMs / r256.ours.warmOpenMs).toFixed(2)}× (${Math.round(r256.ours.warmOpenMs)} vs ${Math.round(r256.peer.warmOpenMs)} ms)`,
+    measured: ratio(r256.peer.warmOpenMs, r256.ours.warmOpenMs) + cpu('warmOpenCpuMs'),
     met: r256.peer.warmOpenMs / r256.ours.warmOpenMs >= 10,
   });
 }

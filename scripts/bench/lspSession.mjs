@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
+/** Clock ticks per second of /proc/PID/stat (USER_HZ, 100 on Linux). */
+const ticksPerSecond = 100;
 
 export class LspSession {
   /** `settings` answers workspace/configuration by section path and is pushed with didChangeConfiguration. */
@@ -18,6 +20,8 @@ export class LspSession {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = [];
+    /** The last diagnostics published per URI. */
+    this.published = new Map();
     this.child.stderr.on('data', (d) => {
       this.stderr = (this.stderr + d).slice(-20_000);
     });
@@ -59,6 +63,7 @@ export class LspSession {
       else if (p) p.res(msg.result);
       return;
     }
+    if (msg.method === 'textDocument/publishDiagnostics') this.published.set(msg.params.uri, msg.params.diagnostics);
     for (const l of [...this.listeners]) l(msg);
   }
 
@@ -96,6 +101,23 @@ export class LspSession {
 
   notify(method, params) {
     this.send({ method, params });
+  }
+
+  /** The next notification `method` whose params satisfy `test`. */
+  nextNotification(method, test) {
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => {
+        this.listeners.splice(this.listeners.indexOf(l), 1);
+        rej(new Error(`no ${method} in time`));
+      }, this.timeoutMs);
+      const l = (m) => {
+        if (m.method !== method || !test(m.params)) return;
+        this.listeners.splice(this.listeners.indexOf(l), 1);
+        clearTimeout(timer);
+        res(m.params);
+      };
+      this.listeners.push(l);
+    });
   }
 
   /** The next publishDiagnostics for `uri` (optionally: only one whose version is at least `version`). */
@@ -141,6 +163,17 @@ export class LspSession {
     });
     this.notify('initialized', {});
     if (Object.keys(this.settings).length) this.notify('workspace/didChangeConfiguration', { settings: this.settings });
+  }
+
+  /** CPU time (user + system) the server process has used so far, in ms (clock-tick resolution). */
+  cpuMs() {
+    try {
+      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      return null;
+    }
   }
 
   /** Peak resident memory of the server process so far (kernel high-water mark), in MB. */

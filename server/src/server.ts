@@ -190,8 +190,52 @@ function settle(uri: string, seen: number, quiet = 0): void {
   });
 }
 
+/**
+ * Documents whose first analysis has been published (a first pass or the complete set): the next ones
+ * are complete sets. A first pass is only ever the first publication of an opened document, so no
+ * finding the user has seen goes away and comes back.
+ */
+const firstPublished = new Set<string>();
+
+/**
+ * A large user-data just opened, with much embedded content not analysed yet, gets its YAML, key and
+ * value diagnostics (and the embedded findings already known) at once; the complete set follows on the
+ * next turns, as for a change (a newer version supersedes it). Returns whether it published a first pass.
+ */
+function publishFirstPass(doc: TextDocument, target: Served): boolean {
+  const started = Date.now();
+  let first: Diagnostic[] | undefined;
+  try {
+    validating = doc;
+    first = target.service.firstPass(doc, target.lang);
+  } catch (err) {
+    connection.console.error(
+      `first pass failed for ${doc.uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+  } finally {
+    validating = undefined;
+  }
+  if (!first) return false;
+  const diagnostics = visibleDiagnostics(first, target.settings);
+  log.timing(`first pass v${doc.version} (${diagnostics.length} findings)`, doc.uri, Date.now() - started);
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  const status = documentStatus(
+    doc,
+    { ...target, dialect: target.service.dialect(doc, target.lang), choice: docSettings.dialectChoice(doc.uri) },
+    docSettings.get(doc.uri),
+    diagnostics,
+  );
+  void connection.sendNotification(statusNotification, { ...status, partial: true });
+  queued.add(doc.uri);
+  settle(doc.uri, doc.version);
+  return true;
+}
+
 function publishNow(doc: TextDocument): void {
   const target = served(doc);
+  const first = !firstPublished.has(doc.uri);
+  if (target) firstPublished.add(doc.uri);
+  if (target && first && publishFirstPass(doc, target)) return;
   let diagnostics: Diagnostic[] = [];
   const started = Date.now();
   try {
@@ -316,6 +360,7 @@ documents.onDidSave((e) => {
   if (docSettings.get(e.document.uri).run === 'onSave') publish(e.document);
 });
 documents.onDidClose((e) => {
+  firstPublished.delete(e.document.uri);
   services.forget(e.document.uri);
   notices.forget(e.document.uri);
   docSettings.forget(e.document.uri);

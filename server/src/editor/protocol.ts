@@ -17,6 +17,11 @@ export interface DocumentStatus {
   readonly warnings: number;
   /** Information and hints. */
   readonly infos: number;
+  /**
+   * Set on the status of a first pass (a large user-data just opened): its embedded checks are still
+   * running and the complete diagnostics and status follow.
+   */
+  readonly partial?: true;
 }
 
 /** Client → server: apply every automatic fix of one document (through workspace/applyEdit). */

@@ -2,10 +2,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, LanguageId, ServiceSettings } from './types';
 import { parseCloudConfig, type CloudConfigModel } from './cloudConfig/parse';
 import { patchCloudConfig } from './cloudConfig/patchModel';
+import type { OtherChecks } from './cloudConfig/validate';
 
 /** Everything computed for one (uri, version, language): parsed at most once. */
 export class DocumentEntry {
   findings: readonly Finding[] | undefined;
+  /** After a first pass (embedded checks left out): the other checks' findings, for the complete set. */
+  firstPass: OtherChecks | undefined;
   private model: CloudConfigModel | undefined;
 
   constructor(

@@ -15,7 +15,7 @@ import { DocumentCache } from './documentCache';
 import { plainText } from './plainText';
 import { toDiagnostics } from './diagnostics';
 import { findingsToCodeActions } from './codeActions';
-import { validateCloudConfig } from './cloudConfig/validate';
+import { afterFirstPass, firstPassCloudConfig, validateCloudConfig } from './cloudConfig/validate';
 import { completeCloudConfig } from './cloudConfig/complete';
 import { hoverCloudConfig } from './cloudConfig/hover';
 import { cloudConfigSymbols } from './cloudConfig/symbols';
@@ -41,6 +41,13 @@ export interface LanguageService {
   /** Findings (before severity settings), cached per document version. */
   findings(doc: TextDocument, lang: LanguageId): readonly Finding[];
   validate(doc: TextDocument, lang: LanguageId): Diagnostic[];
+  /**
+   * For a user-data whose embedded content is mostly not analysed yet (at least `firstPassFrom`
+   * characters of it): its diagnostics without those embedded checks (the YAML, key and value checks and
+   * every embedded finding already known), which cost a fraction of the complete set. Undefined when
+   * nothing that large is pending: `validate` answers about as fast. The complete set is `validate`'s.
+   */
+  firstPass(doc: TextDocument, lang: LanguageId): Diagnostic[] | undefined;
   complete(doc: TextDocument, lang: LanguageId, pos: Position): CompletionList;
   hover(doc: TextDocument, lang: LanguageId, pos: Position): Hover | null;
   /** Quick fixes for findings overlapping `range`; `only` filters by code-action kind prefix. */
@@ -84,23 +91,30 @@ function standaloneContext(doc: TextDocument, settings?: ServiceSettings): Embed
   };
 }
 
+/** Embedded text not analysed yet from which a first pass is worth its cost (about 50 ms of checks). */
+export const firstPassFrom = 32 * 1024;
+
 export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
   let settings = initial;
   const cache = new DocumentCache();
 
+  /** Findings as the checks report them, bounded to the text and with line-ending fixes applied. */
+  const finished = (doc: TextDocument, lang: LanguageId, raw: Finding[]): readonly Finding[] =>
+    fixesInLineEnding(doc.getText(), boundFindings(doc.getText(), raw), lang !== 'iptables' && lang !== 'ip6tables');
+
   function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
     const entry = cache.get(doc, lang, settings);
     if (!entry.findings) {
-      entry.findings = fixesInLineEnding(
-        doc.getText(),
-        boundFindings(
-          doc.getText(),
-          lang === 'cloud-config'
-            ? validateCloudConfig(entry.cloudConfig(), settings)
-            : (embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? []),
-        ),
-        lang !== 'iptables' && lang !== 'ip6tables',
+      entry.findings = finished(
+        doc,
+        lang,
+        lang !== 'cloud-config'
+          ? (embeddedLanguage(lang)?.validate(standaloneContext(doc, settings)) ?? [])
+          : entry.firstPass
+            ? afterFirstPass(entry.firstPass)
+            : validateCloudConfig(entry.cloudConfig(), settings),
       );
+      entry.firstPass = undefined;
     }
     return entry.findings;
   }
@@ -113,6 +127,18 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     findings,
     validate(doc, lang) {
       return toDiagnostics(doc, findings(doc, lang), settings);
+    },
+    firstPass(doc, lang) {
+      if (lang !== 'cloud-config') return undefined;
+      const entry = cache.get(doc, lang, settings);
+      if (entry.findings) return undefined;
+      const first = firstPassCloudConfig(entry.cloudConfig(), settings);
+      const known = finished(doc, lang, first.findings);
+      // Every embedded finding was known: this is the complete set.
+      if (first.skipped === 0) entry.findings = known;
+      // The complete set adds the embedded findings to the other checks' findings of this pass.
+      else entry.firstPass = first.others;
+      return first.skipped < firstPassFrom ? undefined : toDiagnostics(doc, known, settings);
     },
     complete(doc, lang, requested) {
       const pos = boundPosition(doc, requested);

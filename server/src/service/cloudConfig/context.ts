@@ -11,7 +11,17 @@ export class RuleContext {
   readonly dialect: Dialect;
   readonly normalise: boolean;
 
-  constructor(readonly model: CloudConfigModel) {
+  /**
+   * Embedded text left out because its findings were not known yet (`cachedEmbeddedOnly`): the first
+   * pass of a large document leaves the embedded checks that would have to run for the complete set.
+   */
+  skippedEmbedded = 0;
+
+  constructor(
+    readonly model: CloudConfigModel,
+    /** Only embedded findings already computed (by content) are reported; the rest are skipped. */
+    readonly cachedEmbeddedOnly = false,
+  ) {
     this.text = model.text;
     this.dialect = model.dialect;
     this.normalise = model.dialect === 'coreos';

@@ -17,7 +17,10 @@ import { checkPersistentRules } from './rules/persistentRules';
 import { checkUfwCommands } from './rules/ufwCommands';
 import { checkFirewalldCommands } from './rules/firewalldCommands';
 
-const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
+type Check = (ctx: RuleContext) => void;
+
+/** The checks before and after the embedded languages', in the order their findings are reported. */
+const leadingChecks: readonly Check[] = [
   checkHeader,
   checkDocumentShape,
   checkRejectedYaml,
@@ -33,38 +36,92 @@ const rules: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkUfwCommands,
   checkFirewalldCommands,
   checkEmbeddedForm,
-  checkEmbeddedLanguages,
-  checkFinalNewline,
 ];
+const trailingChecks: readonly Check[] = [checkFinalNewline];
+
+function run(ctx: RuleContext, checks: readonly Check[]): void {
+  for (const check of checks) {
+    try {
+      check(ctx);
+    } catch (err) {
+      // A check must never take the others down: log it and keep the other checks' findings.
+      console.error(`cloud-config check ${check.name} failed:`, err);
+    }
+  }
+}
+
+/** A user-data in another format (script, Ignition, other cloud-init formats) gets one note. */
+function otherFormat(model: CloudConfigModel): Finding[] | undefined {
+  if (model.header !== 'script' && model.header !== 'ignition' && model.header !== 'other-user-data') return undefined;
+  const ctx = new RuleContext(model);
+  const end = model.text.indexOf('\n');
+  ctx.reportSpan(
+    'cloud-config/other-format',
+    0,
+    end < 0 ? model.text.length : end,
+    model.header === 'script'
+      ? 'This user-data is a script (`#!`): it runs once at first boot and is not checked as cloud-config.'
+      : model.header === 'ignition'
+        ? 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.'
+        : 'This user-data is another cloud-init format (include list, archive, boothook, part handler or MIME multipart), not cloud-config: it is not checked here.',
+  );
+  return ctx.findings;
+}
+
+/** The findings of the checks other than the embedded languages', kept by a first pass for the complete set. */
+export interface OtherChecks {
+  readonly model: CloudConfigModel;
+  readonly leading: readonly Finding[];
+  readonly trailing: readonly Finding[];
+}
+
+function otherChecks(model: CloudConfigModel): OtherChecks {
+  const leading = new RuleContext(model);
+  run(leading, leadingChecks);
+  const trailing = new RuleContext(model);
+  run(trailing, trailingChecks);
+  return { model, leading: leading.findings, trailing: trailing.findings };
+}
+
+/** The findings of `others` with the embedded languages' (all of them, or with `cachedEmbeddedOnly` the known ones). */
+function withEmbedded(others: OtherChecks, cachedEmbeddedOnly: boolean): { findings: Finding[]; skipped: number } {
+  const ctx = new RuleContext(others.model, cachedEmbeddedOnly);
+  ctx.findings.push(...others.leading);
+  run(ctx, [checkEmbeddedLanguages]);
+  ctx.findings.push(...others.trailing);
+  return { findings: finish(others.model, ctx.findings), skipped: ctx.skippedEmbedded };
+}
+
+function finish(model: CloudConfigModel, findings: Finding[]): Finding[] {
+  return applyTemplate(model, withoutFixesBesideYamlErrors(model, withoutEchoesOfYamlErrors(model, findings))).sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+}
 
 /** Every cloud-config finding for a parsed document, in document order. Scripts (`#!`) only get a note. */
 export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceSettings): Finding[] {
-  const ctx = new RuleContext(model);
-  if (model.header === 'script' || model.header === 'ignition' || model.header === 'other-user-data') {
-    const end = model.text.indexOf('\n');
-    ctx.reportSpan(
-      'cloud-config/other-format',
-      0,
-      end < 0 ? model.text.length : end,
-      model.header === 'script'
-        ? 'This user-data is a script (`#!`): it runs once at first boot and is not checked as cloud-config.'
-        : model.header === 'ignition'
-          ? 'This user-data is an Ignition config (JSON), not cloud-config: it is not checked here.'
-          : 'This user-data is another cloud-init format (include list, archive, boothook, part handler or MIME multipart), not cloud-config: it is not checked here.',
-    );
-    return ctx.findings;
-  }
-  for (const rule of rules) {
-    try {
-      rule(ctx);
-    } catch (err) {
-      // A rule must never take the others down: log it and keep the other rules' findings.
-      console.error(`cloud-config check ${rule.name} failed:`, err);
-    }
-  }
-  return applyTemplate(model, withoutFixesBesideYamlErrors(model, withoutEchoesOfYamlErrors(model, ctx.findings))).sort(
-    (a, b) => a.start - b.start || a.end - b.end,
-  );
+  return otherFormat(model) ?? withEmbedded(otherChecks(model), false).findings;
+}
+
+/**
+ * The first pass over a large document: every cloud-config finding and the embedded findings already
+ * known (by content, from any document), without running the embedded checks not yet run. `skipped`
+ * is the length of the embedded text left out (0: the findings are the complete set); `others` lets
+ * `afterFirstPass` add the embedded findings without running the other checks again.
+ */
+export function firstPassCloudConfig(
+  model: CloudConfigModel,
+  _settings: ServiceSettings,
+): { findings: Finding[]; skipped: number; others?: OtherChecks } {
+  const other = otherFormat(model);
+  if (other) return { findings: other, skipped: 0 };
+  const others = otherChecks(model);
+  return { ...withEmbedded(others, true), others };
+}
+
+/** The complete findings after a first pass: as `validateCloudConfig` of the same model. */
+export function afterFirstPass(others: OtherChecks): Finding[] {
+  return withEmbedded(others, false).findings;
 }
 
 /**

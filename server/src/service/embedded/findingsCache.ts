@@ -96,6 +96,11 @@ function regionDigest(region: EmbeddedRegion): string {
   return d;
 }
 
+/** The findings of `region` when they are known (computed before, for any document), else undefined. */
+export function knownFindings(region: EmbeddedRegion, surroundings: string): readonly Finding[] | undefined {
+  return cache.get(`${regionDigest(region)}|${surroundings}`);
+}
+
 /** The findings of `region`, computed once per (region, what it reads of the rest). */
 export function cachedFindings(
   region: EmbeddedRegion,

@@ -4,9 +4,12 @@ import type { EmbeddedLanguage } from '../../embedded/region';
 import { mapRegionFindings } from '../../embedded/mapFindings';
 import { withEnvironmentFileFix } from './environmentFileFix';
 import { hostCommandsOf } from '../hostCommands';
-import { allSurroundingsDigest, cachedFindings, digest } from '../../embedded/findingsCache';
+import { allSurroundingsDigest, cachedFindings, digest, knownFindings } from '../../embedded/findingsCache';
 
-/** Run each embedded language's checks on the exact file text and map the findings into the document. */
+/**
+ * Run each embedded language's checks on the exact file text and map the findings into the document
+ * (with `cachedEmbeddedOnly`, only the regions whose findings are already known).
+ */
 export function checkEmbeddedLanguages(ctx: RuleContext): void {
   const regions = ctx.model.regions;
   const hostCommands = hostCommandsOf(ctx.model.root, ctx.dialect);
@@ -24,9 +27,15 @@ export function checkEmbeddedLanguages(ctx: RuleContext): void {
         : (everything ??= allSurroundingsDigest(regions, hostCommands));
       surroundings.set(region.language, reads);
     }
-    const findings = cachedFindings(region, reads, () =>
-      service.validate({ text: region.text, region, siblings: regions, hostCommands }),
-    );
+    const findings = ctx.cachedEmbeddedOnly
+      ? knownFindings(region, reads)
+      : cachedFindings(region, reads, () =>
+          service.validate({ text: region.text, region, siblings: regions, hostCommands }),
+        );
+    if (!findings) {
+      ctx.skippedEmbedded += region.text.length;
+      continue;
+    }
     for (const f of withEnvironmentFileFix(ctx, region, mapRegionFindings(region, findings))) ctx.findings.push(f);
   }
 }

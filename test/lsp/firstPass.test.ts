@@ -1,0 +1,81 @@
+// A large user-data just opened: its YAML, key and value diagnostics come first (status `partial`), the
+// complete set follows for the same version and is what the user sees in the end; later publications
+// (edits) are complete sets only.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from './client';
+import type { DocumentStatus } from '../../server/src/editor/protocol';
+import { getLanguageService } from '../../server/src/service/index';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+/** 300 docker units (about 48 KB of unit text), every tenth with a misspelt key and an exposed port. */
+function largeUserData(): string {
+  const out = ['#cloud-config', '', 'coreos:', '  units:'];
+  for (let i = 0; i < 300; i++) {
+    const bad = i % 10 === 0;
+    out.push(
+      `    - name: app${i}.service`,
+      `      ${bad ? 'enabled' : 'enable'}: true`,
+      '      content: |',
+      '        [Unit]',
+      `        Description=App ${i}`,
+      '        [Service]',
+      `        ExecStart=/usr/bin/docker run -p ${bad ? '0.0.0.0' : '127.0.0.1'}:${10000 + i}:5000 --name app${i} example/app`,
+      '        [Install]',
+      '        WantedBy=multi-user.target',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const key = (d: Diagnostic): string =>
+  `${String(d.code)}@${d.range.start.line}:${d.range.start.character} ${d.message}`;
+const base = { dialect: 'auto', rules: {} };
+
+describe('lsp: first pass of a large user-data', () => {
+  it('publishes the YAML and key findings first, then the complete set of the same version; an edit gets one complete set', async () => {
+    const { client } = await LspClient.start({ settings: { cloudConfig: base } });
+    try {
+      const uri = 'file:///ws/large/user-data';
+      const text = largeUserData();
+      client.open(uri, 'cloud-config', text);
+      const statuses = (): DocumentStatus[] =>
+        client.notifications
+          .filter((n) => n.method === 'cloudConfig/status')
+          .map((n) => n.params as DocumentStatus)
+          .filter((s) => s.uri === uri);
+      await client.waitFor('the complete status', () => statuses().find((s) => !s.partial));
+      const published = client.published.filter((p) => p.uri === uri);
+      assert.equal(published.length, 2, 'a first pass, then the complete set');
+      assert.deepEqual(
+        statuses().map((s) => s.partial ?? false),
+        [true, false],
+      );
+      const [first, complete] = published;
+      assert.equal(first?.version, 1);
+      assert.equal(complete?.version, 1);
+      const expected = getLanguageService(base as never)
+        .validate(TextDocument.create(uri, 'cloud-config', 1, text), 'cloud-config')
+        .map(key);
+      assert.deepEqual(complete?.diagnostics.map(key), expected, 'the complete set is the service’s');
+      const all = new Set(expected);
+      assert.ok((first?.diagnostics.length ?? 0) > 0);
+      assert.ok((first?.diagnostics.length ?? 0) < expected.length);
+      for (const d of first?.diagnostics ?? []) assert.ok(all.has(key(d)), `not in the complete set: ${key(d)}`);
+      assert.ok(first?.diagnostics.every((d) => String(d.code).startsWith('cloud-config/')));
+
+      // An edit inside a unit: one publication, complete (no finding goes away and comes back).
+      const before = client.published.length;
+      client.change(uri, [{ range: { start: { line: 8, character: 8 }, end: { line: 8, character: 8 } }, text: ' ' }]);
+      await client.diagnostics(uri, { version: 2, after: before });
+      await client.waitFor('the status of version 2', () => statuses().length >= 3 || undefined);
+      const later = client.published.slice(before).filter((p) => p.uri === uri);
+      assert.equal(later.length, 1);
+      assert.equal(statuses()[2]?.partial, undefined);
+      assert.ok(later[0]?.diagnostics.some((d) => !String(d.code).startsWith('cloud-config/')));
+    } finally {
+      await client.stop().catch(() => client.kill());
+    }
+  });
+});
