@@ -94,6 +94,27 @@ function isRuleText(text: string, start: number, end: number): boolean {
   return i < end && (c === 45 || c === 91);
 }
 
+/**
+ * What one keystroke changed: the rule line `old` (spanning `start`..`oldEnd` in the previous text) became
+ * `rule`, and every later offset moved by `delta`. Whole-file checks that kept their result for
+ * `previous` update it for this line alone (`lineSplice.ts`).
+ */
+export interface LineEdit {
+  readonly previous: RulesFile;
+  readonly old: RuleLine;
+  readonly rule: RuleLine;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+const edits = new WeakMap<RulesFile, LineEdit>();
+
+/** The keystroke that made `file` from the previous model, when it was carried over by `reparseOneLine`. */
+export function editOf(file: RulesFile): LineEdit | undefined {
+  return edits.get(file);
+}
+
 export function reparseOneLine(previous: RulesFile, text: string): RulesFile | undefined {
   if (previous.text === text || text.includes('\r') || previous.text.includes('\r')) return undefined;
   const { from, oldTo, newTo } = changedStretch(previous.text, text);
@@ -143,5 +164,9 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
     if (span.end >= oldEnd) span.end += delta;
     if (t.commit && t.commit.start > oldEnd) move(t.commit, delta);
   }
-  return { text, family: previous.family, lines, tables: previous.tables, problems };
+  const next: RulesFile = { text, family: previous.family, lines, tables: previous.tables, problems };
+  // Only the last keystroke is kept: the model before it holds no edit of its own (no chain of old texts).
+  edits.delete(previous);
+  edits.set(next, { previous, old: old.rule, rule, start, oldEnd, delta });
+  return next;
 }

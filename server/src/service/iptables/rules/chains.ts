@@ -96,6 +96,8 @@ interface Checked {
   /** Rule lines with a note: a keystroke in one of them checks the table again (the note's token is the old line's). */
   readonly noted: readonly Noted[];
   readonly flagged: ReadonlySet<RuleLine>;
+  /** Whether a `-D` of the table names its rule by content: only then does a rule's key matter here. */
+  readonly keyed: boolean;
 }
 
 const checkedOf = new WeakMap<TableBlock, Checked>();
@@ -124,7 +126,7 @@ function unchangedForChains(
       r.extra?.value !== was.extra?.value ||
       jump?.name.value !== wasJump?.name.value ||
       jump?.goto !== wasJump?.goto ||
-      (ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
+      (checked.keyed && ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
     )
       return false;
     checked.rules[i] = r;
@@ -151,6 +153,7 @@ function checkTable(
     jumps: table.rules.map((r) => analyses.get(r)?.chainJump),
     noted: out,
     flagged,
+    keyed: table.rules.some((r) => r.command.value === '-D' && !r.position),
   });
   {
     const name = table.name.value;
