@@ -28,7 +28,7 @@ import { boundFindings, boundPosition, boundRange } from './text/bounds';
 import { fixesInLineEnding } from './text/lineEnding';
 import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
 import './systemd/service';
-import './iptables/service';
+import { forgetRulesModels } from './iptables/service';
 import './compose/composeService';
 
 export type { LanguageId, ServiceSettings } from './types';
@@ -155,6 +155,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     forget(uri) {
       cache.delete(uri);
+      forgetRulesModels(uri);
     },
   };
 }

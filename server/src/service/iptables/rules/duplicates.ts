@@ -54,7 +54,8 @@ function remove(index: TableIndex, rule: RuleLine): void {
   if (!bucket || i < 0) return;
   bucket.splice(i, 1);
   if (bucket.length < 2) index.shared.delete(bucket);
-  if (bucket.length === 0) index.byChain.get((rule.chain as NonNullable<RuleLine['chain']>).value)?.delete(ruleKey(rule));
+  if (bucket.length === 0)
+    index.byChain.get((rule.chain as NonNullable<RuleLine['chain']>).value)?.delete(ruleKey(rule));
 }
 
 function insert(index: TableIndex, rule: RuleLine): void {

@@ -105,7 +105,11 @@ const ipsetsKept = new SplicedCheck<string>();
 export const ipsetsRule: IptablesRule = (input) =>
   ipsetsKept.findings(
     input.file,
-    input.ctx.siblings.length === 0 && !input.ctx.hostCommands?.length ? (input.ctx.region ? 'region' : 'file') : undefined,
+    input.ctx.siblings.length === 0 && !input.ctx.hostCommands?.length
+      ? input.ctx.region
+        ? 'region'
+        : 'file'
+      : undefined,
     () => checkIpsets(input.analyses, input.ctx),
     (rule) => checkIpsets(input.onlyLine(rule), input.ctx),
   ) as Finding[];
