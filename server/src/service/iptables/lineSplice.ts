@@ -7,6 +7,7 @@
 import type { RulesFile, RuleLine } from './ast';
 import type { Finding } from '../types';
 import { editOf, type LineEdit } from './reparseLine';
+import { countPass } from './passCounts';
 
 /** A position of another line's finding after the edit: everything from the edited line's end on moves. */
 function movedBy<T extends { start: number; end: number }>(s: T, edit: LineEdit): T {
@@ -61,7 +62,11 @@ interface Kept<C> {
 export class SplicedCheck<C> {
   private readonly kept = new WeakMap<RulesFile, Kept<C>>();
 
-  constructor(private readonly same: (a: C, b: C) => boolean = (a, b) => a === b) {}
+  constructor(
+    /** The check's name in `wholeFilePasses`. */
+    private readonly name: string,
+    private readonly same: (a: C, b: C) => boolean = (a, b) => a === b,
+  ) {}
 
   findings(
     file: RulesFile,
@@ -77,7 +82,10 @@ export class SplicedCheck<C> {
     if (edit && before && context !== undefined && this.same(before.context, context)) {
       findings = splicedFindings(before.findings, edit, line(edit.rule));
       this.kept.delete(edit.previous);
-    } else findings = all();
+    } else {
+      countPass(this.name);
+      findings = all();
+    }
     if (context !== undefined) this.kept.set(file, { context, findings });
     return findings;
   }

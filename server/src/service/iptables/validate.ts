@@ -27,6 +27,7 @@ import { dockerBypassRule } from './rules/dockerBypass';
 import { flowChecksAllowed } from './flow/limit';
 import { editOf } from './reparseLine';
 import { SplicedCheck } from './lineSplice';
+import { countPass } from './passCounts';
 
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
@@ -67,7 +68,7 @@ export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine
  * the model before it with that line's entry replaced, instead of a new map of every rule line.
  */
 const analysesKept = new WeakMap<RulesFile, Map<RuleLine, RuleAnalysis>>();
-const ownKept = new SplicedCheck<string>();
+const ownKept = new SplicedCheck<string>('line');
 
 function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
   const known = analysesKept.get(file);
@@ -81,6 +82,7 @@ function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
     before.set(edit.rule, lineResult(edit.rule, file.family).analysis);
     analyses = before;
   } else {
+    countPass('analyses');
     analyses = new Map();
     for (const line of file.lines) {
       if (line.kind === 'rule') analyses.set(line.rule, lineResult(line.rule, file.family).analysis);

@@ -22,6 +22,7 @@ const refusedTargets = new Map<string, string>([
   ],
 ]);
 import { ruleKey } from '../ruleKey';
+import { countPass } from '../passCounts';
 import { lineEndAt } from '../../text/lines';
 import type { IptablesRule } from './rule';
 import { isUfwFragment, ufwPredeclaredChains } from '../ufwFiles';
@@ -81,6 +82,7 @@ export function checkChains(
   for (const table of file.tables) {
     let checked = checkedOf.get(table);
     if (!checked || preexisting.size > 0 || !unchangedForChains(checked, table.rules, analyses)) {
+      countPass('chains');
       checked = checkTable(file, table, analyses, preexisting);
       if (preexisting.size === 0) checkedOf.set(table, checked);
     }

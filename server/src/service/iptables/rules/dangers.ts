@@ -85,7 +85,7 @@ export function checkIcmpInIp6tables(analyses: ReadonlyMap<RuleLine, RuleAnalysi
   return out;
 }
 
-const statelessKept = new SplicedCheck<string>();
+const statelessKept = new SplicedCheck<string>('stateless');
 export const statelessAcceptRule: IptablesRule = (input) =>
   statelessKept.findings(
     input.file,
@@ -94,7 +94,7 @@ export const statelessAcceptRule: IptablesRule = (input) =>
     (rule) => checkStatelessAccept(input.onlyLine(rule)),
   ) as Finding[];
 
-const icmpKept = new SplicedCheck<string>();
+const icmpKept = new SplicedCheck<string>('icmp');
 export const icmpInIp6tablesRule: IptablesRule = (input) =>
   icmpKept.findings(
     input.file,

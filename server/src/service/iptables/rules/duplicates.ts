@@ -9,6 +9,7 @@ import type { Finding } from '../../types';
 import { removeLinesEdit } from '../../text/lines';
 import { ruleKey } from '../ruleKey';
 import { editOf } from '../reparseLine';
+import { countPass } from '../passCounts';
 import type { IptablesRule } from './rule';
 
 /** One table's `-A` rules by chain and key, each bucket in file order; `shared` holds the buckets of two or more. */
@@ -90,6 +91,7 @@ function indexesOf(file: RulesFile): Map<TableBlock, TableIndex> {
     insert(index, edit.rule);
     indexes = before;
   } else {
+    countPass('duplicates');
     indexes = new Map(file.tables.map((t) => [t, indexTable(t)]));
   }
   kept.set(file, indexes);

@@ -100,7 +100,7 @@ export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: 
   return out;
 }
 
-const ipsetsKept = new SplicedCheck<string>();
+const ipsetsKept = new SplicedCheck<string>('ipsets');
 /** Carried over only when no other file can create a set (the usual standalone rules file). */
 export const ipsetsRule: IptablesRule = (input) =>
   ipsetsKept.findings(
@@ -114,7 +114,7 @@ export const ipsetsRule: IptablesRule = (input) =>
     (rule) => checkIpsets(input.onlyLine(rule), input.ctx),
   ) as Finding[];
 
-const stateKept = new SplicedCheck<string>();
+const stateKept = new SplicedCheck<string>('state');
 export const stateMatchRule: IptablesRule = (input) =>
   stateKept.findings(
     input.file,
@@ -123,7 +123,7 @@ export const stateMatchRule: IptablesRule = (input) =>
     (rule) => checkStateMatch(input.onlyLine(rule)),
   ) as Finding[];
 
-const countersKept = new SplicedCheck<string>();
+const countersKept = new SplicedCheck<string>('counters');
 export const countersRule: IptablesRule = (input) =>
   countersKept.findings(
     input.file,

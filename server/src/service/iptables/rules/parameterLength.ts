@@ -35,7 +35,7 @@ function longWords(lines: readonly { readonly span: Span }[], text: string): Fin
   return out;
 }
 
-const lengthKept = new SplicedCheck<string>();
+const lengthKept = new SplicedCheck<string>('parameterLength');
 export const parameterLengthRule: IptablesRule = (input) =>
   lengthKept.findings(
     input.file,

@@ -287,6 +287,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
  * changed no chain nor jump target): then only the edited rule's findings can change.
  */
 const placementKept = new SplicedCheck<readonly Reach[]>(
+  'placement',
   (a, b) => a.length === b.length && a.every((r, i) => r === b[i]),
 );
 
