@@ -93,9 +93,14 @@ test('a duplicate typed into a chain is reported and cleared without rebuilding 
 });
 
 test('a keystroke is carried over even when other documents were analysed in between, until the document is closed', () => {
-  const text = ['*filter', ':INPUT ACCEPT [0:0]', '-A INPUT -p tcp --dport 22 -j ACCEPT', '-A INPUT -j DROP', 'COMMIT', ''].join(
-    '\n',
-  );
+  const text = [
+    '*filter',
+    ':INPUT ACCEPT [0:0]',
+    '-A INPUT -p tcp --dport 22 -j ACCEPT',
+    '-A INPUT -j DROP',
+    'COMMIT',
+    '',
+  ].join('\n');
   const ctx = (t: string, u: string) => ({ text: t, region: undefined, siblings: [], uri: u });
   const first = rulesFileOf(ctx(text, uri), 'iptables');
   const kept = first.lines[3];
