@@ -115,3 +115,24 @@ test('a keystroke is carried over even when other documents were analysed in bet
   const after = rulesFileOf(ctx(edited.replace('--dport 2', '--dport 25'), uri), 'iptables');
   assert.notEqual(after.lines[3], kept, 'a closed document is parsed afresh');
 });
+
+test('versions that were only completed, never validated, do not make the next validation start over', async () => {
+  const text = await kube(3000);
+  const lines = text.split('\n');
+  const index = lines.findIndex((l, i) => i > 800 && /^-A KUBE-SVC-\S+ .* -j KUBE-SEP-/.test(l));
+  const column = (lines[index] as string).indexOf(' -m comment');
+  const svc = service();
+  svc.findings(doc(text, 'iptables', uri), 'iptables');
+  const versions = typed(lines, index, column, ' -m state --state NEW');
+  versions.forEach((version, i) => {
+    // As an editor does when typing fast: completion on most versions, validation of the newest only.
+    if (i % 3 !== 2) {
+      svc.complete(doc(version, 'iptables', uri), 'iptables', { line: index, character: column + 1 });
+      return;
+    }
+    const before = passes();
+    const found = svc.findings(doc(version, 'iptables', uri), 'iptables');
+    assert.deepEqual(passes(), before, `no whole-file pass: ${version.split('\n')[index]}`);
+    assert.deepEqual(found, fresh(version));
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { RulesFile, RuleLine } from './ast';
 import type { Finding } from '../types';
-import { editOf, type LineEdit } from './reparseLine';
+import { editsOf, modelKey, type LineEdit } from './reparseLine';
 import { countPass } from './passCounts';
 
 /** A position of another line's finding after the edit: everything from the edited line's end on moves. */
@@ -60,7 +60,7 @@ interface Kept<C> {
  * with `same`); `undefined` means "do not carry over".
  */
 export class SplicedCheck<C> {
-  private readonly kept = new WeakMap<RulesFile, Kept<C>>();
+  private readonly kept = new WeakMap<object, Kept<C>>();
 
   constructor(
     /** The check's name in `wholeFilePasses`. */
@@ -74,19 +74,24 @@ export class SplicedCheck<C> {
     all: () => Finding[],
     line: (rule: RuleLine) => Finding[],
   ): readonly Finding[] {
-    const known = this.kept.get(file);
+    const key = modelKey(file);
+    const known = this.kept.get(key);
     if (known && context !== undefined && this.same(known.context, context)) return known.findings;
-    const edit = editOf(file);
-    const before = edit && this.kept.get(edit.previous);
-    let findings: readonly Finding[];
-    if (edit && before && context !== undefined && this.same(before.context, context)) {
-      findings = splicedFindings(before.findings, edit, line(edit.rule));
-      this.kept.delete(edit.previous);
-    } else {
+    let findings: readonly Finding[] | undefined;
+    if (context !== undefined) {
+      for (const edit of editsOf(file)) {
+        const before = this.kept.get(edit.previous);
+        if (!before || !this.same(before.context, context)) continue;
+        findings = splicedFindings(before.findings, edit, line(edit.rule));
+        this.kept.delete(edit.previous);
+        break;
+      }
+    }
+    if (!findings) {
       countPass(this.name);
       findings = all();
     }
-    if (context !== undefined) this.kept.set(file, { context, findings });
+    if (context !== undefined) this.kept.set(key, { context, findings });
     return findings;
   }
 }

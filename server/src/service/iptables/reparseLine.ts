@@ -95,12 +95,13 @@ function isRuleText(text: string, start: number, end: number): boolean {
 }
 
 /**
- * What one keystroke changed: the rule line `old` (spanning `start`..`oldEnd` in the previous text) became
- * `rule`, and every later offset moved by `delta`. Whole-file checks that kept their result for
- * `previous` update it for this line alone (`lineSplice.ts`).
+ * What a keystroke changed: the rule line `old` (spanning `start`..`oldEnd` in the text of the model
+ * `previous` names) became `rule`, and every later offset moved by `delta`. Whole-file checks that kept
+ * their result for that model update it for this line alone (`lineSplice.ts`).
  */
 export interface LineEdit {
-  readonly previous: RulesFile;
+  /** The model before, by its key (`modelKey`): an edit does not keep the old model and its text alive. */
+  readonly previous: object;
   readonly old: RuleLine;
   readonly rule: RuleLine;
   readonly start: number;
@@ -108,12 +109,31 @@ export interface LineEdit {
   readonly delta: number;
 }
 
-const edits = new WeakMap<RulesFile, LineEdit>();
+const keys = new WeakMap<RulesFile, object>();
 
-/** The keystroke that made `file` from the previous model, when it was carried over by `reparseOneLine`. */
-export function editOf(file: RulesFile): LineEdit | undefined {
-  return edits.get(file);
+/** An object standing for one model, under which checks keep their results for it. */
+export function modelKey(file: RulesFile): object {
+  let key = keys.get(file);
+  if (!key) {
+    key = {};
+    keys.set(file, key);
+  }
+  return key;
 }
+
+const edits = new WeakMap<RulesFile, readonly LineEdit[]>();
+
+/**
+ * The edits that lead to `file`, nearest first: from the model just before, then (while the keystrokes
+ * stayed in the same line) from the models before that. A model that was never validated (completion
+ * asked for it, validation only for the next version) is thus stepped over.
+ */
+export function editsOf(file: RulesFile): readonly LineEdit[] {
+  return edits.get(file) ?? [];
+}
+
+/** How many models back a keystroke's edit reaches. */
+const editsKept = 4;
 
 export function reparseOneLine(previous: RulesFile, text: string): RulesFile | undefined {
   if (previous.text === text || text.includes('\r') || previous.text.includes('\r')) return undefined;
@@ -165,8 +185,19 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
     if (t.commit && t.commit.start > oldEnd) move(t.commit, delta);
   }
   const next: RulesFile = { text, family: previous.family, lines, tables: previous.tables, problems };
-  // Only the last keystroke is kept: the model before it holds no edit of its own (no chain of old texts).
+  const direct: LineEdit = { previous: modelKey(previous), old: old.rule, rule, start, oldEnd, delta };
+  const through = editsOf(previous)
+    .filter((e) => e.start === start)
+    .slice(0, editsKept - 1)
+    .map((e): LineEdit => ({
+      previous: e.previous,
+      old: e.old,
+      rule,
+      start,
+      oldEnd: e.oldEnd,
+      delta: e.delta + delta,
+    }));
   edits.delete(previous);
-  edits.set(next, { previous, old: old.rule, rule, start, oldEnd, delta });
+  edits.set(next, [direct, ...through]);
   return next;
 }

@@ -25,7 +25,7 @@ import { permissiveRule } from './rules/permissive';
 import { forwardMirrorRule } from './rules/forwardMirror';
 import { dockerBypassRule } from './rules/dockerBypass';
 import { flowChecksAllowed } from './flow/limit';
-import { editOf } from './reparseLine';
+import { editsOf, modelKey } from './reparseLine';
 import { SplicedCheck } from './lineSplice';
 import { countPass } from './passCounts';
 
@@ -67,28 +67,31 @@ export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine
  * The analyses of a model, kept: a keystroke in one rule line (`reparseLine.ts`) takes over the map of
  * the model before it with that line's entry replaced, instead of a new map of every rule line.
  */
-const analysesKept = new WeakMap<RulesFile, Map<RuleLine, RuleAnalysis>>();
+const analysesKept = new WeakMap<object, Map<RuleLine, RuleAnalysis>>();
 const ownKept = new SplicedCheck<string>('line');
 
 function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
-  const known = analysesKept.get(file);
+  const key = modelKey(file);
+  const known = analysesKept.get(key);
   if (known) return known;
-  const edit = editOf(file);
-  const before = edit && analysesKept.get(edit.previous);
-  let analyses: Map<RuleLine, RuleAnalysis>;
-  if (edit && before) {
+  let analyses: Map<RuleLine, RuleAnalysis> | undefined;
+  for (const edit of editsOf(file)) {
+    const before = analysesKept.get(edit.previous);
+    if (!before) continue;
     analysesKept.delete(edit.previous);
     before.delete(edit.old);
     before.set(edit.rule, lineResult(edit.rule, file.family).analysis);
     analyses = before;
-  } else {
+    break;
+  }
+  if (!analyses) {
     countPass('analyses');
     analyses = new Map();
     for (const line of file.lines) {
       if (line.kind === 'rule') analyses.set(line.rule, lineResult(line.rule, file.family).analysis);
     }
   }
-  analysesKept.set(file, analyses);
+  analysesKept.set(key, analyses);
   return analyses;
 }
 

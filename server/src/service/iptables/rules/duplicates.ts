@@ -8,7 +8,7 @@ import type { RuleLine, RulesFile, TableBlock } from '../ast';
 import type { Finding } from '../../types';
 import { removeLinesEdit } from '../../text/lines';
 import { ruleKey } from '../ruleKey';
-import { editOf } from '../reparseLine';
+import { editsOf, modelKey } from '../reparseLine';
 import { countPass } from '../passCounts';
 import type { IptablesRule } from './rule';
 
@@ -75,26 +75,29 @@ function insert(index: TableIndex, rule: RuleLine): void {
 }
 
 /** The index of each table, kept per model and taken over by the model after a keystroke. */
-const kept = new WeakMap<RulesFile, Map<TableBlock, TableIndex>>();
+const kept = new WeakMap<object, Map<TableBlock, TableIndex>>();
 
 function indexesOf(file: RulesFile): Map<TableBlock, TableIndex> {
-  const known = kept.get(file);
+  const key = modelKey(file);
+  const known = kept.get(key);
   if (known) return known;
-  const edit = editOf(file);
-  const before = edit && kept.get(edit.previous);
-  const table = edit?.rule.table;
-  let indexes: Map<TableBlock, TableIndex>;
-  if (edit && before && table && before.has(table) && before.size === file.tables.length) {
+  let indexes: Map<TableBlock, TableIndex> | undefined;
+  for (const edit of editsOf(file)) {
+    const before = kept.get(edit.previous);
+    const table = edit.rule.table;
+    if (!before || !table || !before.has(table) || before.size !== file.tables.length) continue;
     kept.delete(edit.previous);
     const index = before.get(table) as TableIndex;
     remove(index, edit.old);
     insert(index, edit.rule);
     indexes = before;
-  } else {
+    break;
+  }
+  if (!indexes) {
     countPass('duplicates');
     indexes = new Map(file.tables.map((t) => [t, indexTable(t)]));
   }
-  kept.set(file, indexes);
+  kept.set(key, indexes);
   return indexes;
 }
 
