@@ -132,6 +132,15 @@ export function editsOf(file: RulesFile): readonly LineEdit[] {
   return edits.get(file) ?? [];
 }
 
+/**
+ * Once `file` was validated its checks hold results of their own and the edits that led to it are not
+ * needed: dropped, so that the replaced rule lines (whose words are slices of older texts) do not keep
+ * those texts alive.
+ */
+export function settleEdits(file: RulesFile): void {
+  edits.delete(file);
+}
+
 /** How many models back a keystroke's edit reaches. */
 const editsKept = 4;
 

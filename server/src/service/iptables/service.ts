@@ -2,7 +2,7 @@
 import { registerEmbeddedLanguage, type EmbeddedContext, type EmbeddedLanguageService } from '../embedded/languages';
 import type { IpFamily, RulesFile } from './ast';
 import { parseRulesSave } from './parse';
-import { reparseOneLine } from './reparseLine';
+import { reparseOneLine, settleEdits } from './reparseLine';
 import { familyOf } from './family';
 import { flowFindings, validateRules } from './validate';
 import { completeRules } from './complete';
@@ -124,7 +124,9 @@ function languageService(language: 'iptables' | 'ip6tables'): EmbeddedLanguageSe
   return {
     validate(ctx) {
       const file = rulesFileOf(ctx, language);
-      return [...validateRules(file, ctx), ...flowFindings(file, ctx)];
+      const findings = [...validateRules(file, ctx), ...flowFindings(file, ctx)];
+      settleEdits(file);
+      return findings;
     },
     crossFileFacts: iptablesCrossFileFacts,
     complete: (ctx, offset) => completeRules(rulesFileOf(ctx, language), ctx, offset),
