@@ -18,7 +18,7 @@ export const nextSteps = {
   'editor-completion-inprocess':
     'The ranked chain list is rebuilt per request from the whole table. Next: keep the ranked list per table model and only re-rank the nearby chains.',
   'editor-retained':
-    "What is kept per line: the token objects of every word (about 20 per kube-proxy rule, each with two strings), the option groups, the analysis, the conditions of the flow checks and the cached findings; since the keystroke work, also one analyses map entry and one duplicate-bucket entry per rule (a few percent). Next: the compact model (words as offsets into the document text, the value string made when asked), which is also the CLI's next step.",
+    "What is kept per line: the token objects of every word (about 20 per kube-proxy rule, each with two strings), the option groups, the analysis, the conditions of the flow checks and the cached findings; since the keystroke work, also the state carried from keystroke to keystroke: one analyses map entry and one duplicate-bucket entry per rule (about 0.2-0.3 KB per line at 100k lines). Next: the compact model (words as offsets into the document text, the value string made when asked), which is also the CLI's next step.",
   'userdata-cold':
     'Cold open is dominated by the first run of the YAML parse and the schema walk in a process whose code is not yet optimised (compare the fresh-process floor row). Next: a snapshot of the warmed-up service (V8 startup snapshot / code cache) or a lighter first pass that answers syntax diagnostics first.',
   'userdata-warm':
