@@ -1,6 +1,7 @@
 // A long random typing session in a Kubernetes node's iptables-save dump (50k lines, kube-proxy shape):
-// after every keystroke the service's findings (the model carried over, per-line and shadowed-rule state
-// kept) must equal a fresh parse and analysis of the same text. Bounded for CI; a longer run:
+// after every keystroke the service's findings (the model carried over; per-line findings, analyses,
+// placement, duplicate buckets, chain checks and shadowed-rule state carried over from the model before
+// the keystroke) must equal a fresh parse and analysis of the same text. Bounded for CI; a longer run:
 // KUBE_TYPING_KEYSTROKES=400 KUBE_TYPING_SEED=7 node --test out/test/service/kubeTyping.test.js
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +46,12 @@ const pieces = [
   ' --dport 22',
   ' !',
   '"',
+  // What the per-line checks carried over per keystroke read: the old state match, an ipset nothing
+  // creates, ICMP, a match refused in some chains.
+  ' -m state --state NEW',
+  ' -m set --match-set nosuchset src',
+  ' -p icmp',
+  ' -m owner --uid-owner 0',
 ];
 
 test(`${keystrokes} random keystrokes in a ${lineCount}-line kube-proxy dump: findings equal a fresh analysis after each (seed ${seed})`, async () => {

@@ -29,7 +29,7 @@ import { boundFindings, boundPosition, boundRange } from './text/bounds';
 import { fixesInLineEnding } from './text/lineEnding';
 import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
 import './systemd/service';
-import './iptables/service';
+import { forgetRulesModels } from './iptables/service';
 import './compose/composeService';
 
 export type { LanguageId, ServiceSettings } from './types';
@@ -184,6 +184,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     forget(uri) {
       cache.delete(uri);
+      forgetRulesModels(uri);
     },
   };
 }

@@ -94,6 +94,56 @@ function isRuleText(text: string, start: number, end: number): boolean {
   return i < end && (c === 45 || c === 91);
 }
 
+/**
+ * What a keystroke changed: the rule line `old` (spanning `start`..`oldEnd` in the text of the model
+ * `previous` names) became `rule`, and every later offset moved by `delta`. Whole-file checks that kept
+ * their result for that model update it for this line alone (`lineSplice.ts`).
+ */
+export interface LineEdit {
+  /** The model before, by its key (`modelKey`): an edit does not keep the old model and its text alive. */
+  readonly previous: object;
+  readonly old: RuleLine;
+  readonly rule: RuleLine;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+const keys = new WeakMap<RulesFile, object>();
+
+/** An object standing for one model, under which checks keep their results for it. */
+export function modelKey(file: RulesFile): object {
+  let key = keys.get(file);
+  if (!key) {
+    key = {};
+    keys.set(file, key);
+  }
+  return key;
+}
+
+const edits = new WeakMap<RulesFile, readonly LineEdit[]>();
+
+/**
+ * The edits that lead to `file`, nearest first: from the model just before, then (while the keystrokes
+ * stayed in the same line) from the models before that. A model that was never validated (completion
+ * asked for it, validation only for the next version) is thus stepped over.
+ */
+export function editsOf(file: RulesFile): readonly LineEdit[] {
+  return edits.get(file) ?? [];
+}
+
+/**
+ * Once `file` was validated its checks hold results of their own and the edits that led to it are not
+ * needed: dropped, so that the replaced rule lines (whose words are slices of older texts) do not keep
+ * those texts alive.
+ */
+export function settleEdits(file: RulesFile): void {
+  edits.delete(file);
+}
+
+/** How many models back a keystroke's edit reaches. */
+const editsKept = 4;
+
 export function reparseOneLine(previous: RulesFile, text: string): RulesFile | undefined {
   if (previous.text === text || text.includes('\r') || previous.text.includes('\r')) return undefined;
   const { from, oldTo, newTo } = changedStretch(previous.text, text);
@@ -143,5 +193,20 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
     if (span.end >= oldEnd) span.end += delta;
     if (t.commit && t.commit.start > oldEnd) move(t.commit, delta);
   }
-  return { text, family: previous.family, lines, tables: previous.tables, problems };
+  const next: RulesFile = { text, family: previous.family, lines, tables: previous.tables, problems };
+  const direct: LineEdit = { previous: modelKey(previous), old: old.rule, rule, start, oldEnd, delta };
+  const through = editsOf(previous)
+    .filter((e) => e.start === start)
+    .slice(0, editsKept - 1)
+    .map((e): LineEdit => ({
+      previous: e.previous,
+      old: e.old,
+      rule,
+      start,
+      oldEnd: e.oldEnd,
+      delta: e.delta + delta,
+    }));
+  edits.delete(previous);
+  edits.set(next, [direct, ...through]);
+  return next;
 }

@@ -2,7 +2,7 @@
 import { registerEmbeddedLanguage, type EmbeddedContext, type EmbeddedLanguageService } from '../embedded/languages';
 import type { IpFamily, RulesFile } from './ast';
 import { parseRulesSave } from './parse';
-import { reparseOneLine } from './reparseLine';
+import { reparseOneLine, settleEdits } from './reparseLine';
 import { familyOf } from './family';
 import { flowFindings, validateRules } from './validate';
 import { completeRules } from './complete';
@@ -26,6 +26,47 @@ function forget(text: string): void {
   if (cache.delete(text)) cachedChars -= text.length;
 }
 
+/** Models whose objects a later model took over (`reparseOneLine` moves them in place): never used again. */
+const consumed = new WeakSet<RulesFile>();
+
+/**
+ * The last model of each standalone rules document, so that a keystroke in a large file is carried over
+ * even when another large document was analysed in between (the text cache keeps one large text only).
+ * Bounded by count; `forgetRulesModels` drops a closed document's.
+ */
+const byDocument = new Map<string, Partial<Record<IpFamily, RulesFile>>>();
+const documentsKept = 4;
+
+export function forgetRulesModels(uri: string): void {
+  byDocument.delete(uri);
+}
+
+function keepForDocument(uri: string, family: IpFamily, file: RulesFile): void {
+  const models = byDocument.get(uri) ?? {};
+  byDocument.delete(uri);
+  models[family] = file;
+  byDocument.set(uri, models);
+  for (const old of byDocument.keys()) {
+    if (byDocument.size <= documentsKept) break;
+    byDocument.delete(old);
+  }
+}
+
+/** A keystroke in the document's last model, when that model is not in the text cache any more. */
+function fromDocument(uri: string, family: IpFamily, text: string): RulesFile | undefined {
+  const previous = byDocument.get(uri)?.[family];
+  if (!previous || consumed.has(previous) || Math.abs(previous.text.length - text.length) > 4096) return undefined;
+  const next = reparseOneLine(previous, text);
+  if (!next) return undefined;
+  consumed.add(previous);
+  const models = cache.get(previous.text);
+  if (models?.[family] === previous) {
+    delete models[family];
+    if (!models.ipv4 && !models.ipv6) forget(previous.text);
+  }
+  return next;
+}
+
 /**
  * A keystroke in one rule line: the most recent cached model of the same family that differs from
  * `text` in that line only is carried over (and leaves the cache, since its objects now belong to the
@@ -38,8 +79,10 @@ function fromPrevious(family: IpFamily, text: string): RulesFile | undefined {
     const models = cache.get(before);
     const previous = models?.[family];
     if (!models || !previous || Math.abs(before.length - text.length) > 4096) continue;
+    if (consumed.has(previous)) continue;
     const next = reparseOneLine(previous, text);
     if (!next) continue;
+    consumed.add(previous);
     delete models[family];
     if (!models.ipv4 && !models.ipv6) forget(before);
     return next;
@@ -58,7 +101,12 @@ export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tab
     const known = models[family];
     if (known) return known;
   }
-  const file = fromPrevious(family, text) ?? parseRulesSave(text, family);
+  const uri = ctx.region ? undefined : ctx.uri;
+  const file =
+    fromPrevious(family, text) ??
+    (uri !== undefined ? fromDocument(uri, family, text) : undefined) ??
+    parseRulesSave(text, family);
+  if (uri !== undefined) keepForDocument(uri, family, file);
   if (!models) {
     models = {};
     cache.set(text, models);
@@ -76,7 +124,9 @@ function languageService(language: 'iptables' | 'ip6tables'): EmbeddedLanguageSe
   return {
     validate(ctx) {
       const file = rulesFileOf(ctx, language);
-      return [...validateRules(file, ctx), ...flowFindings(file, ctx)];
+      const findings = [...validateRules(file, ctx), ...flowFindings(file, ctx)];
+      settleEdits(file);
+      return findings;
     },
     crossFileFacts: iptablesCrossFileFacts,
     complete: (ctx, offset) => completeRules(rulesFileOf(ctx, language), ctx, offset),

@@ -15,7 +15,8 @@ import { chainsRule } from './rules/chains';
 import { checkValues } from './rules/values';
 import { placementRule } from './rules/placement';
 import { parameterLengthRule } from './rules/parameterLength';
-import { countersRule, duplicateRulesRule, ipsetsRule, stateMatchRule } from './rules/hygiene';
+import { countersRule, ipsetsRule, stateMatchRule } from './rules/hygiene';
+import { duplicateRulesRule } from './rules/duplicates';
 import { icmpInIp6tablesRule, statelessAcceptRule } from './rules/dangers';
 import { shadowedRule } from './rules/shadowed';
 import { inputDefaultsRule } from './rules/inputDefaults';
@@ -24,6 +25,9 @@ import { permissiveRule } from './rules/permissive';
 import { forwardMirrorRule } from './rules/forwardMirror';
 import { dockerBypassRule } from './rules/dockerBypass';
 import { flowChecksAllowed } from './flow/limit';
+import { editsOf, modelKey } from './reparseLine';
+import { SplicedCheck } from './lineSplice';
+import { countPass } from './passCounts';
 
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
@@ -59,9 +63,53 @@ export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine
   return analyses;
 }
 
+/**
+ * The analyses of a model, kept: a keystroke in one rule line (`reparseLine.ts`) takes over the map of
+ * the model before it with that line's entry replaced, instead of a new map of every rule line.
+ */
+const analysesKept = new WeakMap<object, Map<RuleLine, RuleAnalysis>>();
+const ownKept = new SplicedCheck<string>('line');
+
+function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
+  const key = modelKey(file);
+  const known = analysesKept.get(key);
+  if (known) return known;
+  let analyses: Map<RuleLine, RuleAnalysis> | undefined;
+  for (const edit of editsOf(file)) {
+    const before = analysesKept.get(edit.previous);
+    if (!before) continue;
+    analysesKept.delete(edit.previous);
+    before.delete(edit.old);
+    before.set(edit.rule, lineResult(edit.rule, file.family).analysis);
+    analyses = before;
+    break;
+  }
+  if (!analyses) {
+    countPass('analyses');
+    analyses = new Map();
+    for (const line of file.lines) {
+      if (line.kind === 'rule') analyses.set(line.rule, lineResult(line.rule, file.family).analysis);
+    }
+  }
+  analysesKept.set(key, analyses);
+  return analyses;
+}
+
 function analyzeLines(file: RulesFile): LineAnalyses {
-  const findings: Finding[] = [];
-  const analyses = analyzeRules(file, findings);
+  const analyses = analysesOfFile(file);
+  const findings = ownKept.findings(
+    file,
+    file.family,
+    () => {
+      const out: Finding[] = [];
+      for (const line of file.lines) {
+        if (line.kind !== 'rule') continue;
+        for (const f of lineResult(line.rule, file.family).findings) out.push(f);
+      }
+      return out;
+    },
+    (rule) => [...lineResult(rule, file.family).findings],
+  );
   return { analyses, findings };
 }
 

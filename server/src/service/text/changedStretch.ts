@@ -1,7 +1,8 @@
 /**
  * The one stretch two versions of a text differ in, found from their common start and common end.
  * Lengths are found by halving over native comparisons of slices (slices of a flat string are not
- * copied): about ten times faster than comparing character by character on a 100 kB document.
+ * copied): about ten times faster than comparing character by character on a 100 kB document. Each
+ * probe compares only the part not yet known equal, so a 5 MB text is read about twice, not once per probe.
  */
 export interface ChangedStretch {
   /** Where the texts start to differ. */
@@ -17,7 +18,8 @@ export function changedStretch(before: string, after: string): ChangedStretch {
     hi = limit;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (before.slice(0, mid) === after.slice(0, mid)) lo = mid;
+    // The first `lo` characters are known equal: only the rest of the probe is compared.
+    if (before.slice(lo, mid) === after.slice(lo, mid)) lo = mid;
     else hi = mid - 1;
   }
   const from = lo;
@@ -25,7 +27,8 @@ export function changedStretch(before: string, after: string): ChangedStretch {
   hi = limit - from;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (before.slice(before.length - mid) === after.slice(after.length - mid)) lo = mid;
+    if (before.slice(before.length - mid, before.length - lo) === after.slice(after.length - mid, after.length - lo))
+      lo = mid;
     else hi = mid - 1;
   }
   return { from, oldTo: before.length - lo, newTo: after.length - lo };

@@ -22,6 +22,7 @@ const refusedTargets = new Map<string, string>([
   ],
 ]);
 import { ruleKey } from '../ruleKey';
+import { countPass } from '../passCounts';
 import { lineEndAt } from '../../text/lines';
 import type { IptablesRule } from './rule';
 import { isUfwFragment, ufwPredeclaredChains } from '../ufwFiles';
@@ -81,6 +82,7 @@ export function checkChains(
   for (const table of file.tables) {
     let checked = checkedOf.get(table);
     if (!checked || preexisting.size > 0 || !unchangedForChains(checked, table.rules, analyses)) {
+      countPass('chains');
       checked = checkTable(file, table, analyses, preexisting);
       if (preexisting.size === 0) checkedOf.set(table, checked);
     }
@@ -96,6 +98,8 @@ interface Checked {
   /** Rule lines with a note: a keystroke in one of them checks the table again (the note's token is the old line's). */
   readonly noted: readonly Noted[];
   readonly flagged: ReadonlySet<RuleLine>;
+  /** Whether a `-D` of the table names its rule by content: only then does a rule's key matter here. */
+  readonly keyed: boolean;
 }
 
 const checkedOf = new WeakMap<TableBlock, Checked>();
@@ -124,7 +128,7 @@ function unchangedForChains(
       r.extra?.value !== was.extra?.value ||
       jump?.name.value !== wasJump?.name.value ||
       jump?.goto !== wasJump?.goto ||
-      (ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
+      (checked.keyed && ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
     )
       return false;
     checked.rules[i] = r;
@@ -151,6 +155,7 @@ function checkTable(
     jumps: table.rules.map((r) => analyses.get(r)?.chainJump),
     noted: out,
     flagged,
+    keyed: table.rules.some((r) => r.command.value === '-D' && !r.position),
   });
   {
     const name = table.name.value;

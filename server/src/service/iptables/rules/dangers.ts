@@ -6,6 +6,7 @@ import type { IpFamily, OptionUse, RuleLine } from '../ast';
 import type { Finding } from '../../types';
 import type { RuleAnalysis } from '../analyzeRule';
 import type { IptablesRule } from './rule';
+import { SplicedCheck } from '../lineSplice';
 
 const splitFlags = (word: string | undefined): string[] => (word ?? '').toUpperCase().split(',');
 const hasAck = (flags: readonly string[]): boolean => flags.includes('ACK') || flags.includes('ALL');
@@ -84,6 +85,20 @@ export function checkIcmpInIp6tables(analyses: ReadonlyMap<RuleLine, RuleAnalysi
   return out;
 }
 
-export const statelessAcceptRule: IptablesRule = (input) => checkStatelessAccept(input.analyses);
+const statelessKept = new SplicedCheck<string>('stateless');
+export const statelessAcceptRule: IptablesRule = (input) =>
+  statelessKept.findings(
+    input.file,
+    '',
+    () => checkStatelessAccept(input.analyses),
+    (rule) => checkStatelessAccept(input.onlyLine(rule)),
+  ) as Finding[];
 
-export const icmpInIp6tablesRule: IptablesRule = (input) => checkIcmpInIp6tables(input.analyses, input.family);
+const icmpKept = new SplicedCheck<string>('icmp');
+export const icmpInIp6tablesRule: IptablesRule = (input) =>
+  icmpKept.findings(
+    input.file,
+    input.family,
+    () => checkIcmpInIp6tables(input.analyses, input.family),
+    (rule) => checkIcmpInIp6tables(input.onlyLine(rule), input.family),
+  ) as Finding[];

@@ -1,49 +1,12 @@
 /** Advice that keeps a rules file maintainable: duplicates, the old state match, saved counters, ipsets. */
-import type { OptionUse, RuleLine, RulesFile } from '../ast';
+import type { OptionUse, RuleLine, RulesFile, RulesLine } from '../ast';
 import type { Finding } from '../../types';
 import type { EmbeddedContext } from '../../embedded/languages';
 import type { RuleAnalysis } from '../analyzeRule';
-import { removeLinesEdit } from '../../text/lines';
-import { ruleKey } from '../ruleKey';
 import type { IptablesRule } from './rule';
+import { SplicedCheck } from '../lineSplice';
 
-export function checkDuplicateRules(file: RulesFile): Finding[] {
-  const out: Finding[] = [];
-  for (const table of file.tables) {
-    // Per chain, the first rule with each key (keys are kept per rule line: no string is built here).
-    const seen = new Map<string, Map<string, RuleLine>>();
-    for (const rule of table.rules) {
-      if (rule.command.value !== '-A' || !rule.chain) continue;
-      let inChain = seen.get(rule.chain.value);
-      if (!inChain) {
-        inChain = new Map();
-        seen.set(rule.chain.value, inChain);
-      }
-      const key = ruleKey(rule);
-      const first = inChain.get(key);
-      if (first) {
-        out.push({
-          code: 'iptables/duplicate-rule',
-          message: `The same rule is already in ${rule.chain.value} above: this copy never matches anything the first did not.`,
-          start: rule.command.start,
-          end: rule.span.end,
-          related: [{ start: first.span.start, end: first.span.end, message: 'first copy' }],
-          unnecessary: true,
-          fixes: [
-            {
-              title: 'Remove the duplicate rule',
-              edits: [removeLinesEdit(file.text, rule.span.start, rule.span.end)],
-              preferred: true,
-            },
-          ],
-        });
-      } else {
-        inChain.set(key, rule);
-      }
-    }
-  }
-  return out;
-}
+export { checkDuplicateRules } from './duplicates';
 
 export function checkStateMatch(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
@@ -69,8 +32,12 @@ export function checkStateMatch(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): 
 }
 
 export function checkCounters(file: RulesFile): Finding[] {
+  return countersOf(file.lines);
+}
+
+function countersOf(lines: readonly RulesLine[]): Finding[] {
   const out: Finding[] = [];
-  for (const line of file.lines) {
+  for (const line of lines) {
     let c: { start: number; end: number; value: string } | undefined;
     if (line.kind === 'chain' && line.counters) c = line.counters;
     else if (line.kind === 'rule' && line.rule.counters) c = line.rule.counters;
@@ -133,10 +100,34 @@ export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: 
   return out;
 }
 
-export const ipsetsRule: IptablesRule = (input) => checkIpsets(input.analyses, input.ctx);
+const ipsetsKept = new SplicedCheck<string>('ipsets');
+/** Carried over only when no other file can create a set (the usual standalone rules file). */
+export const ipsetsRule: IptablesRule = (input) =>
+  ipsetsKept.findings(
+    input.file,
+    input.ctx.siblings.length === 0 && !input.ctx.hostCommands?.length
+      ? input.ctx.region
+        ? 'region'
+        : 'file'
+      : undefined,
+    () => checkIpsets(input.analyses, input.ctx),
+    (rule) => checkIpsets(input.onlyLine(rule), input.ctx),
+  ) as Finding[];
 
-export const duplicateRulesRule: IptablesRule = (input) => checkDuplicateRules(input.file);
+const stateKept = new SplicedCheck<string>('state');
+export const stateMatchRule: IptablesRule = (input) =>
+  stateKept.findings(
+    input.file,
+    '',
+    () => checkStateMatch(input.analyses),
+    (rule) => checkStateMatch(input.onlyLine(rule)),
+  ) as Finding[];
 
-export const stateMatchRule: IptablesRule = (input) => checkStateMatch(input.analyses);
-
-export const countersRule: IptablesRule = (input) => checkCounters(input.file);
+const countersKept = new SplicedCheck<string>('counters');
+export const countersRule: IptablesRule = (input) =>
+  countersKept.findings(
+    input.file,
+    '',
+    () => checkCounters(input.file),
+    (rule) => countersOf([{ kind: 'rule', span: rule.span, rule }]),
+  ) as Finding[];

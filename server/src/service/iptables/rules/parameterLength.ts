@@ -1,4 +1,5 @@
-import type { RulesFile } from '../ast';
+import type { RulesFile, Span } from '../ast';
+import { SplicedCheck } from '../lineSplice';
 import type { Finding } from '../../types';
 import { tokenizeLine } from '../tokenize';
 import { maxRuleWords } from '../parseRule';
@@ -12,8 +13,12 @@ import type { IptablesRule } from './rule';
 export const maxParameterBytes = 1023;
 
 export function checkParameterLength(file: RulesFile, text: string): Finding[] {
+  return longWords(file.lines, text);
+}
+
+function longWords(lines: readonly { readonly span: Span }[], text: string): Finding[] {
   const out: Finding[] = [];
-  for (const line of file.lines) {
+  for (const line of lines) {
     // Only a line longer than the limit can hold such a word.
     if (line.span.end - line.span.start <= maxParameterBytes / 4) continue;
     // iptables-restore never reads past the words it refuses a line for, and neither does this check.
@@ -33,4 +38,11 @@ export function checkParameterLength(file: RulesFile, text: string): Finding[] {
   return out;
 }
 
-export const parameterLengthRule: IptablesRule = (input) => checkParameterLength(input.file, input.ctx.text);
+const lengthKept = new SplicedCheck<string>('parameterLength');
+export const parameterLengthRule: IptablesRule = (input) =>
+  lengthKept.findings(
+    input.file,
+    '',
+    () => checkParameterLength(input.file, input.ctx.text),
+    (rule) => longWords([rule], input.ctx.text),
+  ) as Finding[];

@@ -10,6 +10,7 @@ import { isBuiltinChain, type Hook } from '../../data/iptables/tables';
 import { lookupProtocol } from '../../data/iptables/protocols';
 import { LineFindings } from '../lineFindings';
 import type { IptablesRule } from './rule';
+import { SplicedCheck } from '../lineSplice';
 
 const hookOrder: readonly Hook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
 
@@ -116,18 +117,25 @@ function where(hooks: readonly string[], table: string): string {
 export function checkPlacement(file: RulesFile, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
   for (const table of file.tables) {
-    const tname = table.name.value;
     const reach = reachingHooks(table, analyses);
-    // A rule's placement findings depend on the rule, its table and the hooks that reach its chain.
-    for (const rule of table.rules) {
-      const a = analyses.get(rule);
-      if (!a || !rule.chain) continue;
-      const context = contextOf(reach, tname, rule.chain.value);
-      const { hooks } = context;
-      for (const f of placementFindings.of(rule, context.key, () => checkRule(rule, a, tname, hooks))) out.push(f);
-    }
+    for (const rule of table.rules) for (const f of ruleFindings(rule, table, reach, analyses)) out.push(f);
   }
   return out;
+}
+
+/** A rule's placement findings depend on the rule, its table and the hooks that reach its chain. */
+function ruleFindings(
+  rule: RuleLine,
+  table: TableBlock,
+  reach: Reach,
+  analyses: ReadonlyMap<RuleLine, RuleAnalysis>,
+): readonly Finding[] {
+  const a = analyses.get(rule);
+  if (!a || !rule.chain) return [];
+  const tname = table.name.value;
+  const context = contextOf(reach, tname, rule.chain.value);
+  const { hooks } = context;
+  return placementFindings.of(rule, context.key, () => checkRule(rule, a, tname, hooks));
 }
 
 const placementFindings = new LineFindings();
@@ -274,4 +282,25 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
   return out;
 }
 
-export const placementRule: IptablesRule = (input) => checkPlacement(input.file, input.analyses);
+/**
+ * Carried over per keystroke while every table's reach is the one worked out before (the keystroke
+ * changed no chain nor jump target): then only the edited rule's findings can change.
+ */
+const placementKept = new SplicedCheck<readonly Reach[]>(
+  'placement',
+  (a, b) => a.length === b.length && a.every((r, i) => r === b[i]),
+);
+
+export const placementRule: IptablesRule = (input) => {
+  const { file, analyses } = input;
+  const reaches = file.tables.map((t) => reachingHooks(t, analyses));
+  return placementKept.findings(
+    file,
+    reaches,
+    () => checkPlacement(file, analyses),
+    (rule) => {
+      const i = rule.table ? file.tables.indexOf(rule.table) : -1;
+      return i < 0 ? [] : [...ruleFindings(rule, rule.table as TableBlock, reaches[i] as Reach, analyses)];
+    },
+  ) as Finding[];
+};

@@ -46,6 +46,12 @@ export class RulesInput {
     return this.lineAnalyses.analyses;
   }
 
+  /** One rule line's analysis as a map of its own: a check run on that line alone (`lineSplice.ts`). */
+  onlyLine(rule: RuleLine): ReadonlyMap<RuleLine, RuleAnalysis> {
+    const a = this.analyses.get(rule);
+    return new Map(a ? [[rule, a]] : []);
+  }
+
   /** Every table block as the kernel walks it (the flow engine's model, `flow/`). */
   get tables(): readonly FlowTable[] {
     this.built ??= this.file.tables.map((block) => buildTable(block, this.file.text));

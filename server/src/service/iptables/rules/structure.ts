@@ -39,7 +39,11 @@ export function structureFindings(file: RulesFile, ctx: EmbeddedContext): Findin
     }
     out.push(f);
   }
-  const last = [...file.lines].reverse().find((l) => l.kind !== 'blank' || l.span.end > l.span.start);
+  let last: RulesFile['lines'][number] | undefined;
+  for (let i = file.lines.length - 1; i >= 0 && !last; i--) {
+    const l = file.lines[i] as RulesFile['lines'][number];
+    if (l.kind !== 'blank' || l.span.end > l.span.start) last = l;
+  }
   const stripChomp = ctx.region?.header?.chomping === 'strip';
   if (last && last.kind === 'commit' && !last.trailing && !file.text.endsWith('\n') && !stripChomp) {
     out.push({
