@@ -41,6 +41,12 @@ export interface CloudConfigModel {
   readonly yamlErrors: readonly YamlProblem[];
   /** Top-level mapping, when the document is one. */
   readonly root: YAMLMap | undefined;
+  /**
+   * The top-level mapping the host's own setup (`runcmd`, `bootcmd`, `packages`) is read from for the
+   * checks that look across the user-data: with broken lines, the document read with them neutralised
+   * (as the regions are), so that a broken line elsewhere does not hide the host's commands; else `root`.
+   */
+  readonly hostRoot: YAMLMap | undefined;
   readonly regions: readonly EmbeddedRegion[];
   /**
    * Template syntax found in the text (Terraform, Jinja, Go, tokens), when there is any. The YAML
@@ -200,6 +206,7 @@ export function parseCloudConfig(source: string, dialectSetting: DialectSetting)
     header: classifyHeader(text),
     yamlErrors,
     root,
+    hostRoot: recoveredRoot ?? root,
     regions: [] as EmbeddedRegion[],
     templateSpans,
     neutralText: yamlText,

@@ -62,7 +62,7 @@ function placesOf(text: string, lang: LanguageId, dialect: DialectSetting, uri: 
     };
   }
   const model = parseCloudConfig(text, dialect);
-  const commands = hostCommandsOf(model.root, model.dialect);
+  const commands = hostCommandsOf(model.hostRoot, model.dialect);
   const services = hostServices(model.regions, commands);
   const places: RulesPlace[] = [];
   const ufwSets = ufwRulesOf(model);

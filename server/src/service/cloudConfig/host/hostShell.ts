@@ -65,7 +65,7 @@ export function hostCommands(ctx: RuleContext): HostCommand[] {
   if (known) return known;
   const out: HostCommand[] = [];
   for (const key of ['bootcmd', 'runcmd'] as const) {
-    const list = ctx.pair(ctx.model.root, key)?.value;
+    const list = ctx.pair(ctx.model.hostRoot, key)?.value;
     if (!isSeq(list)) continue;
     for (const item of list.items as Node[]) {
       if (isSeq(item)) {
@@ -110,7 +110,7 @@ export function programOf(cmd: HostCommand): string {
 /** The `packages:` names (`name`, `[name, version]` and `name=version` forms). */
 export function packageNames(ctx: RuleContext): Set<string> {
   const out = new Set<string>();
-  const list = ctx.pair(ctx.model.root, 'packages')?.value;
+  const list = ctx.pair(ctx.model.hostRoot, 'packages')?.value;
   if (!isSeq(list)) return out;
   for (const item of list.items) {
     const first = isSeq(item) ? item.items[0] : item;

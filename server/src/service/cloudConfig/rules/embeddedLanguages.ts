@@ -12,7 +12,7 @@ import { allSurroundingsDigest, cachedFindings, digest, knownFindings } from '..
  */
 export function checkEmbeddedLanguages(ctx: RuleContext): void {
   const regions = ctx.model.regions;
-  const hostCommands = hostCommandsOf(ctx.model.root, ctx.dialect);
+  const hostCommands = hostCommandsOf(ctx.model.hostRoot, ctx.dialect);
   // What each language reads of the rest of the user-data, worked out once per language.
   const surroundings = new Map<EmbeddedLanguage, string>();
   let everything: string | undefined;

@@ -251,7 +251,7 @@ function publications(ctx: RuleContext): Array<{ start: number; end: number; pub
       out.push({ start: toDocumentOffset(region, pub.start), end: toDocumentOffset(region, pub.end), pub });
   }
   for (const key of ['runcmd', 'bootcmd']) {
-    for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.root, key)?.value)) {
+    for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.hostRoot, key)?.value)) {
       for (const pub of run.publications) out.push({ start: pub.start, end: pub.end, pub });
     }
   }
@@ -260,7 +260,7 @@ function publications(ctx: RuleContext): Array<{ start: number; end: number; pub
 
 function mentionsFirewallTool(ctx: RuleContext): boolean {
   for (const key of ['runcmd', 'bootcmd', 'packages']) {
-    const node = ctx.pair(ctx.model.root, key)?.value;
+    const node = ctx.pair(ctx.model.hostRoot, key)?.value;
     const r = nodeRange(node);
     if (
       r &&

@@ -110,7 +110,7 @@ export function checkHostDocker(ctx: RuleContext): void {
     return;
   const found: Finding[] = [];
   for (const key of ['bootcmd', 'runcmd']) {
-    for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.root, key)?.value)) {
+    for (const run of runCommandsInCommandList(ctx.text, ctx.pair(ctx.model.hostRoot, key)?.value)) {
       for (const pub of run.publications)
         if (publishedOnEveryInterface(pub)) found.push(exposureFinding(pub, kind, run.engine));
     }
