@@ -11,6 +11,8 @@ export interface CommandSource {
   readonly s: string;
   /** Offset in `text` of the character at index i of `s`; valid for 0 ≤ i ≤ s.length. */
   offsetAt(i: number): number;
+  /** When set, `s` is `text.slice(textFrom, textFrom + s.length)` and `offsetAt(i)` is `textFrom + i`. */
+  readonly textFrom?: number;
 }
 
 /** A word with the offset in the text of each character of its value (length value.length + 1). */
@@ -19,7 +21,7 @@ export interface Word extends CommandWord {
 }
 
 export function sourceOfText(text: string, from = 0, to = text.length): CommandSource {
-  return { text, s: text.slice(from, to), offsetAt: (i) => from + i };
+  return { text, s: text.slice(from, to), offsetAt: (i) => from + i, textFrom: from };
 }
 
 /** The value of a word as a source of its own (for `sh -c '…'`). */
@@ -27,10 +29,45 @@ export function sourceOfWord(text: string, word: Word): CommandSource {
   return { text, s: word.value, offsetAt: (i) => word.map[Math.max(0, Math.min(i, word.map.length - 1))] ?? word.end };
 }
 
+/**
+ * A word split from a command line. Most words are their characters as written, one after the other
+ * (`a`, `--name`): their offset table is then `start + i` and is built only when asked for, which keeps
+ * a line of a million words cheap.
+ */
+class SplitWord implements Word {
+  private table: readonly number[] | undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly raw: string,
+    readonly value: string,
+    /** The offset of the value's first character when the characters follow each other. */
+    private readonly base: number,
+    table: readonly number[] | undefined,
+  ) {
+    this.table = table;
+  }
+  get map(): readonly number[] {
+    if (this.table === undefined) {
+      const out: number[] = [];
+      for (let i = 0; i < this.value.length; i++) out.push(this.base + i);
+      out.push(this.end);
+      this.table = out;
+    }
+    return this.table;
+  }
+}
+
 /** Collects the characters of one word. */
 class WordBuilder {
+  /** The value, once it is no longer a run of characters of `s` as written (see `plainFrom`). */
   private value = '';
-  private map: number[] = [];
+  /** While the value is `s.slice(plainFrom, plainFrom + length)` (characters as written): where it starts; else -1. */
+  private plainFrom = -1;
+  private length = 0;
+  /** The offsets of the value's characters, once they stop following each other from `base`. */
+  private map: number[] | undefined;
+  private base = -1;
   private first = -1;
   private last = -1;
   constructor(private readonly src: CommandSource) {}
@@ -46,19 +83,45 @@ class WordBuilder {
   add(ch: string, rawIndex: number, valueRawIndex = rawIndex): void {
     this.touch(valueRawIndex);
     this.touch(rawIndex);
-    this.value += ch;
-    this.map.push(this.src.offsetAt(valueRawIndex));
+    const offset = this.src.offsetAt(valueRawIndex);
+    const n = this.length;
+    if (this.map) this.map.push(offset);
+    else if (n === 0) this.base = offset;
+    else if (offset !== this.base + n) {
+      this.map = [];
+      for (let i = 0; i < n; i++) this.map.push(this.base + i);
+      this.map.push(offset);
+    }
+    const plain = rawIndex === valueRawIndex && this.src.s[rawIndex] === ch;
+    if (n === 0 && plain) this.plainFrom = rawIndex;
+    else if (this.plainFrom >= 0 && !(plain && rawIndex === this.plainFrom + n)) {
+      this.value = this.src.s.slice(this.plainFrom, this.plainFrom + n) + ch;
+      this.plainFrom = -1;
+    } else if (this.plainFrom < 0) this.value += ch;
+    this.length = n + 1;
   }
   take(): Word | undefined {
     if (this.first < 0) return undefined;
     const start = this.src.offsetAt(this.first);
     const end = Math.max(start, this.src.offsetAt(this.last) + 1);
+    const raw = this.src.text.slice(start, end);
+    const from = this.plainFrom;
+    // A word of characters as written, nothing else (no quotes, no backslashes): its value is its text.
+    const value =
+      from < 0
+        ? this.value
+        : this.src.textFrom !== undefined && this.first === from && this.last === from + this.length - 1
+          ? raw
+          : this.src.s.slice(from, from + this.length);
     // The word takes the collected table over (no copy); the next word starts a new one.
     const map = this.map;
-    map.push(end);
-    const word: Word = { start, end, raw: this.src.text.slice(start, end), value: this.value, map };
+    map?.push(end);
+    const word = new SplitWord(start, end, raw, value, this.base, map);
     this.value = '';
-    this.map = [];
+    this.plainFrom = -1;
+    this.length = 0;
+    this.map = undefined;
+    this.base = -1;
     this.first = -1;
     this.last = -1;
     return word;

@@ -134,7 +134,8 @@ export function parseRunCommand(text: string, inv: DockerInvocation): ParsedRunC
   const rm = last('rm');
   return {
     start: inv.words[0]?.start ?? inv.program.start,
-    end: Math.max(lastWord.end, ...flags.map((f) => f.end)),
+    // A fold, not `Math.max(...)`: a command of a hundred thousand flags would overflow the call stack.
+    end: flags.reduce((end, f) => Math.max(end, f.end), lastWord.end),
     engine: inv.engine,
     program: inv.program,
     subcommand: inv.subcommand,
