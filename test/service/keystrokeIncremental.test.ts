@@ -31,6 +31,26 @@ async function kube(lines: number): Promise<string> {
 }
 
 /**
+ * A 2,000-line kube-proxy dump analysed once by a fresh service, and the place typed into: a
+ * `KUBE-SVC-* -j KUBE-SEP-*` rule past line 500, just after its chain name (before ` -m comment`), so
+ * no keystroke there changes the rule's chain or jump target.
+ */
+async function openedDump(): Promise<{
+  lines: string[];
+  index: number;
+  column: number;
+  svc: ReturnType<typeof service>;
+}> {
+  const text = await kube(2000);
+  const lines = text.split('\n');
+  const index = lines.findIndex((l, i) => i > 500 && /^-A KUBE-SVC-\S+ .* -j KUBE-SEP-/.test(l));
+  const column = (lines[index] as string).indexOf(' -m comment');
+  const svc = service();
+  svc.findings(doc(text, 'iptables', uri), 'iptables');
+  return { lines, index, column, svc };
+}
+
+/**
  * The texts as `piece` is typed at `column` of line `index`: one keystroke at a time, or a word at a
  * time (`byWord`, each word with the blank before it) to keep a long piece quick.
  */
@@ -47,13 +67,7 @@ function typed(lines: readonly string[], index: number, column: number, piece: s
 }
 
 test('typing options into a rule of a kube-proxy dump runs no whole-file pass, and equals a fresh analysis', async () => {
-  const text = await kube(2000);
-  const lines = text.split('\n');
-  const index = lines.findIndex((l, i) => i > 500 && /^-A KUBE-SVC-\S+ .* -j KUBE-SEP-/.test(l));
-  // After the chain name: no keystroke of the piece changes the rule's chain or jump target.
-  const column = (lines[index] as string).indexOf(' -m comment');
-  const svc = service();
-  svc.findings(doc(text, 'iptables', uri), 'iptables');
+  const { lines, index, column, svc } = await openedDump();
   // Options that each per-line check reads: the old state match, an ipset no file creates, ICMP, a
   // refused match; typed before the jump, so no chain or jump target changes.
   const piece = ' -m state --state NEW -m set --match-set nosuchset src -p icmp -m owner --uid-owner 0';
@@ -123,12 +137,7 @@ test('a keystroke is carried over even when other documents were analysed in bet
 });
 
 test('versions that were only completed, never validated, do not make the next validation start over', async () => {
-  const text = await kube(2000);
-  const lines = text.split('\n');
-  const index = lines.findIndex((l, i) => i > 500 && /^-A KUBE-SVC-\S+ .* -j KUBE-SEP-/.test(l));
-  const column = (lines[index] as string).indexOf(' -m comment');
-  const svc = service();
-  svc.findings(doc(text, 'iptables', uri), 'iptables');
+  const { lines, index, column, svc } = await openedDump();
   const versions = typed(lines, index, column, ' -m state --state NEW');
   versions.forEach((version, i) => {
     // As an editor does when typing fast: completion on most versions, validation of the newest only.
