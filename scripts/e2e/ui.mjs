@@ -109,27 +109,36 @@ async function hideNotifications(page) {
   await runCommand(page, 'Notifications: Hide Notifications');
 }
 
-/** The body text of the first frame whose text contains `marker`, with its tables' rows and links. */
+/**
+ * The body text of the first frame whose text matches (contains `marker`, or passes it when a function),
+ * with its tables' rows, cells and links and its list items.
+ */
 async function frameWith(page, marker) {
+  const matches = typeof marker === 'function' ? marker : (text) => text.includes(marker);
+  const texts = (frame, selector) =>
+    frame
+      .locator(selector)
+      .allInnerTexts()
+      .catch(() => []);
   for (const frame of page.frames()) {
     const text = await frame
       .locator('body')
       .innerText({ timeout: 500 })
       .catch(() => '');
-    if (!text.includes(marker)) continue;
-    const rows = await frame
-      .locator('tr')
-      .allInnerTexts()
-      .catch(() => []);
-    const links = await frame
-      .locator('td a')
-      .allInnerTexts()
-      .catch(() => []);
-    const items = await frame
-      .locator('li')
-      .allInnerTexts()
-      .catch(() => []);
-    return { text, rows: rows.map((r) => r.replace(/\s+/g, ' ').trim()), links, items };
+    if (!matches(text)) continue;
+    const tables = await frame
+      .locator('table')
+      .count()
+      .catch(() => 0);
+    const rows = await texts(frame, 'tr');
+    return {
+      text,
+      tables,
+      rows: rows.map((r) => r.replace(/\s+/g, ' ').trim()),
+      cells: await texts(frame, 'td'),
+      links: await texts(frame, 'td a'),
+      items: await texts(frame, 'li'),
+    };
   }
   return undefined;
 }
@@ -421,18 +430,13 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     const pageText = await poll(
       page,
       async () => {
-        for (const frame of page.frames()) {
-          const text = await frame
-            .locator('body')
-            .innerText({ timeout: 500 })
-            .catch(() => '');
-          if (
+        const f = await frameWith(
+          page,
+          (text) =>
             text.includes('# cloud-config/unknown-key') ||
-            (/Why it matters/.test(text) && text.includes('cloud-config/unknown-key'))
-          )
-            return { ok: true, value: text };
-        }
-        return { ok: false, value: undefined };
+            (/Why it matters/.test(text) && text.includes('cloud-config/unknown-key')),
+        );
+        return { ok: f !== undefined, value: f?.text };
       },
       30_000,
       'the preview of the unknown-key page shows no page text',
@@ -521,31 +525,14 @@ export async function uiSmoke(context, url, resultsDir, log, { serverProcesses }
     const rendered = await poll(
       page,
       async () => {
-        for (const frame of page.frames()) {
-          const text = await frame
-            .locator('body')
-            .innerText({ timeout: 500 })
-            .catch(() => '');
-          if (!text.includes('What can reach user-data')) continue;
-          const tables = await frame
-            .locator('table')
-            .count()
-            .catch(() => 0);
-          const cells = await frame
-            .locator('td')
-            .allInnerTexts()
-            .catch(() => []);
-          const links = await frame
-            .locator('td a')
-            .allInnerTexts()
-            .catch(() => []);
-          const source = text.includes('|---|') || /^#\s*What can reach/m.test(text) || /\]\(/.test(text);
-          return {
-            ok: tables > 0 && cells.includes('22/tcp') && links.some((l) => /^line \d+$/.test(l)) && !source,
-            value: `${tables} table(s), ${links.length} line links, cells ${cells.slice(0, 8).join(' · ')}\n${text}`,
-          };
-        }
-        return { ok: false, value: undefined };
+        const f = await frameWith(page, 'What can reach user-data');
+        if (!f) return { ok: false, value: undefined };
+        const { text, tables, cells, links } = f;
+        const source = text.includes('|---|') || /^#\s*What can reach/m.test(text) || /\]\(/.test(text);
+        return {
+          ok: tables > 0 && cells.includes('22/tcp') && links.some((l) => /^line \d+$/.test(l)) && !source,
+          value: `${tables} table(s), ${links.length} line links, cells ${cells.slice(0, 8).join(' · ')}\n${text}`,
+        };
       },
       30_000,
       'the Markdown preview of the exposure map shows no rendered map',
