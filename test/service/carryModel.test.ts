@@ -133,3 +133,14 @@ test('the bench case: the same 256 KB-shaped user-data plus a line break under a
     service().validate(doc(typed, 'cloud-config', 'file:///test/d'), 'cloud-config'),
   );
 });
+
+test('line breaks added after a block that keeps its trailing line breaks are parsed again (they join its value)', () => {
+  for (const header of ['|+', '>+', '|2+', '|-', '|']) {
+    const text = `#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: ${header}\n        hello\n\n`;
+    const next = `${text}\n\n`;
+    const model = carryModel(parseCloudConfig(text, 'auto'), next, 'auto');
+    if (header.includes('+')) assert.equal(model, undefined, header);
+    else assert.ok(model, header);
+    if (model) assert.deepEqual(observable(model), observable(parseCloudConfig(next, 'auto')), header);
+  }
+});

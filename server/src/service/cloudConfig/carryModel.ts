@@ -6,12 +6,11 @@
  * one line of an embedded block (the keystroke path, `patchCloudConfig`). Anything else returns
  * undefined and the caller parses from scratch.
  */
-import { LineCounter, isScalar } from 'yaml';
+import { LineCounter, isCollection, isPair, isScalar } from 'yaml';
 import type { DialectSetting } from '../types';
 import { copyModel } from './copyModel';
 import { classifyHeader, withLineFeeds, type CloudConfigModel } from './parse';
 import { patchCloudConfig } from './patchModel';
-import { forEachNode } from './yamlWalk';
 
 /** Whether a model read with `model`'s dialect setting is the one `dialectSetting` gives. */
 export function sameDialectSetting(model: CloudConfigModel, dialectSetting: DialectSetting): boolean {
@@ -25,17 +24,21 @@ function endOfLastLine(text: string): number {
   return end;
 }
 
-/** A block scalar keeping its trailing line breaks (`|+`, `>+`, `|2+`…): line breaks after it belong to its value. */
+/**
+ * Whether the document ends with a block scalar keeping its trailing line breaks (`|+`, `>+`, `|2+`…):
+ * line breaks after it belong to its value. Only the last node can take them (a later line ends a block).
+ */
 function keepsLineBreaks(model: CloudConfigModel): boolean {
-  let keeps = false;
-  forEachNode(model.doc, (item) => {
-    if (keeps || !isScalar(item) || !item.range) return;
-    if (item.type !== 'BLOCK_LITERAL' && item.type !== 'BLOCK_FOLDED') return;
-    const start = item.range[0];
-    const nl = model.text.indexOf('\n', start);
-    keeps = /^[|>][1-9]?\+/.test(model.text.slice(start, nl < 0 ? model.text.length : nl));
-  });
-  return keeps;
+  let item: unknown = model.doc.contents;
+  for (;;) {
+    if (isPair(item)) item = item.value ?? item.key;
+    else if (isCollection(item) && item.items.length > 0) item = item.items[item.items.length - 1];
+    else break;
+  }
+  if (!isScalar(item) || !item.range || (item.type !== 'BLOCK_LITERAL' && item.type !== 'BLOCK_FOLDED')) return false;
+  const start = item.range[0];
+  const nl = model.text.indexOf('\n', start);
+  return /^[|>][1-9]?\+/.test(model.text.slice(start, nl < 0 ? model.text.length : nl));
 }
 
 /**

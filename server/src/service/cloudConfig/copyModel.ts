@@ -7,12 +7,15 @@ import { isCollection, isNode, isPair, type Document, type Node, type Pair, type
 import type { EmbeddedRegion } from '../embedded/region';
 import type { CloudConfigModel } from './parse';
 
-/** A shallow copy keeping the prototype and every own property (the node-type symbol is not enumerable). */
+/** The parser's node-type tag: a symbol-keyed property that is not enumerable (see yaml's nodes/identity). */
+const nodeType = Symbol.for('yaml.node.type');
+
+/** A shallow copy keeping the prototype, the own enumerable properties and the node-type tag. */
 function shallow<T extends object>(item: T): T {
-  return Object.defineProperties(
-    Object.create(Object.getPrototypeOf(item) as object | null) as T,
-    Object.getOwnPropertyDescriptors(item),
-  );
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(item) as object | null) as T, item);
+  const tag = (item as Record<symbol, unknown>)[nodeType];
+  if (tag !== undefined) Object.defineProperty(copy, nodeType, { value: tag });
+  return copy;
 }
 
 type Item = Node | Pair;
