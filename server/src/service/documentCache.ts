@@ -3,6 +3,7 @@ import type { Finding, LanguageId, ServiceSettings } from './types';
 import { parseCloudConfig, type CloudConfigModel } from './cloudConfig/parse';
 import { patchCloudConfig } from './cloudConfig/patchModel';
 import { carryModel } from './cloudConfig/carryModel';
+import { patchBlockLines } from './cloudConfig/patchLines';
 import type { OtherChecks } from './cloudConfig/validate';
 
 /** Everything computed for one (uri, version, language): parsed at most once. */
@@ -28,7 +29,9 @@ export class DocumentEntry {
       const before = this.previous?.takeModel(this.settings);
       this.previous = undefined;
       this.model =
-        (before && patchCloudConfig(before, this.text, this.settings.dialect)) ??
+        (before &&
+          (patchCloudConfig(before, this.text, this.settings.dialect) ??
+            patchBlockLines(before, this.text, this.settings.dialect))) ??
         (before ? undefined : this.fromOthers()) ??
         parseCloudConfig(this.text, this.settings.dialect);
     }

@@ -2,15 +2,16 @@
  * A document nearly equal to one already parsed (another tab of the same file, the other side of a
  * diff, "compare with saved", a copy with a line break added at the end) takes that model over instead
  * of parsing the whole text again. The model is copied first: the other document keeps its own. What
- * is carried over: the same text, line breaks added or removed after the last line, or an edit within
- * one line of an embedded block (the keystroke path, `patchCloudConfig`). Anything else returns
- * undefined and the caller parses from scratch.
+ * is carried over: the same text, line breaks added or removed after the last line, an edit within
+ * one line of an embedded block (the keystroke path, `patchCloudConfig`) or whole lines changed inside
+ * one block (`patchBlockLines`). Anything else returns undefined and the caller parses from scratch.
  */
 import { LineCounter, isCollection, isPair, isScalar } from 'yaml';
 import type { DialectSetting } from '../types';
 import { copyModel } from './copyModel';
 import { classifyHeader, withLineFeeds, type CloudConfigModel } from './parse';
 import { patchCloudConfig } from './patchModel';
+import { patchBlockLines } from './patchLines';
 
 /** Whether a model read with `model`'s dialect setting is the one `dialectSetting` gives. */
 export function sameDialectSetting(model: CloudConfigModel, dialectSetting: DialectSetting): boolean {
@@ -82,5 +83,9 @@ export function carryModel(
   const copy = copyModel(donor);
   if (!copy) return undefined;
   if (same) return copy;
-  return withLineBreaksAtEnd(copy, text) ?? patchCloudConfig(copy, source, dialectSetting);
+  return (
+    withLineBreaksAtEnd(copy, text) ??
+    patchCloudConfig(copy, source, dialectSetting) ??
+    patchBlockLines(copy, source, dialectSetting)
+  );
 }
