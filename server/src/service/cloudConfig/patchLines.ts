@@ -78,6 +78,8 @@ export function patchBlockLines(
   if (newEnd < lineStart || text.charCodeAt(newEnd) !== 10) return undefined;
   const oldLines = prev.text.slice(lineStart, oldEnd).split('\n');
   const newLines = text.slice(lineStart, newEnd).split('\n');
+  // Template syntax reaching into the changed lines (a span over several lines): a full parse neutralises it.
+  if (prev.templateSpans.some((t) => t.start < oldEnd && t.end > lineStart)) return undefined;
   const hit = regionOf(prev.regions, lineStart, oldLines);
   if (!hit) return undefined;
   const { region, first } = hit;
