@@ -118,7 +118,7 @@ test('a second document opened beside a nearly equal one answers as a fresh serv
   assert.ok(saved > 60, `second documents that parsed nothing: ${saved}`);
 });
 
-test('the bench case: the same 256 KB-shaped user-data plus a line break under another URI parses nothing', () => {
+test('the warm open of the bench: the same user-data plus a line break under another URI parses nothing', () => {
   const text = readFileSync(path.join(repoRoot(), 'examples', 'coreos-web', 'user-data'), 'utf8');
   const svc = service();
   svc.validate(doc(text, 'cloud-config', 'file:///test/a/user-data'), 'cloud-config');
