@@ -2,6 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, LanguageId, ServiceSettings } from './types';
 import { parseCloudConfig, type CloudConfigModel } from './cloudConfig/parse';
 import { patchCloudConfig } from './cloudConfig/patchModel';
+import { carryModel } from './cloudConfig/carryModel';
+import { patchBlockLines } from './cloudConfig/patchLines';
 import type { OtherChecks } from './cloudConfig/validate';
 
 /** Everything computed for one (uri, version, language): parsed at most once. */
@@ -18,6 +20,8 @@ export class DocumentEntry {
     private readonly settings: ServiceSettings,
     /** The entry of the version before, whose model an edit inside a block can carry over. */
     private previous?: DocumentEntry,
+    /** For a document without a version before: the models of other open documents, nearest in length first. */
+    private readonly others?: () => readonly CloudConfigModel[],
   ) {}
 
   cloudConfig(): CloudConfigModel {
@@ -25,10 +29,27 @@ export class DocumentEntry {
       const before = this.previous?.takeModel(this.settings);
       this.previous = undefined;
       this.model =
-        (before && patchCloudConfig(before, this.text, this.settings.dialect)) ??
+        (before &&
+          (patchCloudConfig(before, this.text, this.settings.dialect) ??
+            patchBlockLines(before, this.text, this.settings.dialect))) ??
+        (before ? undefined : this.fromOthers()) ??
         parseCloudConfig(this.text, this.settings.dialect);
     }
     return this.model;
+  }
+
+  /** The model parsed so far, if any (left in place: another document may copy it). */
+  parsed(): CloudConfigModel | undefined {
+    return this.model;
+  }
+
+  /** A copy of a nearly equal open document's model, carried over to this text (see carryModel). */
+  private fromOthers(): CloudConfigModel | undefined {
+    for (const other of this.others?.() ?? []) {
+      const carried = carryModel(other, this.text, this.settings.dialect);
+      if (carried) return carried;
+    }
+    return undefined;
   }
 
   /**
@@ -55,9 +76,20 @@ export class DocumentCache {
       doc.getText(),
       settings,
       hit && hit.lang === lang && lang === 'cloud-config' ? hit : undefined,
+      lang === 'cloud-config' ? () => this.modelsNear(doc.uri, doc.getText().length) : undefined,
     );
     this.entries.set(doc.uri, entry);
     return entry;
+  }
+
+  /** The parsed models of the other cloud-config documents, the two nearest to `length` in length. */
+  private modelsNear(uri: string, length: number): CloudConfigModel[] {
+    const models: CloudConfigModel[] = [];
+    for (const [other, entry] of this.entries) {
+      const model = other === uri || entry.lang !== 'cloud-config' ? undefined : entry.parsed();
+      if (model) models.push(model);
+    }
+    return models.sort((a, b) => Math.abs(a.text.length - length) - Math.abs(b.text.length - length)).slice(0, 2);
   }
 
   delete(uri: string): void {

@@ -149,11 +149,19 @@ function unacceptableCharacter(text: string): YamlProblem | undefined {
  * A carriage return alone ends a line for cloud-init's YAML reader as `\n` does; the parser here reads
  * only `\n`, so lone CRs are read as `\n` (same length: every offset stays the same).
  */
-function withLineFeeds(text: string): string {
+export function withLineFeeds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+let parses = 0;
+
+/** How many documents this process has parsed from scratch (models carried over are not counted). */
+export function parseCount(): number {
+  return parses;
+}
+
 export function parseCloudConfig(source: string, dialectSetting: DialectSetting): CloudConfigModel {
+  parses++;
   const text = withLineFeeds(source);
   const lineCounter = new LineCounter();
   // Template syntax is read as unknown values and blank control lines (same offsets as `text`).

@@ -16,7 +16,7 @@ import { lineStartAt } from '../text/lines';
 import { changedStretch } from '../text/changedStretch';
 import { findTemplateSpans } from '../template/placeholders';
 
-interface LineEdit {
+export interface LineEdit {
   /** Start of the edited line in the old text, and its end (before the line break). */
   readonly lineStart: number;
   readonly oldLineEnd: number;
@@ -41,10 +41,11 @@ function staysInBlock(line: string, indent: number): boolean {
   return leadingSpaces(line) >= indent && line.trim() !== '';
 }
 
-const shifted = (offset: number, edit: LineEdit): number => (offset >= edit.oldLineEnd ? offset + edit.delta : offset);
+export const shifted = (offset: number, edit: LineEdit): number =>
+  offset >= edit.oldLineEnd ? offset + edit.delta : offset;
 
 /** A region after the edited line, moved by the edit. */
-function moveRegion(region: EmbeddedRegion, edit: LineEdit): EmbeddedRegion {
+export function moveRegion(region: EmbeddedRegion, edit: LineEdit): EmbeddedRegion {
   const first = region.lines[0];
   const headerMoves = region.header !== undefined && region.header.start >= edit.oldLineEnd;
   if (!headerMoves && (first === undefined || first.docOffset < edit.oldLineEnd)) return region;
