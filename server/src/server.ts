@@ -23,7 +23,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { detectLanguage, limitFlowChecks, type LanguageId, type LanguageService } from './service/index';
+import {
+  detectLanguage,
+  limitFlowChecks,
+  updateDocument,
+  type LanguageId,
+  type LanguageService,
+} from './service/index';
 import { fixAllKind } from './service/codeActions';
 import { DocumentLimits, OncePerDocument, fileNameOf } from './documentLimits';
 import { registerExposureRequests } from './exposureRequests';
@@ -53,7 +59,9 @@ import {
 import { rulesAt } from './editor/ruleDocumentation';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Changes go through `updateDocument`, which notes where each falls: a keystroke in a large rules file is
+// then carried over without comparing the whole old and new texts.
+const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
 const docSettings = new DocumentSettings(undefined, (raw) => readSettingsOf(raw));
 const services = new ServicePool();
 const log = new ServerLog(connection);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { IpFamily, RulesFile } from '../../server/src/service/iptables/ast';
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
 import { reparseOneLine } from '../../server/src/service/iptables/reparseLine';
+import type { ChangedStretch } from '../../server/src/service/text/changedStretch';
 import { validateRules } from '../../server/src/service/iptables/validate';
 import { flowFindings } from '../../server/src/service/iptables/validate';
 import { familyOfPath } from '../../server/src/service/iptables/family';
@@ -84,10 +85,18 @@ const next = (n: number): number => {
   return (seed >>> 8) % n;
 };
 
+interface Edited {
+  readonly text: string;
+  /** Where it differs from the text before, as an editor's change event says it. */
+  readonly stretch: ChangedStretch;
+}
+
 /** Typed, deleted and replaced characters at the start, end and random columns of one line. */
-function editsOf(text: string, start: number, end: number): string[] {
-  const at = (offset: number, removed: number, add: string): string =>
-    text.slice(0, offset) + add + text.slice(offset + removed);
+function editsOf(text: string, start: number, end: number): Edited[] {
+  const at = (offset: number, removed: number, add: string): Edited => ({
+    text: text.slice(0, offset) + add + text.slice(offset + removed),
+    stretch: { from: offset, oldTo: offset + removed, newTo: offset + add.length },
+  });
   const len = end - start;
   const out = [
     at(end, 0, ' '),
@@ -117,18 +126,22 @@ test('a carried-over rules model equals a fresh parse for edits on every rule li
   let declined = 0;
   for (const { name, text, family } of rulesFiles()) {
     for (const [start, end] of ruleLineSpans(text)) {
-      for (const edited of editsOf(text, start, end)) {
+      for (const { text: edited, stretch } of editsOf(text, start, end)) {
         const moved = reparseOneLine(parseRulesSave(text, family), edited);
-        if (!moved) {
+        // The same edit with the change the editor reported: no compare of the two texts, same model.
+        const told = reparseOneLine(parseRulesSave(text, family), edited, stretch);
+        // (A replacement by the same text is no change to the compare, but is one to the editor.)
+        if (edited !== text)
+          assert.equal(told === undefined, moved === undefined, `${name}: ${JSON.stringify(stretch)}`);
+        if (!moved && !told) {
           declined++;
           continue;
         }
         carried++;
-        assert.deepEqual(
-          observable(moved),
-          observable(parseRulesSave(edited, family)),
-          `${name}: ${JSON.stringify(edited.slice(start, start + 60))}`,
-        );
+        const fresh = observable(parseRulesSave(edited, family));
+        const what = `${name}: ${JSON.stringify(edited.slice(start, start + 60))}`;
+        if (moved) assert.deepEqual(observable(moved), fresh, what);
+        if (told) assert.deepEqual(observable(told), fresh, `${what} (change told)`);
       }
     }
   }
@@ -190,4 +203,64 @@ test('typing in a one-megabyte rule line with a quarter of a million stray words
   );
   const ctx = { text: edited, region: undefined, siblings: [] };
   assert.equal(validateRules(moved, ctx).length, validateRules(fresh, ctx).length);
+});
+
+/** Every object a line's model reaches (words, options, their spans, the rule), its own span left out. */
+function objectsOfLine(line: RulesFile['lines'][number]): object[] {
+  const out = new Set<object>();
+  const add = (o: unknown): void => {
+    if (o && typeof o === 'object' && o !== line.span && !out.has(o)) out.add(o);
+  };
+  if (line.kind === 'table') add(line.name);
+  if (line.kind === 'chain') [line.name, line.policy, line.counters].forEach(add);
+  if (line.kind === 'commit') add(line.trailing);
+  if (line.kind === 'rule') {
+    const r = line.rule;
+    [r, r.span, r.counters, r.command, r.chain, r.position, r.extra, r.options, r.jump].forEach(add);
+    for (const o of r.options) [o, o.name, o.negation, o.args, o.span, ...o.args].forEach(add);
+  }
+  return [...out];
+}
+
+test('a keystroke writes to no word, option or rule object of a later line: each later line moves by its span alone', () => {
+  const rule = (i: number): string =>
+    `[3:${i}] -A KUBE-SVC-${i} -m comment --comment "ns/svc-${i}:http" -p tcp ! -s 10.0.0.0/8 --dport ${i % 65535} -j DNAT --to-destination 10.1.${i % 250}.${i % 200}:80`;
+  const lines = ['*nat', ':PREROUTING ACCEPT [0:0]'];
+  for (let i = 0; i < 300; i++) lines.push(`:KUBE-SVC-${i} - [0:0]`);
+  for (let i = 0; i < 300; i++) lines.push(rule(i));
+  lines.push(
+    'COMMIT ',
+    '# filter',
+    '*filter',
+    ':INPUT DROP [1:2]',
+    '-A INPUT -p tcp --dport 22 -j ACCEPT',
+    'COMMIT',
+    '',
+  );
+  const text = lines.join('\n');
+  const editAt = text.indexOf('-A KUBE-SVC-7 ') + '-A KUBE-SVC-7'.length;
+  const file = parseRulesSave(text, 'ipv4');
+  const index = file.lines.findIndex((l) => l.span.start <= editAt && editAt <= l.span.end);
+  let frozen = 0;
+  for (const line of file.lines.slice(index + 1))
+    for (const o of objectsOfLine(line)) {
+      Object.freeze(o);
+      frozen++;
+    }
+  assert.ok(frozen > 300 * 20, `${frozen} objects of later lines`);
+  for (const [typed, edited] of [
+    ['x', text.slice(0, editAt) + 'x' + text.slice(editAt)],
+    ['', text.slice(0, editAt - 1) + text.slice(editAt)],
+  ] as const) {
+    const stretch = { from: typed ? editAt : editAt - 1, oldTo: editAt, newTo: typed ? editAt + 1 : editAt - 1 };
+    // Moving a frozen word (as every later word was once moved) would throw here.
+    const moved = reparseOneLine(parseRulesSave(text, 'ipv4'), edited, stretch);
+    assert.ok(moved);
+    assert.deepEqual(observable(moved), observable(parseRulesSave(edited, 'ipv4')));
+  }
+  const moved = reparseOneLine(file, text.slice(0, editAt) + 'x' + text.slice(editAt));
+  assert.ok(moved, 'carried over with its later lines frozen');
+  const last = moved.tables[1]?.rules[0]?.options.find((o) => o.name.value === '--dport');
+  const port = text.lastIndexOf('--dport 22') + 1;
+  assert.deepEqual([last?.args[0]?.start, last?.span.end], [port + 8, port + 10]);
 });

@@ -27,6 +27,7 @@ import { completeIn, hoverIn } from './embedded/delegate';
 import { standaloneText } from './embedded/hosted';
 import { boundFindings, boundPosition, boundRange } from './text/bounds';
 import { fixesInLineEnding } from './text/lineEnding';
+import { readText } from './text/changeTrail';
 import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
 import './systemd/service';
 import { forgetRulesModels } from './iptables/service';
@@ -35,6 +36,7 @@ import './compose/composeService';
 export type { LanguageId, ServiceSettings } from './types';
 export { detectLanguage, languageFromEditor, hasCloudConfigHeader } from './languageId';
 export { limitFlowChecks } from './iptables/flow/limit';
+export { updateDocument } from './text/changeTrail';
 
 export interface LanguageService {
   configure(settings: ServiceSettings): void;
@@ -82,8 +84,10 @@ function plainDetails(list: CompletionList): CompletionList {
 }
 
 function standaloneContext(doc: TextDocument, settings?: ServiceSettings): EmbeddedContext {
+  const { text, change } = readText(doc);
   return {
-    text: doc.getText(),
+    text,
+    ...(change ? { change } : {}),
     region: undefined,
     siblings: [],
     uri: doc.uri,

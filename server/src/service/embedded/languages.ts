@@ -1,6 +1,7 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Finding } from '../types';
 import type { EmbeddedLanguage, EmbeddedRegion } from './region';
+import type { TextChange } from '../text/changeTrail';
 
 /** What a language module sees of a file: its text, where it goes, and the rest of the user-data. */
 export interface EmbeddedContext {
@@ -22,6 +23,8 @@ export interface EmbeddedContext {
   readonly family?: 'ipv4' | 'ipv6';
   /** For standalone files: the document URI (its file name gives a unit's type, a rules file's family). */
   readonly uri?: string;
+  /** For standalone files: where `text` differs from the text read before, when the editor said so. */
+  readonly change?: TextChange;
 }
 
 /** What a language's analysis may read of the rest of a user-data, besides the region itself. */

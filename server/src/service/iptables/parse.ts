@@ -9,6 +9,7 @@
 import type { IpFamily, RulesFile, RulesLine, RulesProblem, RuleLine, TableBlock, Token, ChainDecl, Span } from './ast';
 import { tokenizeLine } from './tokenize';
 import { parseCounters, parseRuleLine } from './parseRule';
+import { lineSpan, Word, type LineAnchor } from './words';
 import { isBuiltinChain } from '../data/iptables/tables';
 
 const syntax = 'iptables/syntax' as const;
@@ -58,8 +59,8 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     open = undefined;
   };
 
-  const addRule = (raw: RawLine, span: Span): void => {
-    const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family);
+  const addRule = (raw: RawLine, span: LineAnchor): void => {
+    const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family, span);
     if (!rule) {
       lines.push({ kind: 'invalid', span });
     } else {
@@ -77,7 +78,8 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
   };
 
   for (const raw of splitLines(text)) {
-    const span = { start: raw.start, end: raw.end };
+    // The line's span is also the anchor its words are placed relative to (`words.ts`).
+    const span: LineAnchor = { start: raw.start, end: raw.end };
     if (raw.end !== raw.fullEnd && !crlfReported) {
       crlfReported = true;
       problems.push({
@@ -140,7 +142,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     const first = trimmed.split(/[ \t]/, 1)[0] ?? '';
     if (first.toUpperCase() === 'COMMIT') {
       const wordEnd = at + first.length;
-      const trailing = wordEnd < raw.end ? { start: wordEnd, end: raw.end } : undefined;
+      const trailing = wordEnd < raw.end ? lineSpan(span, wordEnd, raw.end) : undefined;
       lines.push({ kind: 'commit', span, trailing });
       if (first !== 'COMMIT') {
         problems.push({
@@ -170,8 +172,8 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith('*')) {
-      const words = tokenizeLine(text, at + 1, raw.end, 1).tokens;
-      const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
+      const words = tokenizeLine(text, at + 1, raw.end, 1, span).tokens;
+      const nameTok: Token = words[0] ?? new Word(span, at + 1 - raw.start, '', undefined);
       if (open) {
         problems.push({
           code: 'iptables/missing-commit',
@@ -191,8 +193,8 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith(':')) {
-      const words = tokenizeLine(text, at + 1, raw.end, 3).tokens;
-      const nameTok: Token = words[0] ?? { start: at + 1, end: at + 1, raw: '', value: '', quoted: false };
+      const words = tokenizeLine(text, at + 1, raw.end, 3, span).tokens;
+      const nameTok: Token = words[0] ?? new Word(span, at + 1 - raw.start, '', undefined);
       const policy = words[1];
       const countersTok = words[2] ? parseCounters(words[2]) : undefined;
       const line = { kind: 'chain' as const, span, name: nameTok, policy, counters: countersTok };

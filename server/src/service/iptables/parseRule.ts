@@ -5,6 +5,7 @@
  */
 import type { IpFamily, OptionUse, RuleLine, RulesProblem, TableBlock, Token } from './ast';
 import { tokenizeLine } from './tokenize';
+import { CommandWord, CountersWord, LineSpan, Word, type LineAnchor } from './words';
 import { anyOptionArgCount } from '../data/iptables/index';
 import { lookupCommand } from '../data/iptables/generic';
 
@@ -20,25 +21,26 @@ export const maxRuleWords = 251;
 const jumpWords: ReadonlySet<string> = new Set(['-j', '--jump', '-g', '--goto']);
 
 /** `-x` or `--xyz`, but not a negative number (`-1`). */
-function isOptionWord(t: Token): boolean {
+function isOptionWord(t: Word): boolean {
   const v = t.value;
   if (v.length < 2 || v.charCodeAt(0) !== 45) return false;
   const c = v.charCodeAt(1);
   return c < 48 || c > 57;
 }
 
-function spanOf(first: Token, last: Token): { start: number; end: number } {
-  return { start: first.start, end: last.end };
+/** From the start of `first` to the end of `last`, two words of one line. */
+function spanOf(first: Word, last: Word): LineSpan {
+  return new LineSpan(first.anchor, first.from, last.from + last.raw.length);
 }
 
 /** Group words into options: `[!] -x arg…`. Words before the first option come back as `leading`. */
-function groupOptions(tokens: readonly Token[], problems: RulesProblem[]): { leading: Token[]; options: OptionUse[] } {
-  const leading: Token[] = [];
+function groupOptions(tokens: readonly Word[], problems: RulesProblem[]): { leading: Word[]; options: OptionUse[] } {
+  const leading: Word[] = [];
   const options: OptionUse[] = [];
-  let negation: Token | undefined;
+  let negation: Word | undefined;
   let i = 0;
   while (i < tokens.length) {
-    const tok = tokens[i] as Token;
+    const tok = tokens[i] as Word;
     if (tok.value === '!') {
       if (negation)
         problems.push({
@@ -57,29 +59,29 @@ function groupOptions(tokens: readonly Token[], problems: RulesProblem[]): { lea
       continue;
     }
     const want = anyOptionArgCount(tok.value);
-    const args: Token[] = [];
+    const args: Word[] = [];
     let optNegation = negation;
     negation = undefined;
     let j = i + 1;
     if (want !== undefined) {
       for (let k = 0; k < want && j < tokens.length; k++) {
-        const next = tokens[j] as Token;
+        const next = tokens[j] as Word;
         if (k === 0 && next.value === '!' && !optNegation) {
           optNegation = next;
           j++;
           if (j >= tokens.length) break;
         }
-        const arg = tokens[j] as Token;
+        const arg = tokens[j] as Word;
         if (k > 0 && (isOptionWord(arg) || arg.value === '!')) break;
         args.push(arg);
         j++;
       }
     }
-    while (j < tokens.length && !isOptionWord(tokens[j] as Token) && (tokens[j] as Token).value !== '!') {
-      args.push(tokens[j] as Token);
+    while (j < tokens.length && !isOptionWord(tokens[j] as Word) && (tokens[j] as Word).value !== '!') {
+      args.push(tokens[j] as Word);
       j++;
     }
-    const last = args.length ? (args[args.length - 1] as Token) : tok;
+    const last = args.length ? (args[args.length - 1] as Word) : tok;
     options.push({
       name: tok,
       negation: optNegation,
@@ -98,16 +100,16 @@ function groupOptions(tokens: readonly Token[], problems: RulesProblem[]): { lea
   return { leading, options };
 }
 
-function parseCounters(t: Token): Token & { packets: number | undefined; bytes: number | undefined } {
-  const m = /^\[(\d+):(\d+)\]$/.exec(t.value);
-  return { ...t, packets: m ? Number(m[1]) : undefined, bytes: m ? Number(m[2]) : undefined };
+function parseCounters(t: Word): CountersWord {
+  return new CountersWord(t);
 }
 
 export { parseCounters };
 
 /**
  * Parse one rule line (`[p:b] -A CHAIN options…`) between `start` and `end`. Returns undefined when
- * the line holds no command at all (the caller reports it).
+ * the line holds no command at all (the caller reports it). `anchor` is the line's span, which the
+ * rule's words and spans are placed relative to (and which is the rule's span).
  */
 export function parseRuleLine(
   text: string,
@@ -116,10 +118,11 @@ export function parseRuleLine(
   table: TableBlock | undefined,
   problems: RulesProblem[],
   family: IpFamily,
+  anchor: LineAnchor = { start, end },
 ): RuleLine | undefined {
   void family;
   // One word past the limit (and the counters) is enough to see the line is over it.
-  const { tokens } = tokenizeLine(text, start, end, maxRuleWords + 2);
+  const { tokens } = tokenizeLine(text, start, end, maxRuleWords + 2, anchor);
   let counters: Token | undefined;
   let rest = tokens;
   const first = tokens[0];
@@ -195,8 +198,8 @@ export function parseRuleLine(
     });
   }
   const command = cmdUse
-    ? { ...cmdUse.name, value: spec?.name ?? cmdUse.name.value }
-    : { start, end: start, raw: '', value: '', quoted: false };
+    ? new CommandWord(cmdUse.name as Word, spec?.name ?? cmdUse.name.value)
+    : new Word(anchor, start - anchor.start, '', undefined);
   const jump = others.find((o) => jumpWords.has(o.name.value));
-  return { span: { start, end }, counters, command, chain, position, extra, options: others, jump, table };
+  return { span: anchor, counters, command, chain, position, extra, options: others, jump, table };
 }

@@ -1,16 +1,17 @@
 /**
  * A keystroke inside one rule line: the model of the text before it becomes the model of the text
  * after it. The changed line is parsed again; every later line keeps its objects, moved by the length
- * difference. Unchanged rule lines then keep everything worked out per rule line (analysis, key,
+ * difference with one write to the line's span (its words and spans are placed relative to it,
+ * `words.ts`). Unchanged rule lines then keep everything worked out per rule line (analysis, key,
  * conditions), so typing in a large rules file does not re-read all of it.
  *
  * The previous model is consumed: its objects are moved in place, so the caller must drop it.
  * Anything less certain (a line break typed or deleted, a line that is not a rule line before and
  * after, CR line ends, a rule outside any table) answers undefined and the text is parsed from scratch.
  */
-import type { OptionUse, RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } from './ast';
+import type { RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } from './ast';
 import { parseRuleLine } from './parseRule';
-import { changedStretch } from '../text/changedStretch';
+import { changedStretch, type ChangedStretch } from '../text/changedStretch';
 import { appendAll } from '../appendAll';
 
 interface Mutable {
@@ -23,46 +24,6 @@ function move(span: Span | undefined, delta: number): void {
   const m = span as Mutable;
   m.start += delta;
   m.end += delta;
-}
-
-function moveOption(o: OptionUse, delta: number): void {
-  move(o.name, delta);
-  move(o.negation, delta);
-  for (const a of o.args) move(a, delta);
-  move(o.span, delta);
-}
-
-function moveRule(rule: RuleLine, delta: number): void {
-  move(rule.span, delta);
-  move(rule.counters, delta);
-  move(rule.command, delta);
-  move(rule.chain, delta);
-  move(rule.position, delta);
-  move(rule.extra, delta);
-  for (const o of rule.options) moveOption(o, delta);
-}
-
-/** Each object of a line is reached once: a chain declaration and a table share the line's tokens. */
-function moveLine(line: RulesLine, delta: number): void {
-  move(line.span, delta);
-  switch (line.kind) {
-    case 'table':
-      move(line.name, delta);
-      break;
-    case 'chain':
-      move(line.name, delta);
-      move(line.policy, delta);
-      move(line.counters, delta);
-      break;
-    case 'rule':
-      moveRule(line.rule, delta);
-      break;
-    case 'commit':
-      move(line.trailing, delta);
-      break;
-    default:
-      break;
-  }
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
@@ -144,9 +105,43 @@ export function settleEdits(file: RulesFile): void {
 /** How many models back a keystroke's edit reaches. */
 const editsKept = 4;
 
-export function reparseOneLine(previous: RulesFile, text: string): RulesFile | undefined {
-  if (previous.text === text || text.includes('\r') || previous.text.includes('\r')) return undefined;
-  const { from, oldTo, newTo } = changedStretch(previous.text, text);
+/** Models whose text holds no carriage return (known from a scan, or kept by a keystroke that typed none). */
+const withoutCr = new WeakSet<RulesFile>();
+
+function hasNoCr(file: RulesFile): boolean {
+  if (withoutCr.has(file)) return true;
+  if (file.text.includes('\r')) return false;
+  withoutCr.add(file);
+  return true;
+}
+
+/** A stretch the editor reported, if it fits the two texts (same unchanged tail, within both). */
+function fits(stretch: ChangedStretch, before: string, after: string): boolean {
+  const { from, oldTo, newTo } = stretch;
+  return (
+    0 <= from &&
+    from <= oldTo &&
+    from <= newTo &&
+    before.length - oldTo === after.length - newTo &&
+    newTo <= after.length
+  );
+}
+
+/**
+ * The model of `text`, carried over from `previous` when they differ inside one rule line. `changed`
+ * is where they differ when the caller knows it (the editor's change events); without it the two texts
+ * are compared.
+ */
+export function reparseOneLine(previous: RulesFile, text: string, changed?: ChangedStretch): RulesFile | undefined {
+  if (!hasNoCr(previous)) return undefined;
+  let stretch = changed && fits(changed, previous.text, text) ? changed : undefined;
+  if (!stretch) {
+    if (previous.text === text) return undefined;
+    stretch = changedStretch(previous.text, text);
+  }
+  const { from, oldTo, newTo } = stretch;
+  if (from === oldTo && from === newTo) return undefined;
+  // The old text has no carriage return, so the new one has one only if it was typed (a line break).
   if (hasLineBreak(previous.text, from, oldTo) || hasLineBreak(text, from, newTo)) return undefined;
   const index = lineIndexAt(previous.lines, from);
   const old = previous.lines[index];
@@ -159,7 +154,8 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
   if (!isRuleText(text, start, end)) return undefined;
 
   const lineProblems: RulesProblem[] = [];
-  const rule = parseRuleLine(text, start, end, table, lineProblems, previous.family);
+  const anchor = { start, end };
+  const rule = parseRuleLine(text, start, end, table, lineProblems, previous.family, anchor);
   if (!rule) return undefined;
 
   // Problems keep the order a fresh parse gives: by line, the unclosed table at the end of the file last.
@@ -182,8 +178,9 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
   if (!placed) appendAll(problems, lineProblems);
 
   const lines = previous.lines as RulesLine[];
-  lines[index] = { kind: 'rule', span: { start, end }, rule };
-  if (delta !== 0) for (let i = index + 1; i < lines.length; i++) moveLine(lines[i] as RulesLine, delta);
+  lines[index] = { kind: 'rule', span: anchor, rule };
+  // A later line's words and spans follow its span (`words.ts`): one move per line.
+  if (delta !== 0) for (let i = index + 1; i < lines.length; i++) move((lines[i] as RulesLine).span, delta);
 
   const rules = table.rules as RuleLine[];
   rules[rules.indexOf(old.rule)] = rule;
@@ -208,5 +205,6 @@ export function reparseOneLine(previous: RulesFile, text: string): RulesFile | u
     }));
   edits.delete(previous);
   edits.set(next, [direct, ...through]);
+  withoutCr.add(next);
   return next;
 }

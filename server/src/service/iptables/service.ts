@@ -9,6 +9,13 @@ import { completeRules } from './complete';
 import { hoverRules } from './hover';
 import { rulesFolding, rulesSymbols } from './outline';
 import { iptablesCrossFileFacts } from './crossFileFacts';
+import type { TextChange } from '../text/changeTrail';
+import type { ChangedStretch } from '../text/changedStretch';
+
+/** Where `text` differs from `before`, when the editor's change (from the text it was read after) says it. */
+function toldChange(change: TextChange | undefined, before: string): ChangedStretch | undefined {
+  return change && change.before === before ? change.stretch : undefined;
+}
 
 /**
  * Parse once per text: the same text gives the same model (a small cache for the calls of one
@@ -53,10 +60,10 @@ function keepForDocument(uri: string, family: IpFamily, file: RulesFile): void {
 }
 
 /** A keystroke in the document's last model, when that model is not in the text cache any more. */
-function fromDocument(uri: string, family: IpFamily, text: string): RulesFile | undefined {
+function fromDocument(uri: string, family: IpFamily, text: string, change?: TextChange): RulesFile | undefined {
   const previous = byDocument.get(uri)?.[family];
   if (!previous || consumed.has(previous) || Math.abs(previous.text.length - text.length) > 4096) return undefined;
-  const next = reparseOneLine(previous, text);
+  const next = reparseOneLine(previous, text, toldChange(change, previous.text));
   if (!next) return undefined;
   consumed.add(previous);
   const models = cache.get(previous.text);
@@ -72,7 +79,7 @@ function fromDocument(uri: string, family: IpFamily, text: string): RulesFile | 
  * `text` in that line only is carried over (and leaves the cache, since its objects now belong to the
  * new model).
  */
-function fromPrevious(family: IpFamily, text: string): RulesFile | undefined {
+function fromPrevious(family: IpFamily, text: string, change?: TextChange): RulesFile | undefined {
   const texts = [...cache.keys()];
   for (let i = texts.length - 1; i >= 0; i--) {
     const before = texts[i] as string;
@@ -80,7 +87,7 @@ function fromPrevious(family: IpFamily, text: string): RulesFile | undefined {
     const previous = models?.[family];
     if (!models || !previous || Math.abs(before.length - text.length) > 4096) continue;
     if (consumed.has(previous)) continue;
-    const next = reparseOneLine(previous, text);
+    const next = reparseOneLine(previous, text, toldChange(change, before));
     if (!next) continue;
     consumed.add(previous);
     delete models[family];
@@ -103,8 +110,8 @@ export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tab
   }
   const uri = ctx.region ? undefined : ctx.uri;
   const file =
-    fromPrevious(family, text) ??
-    (uri !== undefined ? fromDocument(uri, family, text) : undefined) ??
+    fromPrevious(family, text, ctx.change) ??
+    (uri !== undefined ? fromDocument(uri, family, text, ctx.change) : undefined) ??
     parseRulesSave(text, family);
   if (uri !== undefined) keepForDocument(uri, family, file);
   if (!models) {

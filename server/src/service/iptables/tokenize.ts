@@ -4,10 +4,10 @@
  * literally); a closing quote ends the word, so `"a"b` is two words. An unclosed quote runs to the end
  * of the line (iptables accepts that silently). Never throws.
  */
-import type { Token } from './ast';
+import { Word, type LineAnchor } from './words';
 
 export interface LineTokens {
-  readonly tokens: Token[];
+  readonly tokens: Word[];
   /** Set when a quote is still open at the end of the line. */
   readonly unclosedQuote: number | undefined;
 }
@@ -31,9 +31,18 @@ function unescape(quoted: string): string {
 /**
  * Words of `text` between `start` and `end` (offsets into `text`), at most `maxWords` of them: the
  * scan stops once that many are found, so a megabyte line costs only as much as the words asked for.
+ * The words keep their place relative to `anchor`, the span of the line they are in (by default a
+ * span from `start` to `end`).
  */
-export function tokenizeLine(text: string, start: number, end: number, maxWords = Infinity): LineTokens {
-  const tokens: Token[] = [];
+export function tokenizeLine(
+  text: string,
+  start: number,
+  end: number,
+  maxWords = Infinity,
+  anchor: LineAnchor = { start, end },
+): LineTokens {
+  const tokens: Word[] = [];
+  const origin = anchor.start;
   let wordStart = -1;
   let inQuote = false;
   let quoteAt: number | undefined;
@@ -42,14 +51,13 @@ export function tokenizeLine(text: string, start: number, end: number, maxWords 
   /** A word of plain characters: its value is the text as written (one slice for both). */
   const emitPlain = (at: number): void => {
     if (wordStart < 0) return;
-    const raw = text.slice(wordStart, at);
-    tokens.push({ start: wordStart, end: at, raw, value: raw, quoted: false });
+    tokens.push(new Word(anchor, wordStart - origin, text.slice(wordStart, at), undefined));
     wordStart = -1;
   };
   /** A word with a quote opened at `open`, closed at `close` (or running to the end of the line). */
   const emitQuoted = (open: number, close: number, at: number): void => {
     const value = text.slice(wordStart, open) + unescape(text.slice(open + 1, close));
-    tokens.push({ start: wordStart, end: at, raw: text.slice(wordStart, at), value, quoted: true });
+    tokens.push(new Word(anchor, wordStart - origin, text.slice(wordStart, at), value));
     wordStart = -1;
   };
 

@@ -1,0 +1,96 @@
+/**
+ * The words and spans of one line keep their offsets relative to the line: each holds the line's
+ * place in the text (its anchor, the line's own span) and where it sits from the line's start. A
+ * keystroke in an earlier line then moves a later line with one write to its anchor, instead of one
+ * per word and option (`reparseLine.ts`). Readers see the ordinary `Token` and `Span` fields: `start`
+ * and `end` are absolute offsets into the text, worked out when read.
+ */
+import type { Span, Token } from './ast';
+
+/** Where a line is in the text: the line's span, which a keystroke before it moves in place. */
+export interface LineAnchor {
+  start: number;
+  end: number;
+}
+
+/** A word of a line (`raw` as written; `value` after quote removal, kept only when it differs). */
+export class Word implements Token {
+  constructor(
+    readonly anchor: LineAnchor,
+    /** Offset of the word from the start of its line. */
+    readonly from: number,
+    readonly raw: string,
+    /** The value of a quoted word; undefined for a plain word, whose value is its raw text. */
+    private readonly unquoted: string | undefined,
+  ) {}
+
+  get start(): number {
+    return this.anchor.start + this.from;
+  }
+
+  get end(): number {
+    return this.anchor.start + this.from + this.raw.length;
+  }
+
+  get value(): string {
+    return this.unquoted ?? this.raw;
+  }
+
+  get quoted(): boolean {
+    return this.unquoted !== undefined;
+  }
+}
+
+/** A word of `text` from `start` to `end`, in the line `anchor` (its value is its text: no quotes). */
+export function plainWord(anchor: LineAnchor, text: string, start: number, end: number): Word {
+  return new Word(anchor, start - anchor.start, text.slice(start, end), undefined);
+}
+
+/** The command word of a rule line: `value` is the command's short spelling (`-A` for `--append`). */
+export class CommandWord extends Word {
+  constructor(
+    word: Word,
+    private readonly command: string,
+  ) {
+    super(word.anchor, word.from, word.raw, word.quoted ? word.value : undefined);
+  }
+
+  override get value(): string {
+    return this.command;
+  }
+}
+
+/** `[packets:bytes]` with the parsed numbers when they parse. */
+export class CountersWord extends Word {
+  readonly packets: number | undefined;
+  readonly bytes: number | undefined;
+
+  constructor(word: Word) {
+    super(word.anchor, word.from, word.raw, word.quoted ? word.value : undefined);
+    const m = /^\[(\d+):(\d+)\]$/.exec(word.value);
+    this.packets = m ? Number(m[1]) : undefined;
+    this.bytes = m ? Number(m[2]) : undefined;
+  }
+}
+
+/** A stretch of a line (an option with its arguments, the text after COMMIT). */
+export class LineSpan implements Span {
+  constructor(
+    readonly anchor: LineAnchor,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get start(): number {
+    return this.anchor.start + this.from;
+  }
+
+  get end(): number {
+    return this.anchor.start + this.to;
+  }
+}
+
+/** The stretch from `start` to `end` (absolute offsets) of the line `anchor`. */
+export function lineSpan(anchor: LineAnchor, start: number, end: number): LineSpan {
+  return new LineSpan(anchor, start - anchor.start, end - anchor.start);
+}
