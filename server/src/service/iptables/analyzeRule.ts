@@ -18,6 +18,7 @@ import {
 import { optionArgCount, optionNames } from '../data/iptables/spec';
 import { lookupProtocol } from '../data/iptables/protocols';
 import { protocolFix } from './protocolFix';
+import { compact } from './compact';
 
 export interface LoadedMatch {
   readonly spec: MatchSpec;
@@ -261,7 +262,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
       }
     }
   }
-  return { rule, protocol, matches, target, chainJump, options: resolved };
+  return { rule, protocol, matches: compact(matches), target, chainJump, options: compact(resolved) };
 }
 
 let genericLongCache: Array<{ options: readonly OptionSpec[]; owner: 'generic' }> | undefined;

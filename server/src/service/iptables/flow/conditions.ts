@@ -4,6 +4,7 @@ import { parsePortList, type PortRange } from './ports';
 import { optionNames } from '../../data/iptables/spec';
 import { findTarget } from '../complete/specs';
 import { holdsPlaceholder } from '../../template/placeholders';
+import { compact } from '../compact';
 
 /**
  * What a rule matches, reduced to the conditions the flow rules understand. Anything else a rule
@@ -227,7 +228,7 @@ function reduceRule(rule: RuleLine): RuleConditions {
     icmpType: c.icmpType,
     syn: c.syn,
     fragment: c.fragment,
-    opaque,
+    opaque: compact(opaque),
     repeated,
     target,
   };

@@ -150,12 +150,14 @@ function checkTable(
     if (current) flagged.add(current);
     return { at: t, code, message, declare };
   };
+  // Only a `-D` that names its rule by content compares rules: without one, the lists below only count.
+  const keyed = table.rules.some((r) => r.command.value === '-D' && !r.position);
   const checked = (): Checked => ({
     rules: [...table.rules],
     jumps: table.rules.map((r) => analyses.get(r)?.chainJump),
     noted: out,
     flagged,
-    keyed: table.rules.some((r) => r.command.value === '-D' && !r.position),
+    keyed,
   });
   {
     const name = table.name.value;
@@ -321,7 +323,7 @@ function checkTable(
       if (chain && ruleCommands.has(cmd)) {
         const list = rulesOf.get(chain.value) ?? [];
         rulesOf.set(chain.value, list);
-        const key = ruleKey(rule);
+        const key = keyed ? ruleKey(rule) : '';
         const n = rule.position ? Number(rule.position.value) : undefined;
         if (cmd === '-A') list.push(key);
         else if (cmd === '-I') {
