@@ -144,11 +144,9 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
   const out: Finding[] = [];
   const code = 'iptables/target-not-allowed';
   const chain = (rule.chain as Token).value;
-  const via = isBuiltinChain(tname, chain)
-    ? ''
-    : hooks.length
-      ? ` (chain ${chain} is reached from ${hooks.join(', ')})`
-      : '';
+  // Only a finding's message reads it: worked out then, not for every rule.
+  const via = (): string =>
+    isBuiltinChain(tname, chain) ? '' : hooks.length ? ` (chain ${chain} is reached from ${hooks.join(', ')})` : '';
   const badHook = (allowed: readonly string[]): Hook | undefined => hooks.find((h) => !allowed.includes(h));
   const t = a.target;
   if (t) {
@@ -169,7 +167,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
       if (bad)
         out.push({
           code,
-          message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via}, and the rules fail to load.`,
+          message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via()}, and the rules fail to load.`,
           start: at.start,
           end: at.end,
         });
@@ -190,7 +188,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
         end: at.end,
       });
     }
-    const rejectWith = a.options.find((o) => o.spec.name === '--reject-with');
+    const rejectWith = spec.name === 'REJECT' ? a.options.find((o) => o.spec.name === '--reject-with') : undefined;
     const rw = rejectWith?.use.args[0];
     if (
       spec.name === 'REJECT' &&
@@ -213,7 +211,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
     if (bad)
       out.push({
         code,
-        message: `The ${m.spec.name} match only works in ${m.spec.hooks.join(', ')}; the kernel refuses it in ${bad}${via}.`,
+        message: `The ${m.spec.name} match only works in ${m.spec.hooks.join(', ')}; the kernel refuses it in ${bad}${via()}.`,
         start: at.start,
         end: at.end,
       });
@@ -253,7 +251,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
     if (bad)
       out.push({
         code,
-        message: `\`${o.spec.name}${o.spec.name === '--dir' ? ` ${o.use.args[0]?.value ?? ''}` : ''}\` only works in ${allowed.join(', ')}; the kernel refuses it in ${bad}${via}.`,
+        message: `\`${o.spec.name}${o.spec.name === '--dir' ? ` ${o.use.args[0]?.value ?? ''}` : ''}\` only works in ${allowed.join(', ')}; the kernel refuses it in ${bad}${via()}.`,
         start: o.use.span.start,
         end: o.use.span.end,
       });
