@@ -86,7 +86,7 @@ function resolveAmong(
   return first;
 }
 
-/** `resolveAmong` over the loaded matches, then the target: their exact spellings looked up without a list of groups. */
+/** `resolveAmong` over the loaded matches, then the target: exact spellings looked up without a list of groups. */
 function resolveLoaded(
   word: string,
   matches: readonly LoadedMatch[],
