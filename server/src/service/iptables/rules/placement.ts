@@ -28,8 +28,12 @@ interface ChainContext {
 interface Reach {
   readonly rules: RuleLine[];
   readonly targets: (string | undefined)[];
-  readonly hooks: Map<string, number>;
-  readonly contexts: Map<string, ChainContext>;
+  /** Each chain named in the table (as a rule's chain, a jump target or a hook) by number. */
+  readonly ids: Map<string, number>;
+  /** The hooks reaching each chain, by its number, as bits of `hookOrder`. */
+  readonly hooks: Uint8Array;
+  /** The context of each set of hook bits (a chain's context depends on its bits alone). */
+  readonly contexts: (ChainContext | undefined)[];
 }
 
 const reachOf = new WeakMap<TableBlock, Reach>();
@@ -54,41 +58,52 @@ function sameJumps(reach: Reach, rules: readonly RuleLine[], analyses: ReadonlyM
 function reachingHooks(table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Reach {
   const known = reachOf.get(table);
   if (known && sameJumps(known, table.rules, analyses)) return known;
-  const edges = new Map<string, Set<string>>();
+  // Chains by number, so that the walks below read arrays instead of hashing chain names.
+  const ids = new Map<string, number>();
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(name, id);
+    }
+    return id;
+  };
+  const edges: number[][] = [];
   const targets: (string | undefined)[] = [];
   for (const r of table.rules) {
     const to = jumpTarget(r, analyses);
     targets.push(to);
     if (!r.chain || !to) continue;
-    const set = edges.get(r.chain.value) ?? new Set<string>();
-    set.add(to);
-    edges.set(r.chain.value, set);
+    const from = idOf(r.chain.value);
+    (edges[from] ??= []).push(idOf(to));
   }
-  const hooks = new Map<string, number>();
-  hookOrder.forEach((hook, bit) => {
-    if (!isBuiltinChain(table.name.value, hook)) return;
-    const stack: string[] = [hook];
-    const seen = new Set<string>();
+  const starts = hookOrder.map((hook) => (isBuiltinChain(table.name.value, hook) ? idOf(hook) : -1));
+  const hooks = new Uint8Array(ids.size);
+  starts.forEach((start, bit) => {
+    if (start < 0) return;
+    const stack: number[] = [start];
+    const seen = new Uint8Array(ids.size);
     while (stack.length) {
-      const c = stack.pop() as string;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      hooks.set(c, (hooks.get(c) ?? 0) | (1 << bit));
-      for (const n of edges.get(c) ?? []) stack.push(n);
+      const c = stack.pop() as number;
+      if (seen[c]) continue;
+      seen[c] = 1;
+      hooks[c] = (hooks[c] as number) | (1 << bit);
+      for (const n of edges[c] ?? []) stack.push(n);
     }
   });
-  const reach: Reach = { rules: [...table.rules], targets, hooks, contexts: new Map() };
+  const reach: Reach = { rules: [...table.rules], targets, ids, hooks, contexts: [] };
   reachOf.set(table, reach);
   return reach;
 }
 
 function contextOf(reach: Reach, tname: string, chain: string): ChainContext {
-  let context = reach.contexts.get(chain);
+  const id = reach.ids.get(chain);
+  const bits = id === undefined ? 0 : (reach.hooks[id] as number);
+  let context = reach.contexts[bits];
   if (!context) {
-    const bits = reach.hooks.get(chain) ?? 0;
     const hooks = hookOrder.filter((_, bit) => bits & (1 << bit));
     context = { hooks, key: `${tname}|${hooks.join(',')}` };
-    reach.contexts.set(chain, context);
+    reach.contexts[bits] = context;
   }
   return context;
 }
