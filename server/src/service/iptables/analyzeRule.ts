@@ -18,6 +18,7 @@ import {
 import { optionArgCount, optionNames } from '../data/iptables/spec';
 import { lookupProtocol } from '../data/iptables/protocols';
 import { protocolFix } from './protocolFix';
+import { compact } from './compact';
 
 export interface LoadedMatch {
   readonly spec: MatchSpec;
@@ -48,6 +49,19 @@ const syntax = 'iptables/syntax' as const;
 
 type Candidate = { spec: OptionSpec; owner: ResolvedOption['owner'] };
 
+/** Each list of options by spelling (the first option of the list with that spelling), made once per list. */
+const spellingIndex = new WeakMap<readonly OptionSpec[], Map<string, OptionSpec>>();
+
+function spelledIn(options: readonly OptionSpec[], word: string): OptionSpec | undefined {
+  let index = spellingIndex.get(options);
+  if (!index) {
+    index = new Map();
+    for (const spec of options) for (const n of optionNames(spec)) if (!index.has(n)) index.set(n, spec);
+    spellingIndex.set(options, index);
+  }
+  return index.get(word);
+}
+
 /**
  * The option `word` names among `groups` (each a list of options and their owner), as getopt finds it:
  * an exact spelling first, else a unique `--prefix` of one option; 'ambiguous' when the prefix fits several.
@@ -56,8 +70,10 @@ function resolveAmong(
   word: string,
   groups: ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>,
 ): Candidate | 'ambiguous' | undefined {
-  for (const g of groups)
-    for (const spec of g.options) if (optionNames(spec).includes(word)) return { spec, owner: g.owner };
+  for (const g of groups) {
+    const spec = spelledIn(g.options, word);
+    if (spec) return { spec, owner: g.owner };
+  }
   if (!word.startsWith('--') || word.length < 3) return undefined;
   let first: Candidate | undefined;
   for (const g of groups) {
@@ -70,13 +86,29 @@ function resolveAmong(
   return first;
 }
 
+/** `resolveAmong` over the loaded matches, then the target: exact spellings looked up without a list of groups. */
+function resolveLoaded(
+  word: string,
+  matches: readonly LoadedMatch[],
+  target: TargetSpec | undefined,
+  groups: () => ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>,
+): Candidate | 'ambiguous' | undefined {
+  for (const m of matches) {
+    const spec = spelledIn(m.spec.options, word);
+    if (spec) return { spec, owner: m };
+  }
+  const spec = target ? spelledIn(target.options, word) : undefined;
+  if (target && spec) return { spec, owner: target };
+  if (!word.startsWith('--') || word.length < 3) return undefined;
+  return resolveAmong(word, groups());
+}
+
 export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[]): RuleAnalysis {
   const matches: LoadedMatch[] = [];
   const resolved: ResolvedOption[] = [];
   let protocol: RuleAnalysis['protocol'];
   let target: RuleAnalysis['target'];
   let chainJump: RuleAnalysis['chainJump'];
-  const seen = new Map<unknown, Set<OptionSpec>>();
   /** After an unknown `-m`, its options are unknown too: report only the module. */
   let unknownModule = false;
 
@@ -105,20 +137,20 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     let hit: { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined = generic
       ? { spec: generic, owner: 'generic' }
       : undefined;
-    if (!hit) hit = resolveAmong(word, candidates());
+    if (!hit) hit = resolveLoaded(word, matches, target?.spec, candidates);
     if (!hit && protocol && !protocol.negated) {
       const p = lookupProtocol(protocol.name);
       const implicit = p?.implicitMatch ? lookupMatch(p.implicitMatch, family) : undefined;
       if (implicit && !matches.some((m) => m.spec === implicit)) {
         matches.push({ spec: implicit, use: undefined });
-        hit = resolveAmong(word, candidates());
+        hit = resolveLoaded(word, matches, target?.spec, candidates);
       }
     } else if (!hit && protocol && protocol.negated) {
       const p = lookupProtocol(protocol.name);
       const implicit = p?.implicitMatch ? lookupMatch(p.implicitMatch, family) : undefined;
       if (implicit && implicit.options.some((o) => optionNames(o).includes(word))) {
         matches.push({ spec: implicit, use: undefined });
-        hit = resolveAmong(word, candidates());
+        hit = resolveLoaded(word, matches, target?.spec, candidates);
       }
     }
     if (!hit && word.startsWith('--') && word.length > 3) {
@@ -142,10 +174,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
       continue;
     }
     const { spec, owner } = hit;
-    const ownerKey = owner === 'generic' ? 'generic' : owner;
-    const used = seen.get(ownerKey) ?? new Set<OptionSpec>();
-    seen.set(ownerKey, used);
-    if (used.has(spec) && spec.name !== '-m') {
+    if (spec.name !== '-m' && resolved.some((r) => r.spec === spec && r.owner === owner)) {
       findings.push({
         code: syntax,
         message: `\`${spec.name}\` is given twice in one rule: iptables allows it only once${owner === 'generic' ? '' : ' per module'}.`,
@@ -153,7 +182,6 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
         end: use.name.end,
       });
     }
-    used.add(spec);
     if (use.negation && use.negation.start > use.name.start) {
       findings.push({
         code: syntax,
@@ -261,7 +289,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
       }
     }
   }
-  return { rule, protocol, matches, target, chainJump, options: resolved };
+  return { rule, protocol, matches: compact(matches), target, chainJump, options: compact(resolved) };
 }
 
 let genericLongCache: Array<{ options: readonly OptionSpec[]; owner: 'generic' }> | undefined;

@@ -14,21 +14,28 @@ interface Entry {
   findings: readonly Finding[];
 }
 
+const none: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Most lines have no findings: for them only the context is kept (a string shared by every such line),
+ * not an entry object and an empty list per line.
+ */
 export class LineFindings {
-  private readonly entries = new WeakMap<RuleLine, Entry>();
+  private readonly entries = new WeakMap<RuleLine, Entry | string>();
 
   of(rule: RuleLine, context: string, compute: () => Finding[]): readonly Finding[] {
     const known = this.entries.get(rule);
+    if (known === context) return none;
     const at = rule.span.start;
-    if (known && known.context === context) {
+    if (known !== undefined && typeof known !== 'string' && known.context === context) {
       if (known.at !== at) {
-        if (known.findings.length) known.findings = movedFindings(known.findings, at - known.at);
+        known.findings = movedFindings(known.findings, at - known.at);
         known.at = at;
       }
       return known.findings;
     }
     const findings = compute();
-    this.entries.set(rule, { context, at, findings });
-    return findings;
+    this.entries.set(rule, findings.length ? { context, at, findings } : context);
+    return findings.length ? findings : none;
   }
 }

@@ -9,9 +9,13 @@ const keys = new WeakMap<RuleLine, string>();
 export function ruleKey(rule: RuleLine): string {
   let key = keys.get(rule);
   if (key === undefined) {
-    key = rule.options
-      .map((o) => [o.negation?.value ?? '', o.name.value, ...o.args.map((a) => a.value)].join(' '))
-      .join(' ');
+    // As `options.map((o) => [negation ?? '', name, ...args].join(' ')).join(' ')`, one list of words.
+    const words: string[] = [];
+    for (const o of rule.options) {
+      words.push(o.negation?.value ?? '', o.name.value);
+      for (const a of o.args) words.push(a.value);
+    }
+    key = words.join(' ');
     keys.set(rule, key);
   }
   return key;

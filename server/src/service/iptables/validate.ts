@@ -7,7 +7,7 @@ import type { RuleLine, RulesFile } from './ast';
 import type { Finding } from '../types';
 import type { EmbeddedContext } from '../embedded/languages';
 import { analyzeRule, type RuleAnalysis } from './analyzeRule';
-import { LineFindings } from './lineFindings';
+import { movedFindings } from '../movedFindings';
 import { appendAll } from '../appendAll';
 import { RulesInput, type IptablesRule, type LineAnalyses } from './rules/rule';
 import { structureRule } from './rules/structure';
@@ -29,26 +29,52 @@ import { editsOf, modelKey } from './reparseLine';
 import { SplicedCheck } from './lineSplice';
 import { countPass } from './passCounts';
 
+/** A line's analysis with its own findings, and where the line started when they were made. */
+class WithFindings {
+  constructor(
+    readonly analysis: RuleAnalysis,
+    public at: number,
+    public findings: readonly Finding[],
+  ) {}
+}
+
+const none: readonly Finding[] = Object.freeze([]);
+
 /**
  * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
- * findings (moved when the line has moved). Keyed by the line object, which belongs to one model of
- * one family.
+ * findings (moved when the line has moved). Keyed by the line object and the family: a line without
+ * findings (nearly all) keeps its analysis alone, one entry per line.
  */
-const analysesOf = new WeakMap<RuleLine, RuleAnalysis>();
-const ownFindings = new LineFindings();
+const results: Record<RulesFile['family'], WeakMap<RuleLine, RuleAnalysis | WithFindings>> = {
+  ipv4: new WeakMap(),
+  ipv6: new WeakMap(),
+};
 
-function lineResult(
-  rule: RuleLine,
-  family: RulesFile['family'],
-): { analysis: RuleAnalysis; findings: readonly Finding[] } {
-  const findings = ownFindings.of(rule, family, () => {
-    const out: Finding[] = [];
-    const analysis = analyzeRule(rule, family, out);
-    analysesOf.set(rule, analysis);
-    appendAll(out, checkValues(analysis, family));
-    return out;
-  });
-  return { analysis: analysesOf.get(rule) as RuleAnalysis, findings };
+function resultOf(rule: RuleLine, family: RulesFile['family']): RuleAnalysis | WithFindings {
+  const known = results[family].get(rule);
+  if (known) {
+    if (known instanceof WithFindings && known.at !== rule.span.start) {
+      known.findings = movedFindings(known.findings, rule.span.start - known.at);
+      known.at = rule.span.start;
+    }
+    return known;
+  }
+  const out: Finding[] = [];
+  const analysis = analyzeRule(rule, family, out);
+  appendAll(out, checkValues(analysis, family));
+  const result = out.length ? new WithFindings(analysis, rule.span.start, out) : analysis;
+  results[family].set(rule, result);
+  return result;
+}
+
+function analysisOf(rule: RuleLine, family: RulesFile['family']): RuleAnalysis {
+  const r = resultOf(rule, family);
+  return r instanceof WithFindings ? r.analysis : r;
+}
+
+function findingsOf(rule: RuleLine, family: RulesFile['family']): readonly Finding[] {
+  const r = resultOf(rule, family);
+  return r instanceof WithFindings ? r.findings : none;
 }
 
 /** Analyse each rule line once (options resolved against the modules loaded on that line). */
@@ -56,9 +82,8 @@ export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine
   const analyses = new Map<RuleLine, RuleAnalysis>();
   for (const line of file.lines) {
     if (line.kind !== 'rule') continue;
-    const result = lineResult(line.rule, file.family);
-    analyses.set(line.rule, result.analysis);
-    for (const f of result.findings) findings.push(f);
+    analyses.set(line.rule, analysisOf(line.rule, file.family));
+    for (const f of findingsOf(line.rule, file.family)) findings.push(f);
   }
   return analyses;
 }
@@ -80,7 +105,7 @@ function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
     if (!before) continue;
     analysesKept.delete(edit.previous);
     before.delete(edit.old);
-    before.set(edit.rule, lineResult(edit.rule, file.family).analysis);
+    before.set(edit.rule, analysisOf(edit.rule, file.family));
     analyses = before;
     break;
   }
@@ -88,7 +113,7 @@ function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
     countPass('analyses');
     analyses = new Map();
     for (const line of file.lines) {
-      if (line.kind === 'rule') analyses.set(line.rule, lineResult(line.rule, file.family).analysis);
+      if (line.kind === 'rule') analyses.set(line.rule, analysisOf(line.rule, file.family));
     }
   }
   analysesKept.set(key, analyses);
@@ -104,11 +129,11 @@ function analyzeLines(file: RulesFile): LineAnalyses {
       const out: Finding[] = [];
       for (const line of file.lines) {
         if (line.kind !== 'rule') continue;
-        for (const f of lineResult(line.rule, file.family).findings) out.push(f);
+        for (const f of findingsOf(line.rule, file.family)) out.push(f);
       }
       return out;
     },
-    (rule) => [...lineResult(rule, file.family).findings],
+    (rule) => [...findingsOf(rule, file.family)],
   );
   return { analyses, findings };
 }

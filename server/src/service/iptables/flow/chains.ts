@@ -113,5 +113,7 @@ export function buildTable(block: TableBlock, text: string): FlowTable {
         break;
     }
   }
+  // Kept for the whole analysis: each chain's list at its length (most chains of a large dump hold a few rules).
+  for (const c of chains.values()) c.rules = c.rules.slice();
   return { block, chains };
 }

@@ -2,8 +2,9 @@ import type { OptionUse, RuleLine } from '../ast';
 import { parseCidr, type Cidr } from './cidr';
 import { parsePortList, type PortRange } from './ports';
 import { optionNames } from '../../data/iptables/spec';
-import { findTarget } from '../complete/specs';
+import { allTargets } from '../../data/iptables/index';
 import { holdsPlaceholder } from '../../template/placeholders';
+import { compact } from '../compact';
 
 /**
  * What a rule matches, reduced to the conditions the flow rules understand. Anything else a rule
@@ -151,16 +152,21 @@ function condValue(key: CondKey, o: OptionUse): Cond<unknown>['value'] | null {
   }
 }
 
-const targetOptionSets = new Map<string, ReadonlySet<string>>();
+const noNames: ReadonlySet<string> = new Set();
+let targetOptionSets: Map<string, ReadonlySet<string>> | undefined;
 
-/** Every spelling of the options of the target `-j NAME` (empty for chains and unknown names). */
+/**
+ * Every spelling of the options of the target `-j NAME` (empty for chains and unknown names). Made once
+ * for every target: a kube-proxy dump jumps to tens of thousands of chain names, each looked up per rule.
+ */
 function targetOptionNames(name: string): ReadonlySet<string> {
-  let names = targetOptionSets.get(name);
-  if (!names) {
-    names = new Set(findTarget(name)?.options.flatMap((t) => optionNames(t)) ?? []);
-    if (targetOptionSets.size < 256) targetOptionSets.set(name, names);
+  if (!targetOptionSets) {
+    targetOptionSets = new Map();
+    for (const t of allTargets)
+      if (!targetOptionSets.has(t.name))
+        targetOptionSets.set(t.name, new Set(t.options.flatMap((o) => optionNames(o))));
   }
-  return names;
+  return targetOptionSets.get(name) ?? noNames;
 }
 
 const conditionsOf = new WeakMap<RuleLine, RuleConditions>();
@@ -192,7 +198,7 @@ function reduceRule(rule: RuleLine): RuleConditions {
     }
     if (neutralOptions.has(name)) continue;
     // A template placeholder (`-s ${admin_cidr}`) is unknown until rendering: the rule may or may not match.
-    if (o.args.some((a) => holdsPlaceholder(a.value))) {
+    if (o.args.some((a) => a.value.includes('$') && holdsPlaceholder(a.value))) {
       opaque.push(o);
       continue;
     }
@@ -227,7 +233,7 @@ function reduceRule(rule: RuleLine): RuleConditions {
     icmpType: c.icmpType,
     syn: c.syn,
     fragment: c.fragment,
-    opaque,
+    opaque: compact(opaque),
     repeated,
     target,
   };

@@ -66,8 +66,8 @@ function insertOrdered(list: Hider[], h: Hider): void {
   list.splice(i, 0, h);
 }
 
-function removeFrom<K>(map: Map<K, Hider[]>, key: K, h: Hider): void {
-  const list = map.get(key);
+function removeFrom<K>(map: Map<K, Hider[]> | undefined, key: K, h: Hider): void {
+  const list = map?.get(key);
   const i = list ? list.indexOf(h) : -1;
   if (list && i >= 0) list.splice(i, 1);
 }
@@ -78,42 +78,47 @@ function fileUnder<K>(map: Map<K, Hider[]>, key: K, h: Hider): void {
   else map.set(key, [h]);
 }
 
+/**
+ * Most chains of a large dump have no hider or only a few (kube-proxy's endpoint chains DNAT): each map
+ * and list is made when the first hider is filed in it, not per chain.
+ */
 export class HiderIndex {
-  private readonly byPort = new Map<number, Hider[]>();
-  private readonly bySource = new Map<string, Hider[]>();
-  private readonly byProto = new Map<string, Hider[]>();
+  private byPort: Map<number, Hider[]> | undefined;
+  private bySource: Map<string, Hider[]> | undefined;
+  private byProto: Map<string, Hider[]> | undefined;
   /** The source network sizes filed, with how many hiders use each. */
-  private readonly prefixes = new Map<string, { readonly family: 4 | 6; readonly prefix: number; count: number }>();
-  private readonly others: Hider[] = [];
-  private readonly filings = new Map<Hider, Filing>();
+  private prefixes: Map<string, { readonly family: 4 | 6; readonly prefix: number; count: number }> | undefined;
+  private others: Hider[] | undefined;
+  private filings: Map<Hider, Filing> | undefined;
 
   add(h: Hider): void {
     const f = filingOf(h.conds);
-    this.filings.set(h, f);
+    (this.filings ??= new Map()).set(h, f);
     switch (f.kind) {
       case 'ports':
-        for (const port of f.ports) fileUnder(this.byPort, port, h);
+        for (const port of f.ports) fileUnder((this.byPort ??= new Map()), port, h);
         break;
       case 'source': {
-        fileUnder(this.bySource, f.key, h);
+        fileUnder((this.bySource ??= new Map()), f.key, h);
         const size = `${f.family}/${f.prefix}`;
-        const known = this.prefixes.get(size);
+        const prefixes = (this.prefixes ??= new Map());
+        const known = prefixes.get(size);
         if (known) known.count++;
-        else this.prefixes.set(size, { family: f.family, prefix: f.prefix, count: 1 });
+        else prefixes.set(size, { family: f.family, prefix: f.prefix, count: 1 });
         break;
       }
       case 'proto':
-        fileUnder(this.byProto, f.proto, h);
+        fileUnder((this.byProto ??= new Map()), f.proto, h);
         break;
       case 'other':
-        insertOrdered(this.others, h);
+        insertOrdered((this.others ??= []), h);
         break;
     }
   }
 
   remove(h: Hider): void {
-    const f = this.filings.get(h);
-    if (!f) return;
+    const f = this.filings?.get(h);
+    if (!this.filings || !f) return;
     this.filings.delete(h);
     switch (f.kind) {
       case 'ports':
@@ -122,16 +127,16 @@ export class HiderIndex {
       case 'source': {
         removeFrom(this.bySource, f.key, h);
         const size = `${f.family}/${f.prefix}`;
-        const known = this.prefixes.get(size);
-        if (known && --known.count === 0) this.prefixes.delete(size);
+        const known = this.prefixes?.get(size);
+        if (known && --known.count === 0) this.prefixes?.delete(size);
         break;
       }
       case 'proto':
         removeFrom(this.byProto, f.proto, h);
         break;
       case 'other': {
-        const i = this.others.indexOf(h);
-        if (i >= 0) this.others.splice(i, 1);
+        const i = this.others ? this.others.indexOf(h) : -1;
+        if (i >= 0) this.others?.splice(i, 1);
         break;
       }
     }
@@ -139,7 +144,7 @@ export class HiderIndex {
 
   /** Whether looking up `inner` reaches the list `h` is filed in (the same test `first` makes). */
   private reaches(h: Hider, inner: RuleConditions): boolean {
-    const f = this.filings.get(h);
+    const f = this.filings?.get(h);
     switch (f?.kind) {
       case undefined:
         return false;
@@ -169,14 +174,17 @@ export class HiderIndex {
   }
 
   private candidates(inner: RuleConditions): Hider[][] {
-    const lists = [this.others];
+    const lists: Hider[][] = [];
+    if (this.others) lists.push(this.others);
     const port = firstDestinationPort(inner);
-    if (port !== undefined) lists.push(this.byPort.get(port) ?? []);
+    const byPort = port !== undefined ? this.byPort?.get(port) : undefined;
+    if (byPort) lists.push(byPort);
     const proto = inner.proto?.value;
-    if (proto !== undefined) lists.push(this.byProto.get(proto) ?? []);
+    const byProto = proto !== undefined ? this.byProto?.get(proto) : undefined;
+    if (byProto) lists.push(byProto);
     // Every source network of the inner rule must lie in the hider's: looking up the first is enough.
     const first = inner.src?.value?.[0];
-    if (first) {
+    if (first && this.prefixes && this.bySource) {
       for (const { family, prefix } of this.prefixes.values()) {
         if (family !== first.family || prefix > first.prefix) continue;
         const list = this.bySource.get(networkKey(family, first.base, prefix));
@@ -188,6 +196,7 @@ export class HiderIndex {
 
   /** The earliest hider before `index` that hides `inner`. */
   first(inner: RuleConditions, index: number, innerText: string): Hider | undefined {
+    if (!this.filings?.size) return undefined;
     let best: Hider | undefined;
     for (const list of this.candidates(inner)) {
       for (const h of list) {

@@ -150,12 +150,14 @@ function checkTable(
     if (current) flagged.add(current);
     return { at: t, code, message, declare };
   };
+  // Only a `-D` that names its rule by content compares rules: without one, the lists below only count.
+  const keyed = table.rules.some((r) => r.command.value === '-D' && !r.position);
   const checked = (): Checked => ({
     rules: [...table.rules],
     jumps: table.rules.map((r) => analyses.get(r)?.chainJump),
     noted: out,
     flagged,
-    keyed: table.rules.some((r) => r.command.value === '-D' && !r.position),
+    keyed,
   });
   {
     const name = table.name.value;
@@ -180,6 +182,8 @@ function checkTable(
     const declaredLater = new Map<string, number>();
     for (const c of table.chains) if (!builtins.has(c.name.value)) declaredLater.set(c.name.value, c.line.span.start);
     const rulesOf = new Map<string, string[]>();
+    // The lists of rules per chain are read only by `-I`, `-R` and `-D`: a table of `-A` lines keeps none.
+    const listed = table.rules.some((r) => r.command.value !== '-A' && ruleCommands.has(r.command.value));
     const before: ReadonlySet<string> = name === 'filter' ? preexisting : new Set();
     const exists = (c: string): boolean => builtins.has(c) || userChains.has(c) || before.has(c);
     const inTable = file.lines.filter((l) => l.span.start >= table.span.start && l.span.end <= table.span.end);
@@ -318,10 +322,12 @@ function checkTable(
         if (rule.extra && !builtinPolicies.includes(rule.extra.value))
           out.push(tok(rule.extra, 'iptables/invalid-policy', "A built-in chain's policy can only be ACCEPT or DROP."));
       }
-      if (chain && ruleCommands.has(cmd)) {
+      if (!listed) {
+        // Nothing reads the lists.
+      } else if (chain && ruleCommands.has(cmd)) {
         const list = rulesOf.get(chain.value) ?? [];
         rulesOf.set(chain.value, list);
-        const key = ruleKey(rule);
+        const key = keyed ? ruleKey(rule) : '';
         const n = rule.position ? Number(rule.position.value) : undefined;
         if (cmd === '-A') list.push(key);
         else if (cmd === '-I') {

@@ -12,56 +12,59 @@ import { editsOf, modelKey } from '../reparseLine';
 import { countPass } from '../passCounts';
 import type { IptablesRule } from './rule';
 
-/** One table's `-A` rules by chain and key, each bucket in file order; `shared` holds the buckets of two or more. */
+/**
+ * One table's `-A` rules by chain and key, each bucket in file order; `shared` holds the buckets of two
+ * or more. A key with one rule (nearly all of them) maps to the rule itself, not to a list of one: a
+ * list per rule line was a tenth of what the checks keep per line.
+ */
 interface TableIndex {
-  readonly byChain: Map<string, Map<string, RuleLine[]>>;
+  readonly byChain: Map<string, Map<string, RuleLine | RuleLine[]>>;
   readonly shared: Set<RuleLine[]>;
 }
 
 const indexed = (rule: RuleLine): boolean => rule.command.value === '-A' && rule.chain !== undefined;
 
-function bucketOf(index: TableIndex, rule: RuleLine, create: boolean): RuleLine[] | undefined {
-  const chain = (rule.chain as NonNullable<RuleLine['chain']>).value;
-  let inChain = index.byChain.get(chain);
-  if (!inChain) {
-    if (!create) return undefined;
-    inChain = new Map();
-    index.byChain.set(chain, inChain);
-  }
-  const key = ruleKey(rule);
-  let bucket = inChain.get(key);
-  if (!bucket && create) {
-    bucket = [];
-    inChain.set(key, bucket);
-  }
-  return bucket;
-}
+const chainOf = (rule: RuleLine): string => (rule.chain as NonNullable<RuleLine['chain']>).value;
 
 function indexTable(table: TableBlock): TableIndex {
   const index: TableIndex = { byChain: new Map(), shared: new Set() };
-  for (const rule of table.rules) {
-    if (!indexed(rule)) continue;
-    const bucket = bucketOf(index, rule, true) as RuleLine[];
-    bucket.push(rule);
-    if (bucket.length === 2) index.shared.add(bucket);
-  }
+  for (const rule of table.rules) if (indexed(rule)) insert(index, rule);
   return index;
 }
 
 function remove(index: TableIndex, rule: RuleLine): void {
   if (!indexed(rule)) return;
-  const bucket = bucketOf(index, rule, false);
-  const i = bucket ? bucket.indexOf(rule) : -1;
-  if (!bucket || i < 0) return;
+  const inChain = index.byChain.get(chainOf(rule));
+  const key = ruleKey(rule);
+  const bucket = inChain?.get(key);
+  if (!inChain || bucket === undefined) return;
+  if (!Array.isArray(bucket)) {
+    if (bucket === rule) inChain.delete(key);
+    return;
+  }
+  const i = bucket.indexOf(rule);
+  if (i < 0) return;
   bucket.splice(i, 1);
   if (bucket.length < 2) index.shared.delete(bucket);
-  if (bucket.length === 0)
-    index.byChain.get((rule.chain as NonNullable<RuleLine['chain']>).value)?.delete(ruleKey(rule));
+  if (bucket.length === 1) inChain.set(key, bucket[0] as RuleLine);
 }
 
 function insert(index: TableIndex, rule: RuleLine): void {
   if (!indexed(rule)) return;
-  const bucket = bucketOf(index, rule, true) as RuleLine[];
+  const chain = chainOf(rule);
+  let inChain = index.byChain.get(chain);
+  if (!inChain) {
+    inChain = new Map();
+    index.byChain.set(chain, inChain);
+  }
+  const key = ruleKey(rule);
+  const known = inChain.get(key);
+  if (known === undefined) {
+    inChain.set(key, rule);
+    return;
+  }
+  const bucket = Array.isArray(known) ? known : [known];
+  if (bucket !== known) inChain.set(key, bucket);
   // The bucket's lines are in file order, their offsets already those of the new text.
   let lo = 0,
     hi = bucket.length;

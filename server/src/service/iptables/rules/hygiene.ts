@@ -13,8 +13,9 @@ export function checkStateMatch(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): 
   for (const a of analyses.values()) {
     const m = a.matches.find((x) => x.spec.name === 'state' && x.use);
     const mUse: OptionUse | undefined = m?.use;
+    if (!mUse || !mUse.args[0]) continue;
     const stateOpt = a.options.find((o) => o.spec.name === '--state');
-    if (!mUse || !stateOpt || !mUse.args[0]) continue;
+    if (!stateOpt) continue;
     const edits = [
       { start: mUse.args[0].start, end: mUse.args[0].end, newText: 'conntrack' },
       { start: stateOpt.use.name.start, end: stateOpt.use.name.end, newText: '--ctstate' },

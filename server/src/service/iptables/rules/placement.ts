@@ -28,8 +28,12 @@ interface ChainContext {
 interface Reach {
   readonly rules: RuleLine[];
   readonly targets: (string | undefined)[];
-  readonly hooks: Map<string, number>;
-  readonly contexts: Map<string, ChainContext>;
+  /** Each chain named in the table (as a rule's chain, a jump target or a hook) by number. */
+  readonly ids: Map<string, number>;
+  /** The hooks reaching each chain, by its number, as bits of `hookOrder`. */
+  readonly hooks: Uint8Array;
+  /** The context of each set of hook bits (a chain's context depends on its bits alone). */
+  readonly contexts: (ChainContext | undefined)[];
 }
 
 const reachOf = new WeakMap<TableBlock, Reach>();
@@ -54,41 +58,52 @@ function sameJumps(reach: Reach, rules: readonly RuleLine[], analyses: ReadonlyM
 function reachingHooks(table: TableBlock, analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Reach {
   const known = reachOf.get(table);
   if (known && sameJumps(known, table.rules, analyses)) return known;
-  const edges = new Map<string, Set<string>>();
+  // Chains by number, so that the walks below read arrays instead of hashing chain names.
+  const ids = new Map<string, number>();
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(name, id);
+    }
+    return id;
+  };
+  const edges: number[][] = [];
   const targets: (string | undefined)[] = [];
   for (const r of table.rules) {
     const to = jumpTarget(r, analyses);
     targets.push(to);
     if (!r.chain || !to) continue;
-    const set = edges.get(r.chain.value) ?? new Set<string>();
-    set.add(to);
-    edges.set(r.chain.value, set);
+    const from = idOf(r.chain.value);
+    (edges[from] ??= []).push(idOf(to));
   }
-  const hooks = new Map<string, number>();
-  hookOrder.forEach((hook, bit) => {
-    if (!isBuiltinChain(table.name.value, hook)) return;
-    const stack: string[] = [hook];
-    const seen = new Set<string>();
+  const starts = hookOrder.map((hook) => (isBuiltinChain(table.name.value, hook) ? idOf(hook) : -1));
+  const hooks = new Uint8Array(ids.size);
+  starts.forEach((start, bit) => {
+    if (start < 0) return;
+    const stack: number[] = [start];
+    const seen = new Uint8Array(ids.size);
     while (stack.length) {
-      const c = stack.pop() as string;
-      if (seen.has(c)) continue;
-      seen.add(c);
-      hooks.set(c, (hooks.get(c) ?? 0) | (1 << bit));
-      for (const n of edges.get(c) ?? []) stack.push(n);
+      const c = stack.pop() as number;
+      if (seen[c]) continue;
+      seen[c] = 1;
+      hooks[c] = (hooks[c] as number) | (1 << bit);
+      for (const n of edges[c] ?? []) stack.push(n);
     }
   });
-  const reach: Reach = { rules: [...table.rules], targets, hooks, contexts: new Map() };
+  const reach: Reach = { rules: [...table.rules], targets, ids, hooks, contexts: [] };
   reachOf.set(table, reach);
   return reach;
 }
 
 function contextOf(reach: Reach, tname: string, chain: string): ChainContext {
-  let context = reach.contexts.get(chain);
+  const id = reach.ids.get(chain);
+  const bits = id === undefined ? 0 : (reach.hooks[id] as number);
+  let context = reach.contexts[bits];
   if (!context) {
-    const bits = reach.hooks.get(chain) ?? 0;
     const hooks = hookOrder.filter((_, bit) => bits & (1 << bit));
     context = { hooks, key: `${tname}|${hooks.join(',')}` };
-    reach.contexts.set(chain, context);
+    reach.contexts[bits] = context;
   }
   return context;
 }
@@ -144,11 +159,9 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
   const out: Finding[] = [];
   const code = 'iptables/target-not-allowed';
   const chain = (rule.chain as Token).value;
-  const via = isBuiltinChain(tname, chain)
-    ? ''
-    : hooks.length
-      ? ` (chain ${chain} is reached from ${hooks.join(', ')})`
-      : '';
+  // Only a finding's message reads it: worked out then, not for every rule.
+  const via = (): string =>
+    isBuiltinChain(tname, chain) ? '' : hooks.length ? ` (chain ${chain} is reached from ${hooks.join(', ')})` : '';
   const badHook = (allowed: readonly string[]): Hook | undefined => hooks.find((h) => !allowed.includes(h));
   const t = a.target;
   if (t) {
@@ -169,7 +182,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
       if (bad)
         out.push({
           code,
-          message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via}, and the rules fail to load.`,
+          message: `${spec.name} is only allowed in ${where(spec.hooks, spec.tables?.[0] ?? tname)}. The kernel refuses it in ${bad}${via()}, and the rules fail to load.`,
           start: at.start,
           end: at.end,
         });
@@ -190,7 +203,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
         end: at.end,
       });
     }
-    const rejectWith = a.options.find((o) => o.spec.name === '--reject-with');
+    const rejectWith = spec.name === 'REJECT' ? a.options.find((o) => o.spec.name === '--reject-with') : undefined;
     const rw = rejectWith?.use.args[0];
     if (
       spec.name === 'REJECT' &&
@@ -213,7 +226,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
     if (bad)
       out.push({
         code,
-        message: `The ${m.spec.name} match only works in ${m.spec.hooks.join(', ')}; the kernel refuses it in ${bad}${via}.`,
+        message: `The ${m.spec.name} match only works in ${m.spec.hooks.join(', ')}; the kernel refuses it in ${bad}${via()}.`,
         start: at.start,
         end: at.end,
       });
@@ -253,7 +266,7 @@ function checkRule(rule: RuleLine, a: RuleAnalysis, tname: string, hooks: readon
     if (bad)
       out.push({
         code,
-        message: `\`${o.spec.name}${o.spec.name === '--dir' ? ` ${o.use.args[0]?.value ?? ''}` : ''}\` only works in ${allowed.join(', ')}; the kernel refuses it in ${bad}${via}.`,
+        message: `\`${o.spec.name}${o.spec.name === '--dir' ? ` ${o.use.args[0]?.value ?? ''}` : ''}\` only works in ${allowed.join(', ')}; the kernel refuses it in ${bad}${via()}.`,
         start: o.use.span.start,
         end: o.use.span.end,
       });

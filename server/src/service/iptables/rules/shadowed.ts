@@ -53,8 +53,8 @@ function workOut(chain: FlowChain): ChainState {
   const index = new HiderIndex();
   const entries = chain.rules.map((_, i) => entryOf(chain, i));
   for (const e of entries) if (e) index.add(e);
-  const state: ChainState = { lines, entries, index, hiddenBy: [] };
-  for (let j = 0; j < lines.length; j++) state.hiddenBy.push(hiderOf(state, chain, j));
+  const state: ChainState = { lines, entries, index, hiddenBy: lines.map(() => -1) };
+  for (let j = 0; j < lines.length; j++) state.hiddenBy[j] = hiderOf(state, chain, j);
   return state;
 }
 
