@@ -104,7 +104,7 @@ export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: num
   let near: Map<string, number> | undefined;
   const nearby = (): Map<string, number> => (near ??= chainsNear(ctx.text, offset));
   const typed = ctx.text.slice(current.start, offset);
-  const chains = tableChains(tableAt(file, offset));
+  const chains = tableChains(file, tableAt(file, offset));
   let cut = false;
   // A table with thousands of user chains: only the ones worth listing become items (asked for only
   // where chain names are completed).

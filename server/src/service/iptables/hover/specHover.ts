@@ -21,7 +21,7 @@ const callersShown = 10;
 
 export function chainHover(file: RulesFile, table: TableBlock | undefined, name: string): string {
   const tableName = table?.name.value ?? 'filter';
-  const use = tableChains(table).use(name);
+  const use = tableChains(file, table).use(name);
   const ruleCount = use?.rules ?? 0;
   const count = `${ruleCount} rule${ruleCount === 1 ? '' : 's'} in this file`;
   if (isBuiltinChain(tableName, name) && isHook(name)) {
