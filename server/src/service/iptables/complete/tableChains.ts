@@ -140,8 +140,11 @@ interface Entry {
   readonly declCount: number;
   /** The rule objects the index holds, in table order. */
   readonly seen: RuleLine[];
-  /** The model the index was last brought up to (a model's rules do not change: no compare needed). */
-  checked: RulesFile | undefined;
+  /**
+   * The model the index was last brought up to (a model's rules do not change: no compare needed).
+   * Weak: an old model's text (megabytes) must not stay alive for this.
+   */
+  checked: WeakRef<RulesFile>;
 }
 
 const entries = new WeakMap<TableBlock, Entry>();
@@ -155,8 +158,8 @@ const noTable = new TableChains(undefined, [], () => []);
 export function tableChains(file: RulesFile, table: TableBlock | undefined): TableChains {
   if (!table) return noTable;
   const known = entries.get(table);
-  if (known && (known.checked === file || patched(known, table))) {
-    known.checked = file;
+  if (known && (known.checked.deref() === file || patched(known, table))) {
+    if (known.checked.deref() !== file) known.checked = new WeakRef(file);
     return known.chains;
   }
   const entry: Entry = {
@@ -164,7 +167,7 @@ export function tableChains(file: RulesFile, table: TableBlock | undefined): Tab
     decls: table.chains,
     declCount: table.chains.length,
     seen: [...table.rules],
-    checked: file,
+    checked: new WeakRef(file),
   };
   entries.set(table, entry);
   return entry.chains;
