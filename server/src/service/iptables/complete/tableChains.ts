@@ -142,9 +142,10 @@ interface Entry {
   readonly seen: RuleLine[];
   /**
    * The model the index was last brought up to (a model's rules do not change: no compare needed).
-   * Weak: an old model's text (megabytes) must not stay alive for this.
+   * Weak, so an old model's text (megabytes) does not stay alive for this; a WeakSet rather than a
+   * WeakRef, which would keep every model it was asked about alive until the end of the current job.
    */
-  checked: WeakRef<RulesFile>;
+  checked: WeakSet<RulesFile>;
 }
 
 const entries = new WeakMap<TableBlock, Entry>();
@@ -158,8 +159,8 @@ const noTable = new TableChains(undefined, [], () => []);
 export function tableChains(file: RulesFile, table: TableBlock | undefined): TableChains {
   if (!table) return noTable;
   const known = entries.get(table);
-  if (known && (known.checked.deref() === file || patched(known, table))) {
-    if (known.checked.deref() !== file) known.checked = new WeakRef(file);
+  if (known && (known.checked.has(file) || patched(known, table))) {
+    if (!known.checked.has(file)) known.checked = new WeakSet([file]);
     return known.chains;
   }
   const entry: Entry = {
@@ -167,7 +168,7 @@ export function tableChains(file: RulesFile, table: TableBlock | undefined): Tab
     decls: table.chains,
     declCount: table.chains.length,
     seen: [...table.rules],
-    checked: new WeakRef(file),
+    checked: new WeakSet([file]),
   };
   entries.set(table, entry);
   return entry.chains;
