@@ -89,6 +89,16 @@ test('chains and policies', () => {
   assert.match(user.markdown, /user chain.*2 rules.*Reached from INPUT \(line 9\)/s);
 });
 
+test('a chain reached from many rules names the first ten callers in line order and counts the rest', () => {
+  const lines = ['*nat', ':MARK-MASQ - [0:0]', '-A MARK-MASQ -j MARK --set-xmark 0x4000/0x4000'];
+  for (let i = 0; i < 25; i++) lines.push(`:SVC-${i} - [0:0]`);
+  for (let i = 24; i >= 0; i--) lines.push(`-A SVC-${i} -s 10.0.${i}.0/24 -j MARK-MASQ`);
+  lines.push('COMMIT', '');
+  const h = hover('-j MARK-|^|MASQ', 'ipv4', lines);
+  const callers = Array.from({ length: 10 }, (_, k) => `SVC-${24 - k} \\(line ${29 + k}\\)`).join(', ');
+  assert.match(h.markdown, new RegExp(`1 rule in this file\\. Reached from ${callers}, and 15 more rules\\.`));
+});
+
 test('the *table line summarises what each built-in chain lets in and the default', () => {
   const h = hover('*fil|^|ter');
   assert.equal(h.covered, '*filter');

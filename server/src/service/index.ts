@@ -30,7 +30,7 @@ import { fixesInLineEnding } from './text/lineEnding';
 import { readText } from './text/changeTrail';
 import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
 import './systemd/service';
-import { forgetRulesModels } from './iptables/service';
+import { forgetRulesModels, rulesFirstPass } from './iptables/service';
 import './compose/composeService';
 
 export type { LanguageId, ServiceSettings } from './types';
@@ -46,8 +46,10 @@ export interface LanguageService {
   /**
    * For a user-data whose embedded content is mostly not analysed yet (at least `firstPassFrom`
    * characters of it): its diagnostics without those embedded checks (the YAML, key and value checks and
-   * every embedded finding already known), which cost a fraction of the complete set. Undefined when
-   * nothing that large is pending: `validate` answers about as fast. The complete set is `validate`'s.
+   * every embedded finding already known), which cost a fraction of the complete set. For a rules
+   * document of at least `rulesFirstPassFrom` rule lines: the findings of each line on its own, without
+   * the whole-file checks. Undefined when nothing that large is pending: `validate` answers about as
+   * fast. The complete set is `validate`'s.
    */
   firstPass(doc: TextDocument, lang: LanguageId): Diagnostic[] | undefined;
   complete(doc: TextDocument, lang: LanguageId, pos: Position): CompletionList;
@@ -133,6 +135,12 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
       return toDiagnostics(doc, findings(doc, lang), settings);
     },
     firstPass(doc, lang) {
+      if (lang === 'iptables' || lang === 'ip6tables') {
+        // A large rules document: the findings of each line first, the whole-file checks in `validate`.
+        if (cache.get(doc, lang, settings).findings) return undefined;
+        const first = rulesFirstPass(standaloneContext(doc, settings), lang);
+        return first && toDiagnostics(doc, finished(doc, lang, first), settings);
+      }
       if (lang !== 'cloud-config') return undefined;
       const entry = cache.get(doc, lang, settings);
       if (entry.findings) return undefined;

@@ -9,47 +9,13 @@ import { findOption, optionsInScope } from './complete/specs';
 import { chainItems, item } from './complete/values';
 import { argKinds } from './args/kinds';
 import { chainsNear, maxItems, pickChains, rankAndCap } from './complete/rank';
+import { tableChains, type TableChains } from './complete/tableChains';
 
 type Result = { items: CompletionItem[]; replaceStart: number; isIncomplete?: boolean } | undefined;
 
 /** The table block the offset is in (the last one starting before it). */
 function tableAt(file: RulesFile, offset: number): TableBlock | undefined {
   return [...file.tables].reverse().find((t) => t.name.start <= offset);
-}
-
-/**
- * The chains of each table block, per model: a Kubernetes nat table declares thousands, and completion
- * asks on every keystroke. Keyed by the model, which is new for every text (table blocks are shared by
- * a carried-over model, so they are no key on their own).
- */
-const chainsCache = new WeakMap<RulesFile, Map<TableBlock | undefined, { builtin: string[]; user: string[] }>>();
-
-function chainsIn(file: RulesFile, table: TableBlock | undefined): { builtin: string[]; user: string[] } {
-  let perTable = chainsCache.get(file);
-  if (!perTable) chainsCache.set(file, (perTable = new Map()));
-  let known = perTable.get(table);
-  if (!known) perTable.set(table, (known = chainsOf(table)));
-  return known;
-}
-
-const userSets = new WeakMap<readonly string[], Set<string>>();
-
-function userSetOf(user: readonly string[]): Set<string> {
-  let set = userSets.get(user);
-  if (!set) userSets.set(user, (set = new Set(user)));
-  return set;
-}
-
-/** Built-in chains of the table and the user chains it declares (`:NAME` lines and `-N NAME`). */
-function chainsOf(table: TableBlock | undefined): { builtin: string[]; user: string[] } {
-  const builtin: string[] = [...(table ? (tableInfo(table.name.value)?.chains ?? []) : [])];
-  const user = new Set<string>();
-  for (const c of table?.chains ?? []) if (!builtin.includes(c.name.value)) user.add(c.name.value);
-  for (const r of table?.rules ?? []) {
-    if ((r.command.value === '-N' || r.command.value === '--new-chain') && r.chain) user.add(r.chain.value);
-  }
-  // Sorted once here, so a cut answer lists the other user chains by name without sorting per request.
-  return { builtin, user: [...user].sort() };
 }
 
 function builtinChainItems(names: readonly string[]): CompletionItem[] {
@@ -138,22 +104,25 @@ export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: num
   let near: Map<string, number> | undefined;
   const nearby = (): Map<string, number> => (near ??= chainsNear(ctx.text, offset));
   const typed = ctx.text.slice(current.start, offset);
+  const chains = tableChains(file, tableAt(file, offset));
   let cut = false;
-  // A table with thousands of user chains: only the ones worth listing become items.
-  const chooseUser = (user: string[]): string[] => {
+  // A table with thousands of user chains: only the ones worth listing become items (asked for only
+  // where chain names are completed).
+  const chooseUser = (): string[] => {
+    const user = chains.user;
     const picked = pickChains(
       user,
-      (name) => userSetOf(user).has(name),
+      (name) => chains.isUser(name),
       typed,
       user.length > maxItems ? nearby() : new Map(),
+      chains.userLower,
     );
     cut ||= picked.cut;
     return picked.names;
   };
-  const result = allItems(file, offset, before, current, chooseUser);
+  const result = allItems(file, offset, before, current, chains, chooseUser);
   if (!result) return result;
-  const isUserChain = (i: CompletionItem): boolean =>
-    userSetOf(chainsIn(file, tableAt(file, offset)).user).has(i.label);
+  const isUserChain = (i: CompletionItem): boolean => chains.isUser(i.label);
   const ranked = rankAndCap(result.items, ctx.text.slice(result.replaceStart, offset), nearby, isUserChain, cut);
   return { items: ranked.items, replaceStart: result.replaceStart, isIncomplete: ranked.isIncomplete || cut };
 }
@@ -163,7 +132,8 @@ function allItems(
   offset: number,
   before: LineWord[],
   current: LineWord,
-  chooseUser: (user: string[]) => string[],
+  chains: TableChains,
+  chooseUser: () => string[],
 ): Result {
   const table = tableAt(file, offset);
   if (before.length === 0) {
@@ -181,13 +151,15 @@ function allItems(
     (c) => c.name === words[0] || (c.aliases as readonly string[]).includes(words[0] ?? ''),
   );
   if (!command) return undefined;
-  const { builtin, user: allUser } = chainsIn(file, table);
-  const user = chooseUser(allUser);
+  const builtin = chains.builtin;
   const replace = (items: CompletionItem[] | undefined, start = current.start): Result =>
     items ? { items, replaceStart: start } : undefined;
   if (words.length === 1) {
     if (command.name === '-N') return undefined;
-    return replace([...builtinChainItems(builtin), ...(command.name === '-P' ? [] : chainItems(user, 'user chain'))]);
+    return replace([
+      ...builtinChainItems(builtin),
+      ...(command.name === '-P' ? [] : chainItems(chooseUser(), 'user chain')),
+    ]);
   }
   if (command.name === '-P' && words.length === 2) {
     return replace(builtinPolicies.map((p) => item(p, CompletionItemKind.EnumMember, 'policy')));
@@ -200,7 +172,8 @@ function allItems(
   if (prevOption && prevOption.spec.arg !== 'none' && !current.value.startsWith('-')) {
     const spec = prevOption.spec;
     const kind = argKinds[spec.arg];
-    const items = kind.complete(spec, family, table?.name.value, user);
+    const names = spec.arg === 'chain' || spec.arg === 'target' ? chooseUser() : [];
+    const items = kind.complete(spec, family, table?.name.value, names);
     if (!items) return undefined;
     const comma = current.value.lastIndexOf(',');
     const start = kind.list && comma >= 0 ? current.start + comma + 1 : current.start;

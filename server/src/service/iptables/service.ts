@@ -4,7 +4,8 @@ import type { IpFamily, RulesFile } from './ast';
 import { parseRulesSave } from './parse';
 import { reparseOneLine, settleEdits } from './reparseLine';
 import { familyOf } from './family';
-import { flowFindings, validateRules } from './validate';
+import { flowFindings, lineRulesFindings, validateRules } from './validate';
+import type { Finding } from '../types';
 import { completeRules } from './complete';
 import { hoverRules } from './hover';
 import { rulesFolding, rulesSymbols } from './outline';
@@ -125,6 +126,25 @@ export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tab
     forget(oldText);
   }
   return file;
+}
+
+/**
+ * Rule lines from which a rules document just opened gets a first pass: there the whole-file checks
+ * (chains, placement, duplicates, flow) cost about as much again as the parse and the line checks
+ * (tens of ms at 5,000 rule lines, over a second at 100,000).
+ */
+export const rulesFirstPassFrom = 5_000;
+
+/**
+ * The first pass of a large rules document: the findings of each line on its own (`lineRulesFindings`),
+ * undefined below `rulesFirstPassFrom` rule lines (the complete set costs about as much there). The
+ * model and line analyses it makes are the complete pass's.
+ */
+export function rulesFirstPass(ctx: EmbeddedContext, language: 'iptables' | 'ip6tables'): Finding[] | undefined {
+  const file = rulesFileOf(ctx, language);
+  let ruleLines = 0;
+  for (const block of file.tables) ruleLines += block.rules.length;
+  return ruleLines < rulesFirstPassFrom ? undefined : lineRulesFindings(file, ctx);
 }
 
 function languageService(language: 'iptables' | 'ip6tables'): EmbeddedLanguageService {

@@ -178,6 +178,17 @@ export function validateRules(file: RulesFile, ctx: EmbeddedContext): Finding[] 
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * The first pass of a large rules document: the findings of each line on its own (parse problems,
+ * unknown options and modules, missing arguments, values), a subset of `validateRules`, in its order.
+ * Their analyses are kept, so the complete pass that follows does not work them out again.
+ */
+export function lineRulesFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
+  const input = new RulesInput(file, ctx, analyzeLines);
+  const findings = [...structureRule(input), ...lineRule(input)];
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 /** The flow rules' findings, unless the file is over the editor's size limit for them (`flow/limit.ts`). */
 export function flowFindings(file: RulesFile, ctx: EmbeddedContext): Finding[] {
   const findings: Finding[] = [];

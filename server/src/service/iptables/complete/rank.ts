@@ -123,13 +123,15 @@ function lowerBound(sorted: readonly string[], key: string): number {
 /**
  * The user chains worth listing when a table has more than `maxItems`: the nearby ones that match the
  * typed word, then the names starting with it (a binary search in the sorted list, as typed and in
- * capitals), then the names containing it. Costs the answer's size, not the table's.
+ * capitals), then the names containing it. Costs the answer's size, not the table's, but for the
+ * names containing the word (`lower`: the names in lower case, index for index).
  */
 export function pickChains(
   sorted: readonly string[],
   isChain: (name: string) => boolean,
   typed: string,
   near: Map<string, number>,
+  lower: readonly string[] = sorted.map((n) => n.toLowerCase()),
 ): { names: string[]; cut: boolean } {
   if (sorted.length <= maxItems) return { names: [...sorted], cut: false };
   const word = typed.toLowerCase();
@@ -147,8 +149,7 @@ export function pickChains(
   }
   if (word !== '') {
     for (let i = 0; i < sorted.length && picked.size < maxItems; i++) {
-      const name = sorted[i] as string;
-      if (name.toLowerCase().includes(word)) picked.add(name);
+      if ((lower[i] as string).includes(word)) picked.add(sorted[i] as string);
     }
   }
   return { names: [...picked], cut: true };

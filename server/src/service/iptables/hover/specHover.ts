@@ -1,28 +1,40 @@
 /** Hover texts for the names of chains, match modules, targets and options. */
 import { optionNames, type MatchSpec, type OptionSpec, type TargetSpec } from '../../data/iptables/spec';
 import { hookSummaries, isBuiltinChain, isHook } from '../../data/iptables/tables';
-import type { RulesFile, TableBlock } from '../ast';
+import type { RulesFile, RulesLine, TableBlock } from '../ast';
+import { callersInOrder, tableChains } from '../complete/tableChains';
 
-function lineNumber(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
+/** The 1-based line of `offset` (a binary search in the model's lines, which cover the text in order). */
+function lineNumber(file: RulesFile, offset: number): number {
+  let lo = 0,
+    hi = file.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((file.lines[mid] as RulesLine).span.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
+
+/** How many callers a chain's hover names (KUBE-MARK-MASQ is reached from thousands of rules). */
+const callersShown = 10;
 
 export function chainHover(file: RulesFile, table: TableBlock | undefined, name: string): string {
   const tableName = table?.name.value ?? 'filter';
-  const rules = table?.rules.filter((r) => r.chain?.value === name && ['-A', '-I'].includes(r.command.value)) ?? [];
-  const count = `${rules.length} rule${rules.length === 1 ? '' : 's'} in this file`;
+  const use = tableChains(file, table).use(name);
+  const ruleCount = use?.rules ?? 0;
+  const count = `${ruleCount} rule${ruleCount === 1 ? '' : 's'} in this file`;
   if (isBuiltinChain(tableName, name) && isHook(name)) {
     const decl = table?.chains.find((c) => c.name.value === name);
     const policy = decl?.policy ? `policy ${decl.policy.value}` : 'policy not set here (left as it was)';
     return `**${name}** — built-in chain of *${tableName}*: ${hookSummaries[name]}\n\n${policy}; ${count}.`;
   }
-  const callers =
-    table?.rules
-      .filter((r) => r.jump?.args[0]?.value === name)
-      .map(
-        (r) =>
-          `${r.chain?.value ?? '?'} (line ${lineNumber(file.text, r.span.start)}${r.jump?.name.value === '-g' || r.jump?.name.value === '--goto' ? ', goto' : ''})`,
-      ) ?? [];
+  const { first, total } = callersInOrder(use, callersShown);
+  const callers = first.map(
+    (r) =>
+      `${r.chain?.value ?? '?'} (line ${lineNumber(file, r.span.start)}${r.jump?.name.value === '-g' || r.jump?.name.value === '--goto' ? ', goto' : ''})`,
+  );
+  if (total > first.length) callers.push(`and ${total - first.length} more rules`);
   const from = callers.length > 0 ? `Reached from ${callers.join(', ')}.` : 'No rule in this table jumps here.';
   return `**${name}** — user chain of *${tableName}*; ${count}. ${from} A packet that reaches its end goes back to the rule after the jump.`;
 }
