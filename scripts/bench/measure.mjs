@@ -104,6 +104,28 @@ export async function measureServer(server, doc, { edits = 20, reps = 100, budge
     out.editP50 = headline.p50;
     out.editP99 = headline.p99;
 
+    // As when typing: a keystroke and at once a completion request on the new version (the request waits
+    // for whatever the server does first with the change). Timed from the change to the completion answer.
+    if (doc.typingCompletion) {
+      const [name, position] = Object.entries(doc.positions).find(([, p]) => p) ?? [];
+      const { line, character } = places[0];
+      const times = [];
+      for (let i = 0; i < Math.min(editCount, 40); i++) {
+        const at = { line, character: character + editCount + i };
+        version++;
+        const published = session.nextDiagnostics(uri, version);
+        t = now();
+        session.notify('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: at, end: at }, text: ' ' }],
+        });
+        await session.request('textDocument/completion', { textDocument: { uri }, position });
+        times.push(now() - t);
+        await published;
+      }
+      out.typingCompletion = { at: name, p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+    }
+
     for (const [name, position] of Object.entries(doc.positions)) {
       if (!position) continue;
       const entry = {};
