@@ -33,6 +33,8 @@ function spanOf(first: Word, last: Word): LineSpan {
   return new LineSpan(first.anchor, first.from, last.from + last.raw.length);
 }
 
+const noArgs: readonly Word[] = Object.freeze([]);
+
 /** Group words into options: `[!] -x arg…`. Words before the first option come back as `leading`. */
 function groupOptions(tokens: readonly Word[], problems: RulesProblem[]): { leading: Word[]; options: OptionUse[] } {
   const leading: Word[] = [];
@@ -85,7 +87,8 @@ function groupOptions(tokens: readonly Word[], problems: RulesProblem[]): { lead
     options.push({
       name: tok,
       negation: optNegation,
-      args,
+      // Kept for as long as the model: at its length (a list grown by push holds 17 slots).
+      args: args.length === 0 ? noArgs : args.slice(),
       span: spanOf(optNegation && optNegation.start < tok.start ? optNegation : tok, last),
     });
     i = j;
@@ -201,5 +204,5 @@ export function parseRuleLine(
     ? new CommandWord(cmdUse.name as Word, spec?.name ?? cmdUse.name.value)
     : new Word(anchor, start - anchor.start, '', undefined);
   const jump = others.find((o) => jumpWords.has(o.name.value));
-  return { span: anchor, counters, command, chain, position, extra, options: others, jump, table };
+  return { span: anchor, counters, command, chain, position, extra, options: others.slice(), jump, table };
 }

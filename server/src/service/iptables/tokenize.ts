@@ -28,6 +28,22 @@ function unescape(quoted: string): string {
   return out;
 }
 
+/** Short words seen so far, each kept once: a large file repeats the same option names and values. */
+const seen = new Map<string, string>();
+const sharedMax = 65_536;
+
+/** One string for every copy of a short word (`-m`, `--comment`, `tcp`, `ACCEPT`…), so a model keeps each once. */
+function shared(word: string): string {
+  if (word.length > 24) return word;
+  const known = seen.get(word);
+  if (known !== undefined) return known;
+  if (seen.size >= sharedMax) return word;
+  // A slice of 13 characters or more points into the whole text: keep a copy, not the file it came from.
+  const own = word.length >= 13 ? Array.from(word).join('') : word;
+  seen.set(own, own);
+  return own;
+}
+
 /**
  * Words of `text` between `start` and `end` (offsets into `text`), at most `maxWords` of them: the
  * scan stops once that many are found, so a megabyte line costs only as much as the words asked for.
@@ -51,7 +67,7 @@ export function tokenizeLine(
   /** A word of plain characters: its value is the text as written (one slice for both). */
   const emitPlain = (at: number): void => {
     if (wordStart < 0) return;
-    tokens.push(new Word(anchor, wordStart - origin, text.slice(wordStart, at), undefined));
+    tokens.push(new Word(anchor, wordStart - origin, shared(text.slice(wordStart, at)), undefined));
     wordStart = -1;
   };
   /** A word with a quote opened at `open`, closed at `close` (or running to the end of the line). */

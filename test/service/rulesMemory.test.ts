@@ -1,0 +1,41 @@
+// What a large rules document costs to keep open: the heap the service holds for a 20k-line
+// Kubernetes node dump (kube-proxy shape) after its validation, per rules line. Option argument lists
+// are kept at their length and short words (`-m`, `--comment`, `tcp`, `ACCEPT`…) once per process, so
+// a 100k-line dump fits in a few hundred MB instead of half a gigabyte.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { doc, service } from '../helpers/service';
+import { repoRoot } from '../helpers/paths';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapMb(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+test('a 20k-line kube dump kept open costs at most 3 KB of heap per rules line', async () => {
+  const { kubeDump } = (await import(pathToFileURL(path.join(repoRoot(), 'scripts/bench/kubeDump.mjs')).href)) as {
+    kubeDump: (lines: number) => string;
+  };
+  const text = kubeDump(20_000);
+  const lines = text.split('\n').length;
+  const before = heapMb();
+  const svc = service();
+  const d = doc(text, 'iptables', 'file:///node/rules-save');
+  const findings = svc.validate(d, 'iptables');
+  const kept = heapMb() - before;
+  const perLine = (kept * 1024) / lines;
+  // Kept alive on purpose until here: the document and its findings are what an editor holds.
+  assert.ok(findings.length >= 0 && d.getText().length === text.length);
+  assert.ok(
+    perLine <= 3.0,
+    `${perLine.toFixed(2)} KB of heap kept per rules line (${kept.toFixed(1)} MB for ${lines})`,
+  );
+});
