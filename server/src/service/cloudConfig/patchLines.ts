@@ -6,18 +6,24 @@
  * as deep, not blank, no template syntax, no character the YAML reader refuses); anything else
  * returns undefined and the caller parses from scratch. `prev` is changed in place (pass a copy to keep it).
  */
-import { LineCounter, isNode } from 'yaml';
+import { LineCounter } from 'yaml';
 import type { DialectSetting } from '../types';
 import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
 import { leadingSpaces } from './blockScalar';
-import { classifyHeader, hasUnacceptableCharacter, type CloudConfigModel } from './parse';
-import { forEachNode } from './yamlWalk';
+import { hasUnacceptableCharacter, type CloudConfigModel } from './parse';
 import { maxNesting, nestsDeeperThan } from './nestingDepth';
 import { regionLanguage } from './embeddedRegions';
 import { lineStartAt } from '../text/lines';
 import { changedStretch } from '../text/changedStretch';
 import { findTemplateSpans } from '../template/placeholders';
-import { moveRegion, shifted, type LineEdit } from './patchModel';
+import {
+  carriable,
+  carriedModel,
+  keepsIndentation,
+  moveNodeRanges,
+  patchableRegion,
+  type LineEdit,
+} from './patchModel';
 
 /** A line that can be content of a block indented `indent` deep without changing the YAML around it. */
 function blockLine(line: string, indent: number): boolean {
@@ -63,10 +69,7 @@ export function patchBlockLines(
   text: string,
   dialectSetting: DialectSetting,
 ): CloudConfigModel | undefined {
-  if (prev.yamlErrors.length > 0 || prev.doc.warnings.length > 0 || prev.text.includes('\r') || text.includes('\r'))
-    return undefined;
-  if (dialectSetting === 'auto' ? prev.dialectForced : !prev.dialectForced || prev.dialect !== dialectSetting)
-    return undefined;
+  if (!carriable(prev, text, dialectSetting)) return undefined;
   if (prev.text === text) return undefined;
   const { from, oldTo } = changedStretch(prev.text, text);
   // The changed lines, whole: from the start of the first to the line break ending the last (which stays).
@@ -83,23 +86,12 @@ export function patchBlockLines(
   const hit = regionOf(prev.regions, lineStart, oldLines);
   if (!hit) return undefined;
   const { region, first } = hit;
-  const header = region.header;
+  if (!patchableRegion(region)) return undefined;
   const scalar = region.scalar;
-  if (region.style !== 'literal' || !header || !region.mappable || region.indent < 1 || scalar.value !== region.text)
-    return undefined;
   if (!scalar.range || scalar.range[1] < oldEnd) return undefined;
   if (!oldLines.every((l) => blockLine(l, region.indent)) || !newLines.every((l) => blockLine(l, region.indent)))
     return undefined;
-  // The first non-blank line sets the block's indentation (without an indicator): its indentation stays.
-  const firstContent = region.lines.findIndex(
-    (l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '',
-  );
-  if (
-    header.indentIndicator === undefined &&
-    first <= firstContent &&
-    leadingSpaces(oldLines[0] as string) !== leadingSpaces(newLines[0] as string)
-  )
-    return undefined;
+  if (!keepsIndentation(region, first, oldLines[0] as string, newLines[0] as string)) return undefined;
 
   // The depth guard of a full parse reads block content as YAML too (it over-estimates): ask it as a full parse would.
   if (nestsDeeperThan(text, maxNesting)) return undefined;
@@ -115,14 +107,7 @@ export function patchBlockLines(
   const embDelta = joined.length - (lastLine.embOffset + lastLine.length - firstLine.embOffset);
   const edit: LineEdit = { lineStart, oldLineEnd: oldEnd, delta };
   scalar.value = value;
-  const moved = (r: [number, number, number]): [number, number, number] =>
-    r[0] >= oldEnd || r[1] >= oldEnd || r[2] >= oldEnd
-      ? [shifted(r[0], edit), shifted(r[1], edit), shifted(r[2], edit)]
-      : r;
-  forEachNode(prev.doc, (item) => {
-    if (isNode(item) && item.range) item.range = moved(item.range);
-  });
-  if (prev.doc.range) prev.doc.range = moved(prev.doc.range);
+  moveNodeRanges(prev, edit);
   // Line starts: those before the changed lines, those of the new lines, those after (moved).
   const counter = new LineCounter();
   for (const start of prev.lineCounter.lineStarts) if (start <= lineStart) counter.addNewLine(start);
@@ -145,18 +130,5 @@ export function patchBlockLines(
     text: value,
     lines: newRegionLines,
   };
-  return {
-    ...prev,
-    text,
-    lineCounter: counter,
-    header: classifyHeader(text),
-    templateSpans: prev.templateSpans.map((s) =>
-      s.start >= oldEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s,
-    ),
-    neutralText:
-      prev.neutralText === prev.text
-        ? text
-        : prev.neutralText.slice(0, lineStart) + text.slice(lineStart, newEnd) + prev.neutralText.slice(oldEnd),
-    regions: prev.regions.map((r) => (r === region ? edited : moveRegion(r, edit))),
-  };
+  return carriedModel(prev, text, edit, region, edited, counter);
 }

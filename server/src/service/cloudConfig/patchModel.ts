@@ -7,7 +7,7 @@
  */
 import { LineCounter, isNode, type Scalar } from 'yaml';
 import type { DialectSetting } from '../types';
-import type { EmbeddedLine, EmbeddedRegion } from '../embedded/region';
+import type { BlockHeader, EmbeddedLine, EmbeddedRegion } from '../embedded/region';
 import { leadingSpaces } from './blockScalar';
 import { classifyHeader, hasUnacceptableCharacter, type CloudConfigModel } from './parse';
 import { forEachNode } from './yamlWalk';
@@ -85,25 +85,95 @@ function editedRegion(
   return undefined;
 }
 
+/** Whether `prev` may be carried over to another text at all: no YAML errors, LF line ends, the same dialect choice. */
+export function carriable(prev: CloudConfigModel, text: string, dialectSetting: DialectSetting): boolean {
+  if (prev.yamlErrors.length > 0 || prev.doc.warnings.length > 0 || prev.text.includes('\r') || text.includes('\r'))
+    return false;
+  return dialectSetting === 'auto' ? !prev.dialectForced : prev.dialectForced && prev.dialect === dialectSetting;
+}
+
+/** A region whose lines are its scalar's value line for line: an indented literal block, mapped as written. */
+export function patchableRegion(region: EmbeddedRegion): region is EmbeddedRegion & { header: BlockHeader } {
+  return (
+    region.style === 'literal' &&
+    region.header !== undefined &&
+    region.mappable &&
+    region.indent >= 1 &&
+    region.scalar.value === region.text
+  );
+}
+
+/**
+ * Without an indentation indicator, a block's first non-blank line sets its indentation: when the
+ * changed lines start at or before it, their first line must keep its indentation.
+ */
+export function keepsIndentation(
+  region: EmbeddedRegion & { header: BlockHeader },
+  first: number,
+  oldFirst: string,
+  newFirst: string,
+): boolean {
+  if (region.header.indentIndicator !== undefined) return true;
+  const firstContent = region.lines.findIndex(
+    (l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '',
+  );
+  return first > firstContent || leadingSpaces(oldFirst) === leadingSpaces(newFirst);
+}
+
+/** Every node range reaching past the edited line(s), moved by the edit (nodes before it keep theirs). */
+export function moveNodeRanges(prev: CloudConfigModel, edit: LineEdit): void {
+  const moved = (r: [number, number, number]): [number, number, number] =>
+    r[0] >= edit.oldLineEnd || r[1] >= edit.oldLineEnd || r[2] >= edit.oldLineEnd
+      ? [shifted(r[0], edit), shifted(r[1], edit), shifted(r[2], edit)]
+      : r;
+  forEachNode(prev.doc, (item) => {
+    if (isNode(item) && item.range) item.range = moved(item.range);
+  });
+  if (prev.doc.range) prev.doc.range = moved(prev.doc.range);
+}
+
+/** The model of `text` once `edited` replaced `region` and the edit's line(s) were carried over. */
+export function carriedModel(
+  prev: CloudConfigModel,
+  text: string,
+  edit: LineEdit,
+  region: EmbeddedRegion,
+  edited: EmbeddedRegion,
+  lineCounter: LineCounter,
+): CloudConfigModel {
+  const { lineStart, oldLineEnd, delta } = edit;
+  return {
+    ...prev,
+    text,
+    lineCounter,
+    header: classifyHeader(text),
+    templateSpans: prev.templateSpans.map((s) =>
+      s.start >= oldLineEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s,
+    ),
+    neutralText:
+      prev.neutralText === prev.text
+        ? text
+        : prev.neutralText.slice(0, lineStart) +
+          text.slice(lineStart, oldLineEnd + delta) +
+          prev.neutralText.slice(oldLineEnd),
+    regions: prev.regions.map((r) => (r === region ? edited : moveRegion(r, edit))),
+  };
+}
+
 /** The model of `text`, carried over from `prev` (the model of the text before one edit), or undefined. */
 export function patchCloudConfig(
   prev: CloudConfigModel,
   text: string,
   dialectSetting: DialectSetting,
 ): CloudConfigModel | undefined {
-  if (prev.yamlErrors.length > 0 || prev.doc.warnings.length > 0 || prev.text.includes('\r') || text.includes('\r'))
-    return undefined;
-  if (dialectSetting === 'auto' ? prev.dialectForced : !prev.dialectForced || prev.dialect !== dialectSetting)
-    return undefined;
+  if (!carriable(prev, text, dialectSetting)) return undefined;
   const edit = lineEditOf(prev.text, text);
   if (!edit) return undefined;
   const hit = editedRegion(prev.regions, edit);
   if (!hit) return undefined;
   const { region, index } = hit;
+  if (!patchableRegion(region)) return undefined;
   const scalar: Scalar = region.scalar;
-  const header = region.header;
-  if (region.style !== 'literal' || !header || !region.mappable || region.indent < 1 || scalar.value !== region.text)
-    return undefined;
   const line = region.lines[index] as EmbeddedLine;
   const oldLine = prev.text.slice(edit.lineStart, edit.oldLineEnd);
   const newLine = text.slice(edit.lineStart, edit.oldLineEnd + edit.delta);
@@ -112,16 +182,7 @@ export function patchCloudConfig(
   if (!staysInBlock(oldLine, region.indent) || !staysInBlock(newLine, region.indent)) return undefined;
   // Template syntax is neutralised by a full parse: only a line without any (before and after) is carried over.
   if (findTemplateSpans(oldLine).length > 0 || findTemplateSpans(newLine).length > 0) return undefined;
-  // The first non-blank line sets the block's indentation (without an indicator): its indentation stays.
-  const firstContent = region.lines.findIndex(
-    (l) => l.length > 0 && region.text.slice(l.embOffset, l.embOffset + l.length).trim() !== '',
-  );
-  if (
-    header.indentIndicator === undefined &&
-    index === firstContent &&
-    leadingSpaces(oldLine) !== leadingSpaces(newLine)
-  )
-    return undefined;
+  if (!keepsIndentation(region, index, oldLine, newLine)) return undefined;
   const oldContent = oldLine.slice(region.indent);
   if (
     line.length !== oldContent.length ||
@@ -133,15 +194,7 @@ export function patchCloudConfig(
   const newContent = newLine.slice(region.indent);
   const value = region.text.slice(0, line.embOffset) + newContent + region.text.slice(line.embOffset + line.length);
   scalar.value = value;
-  // Only ranges reaching past the edited line move (nodes before it keep theirs).
-  const moved = (r: [number, number, number]): [number, number, number] =>
-    r[0] >= edit.oldLineEnd || r[1] >= edit.oldLineEnd || r[2] >= edit.oldLineEnd
-      ? [shifted(r[0], edit), shifted(r[1], edit), shifted(r[2], edit)]
-      : r;
-  forEachNode(prev.doc, (item) => {
-    if (isNode(item) && item.range) item.range = moved(item.range);
-  });
-  if (prev.doc.range) prev.doc.range = moved(prev.doc.range);
+  moveNodeRanges(prev, edit);
   const lineCounter = new LineCounter();
   for (const start of prev.lineCounter.lineStarts)
     lineCounter.addNewLine(start > edit.lineStart ? start + edit.delta : start);
@@ -157,18 +210,5 @@ export function patchCloudConfig(
           : { docOffset: l.docOffset + edit.delta, embOffset: l.embOffset + edit.delta, length: l.length },
     ),
   };
-  return {
-    ...prev,
-    text,
-    lineCounter,
-    header: classifyHeader(text),
-    templateSpans: prev.templateSpans.map((s) =>
-      s.start >= edit.oldLineEnd ? { ...s, start: s.start + edit.delta, end: s.end + edit.delta } : s,
-    ),
-    neutralText:
-      prev.neutralText === prev.text
-        ? text
-        : prev.neutralText.slice(0, edit.lineStart) + newLine + prev.neutralText.slice(edit.oldLineEnd),
-    regions: prev.regions.map((r) => (r === region ? edited : moveRegion(r, edit))),
-  };
+  return carriedModel(prev, text, edit, region, edited, lineCounter);
 }
