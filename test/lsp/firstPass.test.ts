@@ -4,10 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspClient } from './client';
+import { assertFirstThenComplete, statusesOf } from './firstPassCheck';
 import type { DocumentStatus } from '../../server/src/editor/protocol';
-import { getLanguageService } from '../../server/src/service/index';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** 300 docker units (about 48 KB of unit text), every tenth with a misspelt key and an exposed port. */
 function largeUserData(): string {
@@ -29,8 +27,6 @@ function largeUserData(): string {
   return `${out.join('\n')}\n`;
 }
 
-const key = (d: Diagnostic): string =>
-  `${String(d.code)}@${d.range.start.line}:${d.range.start.character} ${d.message}`;
 const base = { dialect: 'auto', rules: {} };
 
 describe('lsp: first pass of a large user-data', () => {
@@ -40,30 +36,12 @@ describe('lsp: first pass of a large user-data', () => {
       const uri = 'file:///ws/large/user-data';
       const text = largeUserData();
       client.open(uri, 'cloud-config', text);
-      const statuses = (): DocumentStatus[] =>
-        client.notifications
-          .filter((n) => n.method === 'cloudConfig/status')
-          .map((n) => n.params as DocumentStatus)
-          .filter((s) => s.uri === uri);
+      const statuses = (): DocumentStatus[] => statusesOf(client, uri);
       await client.waitFor('the complete status', () => statuses().find((s) => !s.partial));
-      const published = client.published.filter((p) => p.uri === uri);
-      assert.equal(published.length, 2, 'a first pass, then the complete set');
-      assert.deepEqual(
-        statuses().map((s) => s.partial ?? false),
-        [true, false],
-      );
-      const [first, complete] = published;
-      assert.equal(first?.version, 1);
-      assert.equal(complete?.version, 1);
-      const expected = getLanguageService(base as never)
-        .validate(TextDocument.create(uri, 'cloud-config', 1, text), 'cloud-config')
-        .map(key);
-      assert.deepEqual(complete?.diagnostics.map(key), expected, 'the complete set is the service’s');
-      const all = new Set(expected);
-      assert.ok((first?.diagnostics.length ?? 0) > 0);
-      assert.ok((first?.diagnostics.length ?? 0) < expected.length);
-      for (const d of first?.diagnostics ?? []) assert.ok(all.has(key(d)), `not in the complete set: ${key(d)}`);
-      assert.ok(first?.diagnostics.every((d) => String(d.code).startsWith('cloud-config/')));
+      const { first, expected } = assertFirstThenComplete(client, uri, 'cloud-config', text, base);
+      assert.ok(first.length > 0);
+      assert.ok(first.length < expected.length);
+      assert.ok(first.every((d) => String(d.code).startsWith('cloud-config/')));
 
       // An edit inside a unit: one publication, complete (no finding goes away and comes back).
       const before = client.published.length;

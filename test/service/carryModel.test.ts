@@ -4,7 +4,7 @@
 // corpus and the examples, as written and with broken lines, through the model and through the service.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Position } from 'vscode-languageserver-types';
 import { parseCloudConfig, parseCount } from '../../server/src/service/cloudConfig/parse';
@@ -12,23 +12,10 @@ import { carryModel } from '../../server/src/service/cloudConfig/carryModel';
 import { repoRoot, sharedDir } from '../helpers/paths';
 import { doc, service } from '../helpers/service';
 import { observable } from '../helpers/modelView';
+import { cloudConfigSources } from '../helpers/brokenLines';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const full = path.join(dir, f);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-function sources(): Array<[string, string]> {
-  const corpus = path.join(sharedDir(), 'corpus');
-  const files = [
-    ...filesUnder(path.join(corpus, 'cloud-config')),
-    ...filesUnder(path.join(corpus, 'cloud-init-hosts')),
-    ...filesUnder(path.join(repoRoot(), 'examples')).filter((f) => !/\.(md|v4|v6)$/.test(f)),
-  ];
-  return files.map((f) => [path.relative(path.dirname(corpus), f), readFileSync(f, 'utf8')]);
-}
+/** Every cloud-config of the corpus and the examples, as [display name, text]. */
+const sources = (): Array<[string, string]> => cloudConfigSources(repoRoot(), sharedDir());
 
 /** The text with one line broken three ways (a colon dropped, a tab indent, an unclosed quote), around its middle. */
 function broken(text: string): string[] {

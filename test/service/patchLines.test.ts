@@ -3,30 +3,17 @@
 // content line of every block of the corpus and the examples, with lines added, removed, split and joined.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCloudConfig, parseCount } from '../../server/src/service/cloudConfig/parse';
 import { patchBlockLines } from '../../server/src/service/cloudConfig/patchLines';
 import { repoRoot, sharedDir } from '../helpers/paths';
 import { doc, service } from '../helpers/service';
 import { observable } from '../helpers/modelView';
+import { cloudConfigSources } from '../helpers/brokenLines';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const full = path.join(dir, f);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-function sources(): Array<[string, string]> {
-  const corpus = path.join(sharedDir(), 'corpus');
-  const files = [
-    ...filesUnder(path.join(corpus, 'cloud-config')),
-    ...filesUnder(path.join(corpus, 'cloud-init-hosts')),
-    ...filesUnder(path.join(repoRoot(), 'examples')).filter((f) => !/\.(md|v4|v6)$/.test(f)),
-  ];
-  return files.map((f) => [path.relative(path.dirname(corpus), f), readFileSync(f, 'utf8')]);
-}
+/** Every cloud-config of the corpus and the examples, as [display name, text]. */
+const sources = (): Array<[string, string]> => cloudConfigSources(repoRoot(), sharedDir());
 
 /** Whole-line edits around one line: lines added after it, it removed, split, joined with the next, pasted. */
 function lineEdits(text: string, lineStart: number, lineEnd: number): string[] {
