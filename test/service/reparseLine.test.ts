@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IpFamily, RulesFile } from '../../server/src/service/iptables/ast';
+import type { IpFamily, OptionUse, RuleLine, RulesFile, Token } from '../../server/src/service/iptables/ast';
 import { parseRulesSave } from '../../server/src/service/iptables/parse';
 import { reparseOneLine } from '../../server/src/service/iptables/reparseLine';
 import type { ChangedStretch } from '../../server/src/service/text/changedStretch';
@@ -16,11 +16,39 @@ import { familyOfPath } from '../../server/src/service/iptables/family';
 import { sharedDir } from '../helpers/paths';
 import { doc, service } from '../helpers/service';
 
+/** A word as its readers see it (a rule line's words are views made when read). */
+function word(t: Token | undefined): unknown {
+  return t && { start: t.start, end: t.end, raw: t.raw, value: t.value, quoted: t.quoted };
+}
+
+/** An option as its readers see it. */
+function option(o: OptionUse | undefined): unknown {
+  return (
+    o && {
+      name: word(o.name),
+      negation: word(o.negation),
+      args: o.args.map(word),
+      span: { start: o.span.start, end: o.span.end },
+    }
+  );
+}
+
 /** Everything a reader of the model sees, with the table of each rule named by its index (no cycles). */
 function observable(file: RulesFile): unknown {
   const tableIndex = (t: unknown): number => file.tables.indexOf(t as RulesFile['tables'][number]);
-  const line = (l: RulesFile['lines'][number]): unknown =>
-    l.kind === 'rule' ? { ...l, rule: { ...l.rule, table: tableIndex(l.rule.table) } } : l;
+  const rule = (r: RuleLine): unknown => ({
+    span: r.span,
+    counters: word(r.counters),
+    command: word(r.command),
+    chain: word(r.chain),
+    position: word(r.position),
+    extra: word(r.extra),
+    options: r.options.map(option),
+    jump: option(r.jump),
+    jumpIndex: r.jump ? r.options.indexOf(r.jump) : -1,
+    table: tableIndex(r.table),
+  });
+  const line = (l: RulesFile['lines'][number]): unknown => (l.kind === 'rule' ? { ...l, rule: rule(l.rule) } : l);
   return {
     text: file.text,
     family: file.family,
@@ -37,7 +65,7 @@ function observable(file: RulesFile): unknown {
       })),
       rules: t.rules.map((r) => file.lines.findIndex((l) => l.kind === 'rule' && l.rule === r)),
     })),
-    problems: file.problems,
+    problems: file.problems.map((p) => (p.table ? { ...p, table: tableIndex(p.table) } : p)),
   };
 }
 

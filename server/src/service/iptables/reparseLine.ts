@@ -155,7 +155,7 @@ export function reparseOneLine(previous: RulesFile, text: string, changed?: Chan
 
   const lineProblems: RulesProblem[] = [];
   const anchor = { start, end };
-  const rule = parseRuleLine(text, start, end, table, lineProblems, previous.family, anchor);
+  const rule = parseRuleLine(text, start, end, table, lineProblems, previous.family, anchor, true);
   if (!rule) return undefined;
 
   // Problems keep the order a fresh parse gives: by line, the unclosed table at the end of the file last.

@@ -44,11 +44,91 @@ function shared(word: string): string {
   return own;
 }
 
+/** The value of a word as written (`raw`): the text before its first quote, then the quoted text unescaped. */
+export function unquote(raw: string): string {
+  const open = raw.indexOf('"');
+  if (open < 0) return raw;
+  let close = raw.length;
+  let escaped = false;
+  for (let i = open + 1; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (escaped) escaped = false;
+    else if (c === 92 /* \ */) escaped = true;
+    else if (c === 34 /* " */) {
+      close = i;
+      break;
+    }
+  }
+  return raw.slice(0, open) + unescape(raw.slice(open + 1, close));
+}
+
+/** Where a scan (`scanWords`) left a quote open at the end of the line, if it did. */
+export let scanUnclosedQuote: number | undefined;
+
 /**
- * Words of `text` between `start` and `end` (offsets into `text`), at most `maxWords` of them: the
- * scan stops once that many are found, so a megabyte line costs only as much as the words asked for.
- * The words keep their place relative to `anchor`, the span of the line they are in (by default a
- * span from `start` to `end`).
+ * The places of the words of `text` between `start` and `end`, at most `maxWords` of them: word `i`
+ * runs from `origin + from` to `origin + to`, `out[2i]` holding `from` (`~from` when the word has a
+ * quote, so its value differs from its text) and `out[2i + 1]` holding `to`. Returns the number of
+ * words; the scan stops once `maxWords` are found, so a megabyte line costs only the words asked for.
+ */
+export function scanWords(
+  text: string,
+  start: number,
+  end: number,
+  maxWords: number,
+  origin: number,
+  out: Int32Array,
+): number {
+  let count = 0;
+  let wordStart = -1;
+  let inQuote = false;
+  let quoted = false;
+  let quoteAt: number | undefined;
+  let escaped = false;
+  scanUnclosedQuote = undefined;
+  const emit = (at: number): void => {
+    out[2 * count] = quoted ? ~(wordStart - origin) : wordStart - origin;
+    out[2 * count + 1] = at - origin;
+    count++;
+    wordStart = -1;
+    quoted = false;
+  };
+  for (let i = start; i < end; i++) {
+    if (count >= maxWords) return count;
+    const c = text.charCodeAt(i);
+    if (inQuote) {
+      if (escaped) escaped = false;
+      else if (c === 92 /* \ */) escaped = true;
+      else if (c === 34 /* " */) {
+        inQuote = false;
+        emit(i + 1);
+      }
+      continue;
+    }
+    if (c === 34) {
+      if (wordStart < 0) wordStart = i;
+      inQuote = true;
+      quoted = true;
+      quoteAt = i;
+      continue;
+    }
+    if (c === 32 || c === 9) {
+      if (wordStart >= 0) emit(i);
+      continue;
+    }
+    if (wordStart < 0) wordStart = i;
+  }
+  if (inQuote) scanUnclosedQuote = quoteAt;
+  if (wordStart >= 0) emit(end);
+  return count;
+}
+
+const scratch = new Int32Array(1024);
+
+/**
+ * Words of `text` between `start` and `end` (offsets into `text`), at most `maxWords` of them (see
+ * `scanWords`). The words keep their place relative to `anchor`, the span of the line they are in (by
+ * default a span from `start` to `end`).
  */
 export function tokenizeLine(
   text: string,
@@ -59,51 +139,20 @@ export function tokenizeLine(
 ): LineTokens {
   const tokens: Word[] = [];
   const origin = anchor.start;
-  let wordStart = -1;
-  let inQuote = false;
-  let quoteAt: number | undefined;
-  let escaped = false;
-
-  /** A word of plain characters: its value is the text as written (one slice for both). */
-  const emitPlain = (at: number): void => {
-    if (wordStart < 0) return;
-    tokens.push(new Word(anchor, wordStart - origin, shared(text.slice(wordStart, at)), undefined));
-    wordStart = -1;
-  };
-  /** A word with a quote opened at `open`, closed at `close` (or running to the end of the line). */
-  const emitQuoted = (open: number, close: number, at: number): void => {
-    const value = text.slice(wordStart, open) + unescape(text.slice(open + 1, close));
-    tokens.push(new Word(anchor, wordStart - origin, text.slice(wordStart, at), value));
-    wordStart = -1;
-  };
-
-  for (let i = start; i < end; i++) {
-    if (tokens.length >= maxWords) return { tokens, unclosedQuote: undefined };
-    const c = text.charCodeAt(i);
-    if (inQuote) {
-      if (escaped) escaped = false;
-      else if (c === 92 /* \ */) escaped = true;
-      else if (c === 34 /* " */) {
-        inQuote = false;
-        emitQuoted(quoteAt as number, i, i + 1);
-        quoteAt = undefined;
-      }
-      continue;
+  let at = start;
+  // In rounds of what the scratch list holds, for a caller that asks for every word of a long line.
+  for (;;) {
+    const want = Math.min(maxWords - tokens.length, scratch.length / 2);
+    const n = scanWords(text, at, end, want, origin, scratch);
+    for (let i = 0; i < n; i++) {
+      const f = scratch[2 * i] as number;
+      const from = f < 0 ? ~f : f;
+      const raw = text.slice(origin + from, origin + (scratch[2 * i + 1] as number));
+      tokens.push(f < 0 ? new Word(anchor, from, raw, unquote(raw)) : new Word(anchor, from, shared(raw), undefined));
     }
-    if (c === 34) {
-      if (wordStart < 0) wordStart = i;
-      inQuote = true;
-      quoteAt = i;
-      continue;
-    }
-    if (c === 32 || c === 9) {
-      emitPlain(i);
-      continue;
-    }
-    if (wordStart < 0) wordStart = i;
+    if (n < want || tokens.length >= maxWords) break;
+    at = origin + (scratch[2 * n - 1] as number);
+    if (at >= end) break;
   }
-  const unclosed = inQuote ? quoteAt : undefined;
-  if (inQuote) emitQuoted(quoteAt as number, end, end);
-  else emitPlain(end);
-  return { tokens, unclosedQuote: unclosed };
+  return { tokens, unclosedQuote: scanUnclosedQuote };
 }

@@ -41,25 +41,6 @@ export class Word implements Token {
   }
 }
 
-/** A word of `text` from `start` to `end`, in the line `anchor` (its value is its text: no quotes). */
-export function plainWord(anchor: LineAnchor, text: string, start: number, end: number): Word {
-  return new Word(anchor, start - anchor.start, text.slice(start, end), undefined);
-}
-
-/** The command word of a rule line: `value` is the command's short spelling (`-A` for `--append`). */
-export class CommandWord extends Word {
-  constructor(
-    word: Word,
-    private readonly command: string,
-  ) {
-    super(word.anchor, word.from, word.raw, word.quoted ? word.value : undefined);
-  }
-
-  override get value(): string {
-    return this.command;
-  }
-}
-
 /** `[packets:bytes]` with the parsed numbers when they parse. */
 export class CountersWord extends Word {
   readonly packets: number | undefined;

@@ -1,0 +1,245 @@
+/**
+ * A rule line kept compact: the line's text, each word's place in it as two numbers in a shared
+ * `Int32Array`, and each option as one number (the indexes of its name, its `!` and its arguments).
+ * A large dump holds hundreds of thousands of words; as objects (and their argument lists and spans)
+ * they were most of the heap a model keeps and most of what garbage collection had to walk.
+ *
+ * Readers see the ordinary `RuleLine`, `OptionUse` and `Token` fields: the words, argument lists and
+ * spans are small views made when read and dropped after, so none of them is kept with the model.
+ * The options themselves are kept (one small object each), so an option is the same object on every
+ * read (`rule.jump` is one of `rule.options`, a check may keep one). Offsets stay relative to the
+ * line's span (`words.ts`): a keystroke before the line moves it with one write to that span.
+ */
+import type { OptionUse, RuleLine, Span, TableBlock, Token } from './ast';
+import { unquote } from './tokenize';
+import { Word, type LineAnchor } from './words';
+
+/** Word places of many lines, one array: `[count, from0, to0, from1, to1, …]` from a line's `base`. */
+const blockSize = 1 << 16;
+let block = new Int32Array(blockSize);
+let blockUsed = 0;
+
+/** Room for `size` numbers: the block to write them in (`placeBase` is where). */
+let placeBase = 0;
+function reserve(size: number): Int32Array {
+  if (size > blockSize / 4) {
+    placeBase = 0;
+    return new Int32Array(size);
+  }
+  if (blockUsed + size > blockSize) {
+    block = new Int32Array(blockSize);
+    blockUsed = 0;
+  }
+  placeBase = blockUsed;
+  blockUsed += size;
+  return block;
+}
+
+const noArgs: readonly Token[] = Object.freeze([]);
+const noOptions: readonly PackedOption[] = Object.freeze([]);
+
+/** An option as one number: name index, `!` index + 1 (0: none), arguments after the `!` (bit 16), argument count. */
+export function packOption(name: number, negation: number | undefined, count: number): number {
+  const afterBang = negation === name + 1 ? 1 : 0;
+  return name | ((negation === undefined ? 0 : negation + 1) << 8) | (afterBang << 16) | (count << 17);
+}
+
+function optionName(packed: number): number {
+  return packed & 255;
+}
+function optionNegation(packed: number): number | undefined {
+  const n = (packed >> 8) & 255;
+  return n === 0 ? undefined : n - 1;
+}
+function optionArgStart(packed: number): number {
+  return (packed & 255) + 1 + ((packed >> 16) & 1);
+}
+function optionArgCount(packed: number): number {
+  return packed >>> 17;
+}
+
+/** A word of a packed rule, made when read. */
+class RuleWord implements Token {
+  constructor(
+    protected readonly rule: PackedRule,
+    protected readonly index: number,
+  ) {}
+
+  get start(): number {
+    return this.rule.span.start + this.rule.wordFrom(this.index);
+  }
+
+  get end(): number {
+    return this.rule.span.start + this.rule.wordTo(this.index);
+  }
+
+  get raw(): string {
+    return this.rule.wordRaw(this.index);
+  }
+
+  get value(): string {
+    const raw = this.rule.wordRaw(this.index);
+    return this.rule.wordQuoted(this.index) ? unquote(raw) : raw;
+  }
+
+  get quoted(): boolean {
+    return this.rule.wordQuoted(this.index);
+  }
+}
+
+/** The command word: `value` is the command's short spelling (`-A` for `--append`). */
+class CommandRuleWord extends RuleWord {
+  override get value(): string {
+    return this.rule.commandName;
+  }
+}
+
+/** An option of a packed rule; its words, arguments and span are made when read. */
+export class PackedOption implements OptionUse {
+  constructor(
+    private readonly rule: PackedRule,
+    private readonly packed: number,
+  ) {}
+
+  get name(): Token {
+    return new RuleWord(this.rule, optionName(this.packed));
+  }
+
+  get negation(): Token | undefined {
+    const n = optionNegation(this.packed);
+    return n === undefined ? undefined : new RuleWord(this.rule, n);
+  }
+
+  get args(): readonly Token[] {
+    const count = optionArgCount(this.packed);
+    if (count === 0) return noArgs;
+    const first = optionArgStart(this.packed);
+    const out = new Array<Token>(count);
+    for (let i = 0; i < count; i++) out[i] = new RuleWord(this.rule, first + i);
+    return out;
+  }
+
+  get span(): Span {
+    const name = optionName(this.packed);
+    const negation = optionNegation(this.packed);
+    const count = optionArgCount(this.packed);
+    const first = negation !== undefined && negation < name ? negation : name;
+    const last = count === 0 ? name : optionArgStart(this.packed) + count - 1;
+    const origin = this.rule.span.start;
+    return { start: origin + this.rule.wordFrom(first), end: origin + this.rule.wordTo(last) };
+  }
+}
+
+/** What a rule line's command is (`-A CHAIN`…) and which of its words the line's fields are. */
+export interface RuleParts {
+  /** Whether word 0 is the `[packets:bytes]` counters. */
+  readonly counters: boolean;
+  /** The command option (not among `options`), packed as `packOption` does; undefined: no command. */
+  readonly command: number | undefined;
+  /** The command's short spelling, `value` of the command word. */
+  readonly commandName: string;
+  /** What the command's second argument is: the rule number, the `-P`/`-E` word, or neither. */
+  readonly second: 'position' | 'extra' | undefined;
+  /** The options after the command, packed, in order. */
+  readonly options: readonly number[];
+  /** Index in `options` of the `-j`/`-g` option, if any. */
+  readonly jump: number | undefined;
+}
+
+const secondCodes = { position: 1, extra: 2 } as const;
+
+/** A rule or chain-command line in a few numbers and the line's text (see the top of this file). */
+export class PackedRule implements RuleLine {
+  private readonly words: Int32Array;
+  private readonly base: number;
+  /** Command option packed (or -1), then counters (bit 0), second argument (bits 1-2), jump + 1 (bits 3+). */
+  private readonly commandPacked: number;
+  private readonly flags: number;
+  private readonly packedOptions: readonly PackedOption[];
+
+  /**
+   * `src` is the line's text from the start of `span`; `places` holds `count` words as `scanWords`
+   * wrote them (relative to the start of `span`).
+   */
+  constructor(
+    readonly span: LineAnchor,
+    readonly table: TableBlock | undefined,
+    private readonly src: string,
+    places: Int32Array,
+    count: number,
+    parts: RuleParts,
+    /** The command's short spelling. */
+    readonly commandName: string,
+  ) {
+    this.words = reserve(1 + 2 * count);
+    this.base = placeBase;
+    this.words[this.base] = count;
+    this.words.set(places.subarray(0, 2 * count), this.base + 1);
+    this.commandPacked = parts.command ?? -1;
+    this.flags =
+      (parts.counters ? 1 : 0) |
+      ((parts.second ? secondCodes[parts.second] : 0) << 1) |
+      ((parts.jump === undefined ? 0 : parts.jump + 1) << 3);
+    const options = parts.options;
+    this.packedOptions = options.length === 0 ? noOptions : options.map((p) => new PackedOption(this, p));
+  }
+
+  wordFrom(i: number): number {
+    const f = this.words[this.base + 1 + 2 * i] as number;
+    return f < 0 ? ~f : f;
+  }
+
+  wordTo(i: number): number {
+    return this.words[this.base + 2 + 2 * i] as number;
+  }
+
+  wordQuoted(i: number): boolean {
+    return (this.words[this.base + 1 + 2 * i] as number) < 0;
+  }
+
+  wordRaw(i: number): string {
+    return this.src.slice(this.wordFrom(i), this.wordTo(i));
+  }
+
+  wordValue(i: number): string {
+    const raw = this.wordRaw(i);
+    return this.wordQuoted(i) ? unquote(raw) : raw;
+  }
+
+  get counters(): Token | undefined {
+    return this.flags & 1 ? new RuleWord(this, 0) : undefined;
+  }
+
+  get command(): Token & { readonly value: string } {
+    const packed = this.commandPacked;
+    return packed < 0 ? new Word(this.span, 0, '', undefined) : new CommandRuleWord(this, optionName(packed));
+  }
+
+  /** The command's argument `k` (0: the chain, 1: the rule number or the `-P`/`-E` word). */
+  private commandArg(k: number): Token | undefined {
+    const packed = this.commandPacked;
+    if (packed < 0 || k >= optionArgCount(packed)) return undefined;
+    return new RuleWord(this, optionArgStart(packed) + k);
+  }
+
+  get chain(): Token | undefined {
+    return this.commandArg(0);
+  }
+
+  get position(): Token | undefined {
+    return (this.flags >> 1) & 3 & secondCodes.position ? this.commandArg(1) : undefined;
+  }
+
+  get extra(): Token | undefined {
+    return (this.flags >> 1) & 3 & secondCodes.extra ? this.commandArg(1) : undefined;
+  }
+
+  get options(): readonly OptionUse[] {
+    return this.packedOptions;
+  }
+
+  get jump(): OptionUse | undefined {
+    const j = this.flags >> 3;
+    return j === 0 ? undefined : this.packedOptions[j - 1];
+  }
+}
