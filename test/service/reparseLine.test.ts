@@ -48,7 +48,12 @@ function observable(file: RulesFile): unknown {
     jumpIndex: r.jump ? r.options.indexOf(r.jump) : -1,
     table: tableIndex(r.table),
   });
-  const line = (l: RulesFile['lines'][number]): unknown => (l.kind === 'rule' ? { ...l, rule: rule(l.rule) } : l);
+  const line = (l: RulesFile['lines'][number]): unknown => {
+    if (l.kind === 'rule') return { ...l, rule: rule(l.rule) };
+    if (l.kind === 'chain')
+      return { kind: l.kind, span: l.span, name: word(l.name), policy: word(l.policy), counters: word(l.counters) };
+    return l;
+  };
   return {
     text: file.text,
     family: file.family,
@@ -58,8 +63,8 @@ function observable(file: RulesFile): unknown {
       span: t.span,
       commit: t.commit,
       chains: t.chains.map((c) => ({
-        name: c.name,
-        policy: c.policy,
+        name: word(c.name),
+        policy: word(c.policy),
         builtin: c.builtin,
         line: file.lines.indexOf(c.line),
       })),

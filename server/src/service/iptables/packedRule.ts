@@ -21,7 +21,7 @@ let blockUsed = 0;
 
 /** Room for `size` numbers: the block to write them in (`placeBase` is where). */
 let placeBase = 0;
-function reserve(size: number): Int32Array {
+export function reserve(size: number): Int32Array {
   if (size > blockSize / 4) {
     placeBase = 0;
     return new Int32Array(size);
@@ -33,6 +33,11 @@ function reserve(size: number): Int32Array {
   placeBase = blockUsed;
   blockUsed += size;
   return block;
+}
+
+/** Where the last `reserve` put its room in the block it returned. */
+export function reservedBase(): number {
+  return placeBase;
 }
 
 const noArgs: readonly Token[] = Object.freeze([]);
@@ -58,39 +63,78 @@ function optionArgCount(packed: number): number {
   return packed >>> 17;
 }
 
-/** A word of a packed rule, made when read. */
-class RuleWord implements Token {
+/**
+ * The words of one line as places in a shared `Int32Array` (`[count, from0, to0, …]` from `base`,
+ * `~from` for a word with a quote) and the line's text from the start of its span.
+ */
+export abstract class PackedWords {
   constructor(
-    protected readonly rule: PackedRule,
+    readonly span: LineAnchor,
+    private readonly src: string,
+    private readonly words: Int32Array,
+    private readonly base: number,
+  ) {}
+
+  wordFrom(i: number): number {
+    const f = this.words[this.base + 1 + 2 * i] as number;
+    return f < 0 ? ~f : f;
+  }
+
+  wordTo(i: number): number {
+    return this.words[this.base + 2 + 2 * i] as number;
+  }
+
+  wordQuoted(i: number): boolean {
+    return (this.words[this.base + 1 + 2 * i] as number) < 0;
+  }
+
+  wordRaw(i: number): string {
+    return this.src.slice(this.wordFrom(i), this.wordTo(i));
+  }
+
+  wordValue(i: number): string {
+    const raw = this.wordRaw(i);
+    return this.wordQuoted(i) ? unquote(raw) : raw;
+  }
+
+  /** How many words the line holds. */
+  protected wordCount(): number {
+    return this.words[this.base] as number;
+  }
+}
+
+/** A word of a packed line, made when read. */
+export class LineWord implements Token {
+  constructor(
+    protected readonly line: PackedWords,
     protected readonly index: number,
   ) {}
 
   get start(): number {
-    return this.rule.span.start + this.rule.wordFrom(this.index);
+    return this.line.span.start + this.line.wordFrom(this.index);
   }
 
   get end(): number {
-    return this.rule.span.start + this.rule.wordTo(this.index);
+    return this.line.span.start + this.line.wordTo(this.index);
   }
 
   get raw(): string {
-    return this.rule.wordRaw(this.index);
+    return this.line.wordRaw(this.index);
   }
 
   get value(): string {
-    const raw = this.rule.wordRaw(this.index);
-    return this.rule.wordQuoted(this.index) ? unquote(raw) : raw;
+    return this.line.wordValue(this.index);
   }
 
   get quoted(): boolean {
-    return this.rule.wordQuoted(this.index);
+    return this.line.wordQuoted(this.index);
   }
 }
 
 /** The command word: `value` is the command's short spelling (`-A` for `--append`). */
-class CommandRuleWord extends RuleWord {
+class CommandRuleWord extends LineWord {
   override get value(): string {
-    return this.rule.commandName;
+    return (this.line as PackedRule).commandName;
   }
 }
 
@@ -102,12 +146,12 @@ export class PackedOption implements OptionUse {
   ) {}
 
   get name(): Token {
-    return new RuleWord(this.rule, optionName(this.packed));
+    return new LineWord(this.rule, optionName(this.packed));
   }
 
   get negation(): Token | undefined {
     const n = optionNegation(this.packed);
-    return n === undefined ? undefined : new RuleWord(this.rule, n);
+    return n === undefined ? undefined : new LineWord(this.rule, n);
   }
 
   get args(): readonly Token[] {
@@ -115,7 +159,7 @@ export class PackedOption implements OptionUse {
     if (count === 0) return noArgs;
     const first = optionArgStart(this.packed);
     const out = new Array<Token>(count);
-    for (let i = 0; i < count; i++) out[i] = new RuleWord(this.rule, first + i);
+    for (let i = 0; i < count; i++) out[i] = new LineWord(this.rule, first + i);
     return out;
   }
 
@@ -149,11 +193,10 @@ export interface RuleParts {
 const secondCodes = { position: 1, extra: 2 } as const;
 
 /** A rule or chain-command line in a few numbers and the line's text (see the top of this file). */
-export class PackedRule implements RuleLine {
-  private readonly words: Int32Array;
-  private readonly base: number;
-  /** Command option packed (or -1), then counters (bit 0), second argument (bits 1-2), jump + 1 (bits 3+). */
+export class PackedRule extends PackedWords implements RuleLine {
+  /** Command option packed (or -1). */
   private readonly commandPacked: number;
+  /** Counters (bit 0), what the command's second argument is (bits 1-2), jump index + 1 (bits 3+). */
   private readonly flags: number;
   private readonly packedOptions: readonly PackedOption[];
 
@@ -162,19 +205,20 @@ export class PackedRule implements RuleLine {
    * wrote them (relative to the start of `span`).
    */
   constructor(
-    readonly span: LineAnchor,
+    span: LineAnchor,
     readonly table: TableBlock | undefined,
-    private readonly src: string,
+    src: string,
     places: Int32Array,
     count: number,
     parts: RuleParts,
     /** The command's short spelling. */
     readonly commandName: string,
   ) {
-    this.words = reserve(1 + 2 * count);
-    this.base = placeBase;
-    this.words[this.base] = count;
-    this.words.set(places.subarray(0, 2 * count), this.base + 1);
+    const words = reserve(1 + 2 * count);
+    const base = placeBase;
+    words[base] = count;
+    words.set(places.subarray(0, 2 * count), base + 1);
+    super(span, src, words, base);
     this.commandPacked = parts.command ?? -1;
     this.flags =
       (parts.counters ? 1 : 0) |
@@ -184,30 +228,8 @@ export class PackedRule implements RuleLine {
     this.packedOptions = options.length === 0 ? noOptions : options.map((p) => new PackedOption(this, p));
   }
 
-  wordFrom(i: number): number {
-    const f = this.words[this.base + 1 + 2 * i] as number;
-    return f < 0 ? ~f : f;
-  }
-
-  wordTo(i: number): number {
-    return this.words[this.base + 2 + 2 * i] as number;
-  }
-
-  wordQuoted(i: number): boolean {
-    return (this.words[this.base + 1 + 2 * i] as number) < 0;
-  }
-
-  wordRaw(i: number): string {
-    return this.src.slice(this.wordFrom(i), this.wordTo(i));
-  }
-
-  wordValue(i: number): string {
-    const raw = this.wordRaw(i);
-    return this.wordQuoted(i) ? unquote(raw) : raw;
-  }
-
   get counters(): Token | undefined {
-    return this.flags & 1 ? new RuleWord(this, 0) : undefined;
+    return this.flags & 1 ? new LineWord(this, 0) : undefined;
   }
 
   get command(): Token & { readonly value: string } {
@@ -219,7 +241,7 @@ export class PackedRule implements RuleLine {
   private commandArg(k: number): Token | undefined {
     const packed = this.commandPacked;
     if (packed < 0 || k >= optionArgCount(packed)) return undefined;
-    return new RuleWord(this, optionArgStart(packed) + k);
+    return new LineWord(this, optionArgStart(packed) + k);
   }
 
   get chain(): Token | undefined {

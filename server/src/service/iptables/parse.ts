@@ -7,8 +7,9 @@
  * `RuleLine.command.value` is the command's short spelling (`-A` also for `--append`); `raw` is as written.
  */
 import type { IpFamily, RulesFile, RulesLine, RulesProblem, RuleLine, TableBlock, Token, ChainDecl, Span } from './ast';
-import { tokenizeLine } from './tokenize';
-import { parseCounters, parseRuleLine } from './parseRule';
+import { scanWords, tokenizeLine } from './tokenize';
+import { ChainDeclaration, ChainLine } from './chainLine';
+import { parseRuleLine } from './parseRule';
 import { lineSpan, Word, type LineAnchor } from './words';
 import { isBuiltinChain } from '../data/iptables/tables';
 
@@ -29,6 +30,9 @@ interface RawLine {
   /** End including a `\r` before the newline. */
   fullEnd: number;
 }
+
+/** The places of a chain line's three words, as `scanWords` writes them. */
+const chainPlaces = new Int32Array(6);
 
 function splitLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
@@ -77,6 +81,30 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     lastContentEnd = raw.end;
   };
 
+  const addChain = (raw: RawLine, span: LineAnchor, at: number): void => {
+    const count = scanWords(text, at + 1, raw.end, 3, raw.start, chainPlaces);
+    const line = new ChainLine(span, text.slice(raw.start, raw.end), chainPlaces, count, at + 1 - raw.start);
+    lines.push(line);
+    if (count === 0 || line.wordFrom(0) > at + 1 - raw.start || line.wordValue(0) === '')
+      problems.push({
+        code: syntax,
+        message: 'A `:` line needs a chain name right after the colon.',
+        start: at,
+        end: raw.end,
+      });
+    if (!open) {
+      problems.push({
+        code: 'iptables/no-table',
+        message: 'Chain declared before any `*table` line: iptables-restore fails here.',
+        start: raw.start,
+        end: raw.end,
+      });
+    } else {
+      open.chains.push(new ChainDeclaration(line, isBuiltinChain(open.name.value, line.wordValue(0))));
+    }
+    lastContentEnd = raw.end;
+  };
+
   for (const raw of splitLines(text)) {
     // The line's span is also the anchor its words are placed relative to (`words.ts`).
     const span: LineAnchor = { start: raw.start, end: raw.end };
@@ -94,6 +122,10 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     const c0 = raw.start < raw.end ? text.charCodeAt(raw.start) : -1;
     if (c0 === 45 /* - */ || c0 === 91 /* [ */) {
       addRule(raw, span);
+      continue;
+    }
+    if (c0 === 58 /* : */) {
+      addChain(raw, span, raw.start);
       continue;
     }
     const content = text.slice(raw.start, raw.end);
@@ -193,30 +225,7 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith(':')) {
-      const words = tokenizeLine(text, at + 1, raw.end, 3, span).tokens;
-      const nameTok: Token = words[0] ?? new Word(span, at + 1 - raw.start, '', undefined);
-      const policy = words[1];
-      const countersTok = words[2] ? parseCounters(words[2]) : undefined;
-      const line = { kind: 'chain' as const, span, name: nameTok, policy, counters: countersTok };
-      lines.push(line);
-      if (nameTok.value === '' || nameTok.start > at + 1)
-        problems.push({
-          code: syntax,
-          message: 'A `:` line needs a chain name right after the colon.',
-          start: at,
-          end: raw.end,
-        });
-      if (!open) {
-        problems.push({
-          code: 'iptables/no-table',
-          message: 'Chain declared before any `*table` line: iptables-restore fails here.',
-          start: raw.start,
-          end: raw.end,
-        });
-      } else {
-        open.chains.push({ name: nameTok, policy, line, builtin: isBuiltinChain(open.name.value, nameTok.value) });
-      }
-      lastContentEnd = raw.end;
+      addChain(raw, span, at);
       continue;
     }
     if (trimmed.startsWith('-') || trimmed.startsWith('[')) {

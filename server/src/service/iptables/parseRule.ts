@@ -5,7 +5,7 @@
  */
 import type { IpFamily, RuleLine, RulesProblem, TableBlock } from './ast';
 import { scanWords, unquote } from './tokenize';
-import { CountersWord, Word, type LineAnchor } from './words';
+import type { LineAnchor } from './words';
 import { PackedRule, packOption, type RuleParts } from './packedRule';
 import { anyOptionArgCount } from '../data/iptables/index';
 import { lookupCommand } from '../data/iptables/generic';
@@ -137,12 +137,6 @@ function groupOptions(from: number, to: number, problems: RulesProblem[]): Group
 function argsOf(packed: number): { first: number; count: number } {
   return { first: (packed & 255) + 1 + ((packed >> 16) & 1), count: packed >>> 17 };
 }
-
-function parseCounters(t: Word): CountersWord {
-  return new CountersWord(t);
-}
-
-export { parseCounters };
 
 /** A copy of `s` that shares no memory with the text it was cut from. */
 function ownCopy(s: string): string {

@@ -41,19 +41,6 @@ export class Word implements Token {
   }
 }
 
-/** `[packets:bytes]` with the parsed numbers when they parse. */
-export class CountersWord extends Word {
-  readonly packets: number | undefined;
-  readonly bytes: number | undefined;
-
-  constructor(word: Word) {
-    super(word.anchor, word.from, word.raw, word.quoted ? word.value : undefined);
-    const m = /^\[(\d+):(\d+)\]$/.exec(word.value);
-    this.packets = m ? Number(m[1]) : undefined;
-    this.bytes = m ? Number(m[2]) : undefined;
-  }
-}
-
 /** A stretch of a line (an option with its arguments, the text after COMMIT). */
 export class LineSpan implements Span {
   constructor(
