@@ -37,7 +37,7 @@ function option(o: OptionUse | undefined): unknown {
 function observable(file: RulesFile): unknown {
   const tableIndex = (t: unknown): number => file.tables.indexOf(t as RulesFile['tables'][number]);
   const rule = (r: RuleLine): unknown => ({
-    span: r.span,
+    span: { start: r.span.start, end: r.span.end },
     counters: word(r.counters),
     command: word(r.command),
     chain: word(r.chain),
@@ -49,9 +49,15 @@ function observable(file: RulesFile): unknown {
     table: tableIndex(r.table),
   });
   const line = (l: RulesFile['lines'][number]): unknown => {
-    if (l.kind === 'rule') return { ...l, rule: rule(l.rule) };
+    if (l.kind === 'rule') return { kind: l.kind, span: { start: l.span.start, end: l.span.end }, rule: rule(l.rule) };
     if (l.kind === 'chain')
-      return { kind: l.kind, span: l.span, name: word(l.name), policy: word(l.policy), counters: word(l.counters) };
+      return {
+        kind: l.kind,
+        span: { start: l.span.start, end: l.span.end },
+        name: word(l.name),
+        policy: word(l.policy),
+        counters: word(l.counters),
+      };
     return l;
   };
   return {

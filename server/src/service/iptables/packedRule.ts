@@ -67,13 +67,25 @@ function optionArgCount(packed: number): number {
  * The words of one line as places in a shared `Int32Array` (`[count, from0, to0, …]` from `base`,
  * `~from` for a word with a quote) and the line's text from the start of its span.
  */
-export abstract class PackedWords {
+export abstract class PackedWords implements LineAnchor {
+  /** Where the line is in the text (a keystroke before it moves these two, `reparseLine.ts`). */
+  start: number;
+  end: number;
+
   constructor(
-    readonly span: LineAnchor,
+    span: LineAnchor,
     private readonly src: string,
     private readonly words: Int32Array,
     private readonly base: number,
-  ) {}
+  ) {
+    this.start = span.start;
+    this.end = span.end;
+  }
+
+  /** The line's span: the line itself, so that a line is one object, not three. */
+  get span(): LineAnchor {
+    return this;
+  }
 
   wordFrom(i: number): number {
     const f = this.words[this.base + 1 + 2 * i] as number;
@@ -111,11 +123,11 @@ export class LineWord implements Token {
   ) {}
 
   get start(): number {
-    return this.line.span.start + this.line.wordFrom(this.index);
+    return this.line.start + this.line.wordFrom(this.index);
   }
 
   get end(): number {
-    return this.line.span.start + this.line.wordTo(this.index);
+    return this.line.start + this.line.wordTo(this.index);
   }
 
   get raw(): string {
@@ -169,7 +181,7 @@ export class PackedOption implements OptionUse {
     const count = optionArgCount(this.packed);
     const first = negation !== undefined && negation < name ? negation : name;
     const last = count === 0 ? name : optionArgStart(this.packed) + count - 1;
-    const origin = this.rule.span.start;
+    const origin = this.rule.start;
     return { start: origin + this.rule.wordFrom(first), end: origin + this.rule.wordTo(last) };
   }
 }
@@ -194,6 +206,15 @@ const secondCodes = { position: 1, extra: 2 } as const;
 
 /** A rule or chain-command line in a few numbers and the line's text (see the top of this file). */
 export class PackedRule extends PackedWords implements RuleLine {
+  /** A rule line of the file is its rule (`RulesLine` of kind `rule`). */
+  get kind(): 'rule' {
+    return 'rule';
+  }
+
+  get rule(): PackedRule {
+    return this;
+  }
+
   /** Command option packed (or -1). */
   private readonly commandPacked: number;
   /** Counters (bit 0), what the command's second argument is (bits 1-2), jump index + 1 (bits 3+). */
@@ -234,7 +255,7 @@ export class PackedRule extends PackedWords implements RuleLine {
 
   get command(): Token & { readonly value: string } {
     const packed = this.commandPacked;
-    return packed < 0 ? new Word(this.span, 0, '', undefined) : new CommandRuleWord(this, optionName(packed));
+    return packed < 0 ? new Word(this, 0, '', undefined) : new CommandRuleWord(this, optionName(packed));
   }
 
   /** The command's argument `k` (0: the chain, 1: the rule number or the `-P`/`-E` word). */

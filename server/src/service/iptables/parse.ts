@@ -63,12 +63,13 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     open = undefined;
   };
 
-  const addRule = (raw: RawLine, span: LineAnchor): void => {
-    const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family, span);
+  // A rule or chain line is its own span, which its words are placed relative to (`packedRule.ts`).
+  const addRule = (raw: RawLine): void => {
+    const rule = parseRuleLine(text, raw.start, raw.end, open as TableBlock | undefined, problems, family, raw);
     if (!rule) {
-      lines.push({ kind: 'invalid', span });
+      lines.push({ kind: 'invalid', span: { start: raw.start, end: raw.end } });
     } else {
-      lines.push({ kind: 'rule', span, rule });
+      lines.push(rule);
       if (open) open.rules.push(rule);
       else
         problems.push({
@@ -81,9 +82,9 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     lastContentEnd = raw.end;
   };
 
-  const addChain = (raw: RawLine, span: LineAnchor, at: number): void => {
+  const addChain = (raw: RawLine, at: number): void => {
     const count = scanWords(text, at + 1, raw.end, 3, raw.start, chainPlaces);
-    const line = new ChainLine(span, text.slice(raw.start, raw.end), chainPlaces, count, at + 1 - raw.start);
+    const line = new ChainLine(raw, text.slice(raw.start, raw.end), chainPlaces, count, at + 1 - raw.start);
     lines.push(line);
     if (count === 0 || line.wordFrom(0) > at + 1 - raw.start || line.wordValue(0) === '')
       problems.push({
@@ -106,8 +107,6 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
   };
 
   for (const raw of splitLines(text)) {
-    // The line's span is also the anchor its words are placed relative to (`words.ts`).
-    const span: LineAnchor = { start: raw.start, end: raw.end };
     if (raw.end !== raw.fullEnd && !crlfReported) {
       crlfReported = true;
       problems.push({
@@ -121,13 +120,15 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
     // The common line of a large dump: a rule starting in the first column (no slices, no split).
     const c0 = raw.start < raw.end ? text.charCodeAt(raw.start) : -1;
     if (c0 === 45 /* - */ || c0 === 91 /* [ */) {
-      addRule(raw, span);
+      addRule(raw);
       continue;
     }
     if (c0 === 58 /* : */) {
-      addChain(raw, span, raw.start);
+      addChain(raw, raw.start);
       continue;
     }
+    // The line's span, which the words of a table line are placed relative to (`words.ts`).
+    const span: LineAnchor = { start: raw.start, end: raw.end };
     const content = text.slice(raw.start, raw.end);
     if (content === '') {
       lines.push({ kind: 'blank', span });
@@ -225,11 +226,11 @@ export function parseRulesSave(text: string, family: IpFamily): RulesFile {
       continue;
     }
     if (trimmed.startsWith(':')) {
-      addChain(raw, span, at);
+      addChain(raw, at);
       continue;
     }
     if (trimmed.startsWith('-') || trimmed.startsWith('[')) {
-      addRule(raw, span);
+      addRule(raw);
       continue;
     }
     lines.push({ kind: 'invalid', span });

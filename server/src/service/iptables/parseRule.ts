@@ -3,7 +3,7 @@
  * Option words take as many arguments as the option is known to need (even words starting with `-`,
  * as getopt does), then any further plain words, which the validator reports as stray. Never throws.
  */
-import type { IpFamily, RuleLine, RulesProblem, TableBlock } from './ast';
+import type { IpFamily, RulesProblem, TableBlock } from './ast';
 import { scanWords, unquote } from './tokenize';
 import type { LineAnchor } from './words';
 import { PackedRule, packOption, type RuleParts } from './packedRule';
@@ -159,7 +159,7 @@ export function parseRuleLine(
   family: IpFamily,
   anchor: LineAnchor = { start, end },
   own = false,
-): RuleLine | undefined {
+): PackedRule | undefined {
   void family;
   lineText = text;
   lineOrigin = anchor.start;

@@ -178,7 +178,7 @@ export function reparseOneLine(previous: RulesFile, text: string, changed?: Chan
   if (!placed) appendAll(problems, lineProblems);
 
   const lines = previous.lines as RulesLine[];
-  lines[index] = { kind: 'rule', span: anchor, rule };
+  lines[index] = rule;
   // A later line's words and spans follow its span (`words.ts`): one move per line.
   if (delta !== 0) for (let i = index + 1; i < lines.length; i++) move((lines[i] as RulesLine).span, delta);
 
