@@ -4,7 +4,7 @@
  * declares a chain for every service and endpoint, a quarter of its lines.
  */
 import type { ChainDecl, Token } from './ast';
-import { LineWord, PackedWords, reserve, reservedBase } from './packedRule';
+import { LineWord, PackedWords, storePlaces, storedBase } from './packedRule';
 import type { LineAnchor } from './words';
 
 /** `[packets:bytes]` with the numbers when they parse. */
@@ -26,14 +26,12 @@ export class ChainLine extends PackedWords {
    * relative to the start of `span`; with none, the name is the empty word at `nameAt`.
    */
   constructor(span: LineAnchor, src: string, places: Int32Array, count: number, nameAt: number) {
-    const words = reserve(7);
-    const base = reservedBase();
-    words[base] = count;
     if (count === 0) {
-      words[base + 1] = nameAt;
-      words[base + 2] = nameAt;
-    } else words.set(places.subarray(0, 2 * count), base + 1);
-    super(span, src, words, base);
+      places[0] = nameAt;
+      places[1] = nameAt;
+    }
+    const words = storePlaces(places, Math.max(count, 1), count, src.length);
+    super(span, src, words, storedBase());
   }
 
   get kind(): 'chain' {

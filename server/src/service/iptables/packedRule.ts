@@ -1,6 +1,7 @@
 /**
- * A rule line kept compact: the line's text, each word's place in it as two numbers in a shared
- * `Int32Array`, and each option as one number (the indexes of its name, its `!` and its arguments).
+ * A rule line kept compact: the line's text, each word's place in it as two numbers in a typed array
+ * shared by many lines, and each option as one number (the indexes of its name, its `!` and its
+ * arguments).
  * A large dump holds hundreds of thousands of words; as objects (and their argument lists and spans)
  * they were most of the heap a model keeps and most of what garbage collection had to walk.
  *
@@ -8,35 +9,62 @@
  * spans are small views made when read and dropped after, so none of them is kept with the model.
  * The options themselves are kept (one small object each), so an option is the same object on every
  * read (`rule.jump` is one of `rule.options`, a check may keep one). Offsets stay relative to the
- * line's span (`words.ts`): a keystroke before the line moves it with one write to that span.
+ * line's start: the line is its own span, and a keystroke before it moves it with one write to that
+ * span (`reparseLine.ts`).
  */
 import type { OptionUse, RuleLine, Span, TableBlock, Token } from './ast';
 import { unquote } from './tokenize';
 import { Word, type LineAnchor } from './words';
 
-/** Word places of many lines, one array: `[count, from0, to0, from1, to1, …]` from a line's `base`. */
+/**
+ * Word places of many lines, one array: `[count, from0 << 1 | quoted0, to0, …]` from a line's `base`.
+ * A line shorter than 32,768 characters has its places in 16-bit numbers, a longer one in 32-bit ones.
+ */
+type Places = Int32Array | Uint16Array;
 const blockSize = 1 << 16;
-let block = new Int32Array(blockSize);
-let blockUsed = 0;
-
-/** Room for `size` numbers: the block to write them in (`placeBase` is where). */
+let wideBlock = new Int32Array(blockSize);
+let wideUsed = 0;
+let narrowBlock = new Uint16Array(blockSize);
+let narrowUsed = 0;
+/** Where the last `storePlaces` put a line's places in the block it returned. */
 let placeBase = 0;
-export function reserve(size: number): Int32Array {
-  if (size > blockSize / 4) {
-    placeBase = 0;
-    return new Int32Array(size);
+
+/**
+ * Keep `entries` word places of a line `length` characters long (as `scanWords` wrote them in
+ * `places`, `~from` for a quoted word) after a header of `count`: the block they are in (`placeBase`
+ * is where).
+ */
+export function storePlaces(places: Int32Array, entries: number, count: number, length: number): Places {
+  const size = 1 + 2 * entries;
+  let block: Places;
+  if (length < 32_768) {
+    if (narrowUsed + size > blockSize) {
+      narrowBlock = new Uint16Array(blockSize);
+      narrowUsed = 0;
+    }
+    block = narrowBlock;
+    placeBase = narrowUsed;
+    narrowUsed += size;
+  } else {
+    if (wideUsed + size > blockSize) {
+      wideBlock = new Int32Array(blockSize);
+      wideUsed = 0;
+    }
+    block = wideBlock;
+    placeBase = wideUsed;
+    wideUsed += size;
   }
-  if (blockUsed + size > blockSize) {
-    block = new Int32Array(blockSize);
-    blockUsed = 0;
+  block[placeBase] = count;
+  for (let i = 0; i < entries; i++) {
+    const f = places[2 * i] as number;
+    block[placeBase + 1 + 2 * i] = f < 0 ? (~f << 1) | 1 : f << 1;
+    block[placeBase + 2 + 2 * i] = places[2 * i + 1] as number;
   }
-  placeBase = blockUsed;
-  blockUsed += size;
   return block;
 }
 
-/** Where the last `reserve` put its room in the block it returned. */
-export function reservedBase(): number {
+/** Where the last `storePlaces` put its places in the block it returned. */
+export function storedBase(): number {
   return placeBase;
 }
 
@@ -64,8 +92,8 @@ function optionArgCount(packed: number): number {
 }
 
 /**
- * The words of one line as places in a shared `Int32Array` (`[count, from0, to0, …]` from `base`,
- * `~from` for a word with a quote) and the line's text from the start of its span.
+ * The words of one line as places in a shared typed array (`[count, from0 << 1 | quoted0, to0, …]`
+ * from `base`, see `storePlaces`) and the line's text from the start of its span.
  */
 export abstract class PackedWords implements LineAnchor {
   /** Where the line is in the text (a keystroke before it moves these two, `reparseLine.ts`). */
@@ -75,7 +103,7 @@ export abstract class PackedWords implements LineAnchor {
   constructor(
     span: LineAnchor,
     private readonly src: string,
-    private readonly words: Int32Array,
+    private readonly words: Places,
     private readonly base: number,
   ) {
     this.start = span.start;
@@ -88,8 +116,7 @@ export abstract class PackedWords implements LineAnchor {
   }
 
   wordFrom(i: number): number {
-    const f = this.words[this.base + 1 + 2 * i] as number;
-    return f < 0 ? ~f : f;
+    return (this.words[this.base + 1 + 2 * i] as number) >> 1;
   }
 
   wordTo(i: number): number {
@@ -97,7 +124,7 @@ export abstract class PackedWords implements LineAnchor {
   }
 
   wordQuoted(i: number): boolean {
-    return (this.words[this.base + 1 + 2 * i] as number) < 0;
+    return ((this.words[this.base + 1 + 2 * i] as number) & 1) === 1;
   }
 
   wordRaw(i: number): string {
@@ -235,11 +262,8 @@ export class PackedRule extends PackedWords implements RuleLine {
     /** The command's short spelling. */
     readonly commandName: string,
   ) {
-    const words = reserve(1 + 2 * count);
-    const base = placeBase;
-    words[base] = count;
-    words.set(places.subarray(0, 2 * count), base + 1);
-    super(span, src, words, base);
+    const words = storePlaces(places, count, count, src.length);
+    super(span, src, words, placeBase);
     this.commandPacked = parts.command ?? -1;
     this.flags =
       (parts.counters ? 1 : 0) |

@@ -86,13 +86,6 @@ export function scanWords(
   let quoteAt: number | undefined;
   let escaped = false;
   scanUnclosedQuote = undefined;
-  const emit = (at: number): void => {
-    out[2 * count] = quoted ? ~(wordStart - origin) : wordStart - origin;
-    out[2 * count + 1] = at - origin;
-    count++;
-    wordStart = -1;
-    quoted = false;
-  };
   for (let i = start; i < end; i++) {
     if (count >= maxWords) return count;
     const c = text.charCodeAt(i);
@@ -101,7 +94,11 @@ export function scanWords(
       else if (c === 92 /* \ */) escaped = true;
       else if (c === 34 /* " */) {
         inQuote = false;
-        emit(i + 1);
+        out[2 * count] = ~(wordStart - origin);
+        out[2 * count + 1] = i + 1 - origin;
+        count++;
+        wordStart = -1;
+        quoted = false;
       }
       continue;
     }
@@ -113,13 +110,23 @@ export function scanWords(
       continue;
     }
     if (c === 32 || c === 9) {
-      if (wordStart >= 0) emit(i);
+      if (wordStart >= 0) {
+        out[2 * count] = quoted ? ~(wordStart - origin) : wordStart - origin;
+        out[2 * count + 1] = i - origin;
+        count++;
+        wordStart = -1;
+        quoted = false;
+      }
       continue;
     }
     if (wordStart < 0) wordStart = i;
   }
   if (inQuote) scanUnclosedQuote = quoteAt;
-  if (wordStart >= 0) emit(end);
+  if (wordStart >= 0) {
+    out[2 * count] = quoted ? ~(wordStart - origin) : wordStart - origin;
+    out[2 * count + 1] = end - origin;
+    count++;
+  }
   return count;
 }
 
