@@ -35,20 +35,19 @@ export interface ResolvedOption {
 }
 
 const owners: readonly OptionOwner[] = ['generic', 'match', 'target'];
-const emptySpecs: readonly never[] = Object.freeze([]);
+const emptyParts: readonly never[] = Object.freeze([]);
 
 /**
- * What one rule line resolved to, kept per line: no object per option. `specs` holds each resolved
- * option's spec, then each loaded match's spec; `codes` the same places: an option's index in the
+ * What one rule line resolved to, kept per line: no object per option. `parts` holds two entries per
+ * resolved option, then two per loaded match: the spec, then a number: an option's index in the
  * rule's option list times 4 plus its owner (0 generic, 1 match, 2 target), a match's `-m` option index
  * (-1 when `-p` loaded it). The shapes below (`options`, `matches`, `protocol`…) are made when asked.
  */
 export class RuleAnalysis {
   constructor(
     readonly rule: RuleLine,
-    private readonly specs: readonly (OptionSpec | MatchSpec)[],
-    private readonly codes: readonly number[],
-    /** How many entries of `specs` are resolved options (the rest are matches). */
+    private readonly parts: readonly (OptionSpec | MatchSpec | number)[],
+    /** How many resolved options `parts` holds (the rest are matches). */
     readonly optionCount: number,
     /** Canonical protocol name of `-p` (`tcp` also for `-p 6`). */
     readonly protocolName: string | undefined,
@@ -64,20 +63,21 @@ export class RuleAnalysis {
 
   /** The resolved option at place `k` (0 ≤ k < optionCount). */
   specAt(k: number): OptionSpec {
-    return this.specs[k] as OptionSpec;
+    return this.parts[2 * k] as OptionSpec;
   }
 
   useAt(k: number): OptionUse {
-    return this.rule.options[(this.codes[k] as number) >> 2] as OptionUse;
+    return this.rule.options[(this.parts[2 * k + 1] as number) >> 2] as OptionUse;
   }
 
   ownerAt(k: number): OptionOwner {
-    return owners[(this.codes[k] as number) & 3] as OptionOwner;
+    return owners[(this.parts[2 * k + 1] as number) & 3] as OptionOwner;
   }
 
   /** Whether the rule loads the match `name` (with `-m`, or implicitly by `-p`). */
   loads(name: string): boolean {
-    for (let k = this.optionCount; k < this.specs.length; k++) if (this.specs[k]?.name === name) return true;
+    for (let k = 2 * this.optionCount; k < this.parts.length; k += 2)
+      if ((this.parts[k] as MatchSpec).name === name) return true;
     return false;
   }
 
@@ -92,9 +92,9 @@ export class RuleAnalysis {
   /** The loaded matches, in the order they were loaded. */
   get matches(): readonly LoadedMatch[] {
     const out: LoadedMatch[] = [];
-    for (let k = this.optionCount; k < this.specs.length; k++) {
-      const at = this.codes[k] as number;
-      out.push({ spec: this.specs[k] as MatchSpec, use: at < 0 ? undefined : this.rule.options[at] });
+    for (let k = 2 * this.optionCount; k < this.parts.length; k += 2) {
+      const at = this.parts[k + 1] as number;
+      out.push({ spec: this.parts[k] as MatchSpec, use: at < 0 ? undefined : this.rule.options[at] });
     }
     return out;
   }
@@ -402,27 +402,23 @@ function packed(
   chainJump: { at: number; goto: boolean } | undefined,
 ): RuleAnalysis {
   const length = resolved.length + matches.length;
-  let specs: readonly (OptionSpec | MatchSpec)[] = emptySpecs;
-  let codes: readonly number[] = emptySpecs;
+  let parts: readonly (OptionSpec | MatchSpec | number)[] = emptyParts;
   if (length) {
-    const s: (OptionSpec | MatchSpec)[] = new Array<OptionSpec | MatchSpec>(length);
-    const c: number[] = new Array<number>(length);
+    const p = new Array<OptionSpec | MatchSpec | number>(2 * length);
     let k = 0;
     for (const r of resolved) {
-      s[k] = r.spec;
-      c[k++] = r.at * 4 + (r.owner === 'generic' ? 0 : 'spec' in r.owner ? 1 : 2);
+      p[k++] = r.spec;
+      p[k++] = r.at * 4 + (r.owner === 'generic' ? 0 : 'spec' in r.owner ? 1 : 2);
     }
     for (const m of matches) {
-      s[k] = m.spec;
-      c[k++] = m.use ? rule.options.indexOf(m.use) : -1;
+      p[k++] = m.spec;
+      p[k++] = m.use ? rule.options.indexOf(m.use) : -1;
     }
-    specs = s;
-    codes = c;
+    parts = p;
   }
   return new RuleAnalysis(
     rule,
-    specs,
-    codes,
+    parts,
     resolved.length,
     protocol?.name,
     protocol?.at ?? -1,
