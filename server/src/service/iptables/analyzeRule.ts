@@ -18,7 +18,6 @@ import {
 import { optionArgCount, optionNames } from '../data/iptables/spec';
 import { lookupProtocol } from '../data/iptables/protocols';
 import { protocolFix } from './protocolFix';
-import { compact } from './compact';
 
 export interface LoadedMatch {
   readonly spec: MatchSpec;
@@ -26,28 +25,127 @@ export interface LoadedMatch {
   readonly use: OptionUse | undefined;
 }
 
+/** Who provides a resolved option: the generic options, a loaded match, or a target. */
+export type OptionOwner = 'generic' | 'match' | 'target';
+
 export interface ResolvedOption {
   readonly use: OptionUse;
   readonly spec: OptionSpec;
-  /** 'generic', or the match / target that provides the option. */
-  readonly owner: 'generic' | LoadedMatch | TargetSpec;
+  readonly owner: OptionOwner;
 }
 
-export interface RuleAnalysis {
-  readonly rule: RuleLine;
-  /** Canonical protocol name of `-p` (`tcp` also for `-p 6`), its option, and whether it is negated. */
-  readonly protocol: { readonly name: string; readonly use: OptionUse; readonly negated: boolean } | undefined;
-  readonly matches: readonly LoadedMatch[];
+const owners: readonly OptionOwner[] = ['generic', 'match', 'target'];
+const emptyParts: readonly never[] = Object.freeze([]);
+
+/**
+ * What one rule line resolved to, kept per line: no object per option. `parts` holds two entries per
+ * resolved option, then two per loaded match: the spec, then a number: an option's index in the
+ * rule's option list times 4 plus its owner (0 generic, 1 match, 2 target), a match's `-m` option index
+ * (-1 when `-p` loaded it). The shapes below (`options`, `matches`, `protocol`…) are made when asked.
+ */
+export class RuleAnalysis {
+  constructor(
+    readonly rule: RuleLine,
+    private readonly parts: readonly (OptionSpec | MatchSpec | number)[],
+    /** How many resolved options `parts` holds (the rest are matches). */
+    readonly optionCount: number,
+    /** Canonical protocol name of `-p` (`tcp` also for `-p 6`). */
+    readonly protocolName: string | undefined,
+    /** Index of `-p` in the rule's options, -1 without one; negated when `! -p`. */
+    private readonly protocolAt: number,
+    readonly protocolNegated: boolean,
+    private readonly targetSpec: TargetSpec | undefined,
+    private readonly targetAt: number,
+    /** Index of the `-j`/`-g` option that names a chain, -1 without one. */
+    private readonly jumpAt: number,
+    private readonly jumpGoto: boolean,
+  ) {}
+
+  /** The resolved option at place `k` (0 ≤ k < optionCount). */
+  specAt(k: number): OptionSpec {
+    return this.parts[2 * k] as OptionSpec;
+  }
+
+  useAt(k: number): OptionUse {
+    return this.rule.options[(this.parts[2 * k + 1] as number) >> 2] as OptionUse;
+  }
+
+  ownerAt(k: number): OptionOwner {
+    return owners[(this.parts[2 * k + 1] as number) & 3] as OptionOwner;
+  }
+
+  /** Whether the rule loads the match `name` (with `-m`, or implicitly by `-p`). */
+  loads(name: string): boolean {
+    for (let k = 2 * this.optionCount; k < this.parts.length; k += 2)
+      if ((this.parts[k] as MatchSpec).name === name) return true;
+    return false;
+  }
+
+  /** Each option with what it resolved to, in line order (unknown options left out). */
+  get options(): readonly ResolvedOption[] {
+    const out: ResolvedOption[] = [];
+    for (let k = 0; k < this.optionCount; k++)
+      out.push({ use: this.useAt(k), spec: this.specAt(k), owner: this.ownerAt(k) });
+    return out;
+  }
+
+  /** The loaded matches, in the order they were loaded. */
+  get matches(): readonly LoadedMatch[] {
+    const out: LoadedMatch[] = [];
+    for (let k = 2 * this.optionCount; k < this.parts.length; k += 2) {
+      const at = this.parts[k + 1] as number;
+      out.push({ spec: this.parts[k] as MatchSpec, use: at < 0 ? undefined : this.rule.options[at] });
+    }
+    return out;
+  }
+
+  /** `-p` as its canonical protocol name, its option, and whether it is negated. */
+  get protocol(): { readonly name: string; readonly use: OptionUse; readonly negated: boolean } | undefined {
+    if (this.protocolAt < 0) return undefined;
+    const use = this.rule.options[this.protocolAt] as OptionUse;
+    return { name: this.protocolName as string, use, negated: this.protocolNegated };
+  }
+
   /** `-j NAME` when NAME is a verdict or target extension. */
-  readonly target: { readonly spec: TargetSpec; readonly use: OptionUse } | undefined;
+  get target(): { readonly spec: TargetSpec; readonly use: OptionUse } | undefined {
+    if (!this.targetSpec) return undefined;
+    return { spec: this.targetSpec, use: this.rule.options[this.targetAt] as OptionUse };
+  }
+
+  /** The target extension's spec of `-j NAME`, without making the `target` shape. */
+  get targetName(): string | undefined {
+    return this.targetSpec?.name;
+  }
+
   /** `-j NAME` / `-g NAME` when NAME is not a target: a chain. */
-  readonly chainJump: { readonly name: Token; readonly use: OptionUse; readonly goto: boolean } | undefined;
-  readonly options: readonly ResolvedOption[];
+  get chainJump(): { readonly name: Token; readonly use: OptionUse; readonly goto: boolean } | undefined {
+    if (this.jumpAt < 0) return undefined;
+    const use = this.rule.options[this.jumpAt] as OptionUse;
+    return { name: use.args[0] as Token, use, goto: this.jumpGoto };
+  }
+
+  /** The chain `-j`/`-g` names (undefined when the rule jumps to no chain), and whether it is `-g`. */
+  get jumpName(): Token | undefined {
+    return this.jumpAt < 0 ? undefined : (this.rule.options[this.jumpAt]?.args[0] as Token);
+  }
+
+  get goto(): boolean {
+    return this.jumpGoto;
+  }
+}
+
+type Owner = 'generic' | LoadedMatch | TargetSpec;
+
+interface Resolved {
+  readonly use: OptionUse;
+  readonly at: number;
+  readonly spec: OptionSpec;
+  readonly owner: Owner;
 }
 
 const syntax = 'iptables/syntax' as const;
 
-type Candidate = { spec: OptionSpec; owner: ResolvedOption['owner'] };
+type Candidate = { spec: OptionSpec; owner: Owner };
 
 /** Each list of options by spelling (the first option of the list with that spelling), made once per list. */
 const spellingIndex = new WeakMap<readonly OptionSpec[], Map<string, OptionSpec>>();
@@ -68,7 +166,7 @@ function spelledIn(options: readonly OptionSpec[], word: string): OptionSpec | u
  */
 function resolveAmong(
   word: string,
-  groups: ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>,
+  groups: ReadonlyArray<{ options: readonly OptionSpec[]; owner: Owner }>,
 ): Candidate | 'ambiguous' | undefined {
   for (const g of groups) {
     const spec = spelledIn(g.options, word);
@@ -91,7 +189,7 @@ function resolveLoaded(
   word: string,
   matches: readonly LoadedMatch[],
   target: TargetSpec | undefined,
-  groups: () => ReadonlyArray<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }>,
+  groups: () => ReadonlyArray<{ options: readonly OptionSpec[]; owner: Owner }>,
 ): Candidate | 'ambiguous' | undefined {
   for (const m of matches) {
     const spec = spelledIn(m.spec.options, word);
@@ -105,16 +203,16 @@ function resolveLoaded(
 
 export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[]): RuleAnalysis {
   const matches: LoadedMatch[] = [];
-  const resolved: ResolvedOption[] = [];
-  let protocol: RuleAnalysis['protocol'];
-  let target: RuleAnalysis['target'];
-  let chainJump: RuleAnalysis['chainJump'];
+  const resolved: Resolved[] = [];
+  let protocol: { name: string; use: OptionUse; at: number; negated: boolean } | undefined;
+  let target: { spec: TargetSpec; use: OptionUse; at: number } | undefined;
+  let chainJump: { at: number; goto: boolean } | undefined;
   /** After an unknown `-m`, its options are unknown too: report only the module. */
   let unknownModule = false;
 
   /** The options of the loaded matches, then of the target, with their owners. */
-  const candidates = (): Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> => {
-    const out: Array<{ options: readonly OptionSpec[]; owner: ResolvedOption['owner'] }> = matches.map((m) => ({
+  const candidates = (): Array<{ options: readonly OptionSpec[]; owner: Owner }> => {
+    const out: Array<{ options: readonly OptionSpec[]; owner: Owner }> = matches.map((m) => ({
       options: m.spec.options,
       owner: m,
     }));
@@ -122,7 +220,9 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
     return out;
   };
 
-  for (const use of rule.options) {
+  const uses = rule.options;
+  for (let at = 0; at < uses.length; at++) {
+    const use = uses[at] as OptionUse;
     const word = use.name.value;
     if (word === '-t' || word === '--table' || (word.startsWith('--t') && '--table'.startsWith(word))) {
       findings.push({
@@ -134,7 +234,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
       continue;
     }
     let generic = lookupGenericOption(word);
-    let hit: { spec: OptionSpec; owner: ResolvedOption['owner'] } | 'ambiguous' | undefined = generic
+    let hit: { spec: OptionSpec; owner: Owner } | 'ambiguous' | undefined = generic
       ? { spec: generic, owner: 'generic' }
       : undefined;
     if (!hit) hit = resolveLoaded(word, matches, target?.spec, candidates);
@@ -218,7 +318,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
         });
       }
     }
-    resolved.push({ use, spec, owner });
+    resolved.push({ use, at, spec, owner });
     const value = use.args[0]?.value;
     if (owner !== 'generic' || value === undefined) continue;
     if (spec.name === '-p') {
@@ -232,7 +332,7 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
           start: (use.args[0] as Token).start,
           end: (use.args[0] as Token).end,
         });
-      protocol = { name: p?.name ?? value.toLowerCase(), use, negated: use.negation !== undefined };
+      protocol = { name: p?.name ?? value.toLowerCase(), use, at, negated: use.negation !== undefined };
     } else if (spec.name === '-m') {
       const m = lookupMatch(value, family);
       if (!m) {
@@ -259,8 +359,8 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
           end: use.name.end,
         });
       const t = spec.name === '-j' ? lookupTarget(value, family) : undefined;
-      if (t) target = { spec: t, use };
-      else chainJump = { name: use.args[0] as Token, use, goto: spec.name === '-g' };
+      if (t) target = { spec: t, use, at };
+      else chainJump = { at, goto: spec.name === '-g' };
     }
   }
   for (const m of matches) {
@@ -289,7 +389,45 @@ export function analyzeRule(rule: RuleLine, family: IpFamily, findings: Finding[
       }
     }
   }
-  return { rule, protocol, matches: compact(matches), target, chainJump, options: compact(resolved) };
+  return packed(rule, resolved, matches, protocol, target, chainJump);
+}
+
+/** The analysis kept: the resolved options and matches as two lists, the rest as numbers. */
+function packed(
+  rule: RuleLine,
+  resolved: readonly Resolved[],
+  matches: readonly LoadedMatch[],
+  protocol: { name: string; at: number; negated: boolean } | undefined,
+  target: { spec: TargetSpec; at: number } | undefined,
+  chainJump: { at: number; goto: boolean } | undefined,
+): RuleAnalysis {
+  const length = resolved.length + matches.length;
+  let parts: readonly (OptionSpec | MatchSpec | number)[] = emptyParts;
+  if (length) {
+    const p = new Array<OptionSpec | MatchSpec | number>(2 * length);
+    let k = 0;
+    for (const r of resolved) {
+      p[k++] = r.spec;
+      p[k++] = r.at * 4 + (r.owner === 'generic' ? 0 : 'spec' in r.owner ? 1 : 2);
+    }
+    for (const m of matches) {
+      p[k++] = m.spec;
+      p[k++] = m.use ? rule.options.indexOf(m.use) : -1;
+    }
+    parts = p;
+  }
+  return new RuleAnalysis(
+    rule,
+    parts,
+    resolved.length,
+    protocol?.name,
+    protocol?.at ?? -1,
+    protocol?.negated ?? false,
+    target?.spec,
+    target?.at ?? -1,
+    chainJump?.at ?? -1,
+    chainJump?.goto ?? false,
+  );
 }
 
 let genericLongCache: Array<{ options: readonly OptionSpec[]; owner: 'generic' }> | undefined;

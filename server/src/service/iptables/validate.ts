@@ -29,10 +29,9 @@ import { editsOf, modelKey } from './reparseLine';
 import { SplicedCheck } from './lineSplice';
 import { countPass } from './passCounts';
 
-/** A line's analysis with its own findings, and where the line started when they were made. */
-class WithFindings {
+/** A line's own findings, and where the line started when they were made. */
+class OwnFindings {
   constructor(
-    readonly analysis: RuleAnalysis,
     public at: number,
     public findings: readonly Finding[],
   ) {}
@@ -41,87 +40,65 @@ class WithFindings {
 const none: readonly Finding[] = Object.freeze([]);
 
 /**
- * Rule lines carried over from the previous model (`reparseLine.ts`) keep their analysis and their own
- * findings (moved when the line has moved). Keyed by the line object and the family: a line without
- * findings (nearly all) keeps its analysis alone, one entry per line.
+ * The per-line results of one model: each rule line's analysis, and the own findings of the lines that
+ * have any (nearly none do). A keystroke in one rule line (`reparseLine.ts`) takes over the results of
+ * the model before with that line's entries replaced, instead of working out every line again; the
+ * other lines keep their analysis and findings (moved when the line has moved).
  */
-const results: Record<RulesFile['family'], WeakMap<RuleLine, RuleAnalysis | WithFindings>> = {
-  ipv4: new WeakMap(),
-  ipv6: new WeakMap(),
-};
+class LineResults {
+  readonly analyses = new Map<RuleLine, RuleAnalysis>();
+  readonly own = new Map<RuleLine, OwnFindings>();
 
-function resultOf(rule: RuleLine, family: RulesFile['family']): RuleAnalysis | WithFindings {
-  const known = results[family].get(rule);
-  if (known) {
-    if (known instanceof WithFindings && known.at !== rule.span.start) {
+  constructor(readonly family: RulesFile['family']) {}
+
+  add(rule: RuleLine): void {
+    const out: Finding[] = [];
+    const analysis = analyzeRule(rule, this.family, out);
+    appendAll(out, checkValues(analysis, this.family));
+    this.analyses.set(rule, analysis);
+    if (out.length) this.own.set(rule, new OwnFindings(rule.span.start, out));
+  }
+
+  findingsOf(rule: RuleLine): readonly Finding[] {
+    const known = this.own.get(rule);
+    if (!known) return none;
+    if (known.at !== rule.span.start) {
       known.findings = movedFindings(known.findings, rule.span.start - known.at);
       known.at = rule.span.start;
     }
-    return known;
+    return known.findings;
   }
-  const out: Finding[] = [];
-  const analysis = analyzeRule(rule, family, out);
-  appendAll(out, checkValues(analysis, family));
-  const result = out.length ? new WithFindings(analysis, rule.span.start, out) : analysis;
-  results[family].set(rule, result);
-  return result;
 }
 
-function analysisOf(rule: RuleLine, family: RulesFile['family']): RuleAnalysis {
-  const r = resultOf(rule, family);
-  return r instanceof WithFindings ? r.analysis : r;
-}
-
-function findingsOf(rule: RuleLine, family: RulesFile['family']): readonly Finding[] {
-  const r = resultOf(rule, family);
-  return r instanceof WithFindings ? r.findings : none;
-}
-
-/** Analyse each rule line once (options resolved against the modules loaded on that line). */
-export function analyzeRules(file: RulesFile, findings: Finding[]): Map<RuleLine, RuleAnalysis> {
-  const analyses = new Map<RuleLine, RuleAnalysis>();
-  for (const line of file.lines) {
-    if (line.kind !== 'rule') continue;
-    analyses.set(line.rule, analysisOf(line.rule, file.family));
-    for (const f of findingsOf(line.rule, file.family)) findings.push(f);
-  }
-  return analyses;
-}
-
-/**
- * The analyses of a model, kept: a keystroke in one rule line (`reparseLine.ts`) takes over the map of
- * the model before it with that line's entry replaced, instead of a new map of every rule line.
- */
-const analysesKept = new WeakMap<object, Map<RuleLine, RuleAnalysis>>();
+const kept = new WeakMap<object, LineResults>();
 const ownKept = new SplicedCheck<string>('line');
 
-function analysesOfFile(file: RulesFile): Map<RuleLine, RuleAnalysis> {
+function resultsOf(file: RulesFile): LineResults {
   const key = modelKey(file);
-  const known = analysesKept.get(key);
-  if (known) return known;
-  let analyses: Map<RuleLine, RuleAnalysis> | undefined;
+  const known = kept.get(key);
+  if (known && known.family === file.family) return known;
+  let results: LineResults | undefined;
   for (const edit of editsOf(file)) {
-    const before = analysesKept.get(edit.previous);
-    if (!before) continue;
-    analysesKept.delete(edit.previous);
-    before.delete(edit.old);
-    before.set(edit.rule, analysisOf(edit.rule, file.family));
-    analyses = before;
+    const before = kept.get(edit.previous);
+    if (!before || before.family !== file.family) continue;
+    kept.delete(edit.previous);
+    before.analyses.delete(edit.old);
+    before.own.delete(edit.old);
+    before.add(edit.rule);
+    results = before;
     break;
   }
-  if (!analyses) {
+  if (!results) {
     countPass('analyses');
-    analyses = new Map();
-    for (const line of file.lines) {
-      if (line.kind === 'rule') analyses.set(line.rule, analysisOf(line.rule, file.family));
-    }
+    results = new LineResults(file.family);
+    for (const line of file.lines) if (line.kind === 'rule') results.add(line.rule);
   }
-  analysesKept.set(key, analyses);
-  return analyses;
+  kept.set(key, results);
+  return results;
 }
 
 function analyzeLines(file: RulesFile): LineAnalyses {
-  const analyses = analysesOfFile(file);
+  const results = resultsOf(file);
   const findings = ownKept.findings(
     file,
     file.family,
@@ -129,13 +106,13 @@ function analyzeLines(file: RulesFile): LineAnalyses {
       const out: Finding[] = [];
       for (const line of file.lines) {
         if (line.kind !== 'rule') continue;
-        for (const f of findingsOf(line.rule, file.family)) out.push(f);
+        for (const f of results.findingsOf(line.rule)) out.push(f);
       }
       return out;
     },
-    (rule) => [...findingsOf(rule, file.family)],
+    (rule) => [...results.findingsOf(rule)],
   );
-  return { analyses, findings };
+  return { analyses: results.analyses, findings };
 }
 
 /** Each rule line on its own: unknown options and modules, missing arguments, values (`args/`). */

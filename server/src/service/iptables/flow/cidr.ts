@@ -7,17 +7,27 @@ export interface Cidr {
   readonly prefix: number;
 }
 
+/** Dotted quad to its number: four parts of 1-3 digits, each at most 255 (read without splitting the text). */
 function parseIpv4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    value = (value << 8n) | BigInt(n);
+  let value = 0,
+    part = 0,
+    digits = 0,
+    dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3 || part > 255) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      part = part * 10 + (c - 48);
+      digits++;
+    } else return undefined;
   }
-  return value;
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return BigInt(value * 256 + part);
 }
 
 function parseIpv6(text: string): bigint | undefined {

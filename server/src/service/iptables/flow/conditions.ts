@@ -169,6 +169,40 @@ function targetOptionNames(name: string): ReadonlySet<string> {
   return targetOptionSets.get(name) ?? noNames;
 }
 
+/**
+ * Conditions and jump targets that many rules share (`-p tcp`, `--syn`, `-j DNAT`) are one object each
+ * per process: only those whose values come from a fixed list (protocol names, the target extensions),
+ * so what is kept does not grow with the files checked. The others are an object per rule.
+ */
+const sharedConds = new Map<string, Cond<unknown>>();
+const sharedTargets = new Map<string, { readonly name: string; readonly goto: boolean }>();
+const protocolNames = new Set([...Object.values(protocolAliases), 'tcp', 'udp', 'icmp', 'sctp', 'all']);
+let targetNames: ReadonlySet<string> | undefined;
+
+function condOf(key: CondKey, value: Cond<unknown>['value'], negated: boolean): Cond<unknown> {
+  const shared = value === true || (key === 'proto' && protocolNames.has(value as string));
+  if (!shared) return { value, negated };
+  const name = `${key} ${String(value)} ${negated ? '!' : ''}`;
+  let cond = sharedConds.get(name);
+  if (!cond) {
+    cond = { value, negated };
+    sharedConds.set(name, cond);
+  }
+  return cond;
+}
+
+function targetOf(name: string, goto: boolean): { readonly name: string; readonly goto: boolean } {
+  targetNames ??= new Set(allTargets.map((t) => t.name));
+  if (!targetNames.has(name)) return { name, goto };
+  const id = goto ? `-g ${name}` : name;
+  let target = sharedTargets.get(id);
+  if (!target) {
+    target = { name, goto };
+    sharedTargets.set(id, target);
+  }
+  return target;
+}
+
 const conditionsOf = new WeakMap<RuleLine, RuleConditions>();
 
 /** Reduce a rule line to the conditions the flow rules reason about (once per line object). */
@@ -209,13 +243,13 @@ function reduceRule(rule: RuleLine): RuleConditions {
       continue;
     }
     if (conds[key]) repeated = true;
-    conds[key] = { value, negated: o.negation !== undefined };
+    conds[key] = condOf(key, value, o.negation !== undefined);
   }
   const jump = rule.jump;
   const targetName = jump?.args[0]?.value;
   const target =
     jump && targetName !== undefined
-      ? { name: targetName, goto: jump.name.value === '-g' || jump.name.value === '--goto' }
+      ? targetOf(targetName, jump.name.value === '-g' || jump.name.value === '--goto')
       : undefined;
   // Every rule gets the same object shape (absent conditions as undefined): the comparisons of rule
   // pairs then read the same layout each time.

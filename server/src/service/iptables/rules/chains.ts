@@ -94,7 +94,8 @@ export function checkChains(
 /** What `checkTable` read of each rule, and what it noted, for one table. */
 interface Checked {
   readonly rules: RuleLine[];
-  readonly jumps: RuleAnalysis['chainJump'][];
+  /** Each rule's analysis (its chain jump), undefined for a rule without one. */
+  readonly jumps: (RuleAnalysis | undefined)[];
   /** Rule lines with a note: a keystroke in one of them checks the table again (the note's token is the old line's). */
   readonly noted: readonly Noted[];
   readonly flagged: ReadonlySet<RuleLine>;
@@ -119,15 +120,15 @@ function unchangedForChains(
     const was = checked.rules[i] as RuleLine;
     if (r === was) continue;
     if (checked.flagged.has(was)) return false;
-    const jump = analyses.get(r)?.chainJump,
+    const jump = analyses.get(r),
       wasJump = checked.jumps[i];
     if (
       r.command.value !== was.command.value ||
       r.chain?.value !== was.chain?.value ||
       r.position?.value !== was.position?.value ||
       r.extra?.value !== was.extra?.value ||
-      jump?.name.value !== wasJump?.name.value ||
-      jump?.goto !== wasJump?.goto ||
+      jump?.jumpName?.value !== wasJump?.jumpName?.value ||
+      (jump?.jumpName && jump.goto) !== (wasJump?.jumpName && wasJump.goto) ||
       (checked.keyed && ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
     )
       return false;
@@ -154,7 +155,7 @@ function checkTable(
   const keyed = table.rules.some((r) => r.command.value === '-D' && !r.position);
   const checked = (): Checked => ({
     rules: [...table.rules],
-    jumps: table.rules.map((r) => analyses.get(r)?.chainJump),
+    jumps: table.rules.map((r) => analyses.get(r)),
     noted: out,
     flagged,
     keyed,
@@ -378,8 +379,8 @@ function checkTable(
         rulesOf.clear();
       }
       const a = analyses.get(rule);
-      const jump = a?.chainJump;
-      if (!jump || jump.name.value === '') continue;
+      if (!a?.jumpName || a.jumpName.value === '') continue;
+      const jump = a.chainJump as NonNullable<RuleAnalysis['chainJump']>;
       const target = jump.name.value;
       if (builtins.has(target) || (isHook(target) && !userChains.has(target))) {
         out.push(

@@ -36,9 +36,8 @@ function restrictsSource(a: RuleAnalysis): boolean {
 export function checkStatelessAccept(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
   for (const a of analyses.values()) {
-    if (a.rule.table?.name.value !== 'filter' || a.target?.spec.name !== 'ACCEPT' || a.rule.command.value === '-D')
-      continue;
-    if (a.protocol?.name !== 'tcp' || a.protocol.negated || restrictsSource(a)) continue;
+    if (a.rule.table?.name.value !== 'filter' || a.targetName !== 'ACCEPT' || a.rule.command.value === '-D') continue;
+    if (a.protocolName !== 'tcp' || a.protocolNegated || restrictsSource(a)) continue;
     const flags = ackOnly(a.rule);
     if (!flags) continue;
     const from = flags.negation && flags.negation.start < flags.span.start ? flags.negation.start : flags.span.start;
@@ -64,9 +63,9 @@ export function checkIcmpInIp6tables(analyses: ReadonlyMap<RuleLine, RuleAnalysi
   if (family !== 'ipv6') return [];
   const out: Finding[] = [];
   for (const a of analyses.values()) {
-    const p = a.protocol;
-    const word = p?.use.args[0];
-    if (!p || !word || p.name !== 'icmp') continue;
+    if (a.protocolName !== 'icmp') continue;
+    const word = a.protocol?.use.args[0];
+    if (!word) continue;
     out.push({
       code: 'iptables/icmp-in-ip6tables',
       message:

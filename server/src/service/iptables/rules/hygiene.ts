@@ -11,6 +11,7 @@ export { checkDuplicateRules } from './duplicates';
 export function checkStateMatch(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
   for (const a of analyses.values()) {
+    if (!a.loads('state')) continue;
     const m = a.matches.find((x) => x.spec.name === 'state' && x.use);
     const mUse: OptionUse | undefined = m?.use;
     if (!mUse || !mUse.args[0]) continue;
@@ -86,9 +87,9 @@ function setCreatedElsewhere(ctx: EmbeddedContext, name: string): boolean {
 export function checkIpsets(analyses: ReadonlyMap<RuleLine, RuleAnalysis>, ctx: EmbeddedContext): Finding[] {
   const out: Finding[] = [];
   for (const a of analyses.values()) {
-    for (const o of a.options) {
-      if (o.spec.arg !== 'set-name') continue;
-      const name = o.use.args[0];
+    for (let k = 0; k < a.optionCount; k++) {
+      if (a.specAt(k).arg !== 'set-name') continue;
+      const name = a.useAt(k).args[0];
       if (!name || setCreatedElsewhere(ctx, name.value)) continue;
       out.push({
         code: 'iptables/missing-ipset',

@@ -7,9 +7,12 @@ import { argKinds } from '../args/kinds';
 /** Check every option value of one analysed rule. */
 export function checkValues(a: RuleAnalysis, family: IpFamily): Finding[] {
   const out: Finding[] = [];
-  for (const r of a.options) {
-    const tok = r.use.args[0];
-    if (tok) argKinds[r.spec.arg].check(tok, r, family, out);
+  for (let k = 0; k < a.optionCount; k++) {
+    const use = a.useAt(k);
+    const tok = use.args[0];
+    if (!tok) continue;
+    const spec = a.specAt(k);
+    argKinds[spec.arg].check(tok, { use, spec, owner: a.ownerAt(k) }, family, out);
   }
   return out;
 }
