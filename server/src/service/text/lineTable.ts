@@ -27,63 +27,136 @@ function splitLines(text: string, out: string[]): void {
   out.push(text.slice(start));
 }
 
-export class LineTable {
-  private constructor(
-    private readonly lines: readonly string[],
-    /** Where each line starts, and the text's length last. */
-    private readonly starts: Uint32Array,
-    /** Whether the text may hold a carriage return (exact after a full read, then kept when one is typed). */
-    readonly mayHaveCr: boolean,
-    private joined: string | undefined,
-  ) {}
+/** A run of consecutive lines, with where each starts from the run's start (its length last). */
+class Chunk {
+  readonly starts: Uint32Array;
 
-  static of(text: string): LineTable {
-    const lines: string[] = [];
-    splitLines(text, lines);
-    const starts = new Uint32Array(lines.length + 1);
+  constructor(readonly lines: readonly string[]) {
+    this.starts = new Uint32Array(lines.length + 1);
     let at = 0;
     for (let i = 0; i < lines.length; i++) {
-      starts[i] = at;
+      this.starts[i] = at;
       at += (lines[i] as string).length;
     }
-    starts[lines.length] = at;
-    return new LineTable(lines, starts, text.includes('\r'), text);
+    this.starts[lines.length] = at;
   }
 
   get length(): number {
     return this.starts[this.lines.length] as number;
   }
+}
+
+/** Lines per chunk when a text is split; a chunk a change grows past twice this is split again. */
+const chunkLines = 256;
+
+function chunksOf(lines: readonly string[], out: Chunk[]): void {
+  if (lines.length === 0) return;
+  if (lines.length <= 2 * chunkLines) {
+    out.push(new Chunk(lines));
+    return;
+  }
+  for (let i = 0; i < lines.length; i += chunkLines) out.push(new Chunk(lines.slice(i, i + chunkLines)));
+}
+
+/**
+ * The lines in chunks of a few hundred, so that a change copies the list of chunks and the one or two
+ * chunks it touches, not a list of every line.
+ */
+export class LineTable {
+  /** Where each chunk starts in the text and at which line (the text's length and line count last). */
+  private readonly chunkStart: Float64Array;
+  private readonly chunkLine: Uint32Array;
+
+  private constructor(
+    private readonly chunks: readonly Chunk[],
+    /** Whether the text may hold a carriage return (exact after a full read, then kept when one is typed). */
+    readonly mayHaveCr: boolean,
+    private joined: string | undefined,
+  ) {
+    this.chunkStart = new Float64Array(chunks.length + 1);
+    this.chunkLine = new Uint32Array(chunks.length + 1);
+    let at = 0,
+      line = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      this.chunkStart[i] = at;
+      this.chunkLine[i] = line;
+      at += (chunks[i] as Chunk).length;
+      line += (chunks[i] as Chunk).lines.length;
+    }
+    this.chunkStart[chunks.length] = at;
+    this.chunkLine[chunks.length] = line;
+  }
+
+  static of(text: string): LineTable {
+    const lines: string[] = [];
+    splitLines(text, lines);
+    const chunks: Chunk[] = [];
+    chunksOf(lines, chunks);
+    return new LineTable(chunks, text.includes('\r'), text);
+  }
+
+  get length(): number {
+    return this.chunkStart[this.chunks.length] as number;
+  }
 
   get lineCount(): number {
-    return this.lines.length;
+    return this.chunkLine[this.chunks.length] as number;
   }
 
-  /** Where line `line` starts (0 <= line <= lineCount; lineCount gives the length). */
-  lineStart(line: number): number {
-    return this.starts[line] as number;
-  }
-
-  /** The line holding `offset` (clamped to the text); a line break belongs to the line it ends. */
-  lineOf(offset: number): number {
+  /** The chunk holding line `line` (0 <= line < lineCount). */
+  private chunkOfLine(line: number): number {
     let lo = 0,
-      hi = this.lines.length - 1;
+      hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
+      if ((this.chunkLine[mid] as number) <= line) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
+  /** Where line `line` starts (0 <= line <= lineCount; lineCount gives the length). */
+  lineStart(line: number): number {
+    if (line >= this.lineCount) return this.length;
+    const c = this.chunkOfLine(line);
+    return (
+      (this.chunkStart[c] as number) +
+      ((this.chunks[c] as Chunk).starts[line - (this.chunkLine[c] as number)] as number)
+    );
+  }
+
+  /** The line holding `offset` (clamped to the text); a line break belongs to the line it ends. */
+  lineOf(offset: number): number {
+    let lo = 0,
+      hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.chunkStart[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const chunk = this.chunks[lo] as Chunk;
+    const rel = offset - (this.chunkStart[lo] as number);
+    let a = 0,
+      b = chunk.lines.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if ((chunk.starts[mid] as number) <= rel) a = mid;
+      else b = mid - 1;
+    }
+    return (this.chunkLine[lo] as number) + a;
+  }
+
   /** Line `line` with its line break. */
   line(line: number): string {
-    return this.lines[line] ?? '';
+    if (line < 0 || line >= this.lineCount) return '';
+    const c = this.chunkOfLine(line);
+    return (this.chunks[c] as Chunk).lines[line - (this.chunkLine[c] as number)] as string;
   }
 
   charCodeAt(offset: number): number {
     if (offset < 0 || offset >= this.length) return NaN;
     const line = this.lineOf(offset);
-    return (this.lines[line] as string).charCodeAt(offset - (this.starts[line] as number));
+    return this.line(line).charCodeAt(offset - this.lineStart(line));
   }
 
   /** The text from `from` to `to` (clamped), built from the lines it spans. */
@@ -94,23 +167,27 @@ export class LineTable {
     if (this.joined !== undefined) return this.joined.slice(from, to);
     if (from === 0 && to === length) return this.text();
     const first = this.lineOf(from);
-    const firstStart = this.starts[first] as number;
-    const firstLine = this.lines[first] as string;
-    if (to <= firstStart + firstLine.length) return firstLine.slice(from - firstStart, to - firstStart);
-    const parts = [firstLine.slice(from - firstStart)];
-    let line = first + 1;
-    while (line < this.lines.length && (this.starts[line + 1] as number) <= to)
-      parts.push(this.lines[line++] as string);
-    if (line < this.lines.length && (this.starts[line] as number) < to)
-      parts.push((this.lines[line] as string).slice(0, to - (this.starts[line] as number)));
-    return parts.join('');
+    let at = this.lineStart(first);
+    let c = this.chunkOfLine(first);
+    let i = first - (this.chunkLine[c] as number);
+    const parts: string[] = [];
+    while (at < to && c < this.chunks.length) {
+      const line = (this.chunks[c] as Chunk).lines[i] as string;
+      parts.push(line.slice(Math.max(0, from - at), to - at));
+      at += line.length;
+      if (++i >= (this.chunks[c] as Chunk).lines.length) {
+        c++;
+        i = 0;
+      }
+    }
+    return parts.length === 1 ? (parts[0] as string) : parts.join('');
   }
 
   /** The whole text: joined at the first call, then kept. */
   text(): string {
     if (this.joined === undefined) {
       joins++;
-      this.joined = this.lines.join('');
+      this.joined = this.chunks.map((c) => c.lines.join('')).join('');
     }
     return this.joined;
   }
@@ -120,36 +197,29 @@ export class LineTable {
     const length = this.length;
     from = Math.max(0, Math.min(from, length));
     to = Math.max(from, Math.min(to, length));
-    const count = this.lines.length;
+    const count = this.lineCount;
     let first = this.lineOf(from);
     let last = this.lineOf(to);
     // A lone CR before the change could pair with a LF at its start: split that line again too.
-    if (first > 0 && (this.lines[first - 1] as string).endsWith('\r')) first--;
-    let piece =
-      this.slice(this.starts[first] as number, from) +
-      insert +
-      (this.lines[last] as string).slice(to - (this.starts[last] as number));
+    if (first > 0 && this.line(first - 1).endsWith('\r')) first--;
+    let piece = this.slice(this.lineStart(first), from) + insert + this.line(last).slice(to - this.lineStart(last));
     // Likewise a CR at the end of the piece and a LF starting the next line.
-    if (piece.endsWith('\r') && last + 1 < count) piece += this.lines[++last] as string;
+    if (piece.endsWith('\r') && last + 1 < count) piece += this.line(++last);
     const added: string[] = [];
     splitLines(piece, added);
     // The piece ends with a line break unless it holds the last line: no empty line after it then.
     if (last + 1 < count && added[added.length - 1] === '') added.pop();
-    const lines = new Array<string>(first + added.length + (count - last - 1));
-    const starts = new Uint32Array(lines.length + 1);
-    for (let i = 0; i < first; i++) lines[i] = this.lines[i] as string;
-    starts.set(this.starts.subarray(0, first + 1));
-    let at = this.starts[first] as number;
-    for (let i = 0; i < added.length; i++) {
-      lines[first + i] = added[i] as string;
-      starts[first + i] = at;
-      at += (added[i] as string).length;
-    }
-    const delta = insert.length - (to - from);
-    for (let i = last + 1, j = first + added.length; i <= count; i++, j++) {
-      if (i < count) lines[j] = this.lines[i] as string;
-      starts[j] = (this.starts[i] as number) + delta;
-    }
-    return new LineTable(lines, starts, this.mayHaveCr || insert.includes('\r'), undefined);
+    // The chunks holding the first and last line are made again, with the added lines in between.
+    const ca = this.chunkOfLine(first),
+      cb = this.chunkOfLine(last);
+    const lines = [
+      ...(this.chunks[ca] as Chunk).lines.slice(0, first - (this.chunkLine[ca] as number)),
+      ...added,
+      ...(this.chunks[cb] as Chunk).lines.slice(last - (this.chunkLine[cb] as number) + 1),
+    ];
+    const chunks = this.chunks.slice(0, ca);
+    chunksOf(lines, chunks);
+    for (let c = cb + 1; c < this.chunks.length; c++) chunks.push(this.chunks[c] as Chunk);
+    return new LineTable(chunks, this.mayHaveCr || insert.includes('\r'), undefined);
   }
 }
