@@ -195,8 +195,8 @@ export function reparseStretch(
   const anchor = { start: 0, end: line.length };
   const rule = parseRuleLine(line, 0, line.length, table, lineProblems, previous.family, anchor);
   if (!rule) return undefined;
-  anchor.start = start;
-  anchor.end = end;
+  // Placed where the line is: its words and spans follow its span (`words.ts`), its problems are moved.
+  move(rule.span, start);
   for (const p of lineProblems) move(p, start);
 
   // Problems keep the order a fresh parse gives: by line, the unclosed table at the end of the file last.
