@@ -16,7 +16,17 @@ const { getLanguageService, limitFlowChecks } = require(
 );
 // As the server does: no flow checks above 25,000 rule lines (the editor tells the user once).
 limitFlowChecks({ maxRuleLines: 25_000, skipped() {} });
-const { TextDocument } = require('vscode-languageserver-textdocument');
+// Documents as the server holds them: 1 MB and more in lines (largeDocument.ts), smaller ones as the
+// editor library does (a build without large documents: all as the editor library does).
+const out = process.env.SERVICE_OUT ?? '../../out';
+let createDocument, updateAnyDocument;
+try {
+  ({ createDocument, updateAnyDocument } = require(`${out}/server/src/service/text/largeDocument.js`));
+} catch {
+  const { TextDocument } = require('vscode-languageserver-textdocument');
+  createDocument = TextDocument.create;
+  updateAnyDocument = TextDocument.update;
+}
 
 const lines = Number(process.argv[2] ?? 100_000),
   keystrokes = Number(process.argv[3] ?? 100);
@@ -32,7 +42,7 @@ const cpuMs = () => {
 const text = kubeDump(lines);
 const base = heapMb();
 const svc = getLanguageService();
-let doc = TextDocument.create('file:///x/rules-save', 'iptables', 1, text);
+let doc = createDocument('file:///x/rules-save', 'iptables', 1, text);
 let t = performance.now();
 const openCpu = cpuMs();
 const first = svc.firstPass(doc, 'iptables');
@@ -59,7 +69,7 @@ const perVersion = Object.fromEntries(places.map(([name]) => [name, { completion
 const times = [],
   cpuTimes = [];
 for (let i = 0; i < keystrokes; i++) {
-  doc = TextDocument.update(
+  doc = updateAnyDocument(
     doc,
     [{ range: { start: { line, character: col + i }, end: { line, character: col + i } }, text: i % 2 ? 'x' : ' ' }],
     i + 2,

@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentLength } from './service/text/largeDocument';
 
 /**
  * Above this size a document is not analysed: the editor stays responsive and the user is told once.
@@ -9,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export const maxDocumentChars = 50 * 1024 * 1024;
 
 export function isOversized(doc: TextDocument): boolean {
-  return doc.getText().length > maxDocumentChars;
+  return documentLength(doc) > maxDocumentChars;
 }
 
 /** Notices shown once per open document (the next open of the same document may show them again). */
@@ -39,7 +40,7 @@ export class DocumentLimits {
   allows(doc: TextDocument): boolean {
     if (!isOversized(doc)) return true;
     this.notices.tell(doc.uri, 'oversized', () => {
-      const size = `${doc.lineCount.toLocaleString('en')} lines, ${(doc.getText().length / 1048576).toFixed(1)} MB`;
+      const size = `${doc.lineCount.toLocaleString('en')} lines, ${(documentLength(doc) / 1048576).toFixed(1)} MB`;
       return `${fileNameOf(doc.uri)} is too large to analyse (${size}; the limit is ${maxDocumentChars / 1048576} MB): diagnostics, completion and hover are off for it.`;
     });
     return false;

@@ -23,13 +23,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import {
-  detectLanguage,
-  limitFlowChecks,
-  updateDocument,
-  type LanguageId,
-  type LanguageService,
-} from './service/index';
+import { detectLanguage, limitFlowChecks, type LanguageId, type LanguageService } from './service/index';
+import { createDocument, documentHead, documentLength, updateAnyDocument } from './service/text/largeDocument';
 import { fixAllKind } from './service/codeActions';
 import { DocumentLimits, OncePerDocument, fileNameOf } from './documentLimits';
 import { registerExposureRequests } from './exposureRequests';
@@ -59,9 +54,10 @@ import {
 import { rulesAt } from './editor/ruleDocumentation';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
-// Changes go through `updateDocument`, which notes where each falls: a keystroke in a large rules file is
-// then carried over without comparing the whole old and new texts.
-const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
+// Changes go through `updateAnyDocument`, which notes where each falls: a keystroke in a large rules file is
+// then carried over without comparing the whole old and new texts. Documents of 1 MB and more are held in
+// lines (`largeDocument.ts`): a keystroke there builds no whole-text string.
+const documents = new TextDocuments({ create: createDocument, update: updateAnyDocument });
 const docSettings = new DocumentSettings(undefined, (raw) => readSettingsOf(raw));
 const services = new ServicePool();
 const log = new ServerLog(connection);
@@ -126,7 +122,8 @@ interface Served {
 /** The language and service a document is served with under its settings, or undefined (not ours, or off). */
 function served(doc: TextDocument): Served | undefined {
   const settings = docSettings.get(doc.uri);
-  const lang = servedLanguage(doc.languageId, doc.uri, doc.getText(), settings);
+  // The language is told from the first lines: a large document's whole text is not joined for it.
+  const lang = servedLanguage(doc.languageId, doc.uri, documentHead(doc), settings);
   if (!lang || !limits.allows(doc)) return undefined;
   return { lang, service: services.get(settings.service), settings };
 }
@@ -427,7 +424,7 @@ connection.onRequest(fixAllRequest, async (p: FixAllParams): Promise<FixAllResul
   const doc = documents.get(p.uri);
   const target = doc && served(doc);
   if (!doc || !target) return { fixes: 0, applied: false };
-  const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+  const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(documentLength(doc)) };
   const [action] = target.service.codeActions(doc, target.lang, whole, [fixAllKind]);
   const edits = action?.edit?.changes?.[doc.uri] ?? [];
   if (!action?.edit || edits.length === 0) return { fixes: 0, applied: false };

@@ -5,6 +5,7 @@ import type { Dialect } from '../service/types';
 import { codeEnabled, type EditorSettings, type SwitchableLanguage } from './editorSettings';
 import type { DialectChoice } from './documentSettings';
 import type { DocumentStatus } from './protocol';
+import { documentHead } from '../service/text/largeDocument';
 
 const switchOf: Record<LanguageId, SwitchableLanguage> = {
   'cloud-config': 'cloud-config',
@@ -90,7 +91,7 @@ export function documentStatus(
   diagnostics: readonly Diagnostic[],
 ): DocumentStatus {
   if (!target) {
-    const off = offReason(doc.languageId, doc.uri, doc.getText(), settings);
+    const off = offReason(doc.languageId, doc.uri, documentHead(doc), settings);
     return off
       ? { uri: doc.uri, off, errors: 0, warnings: 0, infos: 0 }
       : { uri: doc.uri, errors: 0, warnings: 0, infos: 0 };

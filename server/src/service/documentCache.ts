@@ -73,7 +73,9 @@ export class DocumentCache {
     const entry = new DocumentEntry(
       doc.version,
       lang,
-      doc.getText(),
+      // Only a user-data's entry reads its text (other languages read the document through their context):
+      // a large rules document's text is not joined for it.
+      lang === 'cloud-config' ? doc.getText() : '',
       settings,
       hit && hit.lang === lang && lang === 'cloud-config' ? hit : undefined,
       lang === 'cloud-config' ? () => this.modelsNear(doc.uri, doc.getText().length) : undefined,

@@ -25,7 +25,8 @@ import type { Finding } from './types';
 import { embeddedLanguage, type EmbeddedContext } from './embedded/languages';
 import { completeIn, hoverIn } from './embedded/delegate';
 import { standaloneText } from './embedded/hosted';
-import { boundFindings, boundPosition, boundRange } from './text/bounds';
+import { boundFindings, boundPosition, boundRange, charTextOf, type CharText } from './text/bounds';
+import { LargeDocument, withLazyText } from './text/largeDocument';
 import { fixesInLineEnding } from './text/lineEnding';
 import { readText } from './text/changeTrail';
 import { embeddedFolding, embeddedSymbolsFor, foldingIn, symbolsIn } from './embedded/outline';
@@ -69,10 +70,11 @@ export interface LanguageService {
  * otherwise show the hover of the whole `content` value). A blank right after a word still belongs
  * to that word, as editors place the hover position there.
  */
-function inWhitespace(text: string, offset: number): boolean {
-  const at = text[offset];
-  if (at === undefined || !/\s/.test(at)) return false;
-  return offset === 0 || /\s/.test(text[offset - 1] ?? '');
+function inWhitespace(text: CharText, offset: number): boolean {
+  const charAt = (o: number): string => (o >= 0 && o < text.length ? String.fromCharCode(text.charCodeAt(o)) : '');
+  const at = charAt(offset);
+  if (at === '' || !/\s/.test(at)) return false;
+  return offset === 0 || /\s/.test(charAt(offset - 1));
 }
 
 /** Completion details are shown as plain text: no markdown backticks in them. */
@@ -86,6 +88,18 @@ function plainDetails(list: CompletionList): CompletionList {
 }
 
 function standaloneContext(doc: TextDocument, settings?: ServiceSettings): EmbeddedContext {
+  if (doc instanceof LargeDocument) {
+    const lines = doc.read();
+    const context = {
+      lines,
+      region: undefined,
+      siblings: [],
+      uri: doc.uri,
+      ...(settings?.rulesFamily ? { family: settings.rulesFamily } : {}),
+    };
+    // The whole text is joined only if a reader asks for it (the rules analysis of a keystroke does not).
+    return withLazyText(context, () => lines.now.text());
+  }
   const { text, change } = readText(doc);
   return {
     text,
@@ -105,8 +119,12 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
   const cache = new DocumentCache();
 
   /** Findings as the checks report them, bounded to the text and with line-ending fixes applied. */
-  const finished = (doc: TextDocument, lang: LanguageId, raw: Finding[]): readonly Finding[] =>
-    fixesInLineEnding(doc.getText(), boundFindings(doc.getText(), raw), lang !== 'iptables' && lang !== 'ip6tables');
+  const finished = (doc: TextDocument, lang: LanguageId, raw: Finding[]): readonly Finding[] => {
+    const bounded = boundFindings(charTextOf(doc), raw);
+    // A large document without carriage returns has LF line ends: its fixes are kept as they are.
+    if (doc instanceof LargeDocument && !doc.lines.mayHaveCr) return bounded;
+    return fixesInLineEnding(doc.getText(), bounded, lang !== 'iptables' && lang !== 'ip6tables');
+  };
 
   function findings(doc: TextDocument, lang: LanguageId): readonly Finding[] {
     const entry = cache.get(doc, lang, settings);
@@ -165,7 +183,7 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     hover(doc, lang, requested) {
       const pos = boundPosition(doc, requested);
-      if (inWhitespace(doc.getText(), doc.offsetAt(pos))) return null;
+      if (inWhitespace(charTextOf(doc), doc.offsetAt(pos))) return null;
       if (lang !== 'cloud-config')
         return redactHover(
           hoverIn(standaloneText(lang, standaloneContext(doc)), doc.offsetAt(pos), (o) => doc.positionAt(o)),

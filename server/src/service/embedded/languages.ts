@@ -2,6 +2,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Finding } from '../types';
 import type { EmbeddedLanguage, EmbeddedRegion } from './region';
 import type { TextChange } from '../text/changeTrail';
+import type { LinesRead } from '../text/largeDocument';
 
 /** What a language module sees of a file: its text, where it goes, and the rest of the user-data. */
 export interface EmbeddedContext {
@@ -25,6 +26,12 @@ export interface EmbeddedContext {
   readonly uri?: string;
   /** For standalone files: where `text` differs from the text read before, when the editor said so. */
   readonly change?: TextChange;
+  /**
+   * For a large standalone document (`largeDocument.ts`): its version as lines, and the version read
+   * before with where they differ. `text` is then joined only when read: the rules analysis of a
+   * keystroke reads these lines instead.
+   */
+  readonly lines?: LinesRead;
 }
 
 /** What a language's analysis may read of the rest of a user-data, besides the region itself. */

@@ -3,6 +3,7 @@ import { commands } from '../data/iptables/generic';
 import { optionNames } from '../data/iptables/spec';
 import { builtinPolicies, hookSummaries, isHook, tableInfo, tables } from '../data/iptables/tables';
 import type { EmbeddedContext } from '../embedded/languages';
+import { textAround } from '../text/largeDocument';
 import type { RulesFile, TableBlock } from './ast';
 import { lineAt, type LineWord } from './complete/lineWords';
 import { findOption, optionsInScope } from './complete/specs';
@@ -100,10 +101,16 @@ function declarationItems(before: readonly LineWord[], current: LineWord, table:
  * `isIncomplete` when cut (`complete/rank.ts`).
  */
 export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: number): Result {
-  const { before, current } = lineAt(ctx.text, offset);
+  // The caret's line and those `chainsNear` reads (a large document's text is not joined for them).
+  const around = textAround(ctx, offset, 64);
+  const base = around.base;
+  const at = lineAt(around.text, offset - base);
+  const moved = (w: LineWord): LineWord => (base ? { start: w.start + base, end: w.end + base, value: w.value } : w);
+  const before = at.before.map(moved);
+  const current = moved(at.current);
   let near: Map<string, number> | undefined;
-  const nearby = (): Map<string, number> => (near ??= chainsNear(ctx.text, offset));
-  const typed = ctx.text.slice(current.start, offset);
+  const nearby = (): Map<string, number> => (near ??= chainsNear(around.text, offset - base));
+  const typed = around.text.slice(current.start - base, offset - base);
   const chains = tableChains(file, tableAt(file, offset));
   let cut = false;
   // A table with thousands of user chains: only the ones worth listing become items (asked for only
@@ -123,7 +130,11 @@ export function completeRules(file: RulesFile, ctx: EmbeddedContext, offset: num
   const result = allItems(file, offset, before, current, chains, chooseUser);
   if (!result) return result;
   const isUserChain = (i: CompletionItem): boolean => chains.isUser(i.label);
-  const ranked = rankAndCap(result.items, ctx.text.slice(result.replaceStart, offset), nearby, isUserChain, cut);
+  const word =
+    result.replaceStart >= base
+      ? around.text.slice(result.replaceStart - base, offset - base)
+      : ctx.text.slice(result.replaceStart, offset);
+  const ranked = rankAndCap(result.items, word, nearby, isUserChain, cut);
   return { items: ranked.items, replaceStart: result.replaceStart, isIncomplete: ranked.isIncomplete || cut };
 }
 

@@ -3,6 +3,8 @@
  */
 import type { EmbeddedContext } from '../embedded/languages';
 import type { IpFamily } from './ast';
+import type { LineTable } from '../text/lineTable';
+import type { LinesRead } from '../text/largeDocument';
 
 const ip6Path = /ip6tables|rules\.v6|\.ip6tables$|(^|[/\\])[^/\\]*6\.rules$|ipv6/i;
 const ip4Path = /iptables|rules\.v4|ipv4/i;
@@ -63,5 +65,50 @@ export function familyOf(ctx: EmbeddedContext, language?: 'iptables' | 'ip6table
   }
   const fromPath = familyOfPath(ctx.region?.path) ?? familyOfPath(uriPath);
   if (fromPath) return fromPath;
-  return familyOfContent(ctx.text);
+  return ctx.lines ? familyOfLines(ctx.lines) : familyOfContent(ctx.text);
+}
+
+/** A large document version's family, and where the IPv4 evidence that decided it is. */
+interface LinesFamily {
+  readonly family: IpFamily;
+  readonly evidence?: { readonly start: number; readonly end: number };
+}
+
+const linesFamilies = new WeakMap<LineTable, LinesFamily>();
+
+/** The first IPv4 evidence found in the lines, read a few thousand at a time (none joins the whole text). */
+function ipv4Evidence(lines: LineTable): LinesFamily['evidence'] {
+  const step = 2000;
+  for (let line = 0; line < lines.lineCount; line += step) {
+    const at = lines.lineStart(line);
+    const chunk = lines.slice(at, lines.lineStart(Math.min(line + step, lines.lineCount)));
+    const m = v4Address.exec(chunk) ?? v4Icmp.exec(chunk);
+    if (m) return { start: at + m.index, end: at + m.index + m[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * `familyOfContent` of a large document's version. IPv4 evidence anywhere decides: it is looked for
+ * in whole lines (a match there is one in the whole text), or carried over from the version before
+ * when the change was not next to it. Only a text with none is read whole.
+ */
+function familyOfLines(read: LinesRead): IpFamily {
+  const known = linesFamilies.get(read.now);
+  if (known) return known.family;
+  const prior = read.before && linesFamilies.get(read.before);
+  let found: LinesFamily | undefined;
+  if (prior?.evidence && read.stretch) {
+    const { start, end } = prior.evidence;
+    const { from, oldTo, newTo } = read.stretch;
+    if (from >= end) found = prior;
+    else if (oldTo < start)
+      found = { family: 'ipv4', evidence: { start: start + newTo - oldTo, end: end + newTo - oldTo } };
+  }
+  if (!found) {
+    const evidence = ipv4Evidence(read.now);
+    found = evidence ? { family: 'ipv4', evidence } : { family: familyOfContent(read.now.text()) };
+  }
+  linesFamilies.set(read.now, found);
+  return found.family;
 }

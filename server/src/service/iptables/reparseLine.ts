@@ -13,6 +13,7 @@ import type { RuleLine, RulesFile, RulesLine, RulesProblem, Span, TableBlock } f
 import { parseRuleLine } from './parseRule';
 import { changedStretch, type ChangedStretch } from '../text/changedStretch';
 import { appendAll } from '../appendAll';
+import { withLazyText } from '../text/largeDocument';
 
 interface Mutable {
   start: number;
@@ -26,8 +27,8 @@ function move(span: Span | undefined, delta: number): void {
   m.end += delta;
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
+function hasLineBreak(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return true;
   }
@@ -115,8 +116,25 @@ function hasNoCr(file: RulesFile): boolean {
   return true;
 }
 
+/**
+ * What the reparse reads of one version of the text: its length and a stretch of it (the changed
+ * line). A whole string is one; so is a large document's `LineTable`, whose whole text is joined only
+ * if something reads the new model's `text`.
+ */
+export interface TextVersion {
+  readonly length: number;
+  slice(from: number, to: number): string;
+  text(): string;
+  /** The whole text when it is a string already. */
+  readonly whole?: string;
+}
+
+function versionOf(text: string): TextVersion {
+  return { length: text.length, slice: (from, to) => text.slice(from, to), text: () => text, whole: text };
+}
+
 /** A stretch the editor reported, if it fits the two texts (same unchanged tail, within both). */
-function fits(stretch: ChangedStretch, before: string, after: string): boolean {
+function fits(stretch: ChangedStretch, before: TextVersion, after: TextVersion): boolean {
   const { from, oldTo, newTo } = stretch;
   return (
     0 <= from &&
@@ -134,29 +152,52 @@ function fits(stretch: ChangedStretch, before: string, after: string): boolean {
  */
 export function reparseOneLine(previous: RulesFile, text: string, changed?: ChangedStretch): RulesFile | undefined {
   if (!hasNoCr(previous)) return undefined;
-  let stretch = changed && fits(changed, previous.text, text) ? changed : undefined;
+  const before = versionOf(previous.text);
+  const after = versionOf(text);
+  let stretch = changed && fits(changed, before, after) ? changed : undefined;
   if (!stretch) {
     if (previous.text === text) return undefined;
     stretch = changedStretch(previous.text, text);
   }
+  return reparseStretch(previous, before, after, stretch);
+}
+
+/**
+ * The model of `after`, carried over from `previous` (the model of `before`, a text without carriage
+ * returns) when `stretch`, where the two differ, lies inside one rule line. Reads only that line of
+ * `after`; the new model's `text` is `after.text()`, asked for only when read.
+ */
+export function reparseStretch(
+  previous: RulesFile,
+  before: TextVersion,
+  after: TextVersion,
+  stretch: ChangedStretch,
+): RulesFile | undefined {
+  if (!fits(stretch, before, after)) return undefined;
   const { from, oldTo, newTo } = stretch;
   if (from === oldTo && from === newTo) return undefined;
   // The old text has no carriage return, so the new one has one only if it was typed (a line break).
-  if (hasLineBreak(previous.text, from, oldTo) || hasLineBreak(text, from, newTo)) return undefined;
+  if (hasLineBreak(before.slice(from, oldTo)) || hasLineBreak(after.slice(from, newTo))) return undefined;
   const index = lineIndexAt(previous.lines, from);
   const old = previous.lines[index];
   if (!old || old.kind !== 'rule' || !old.rule.table || from > old.span.end) return undefined;
   const table: TableBlock = old.rule.table;
-  const delta = text.length - previous.text.length;
+  const delta = after.length - before.length;
   const start = old.span.start;
   const oldEnd = old.span.end;
   const end = oldEnd + delta;
-  if (!isRuleText(text, start, end)) return undefined;
+  // The line alone, parsed at offset 0 and then placed: its words are slices of this line, not of the
+  // whole text (which a later model's text need not be).
+  const line = after.slice(start, end);
+  if (!isRuleText(line, 0, line.length)) return undefined;
 
   const lineProblems: RulesProblem[] = [];
-  const anchor = { start, end };
-  const rule = parseRuleLine(text, start, end, table, lineProblems, previous.family, anchor, true);
+  const anchor = { start: 0, end: line.length };
+  const rule = parseRuleLine(line, 0, line.length, table, lineProblems, previous.family, anchor, true);
   if (!rule) return undefined;
+  // Placed where the line is: its words and spans follow its span (`words.ts`), its problems are moved.
+  move(rule.span, start);
+  for (const p of lineProblems) move(p, start);
 
   // Problems keep the order a fresh parse gives: by line, the unclosed table at the end of the file last.
   const inLine = (p: RulesProblem): boolean => p.start >= start && p.start <= oldEnd;
@@ -190,7 +231,11 @@ export function reparseOneLine(previous: RulesFile, text: string, changed?: Chan
     if (span.end >= oldEnd) span.end += delta;
     if (t.commit && t.commit.start > oldEnd) move(t.commit, delta);
   }
-  const next: RulesFile = { text, family: previous.family, lines, tables: previous.tables, problems };
+  const rest = { family: previous.family, lines, tables: previous.tables, problems };
+  let file: RulesFile;
+  if (after.whole !== undefined) file = { text: after.whole, ...rest };
+  // The whole text of a large document's version, joined only when something reads it.
+  else file = withLazyText(rest, () => after.text());
   const direct: LineEdit = { previous: modelKey(previous), old: old.rule, rule, start, oldEnd, delta };
   const through = editsOf(previous)
     .filter((e) => e.start === start)
@@ -204,7 +249,7 @@ export function reparseOneLine(previous: RulesFile, text: string, changed?: Chan
       delta: e.delta + delta,
     }));
   edits.delete(previous);
-  edits.set(next, [direct, ...through]);
-  withoutCr.add(next);
-  return next;
+  edits.set(file, [direct, ...through]);
+  withoutCr.add(file);
+  return file;
 }

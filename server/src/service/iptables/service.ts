@@ -2,7 +2,7 @@
 import { registerEmbeddedLanguage, type EmbeddedContext, type EmbeddedLanguageService } from '../embedded/languages';
 import type { IpFamily, RulesFile } from './ast';
 import { parseRulesSave } from './parse';
-import { reparseOneLine, settleEdits } from './reparseLine';
+import { reparseOneLine, reparseStretch, settleEdits } from './reparseLine';
 import { familyOf } from './family';
 import { flowFindings, lineRulesFindings, validateRules } from './validate';
 import type { Finding } from '../types';
@@ -12,6 +12,8 @@ import { rulesFolding, rulesSymbols } from './outline';
 import { iptablesCrossFileFacts } from './crossFileFacts';
 import type { TextChange } from '../text/changeTrail';
 import type { ChangedStretch } from '../text/changedStretch';
+import type { LineTable } from '../text/lineTable';
+import type { LinesRead } from '../text/largeDocument';
 
 /** Where `text` differs from `before`, when the editor's change (from the text it was read after) says it. */
 function toldChange(change: TextChange | undefined, before: string): ChangedStretch | undefined {
@@ -98,8 +100,32 @@ function fromPrevious(family: IpFamily, text: string, change?: TextChange): Rule
   return undefined;
 }
 
+/** The version of a large document each of its models is the model of. */
+const versionOfModel = new WeakMap<RulesFile, LineTable>();
+
+/**
+ * The model of a large document's version (`largeDocument.ts`): its last model when it is of that
+ * version, else carried over from it when a keystroke changed one rule line, else parsed (which joins
+ * the whole text: on open, or after a change that is not one line's).
+ */
+function largeRulesFile(lines: LinesRead, uri: string, family: IpFamily): RulesFile {
+  const previous = byDocument.get(uri)?.[family];
+  const seen = previous && versionOfModel.get(previous);
+  if (previous && seen === lines.now) return previous;
+  let file: RulesFile | undefined;
+  if (previous && seen && !seen.mayHaveCr && !consumed.has(previous) && lines.before === seen && lines.stretch) {
+    file = reparseStretch(previous, seen, lines.now, lines.stretch);
+    if (file) consumed.add(previous);
+  }
+  file ??= parseRulesSave(lines.now.text(), family);
+  versionOfModel.set(file, lines.now);
+  keepForDocument(uri, family, file);
+  return file;
+}
+
 export function rulesFileOf(ctx: EmbeddedContext, language: 'iptables' | 'ip6tables'): RulesFile {
   const family = familyOf(ctx, language);
+  if (ctx.lines && !ctx.region && ctx.uri !== undefined) return largeRulesFile(ctx.lines, ctx.uri, family);
   const text = ctx.text;
   let models = cache.get(text);
   if (models) {

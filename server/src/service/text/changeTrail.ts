@@ -28,7 +28,7 @@ interface Trail {
 const trails = new WeakMap<TextDocument, Trail>();
 
 /** `s` (from the text read to the text before this change), then `from..to` replaced by `length` characters. */
-function merged(s: ChangedStretch | undefined, from: number, to: number, length: number): ChangedStretch {
+export function mergedStretch(s: ChangedStretch | undefined, from: number, to: number, length: number): ChangedStretch {
   const newTo = from + length;
   if (!s) return { from, oldTo: to, newTo };
   // In the text before this change, everything from `end` on is unchanged by either step.
@@ -52,7 +52,7 @@ export function updateDocument(
       let a = doc.offsetAt(change.range.start),
         b = doc.offsetAt(change.range.end);
       if (b < a) [a, b] = [b, a];
-      trail.stretch = merged(trail.stretch, a, b, change.text.length);
+      trail.stretch = mergedStretch(trail.stretch, a, b, change.text.length);
     } else {
       trail.unknown = true;
     }

@@ -53,8 +53,11 @@ function sameRule(a: RuleLine, b: RuleLine, text: string): boolean {
   return words(a) === words(b);
 }
 
-/** Run a table block's declarations and commands the way iptables-restore does, into chains with rules. */
-export function buildTable(block: TableBlock, text: string): FlowTable {
+/**
+ * Run a table block's declarations and commands the way iptables-restore does, into chains with rules.
+ * `text` (read only for a `-D` rule given by its words) may be given as a function that reads it.
+ */
+export function buildTable(block: TableBlock, text: string | (() => string)): FlowTable {
   const chains = new Map<string, FlowChain>();
   const builtins = builtinChains[block.name.value] ?? [];
   for (const name of builtins) chains.set(name, { name, builtin: true, policy: undefined, rules: [] });
@@ -99,7 +102,7 @@ export function buildTable(block: TableBlock, text: string): FlowTable {
         const index =
           position !== undefined && Number.isInteger(position)
             ? position - 1
-            : chain.rules.findIndex((r) => sameRule(r.line, line, text));
+            : chain.rules.findIndex((r) => sameRule(r.line, line, typeof text === 'string' ? text : text()));
         if (index >= 0 && index < chain.rules.length) chain.rules.splice(index, 1);
         break;
       }

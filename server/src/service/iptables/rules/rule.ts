@@ -54,7 +54,8 @@ export class RulesInput {
 
   /** Every table block as the kernel walks it (the flow engine's model, `flow/`). */
   get tables(): readonly FlowTable[] {
-    this.built ??= this.file.tables.map((block) => buildTable(block, this.file.text));
+    // The text is read only if a `-D` rule needs it (a large document's text is joined then only).
+    this.built ??= this.file.tables.map((block) => buildTable(block, () => this.file.text));
     return this.built;
   }
 

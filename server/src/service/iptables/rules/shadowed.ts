@@ -108,11 +108,15 @@ function chainState(block: TableBlock, chain: FlowChain): ChainState {
   return state;
 }
 
-/** 1-based line numbers of offsets, from one scan of the text (made when the first is asked for). */
-function lineNumbers(text: string): (offset: number) => number {
+/**
+ * 1-based line numbers of offsets, from one scan of the text (made when the first is asked for; the
+ * text too, which a large document joins only then).
+ */
+function lineNumbers(textOf: () => string): (offset: number) => number {
   let starts: number[] | undefined;
   return (offset) => {
     if (!starts) {
+      const text = textOf();
       starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
@@ -127,9 +131,9 @@ function lineNumbers(text: string): (offset: number) => number {
   };
 }
 
-export function shadowedFindings(table: FlowTable, text: string): Finding[] {
+export function shadowedFindings(table: FlowTable, text: string | (() => string)): Finding[] {
   const findings: Finding[] = [];
-  const lineOf = lineNumbers(text);
+  const lineOf = lineNumbers(typeof text === 'string' ? () => text : text);
   for (const chain of table.chains.values()) {
     const state = chainState(table.block, chain);
     state.hiddenBy.forEach((h, j) => {
@@ -158,6 +162,10 @@ export function shadowedFindings(table: FlowTable, text: string): Finding[] {
 
 export const shadowedRule: IptablesRule = (input) => {
   const findings: Finding[] = [];
-  for (const table of input.tables) appendAll(findings, shadowedFindings(table, input.text));
+  for (const table of input.tables)
+    appendAll(
+      findings,
+      shadowedFindings(table, () => input.text),
+    );
   return findings;
 };
