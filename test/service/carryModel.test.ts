@@ -229,3 +229,22 @@ test('two documents sharing one parse are each typed in afterwards and answer as
     assert.equal(parseCount(), before, `${uri}: the keystroke was patched in, not parsed again`);
   }
 });
+
+test("a second document takes the first one's diagnostics over, their related spans pointing at itself", () => {
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hello\n  - path: /etc/motd\n    content: again\n';
+  for (const next of [text, `${text}\n`]) {
+    const svc = service();
+    svc.validate(doc(text, 'cloud-config', 'file:///test/first/user-data'), 'cloud-config');
+    const before = carriedCount();
+    const second = svc.validate(doc(next, 'cloud-config', 'file:///test/second/user-data'), 'cloud-config');
+    assert.equal(carriedCount() - before, 1);
+    const related = second.flatMap((d) => d.relatedInformation ?? []);
+    assert.ok(related.length > 0, 'the second entry for the path points at the first one');
+    assert.ok(related.every((r) => r.location.uri === 'file:///test/second/user-data'));
+    assert.deepEqual(
+      second,
+      service().validate(doc(next, 'cloud-config', 'file:///test/second/user-data'), 'cloud-config'),
+    );
+  }
+});

@@ -19,6 +19,8 @@ import type { CloudConfigModel } from './parse';
 
 const completeSets = new WeakMap<CloudConfigModel, readonly Finding[]>();
 let carriedSets = 0;
+/** Models whose complete findings are their donor's, with that donor. */
+const carriedModels = new WeakMap<CloudConfigModel, CloudConfigModel>();
 
 /** How many complete sets this process has carried over instead of running the checks. */
 export function carriedCount(): number {
@@ -44,5 +46,14 @@ export function carriedFindings(model: CloudConfigModel): Finding[] | undefined 
   if (!from || !findings) return undefined;
   if (!from.same && !findings.every((f) => within(f, from.end))) return undefined;
   carriedSets++;
+  carriedModels.set(model, from.donor);
   return [...findings];
+}
+
+/**
+ * The donor whose complete findings `model` took over, if it did: where every offset lies in the text
+ * both share, what is made of the findings (diagnostics, their positions) is the donor's too.
+ */
+export function findingsDonor(model: CloudConfigModel): CloudConfigModel | undefined {
+  return carriedModels.get(model);
 }
