@@ -77,8 +77,12 @@ function withLineBreaksAtEnd(model: CloudConfigModel, text: string): CloudConfig
   if (text.slice(0, end) !== model.text.slice(0, end) || keepsLineBreaks(model)) return undefined;
   const delta = text.length - model.text.length;
   const range = model.doc.range;
+  // The line starts up to the line after `end` (a copy of the array), then one per line break after it.
+  const starts = model.lineCounter.lineStarts;
+  let kept = starts.length;
+  while (kept > 0 && (starts[kept - 1] as number) > end + 1) kept--;
   const lineCounter = new LineCounter();
-  for (const start of model.lineCounter.lineStarts) if (start <= end + 1) lineCounter.addNewLine(start);
+  lineCounter.lineStarts = starts.slice(0, kept);
   for (let nl = end + 1; nl < text.length; nl++) lineCounter.addNewLine(nl + 1);
   return shareModel(
     model,
