@@ -1,3 +1,5 @@
+import { nextLineStart } from '../text/lines';
+
 /**
  * More nesting levels than any real cloud-config has, and far fewer than the YAML parser can follow:
  * its recursion runs out of stack somewhere between 800 and 1,200 levels, and near that point the
@@ -60,12 +62,6 @@ function blockHeaderRest(text: string, k: number): boolean {
   return true;
 }
 
-/** The end of the line starting at `i` (its line feed, or the end of the text). */
-function lineEnd(text: string, i: number): number {
-  const nl = text.indexOf('\n', i);
-  return nl < 0 ? text.length : nl;
-}
-
 /**
  * Whether YAML text nests deeper than `limit`, estimated in one pass without parsing. Every construct
  * that opens a level counts: deeper indentation than the lines around; on one line, each `- ` item,
@@ -98,7 +94,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
       const blankLine = b >= text.length || text.charCodeAt(b) === newline;
       if (blankLine || (blockIndent < 0 ? indent > blockAbove : indent >= blockIndent)) {
         if (!blankLine && blockIndent < 0) blockIndent = indent;
-        i = lineEnd(text, j) + 1;
+        i = nextLineStart(text, j);
         continue;
       }
       blockAbove = -1;
@@ -137,7 +133,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
       const header = (c === 124 || c === 62) && nodeStart && flow === 0 && values <= 1 && !quoteRanOn;
       if (header && blockHeaderRest(text, k + 1)) {
         blockAbove = keyColumn >= 0 ? keyColumn : indicatorColumn >= 0 ? indicatorColumn : k - i;
-        k = lineEnd(text, k);
+        k = nextLineStart(text, k) - 1;
         break;
       }
       if (indicator) indicatorColumn = k - i;
