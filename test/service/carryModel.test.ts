@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Position } from 'vscode-languageserver-types';
 import { parseCloudConfig, parseCount } from '../../server/src/service/cloudConfig/parse';
 import { carryModel } from '../../server/src/service/cloudConfig/carryModel';
+import { carriedCount } from '../../server/src/service/cloudConfig/carryFindings';
 import { repoRoot, sharedDir } from '../helpers/paths';
 import { doc, service } from '../helpers/service';
 import { observable } from '../helpers/modelView';
@@ -129,5 +130,121 @@ test('line breaks added after a block that keeps its trailing line breaks are pa
     if (header.includes('+')) assert.equal(model, undefined, header);
     else assert.ok(model, header);
     if (model) assert.deepEqual(observable(model), observable(parseCloudConfig(next, 'auto')), header);
+  }
+});
+
+/** Diagnostics and every fix of a document, as an editor receives them. */
+function findingsSeen(svc: ReturnType<typeof service>, text: string, uri: string): unknown {
+  const d = doc(text, 'cloud-config', uri);
+  const whole = { start: { line: 0, character: 0 }, end: d.positionAt(text.length) };
+  return { diagnostics: svc.validate(d, 'cloud-config'), fixes: svc.codeActions(d, 'cloud-config', whole) };
+}
+
+test('a second document with the same text or other line breaks at the end takes the findings over, equal to a fresh analysis', () => {
+  let carried = 0;
+  let checked = 0;
+  for (const [name, original] of sources()) {
+    for (const text of [original, ...broken(original)]) {
+      for (const next of neighbours(text)) {
+        const svc = service();
+        svc.validate(doc(text, 'cloud-config', 'file:///test/first/user-data'), 'cloud-config');
+        const before = carriedCount();
+        const second = findingsSeen(svc, next, 'file:///test/second/user-data');
+        if (carriedCount() > before) carried++;
+        checked++;
+        assert.deepEqual(
+          second,
+          findingsSeen(service(), next, 'file:///test/second/user-data'),
+          `${name}: ${next.length - text.length} chars added`,
+        );
+      }
+    }
+  }
+  assert.ok(carried > 300, `findings carried over for ${carried} of ${checked} second documents`);
+});
+
+test('findings reaching the line breaks at the end (fixes appending to the text) are worked out again, not carried', () => {
+  const texts = [
+    // The ufw recipe for published container ports is appended at the end of the text.
+    '#cloud-config\npackages:\n  - docker.io\n  - ufw\nruncmd:\n  - ufw enable\n  - docker run -d -p 8080:80 nginx\n',
+    // The unit loading the rules is appended as a new top-level block.
+    '#cloud-config\nwrite_files:\n  - path: /etc/iptables/rules.v4\n    content: |\n      *filter\n      :INPUT DROP [0:0]\n      COMMIT\n',
+    // A firewall for published ports: its fix ends at the last line and appends at the end.
+    '#cloud-config\ncoreos:\n  units:\n    - name: app.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/usr/bin/docker run -p 80:80 nginx\n',
+  ];
+  for (const text of texts) {
+    const fresh = (t: string): unknown => findingsSeen(service(), t, 'file:///test/second/user-data');
+    const endFixes = service()
+      .findings(doc(text), 'cloud-config')
+      .filter((f) => f.fixes?.some((x) => x.edits.some((e) => e.start === text.length)));
+    assert.ok(endFixes.length > 0, `a fix appends at the end of:\n${text}`);
+    for (const next of [text, `${text}\n`, `${text}\n\n\n`]) {
+      const svc = service();
+      svc.validate(doc(text, 'cloud-config', 'file:///test/first/user-data'), 'cloud-config');
+      const before = carriedCount();
+      assert.deepEqual(findingsSeen(svc, next, 'file:///test/second/user-data'), fresh(next), JSON.stringify(next));
+      // The same text is carried over whole; other line breaks at the end run the checks again.
+      assert.equal(carriedCount() - before, next === text ? 1 : 0, JSON.stringify(next));
+    }
+  }
+});
+
+test('a large second document gets its complete findings at once, no first pass', () => {
+  const unit = (i: number): string =>
+    `    - name: app${i}.service\n      command: start\n      content: |\n        [Service]\n        ExecStart=/usr/bin/docker run --name app${i} -p 127.0.0.1:${8000 + i}:80 nginx\n        Restart=always\n`;
+  const text = `#cloud-config\ncoreos:\n  units:\n${Array.from({ length: 400 }, (_, i) => unit(i)).join('')}`;
+  const svc = service();
+  const first = doc(text, 'cloud-config', 'file:///test/a/user-data');
+  assert.ok(svc.firstPass(first, 'cloud-config'), 'the first document gets a first pass');
+  svc.validate(first, 'cloud-config');
+  const before = carriedCount();
+  const second = doc(`${text}\n`, 'cloud-config', 'file:///test/b/user-data');
+  assert.equal(svc.firstPass(second, 'cloud-config'), undefined);
+  assert.equal(carriedCount() - before, 1);
+  assert.deepEqual(svc.validate(second, 'cloud-config'), service().validate(second, 'cloud-config'));
+});
+
+test('two documents sharing one parse are each typed in afterwards and answer as a fresh service', () => {
+  const text = readFileSync(path.join(repoRoot(), 'examples', 'coreos-web', 'user-data'), 'utf8');
+  const svc = service();
+  const a = 'file:///test/a/user-data';
+  const b = 'file:///test/b/user-data';
+  svc.validate(doc(text, 'cloud-config', a), 'cloud-config');
+  const parses = parseCount();
+  svc.validate(doc(`${text}\n`, 'cloud-config', b), 'cloud-config');
+  assert.equal(parseCount(), parses, "the second document shares the first one's parse");
+  // A keystroke inside a unit (patched in place) in each document in turn, then the other document again.
+  const typed = (t: string, chars: string): string =>
+    t.replace('ExecStart=/usr/bin/docker run -d', `ExecStart=/usr/bin/docker run -d${chars}`);
+  const steps: Array<[string, string]> = [
+    [b, typed(`${text}\n`, 'x')],
+    [a, typed(text, 'y')],
+    [b, typed(`${text}\n`, 'xx')],
+    [a, typed(text, 'yy')],
+  ];
+  for (const [uri, next] of steps) {
+    const fresh = answers(service(), next, uri);
+    const before = parseCount();
+    assert.deepEqual(answers(svc, next, uri), fresh, `${uri}: ${next.length} chars`);
+    assert.equal(parseCount(), before, `${uri}: the keystroke was patched in, not parsed again`);
+  }
+});
+
+test("a second document takes the first one's diagnostics over, their related spans pointing at itself", () => {
+  const text =
+    '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hello\n  - path: /etc/motd\n    content: again\n';
+  for (const next of [text, `${text}\n`]) {
+    const svc = service();
+    svc.validate(doc(text, 'cloud-config', 'file:///test/first/user-data'), 'cloud-config');
+    const before = carriedCount();
+    const second = svc.validate(doc(next, 'cloud-config', 'file:///test/second/user-data'), 'cloud-config');
+    assert.equal(carriedCount() - before, 1);
+    const related = second.flatMap((d) => d.relatedInformation ?? []);
+    assert.ok(related.length > 0, 'the second entry for the path points at the first one');
+    assert.ok(related.every((r) => r.location.uri === 'file:///test/second/user-data'));
+    assert.deepEqual(
+      second,
+      service().validate(doc(next, 'cloud-config', 'file:///test/second/user-data'), 'cloud-config'),
+    );
   }
 });

@@ -22,7 +22,24 @@ const shapes: Array<[string, (n: number) => string]> = [
   ['keys on one line', (n) => Array.from({ length: n }, (_, i) => `k${i}: `).join('')],
   ['keys after a key', (n) => `k: ${'? '.repeat(n)}x`],
   ['items with anchors and tags', (n) => `${'- &a !t '.repeat(n)}x`],
+  // After a block scalar: its content ends at the first line not deeper than its key, and YAML follows.
+  [
+    'indented sequences after a block',
+    (n) => `a: |\n  text\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}-`).join('\n')}`,
+  ],
+  ['brackets after a block item', (n) => `a:\n  - |\n    text\n  - ${'['.repeat(n)}${']'.repeat(n)}`],
 ];
+
+test('3,000 brackets and items inside a unit block are text to the YAML reader: read and checked as usual', () => {
+  for (const deep of ['['.repeat(3000) + ']'.repeat(3000), '- '.repeat(3000), '? '.repeat(3000)]) {
+    const text = `#cloud-config\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Service]\n        ExecStart=/bin/echo ${deep}\n`;
+    assert.equal(nestsDeeperThan(text, maxNesting), false);
+    const svc = service();
+    const diags = svc.validate(doc(text), 'cloud-config');
+    assert.ok(!diags.some((d) => /nests more than/.test(String(d.message))), diags.map((d) => d.message).join('\n'));
+    assert.ok(svc.hover(doc(text), 'cloud-config', { line: 6, character: 10 }), 'the unit line has a hover');
+  }
+});
 
 for (const [name, make] of shapes) {
   test(`${name}, 3,000 levels: one diagnostic, the same every time, and the server carries on`, () => {

@@ -95,9 +95,15 @@ test('Enter, a deleted line and a pasted block in a unit answer as a fresh parse
   }
 });
 
-test('lines pasted into a block that make the document too deep to read are parsed again', () => {
+test('brackets pasted into a block are text to a fresh parse too; where the depth guard counts them, they are parsed again', () => {
   const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: |\n      hello\n      world\n';
-  const deep = text.replace('      world\n', `      world\n      ${'['.repeat(250)}\n`);
-  assert.equal(patchBlockLines(parseCloudConfig(text, 'auto'), deep, 'auto'), undefined);
-  assert.ok(parseCloudConfig(deep, 'auto').yamlErrors[0]?.tooDeep, 'a fresh parse finds it too deep');
+  const pasted = (t: string): string => t.replace('      world\n', `      ${'['.repeat(250)}\n      world\n`);
+  const carried = patchBlockLines(parseCloudConfig(text, 'auto'), pasted(text), 'auto');
+  assert.ok(carried, 'carried over');
+  assert.deepEqual(observable(carried), observable(parseCloudConfig(pasted(text), 'auto')));
+  assert.equal(carried.yamlErrors.length, 0);
+  // After a quoted scalar running on over lines the guard counts every later line, block content too.
+  const quoted = text.replace('write_files:', 'bootcmd:\n  - "echo one\n    two"\nwrite_files:');
+  assert.equal(patchBlockLines(parseCloudConfig(quoted, 'auto'), pasted(quoted), 'auto'), undefined);
+  assert.ok(parseCloudConfig(pasted(quoted), 'auto').yamlErrors[0]?.tooDeep, 'a fresh parse finds it too deep');
 });

@@ -146,3 +146,52 @@ test('a service answering one document edit after edit gives the diagnostics of 
   }
   assert.ok(carried > 10, `edits carried over: ${carried} of ${contentLines.length}`);
 });
+
+/** A text with `count` copies of `typed` added at the end of the first line holding `marker`. */
+function typedInto(text: string, marker: string, typed: string, count: number): string {
+  const at = text.indexOf('\n', text.indexOf(marker));
+  return text.slice(0, at) + typed.repeat(count) + text.slice(at);
+}
+
+test("200 '[' typed into a unit line one at a time are carried over as a fresh parse reads them: block content is text", () => {
+  const text = readFileSync(path.join(repoRoot(), 'examples', 'coreos-web', 'user-data'), 'utf8');
+  const marker = 'ExecStart=/usr/bin/docker run';
+  let model = parseCloudConfig(text, 'auto');
+  for (let n = 1; n <= 200; n++) {
+    const next = typedInto(text, marker, '[', n);
+    const patched = patchCloudConfig(model, next, 'auto');
+    assert.ok(patched, `keystroke ${n} was carried over`);
+    model = patched;
+    if (n % 50 === 0) assert.deepEqual(observable(model), observable(parseCloudConfig(next, 'auto')), `${n} brackets`);
+  }
+  assert.equal(model.yamlErrors.length, 0, 'the document is read as usual, not refused as too deep');
+  // Through the service, as an editor types: the diagnostics of a fresh parse.
+  const svc = service();
+  const uri = 'file:///test/brackets/user-data';
+  svc.validate(doc(text, 'cloud-config', uri), 'cloud-config');
+  for (let n = 1; n <= 200; n++) {
+    const next = typedInto(text, marker, '[', n);
+    const incremental = svc.validate(doc(next, 'cloud-config', uri), 'cloud-config');
+    if (n % 40 === 0) assert.deepEqual(incremental, service().validate(doc(next), 'cloud-config'), `${n} brackets`);
+  }
+});
+
+test('where the depth guard cannot tell a block from YAML (after a quote running on), typing past its limit is refused as a fresh parse', () => {
+  // The guard does not follow a quoted scalar over lines: every later line counts, block content too.
+  const text = `#cloud-config\nbootcmd:\n  - "echo one\n    two"\ncoreos:\n  units:\n    - name: a.service\n      content: |\n        [Service]\n        ExecStart=/bin/true\n`;
+  let model = parseCloudConfig(text, 'auto');
+  let refusedAt = 0;
+  for (let n = 1; n <= 210 && !refusedAt; n++) {
+    const next = typedInto(text, 'ExecStart=', '[', n);
+    const fresh = parseCloudConfig(next, 'auto');
+    const patched = patchCloudConfig(model, next, 'auto');
+    if (!patched) {
+      assert.ok(fresh.yamlErrors[0]?.tooDeep, `${n} brackets: not carried over, and a fresh parse refuses it`);
+      refusedAt = n;
+    } else {
+      assert.deepEqual(observable(patched), observable(fresh), `${n} brackets`);
+      model = patched;
+    }
+  }
+  assert.ok(refusedAt > 190, `refused after ${refusedAt} brackets`);
+});

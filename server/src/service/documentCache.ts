@@ -3,6 +3,7 @@ import type { Finding, LanguageId, ServiceSettings } from './types';
 import { parseCloudConfig, type CloudConfigModel } from './cloudConfig/parse';
 import { patchCloudConfig } from './cloudConfig/patchModel';
 import { carryModel } from './cloudConfig/carryModel';
+import { ownModel } from './cloudConfig/copyModel';
 import { patchBlockLines } from './cloudConfig/patchLines';
 import type { OtherChecks } from './cloudConfig/validate';
 
@@ -26,7 +27,9 @@ export class DocumentEntry {
 
   cloudConfig(): CloudConfigModel {
     if (!this.model) {
-      const before = this.previous?.takeModel(this.settings);
+      const taken = this.previous?.takeModel(this.settings);
+      // A model sharing its nodes with another document's is copied before a patch changes them.
+      const before = taken && ownModel(taken);
       this.previous = undefined;
       this.model =
         (before &&

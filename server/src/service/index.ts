@@ -16,6 +16,8 @@ import { plainText } from './plainText';
 import { toDiagnostics } from './diagnostics';
 import { findingsToCodeActions } from './codeActions';
 import { afterFirstPass, firstPassCloudConfig, validateCloudConfig } from './cloudConfig/validate';
+import { findingsDonor } from './cloudConfig/carryFindings';
+import type { CloudConfigModel } from './cloudConfig/parse';
 import { completeCloudConfig } from './cloudConfig/complete';
 import { hoverCloudConfig } from './cloudConfig/hover';
 import { cloudConfigSymbols } from './cloudConfig/symbols';
@@ -114,6 +116,27 @@ function standaloneContext(doc: TextDocument, settings?: ServiceSettings): Embed
 /** Embedded text not analysed yet from which a first pass is worth its cost (about 50 ms of checks). */
 export const firstPassFrom = 32 * 1024;
 
+/** The diagnostics of a user-data's complete findings, by its model: a document carried over from it takes them. */
+const madeDiagnostics = new WeakMap<
+  CloudConfigModel,
+  { settings: ServiceSettings; uri: string; diagnostics: readonly Diagnostic[] }
+>();
+
+/** `diagnostics` of the document `from` pointing at the document `to` instead (their related spans). */
+function retargeted(diagnostics: readonly Diagnostic[], from: string, to: string): Diagnostic[] {
+  if (from === to || !diagnostics.some((d) => d.relatedInformation)) return [...diagnostics];
+  return diagnostics.map((d) =>
+    d.relatedInformation
+      ? {
+          ...d,
+          relatedInformation: d.relatedInformation.map((r) =>
+            r.location.uri === from ? { ...r, location: { ...r.location, uri: to } } : r,
+          ),
+        }
+      : d,
+  );
+}
+
 export function getLanguageService(initial: ServiceSettings = defaultSettings): LanguageService {
   let settings = initial;
   const cache = new DocumentCache();
@@ -150,7 +173,18 @@ export function getLanguageService(initial: ServiceSettings = defaultSettings): 
     },
     findings,
     validate(doc, lang) {
-      return toDiagnostics(doc, findings(doc, lang), settings);
+      const list = findings(doc, lang);
+      if (lang !== 'cloud-config') return toDiagnostics(doc, list, settings);
+      // A document whose findings a nearly equal one's were takes that one's diagnostics too.
+      const model = cache.get(doc, lang, settings).parsed();
+      const donor = model && findingsDonor(model);
+      const made = donor && madeDiagnostics.get(donor);
+      const diagnostics =
+        made && made.settings === settings
+          ? retargeted(made.diagnostics, made.uri, doc.uri)
+          : toDiagnostics(doc, list, settings);
+      if (model) madeDiagnostics.set(model, { settings, uri: doc.uri, diagnostics: [...diagnostics] });
+      return diagnostics;
     },
     firstPass(doc, lang) {
       if (lang === 'iptables' || lang === 'ip6tables') {

@@ -53,6 +53,35 @@ function copyTree(root: unknown, copies: Map<unknown, Item>): unknown {
   return top;
 }
 
+/**
+ * Models whose YAML nodes another model holds too (see `shareModel`): the first to be changed in place
+ * (a keystroke's patch) takes a copy first (`ownModel`).
+ */
+const sharing = new WeakSet<CloudConfigModel>();
+
+/**
+ * A model equal to `model` sharing its YAML nodes (only the document object is its own, as its range
+ * may change): a second document with the same text or other line breaks at the end, whose nodes
+ * nothing changes until one of the two is patched. Costs nothing like a copy of every node.
+ */
+export function shareModel(
+  model: CloudConfigModel,
+  changes: Partial<Pick<CloudConfigModel, 'text' | 'lineCounter' | 'header' | 'neutralText'>> = {},
+  docRange: Document.Parsed['range'] | undefined = model.doc.range,
+): CloudConfigModel {
+  const doc = shallow(model.doc);
+  if (docRange) doc.range = [...docRange];
+  const shared = { ...model, ...changes, doc };
+  sharing.add(model);
+  sharing.add(shared);
+  return shared;
+}
+
+/** `model` when no other model holds its nodes, else a copy of it (undefined: a node is missing; parse again). */
+export function ownModel(model: CloudConfigModel): CloudConfigModel | undefined {
+  return sharing.has(model) ? copyModel(model) : model;
+}
+
 /** A model equal to `model` whose YAML nodes can change without changing `model`'s (undefined: a node is missing). */
 export function copyModel(model: CloudConfigModel): CloudConfigModel | undefined {
   const copies = new Map<unknown, Item>();

@@ -93,7 +93,7 @@ export function patchBlockLines(
     return undefined;
   if (!keepsIndentation(region, first, oldLines[0] as string, newLines[0] as string)) return undefined;
 
-  // The depth guard of a full parse reads block content as YAML too (it over-estimates): ask it as a full parse would.
+  // The depth guard of a full parse, asked as a full parse would (where it cannot tell a block's lines, they count).
   if (nestsDeeperThan(text, maxNesting)) return undefined;
 
   // Carry over: the scalar's value, every position after the changed lines, the line starts, the regions.

@@ -15,6 +15,7 @@ import { regionLanguage } from './embeddedRegions';
 import { lineStartAt } from '../text/lines';
 import { changedStretch } from '../text/changedStretch';
 import { findTemplateSpans } from '../template/placeholders';
+import { maxNesting, nestsDeeperThan } from './nestingDepth';
 
 export interface LineEdit {
   /** Start of the edited line in the old text, and its end (before the line break). */
@@ -189,6 +190,10 @@ export function patchCloudConfig(
     region.text.slice(line.embOffset, line.embOffset + line.length) !== oldContent
   )
     return undefined;
+
+  // The depth guard of a full parse: block content counts nothing there, but where the guard cannot
+  // tell a block's lines (see nestingDepth) a keystroke may take the document past its limit.
+  if (nestsDeeperThan(text, maxNesting)) return undefined;
 
   // Carry over: the scalar's value, every position after the edit, the line starts, the regions.
   const newContent = newLine.slice(region.indent);

@@ -16,6 +16,7 @@ import { checkHostDocker } from './rules/hostDocker';
 import { checkPersistentRules } from './rules/persistentRules';
 import { checkUfwCommands } from './rules/ufwCommands';
 import { checkFirewalldCommands } from './rules/firewalldCommands';
+import { carriedFindings, keepFindings } from './carryFindings';
 
 type Check = (ctx: RuleContext) => void;
 
@@ -98,9 +99,16 @@ function finish(model: CloudConfigModel, findings: Finding[]): Finding[] {
   );
 }
 
+/** The complete findings of `model`: a nearly equal document's carried over, else `others` and the embedded checks'. */
+function complete(model: CloudConfigModel, others: () => OtherChecks): Finding[] {
+  const findings = carriedFindings(model) ?? withEmbedded(others(), false).findings;
+  keepFindings(model, findings);
+  return findings;
+}
+
 /** Every cloud-config finding for a parsed document, in document order. Scripts (`#!`) only get a note. */
 export function validateCloudConfig(model: CloudConfigModel, _settings: ServiceSettings): Finding[] {
-  return otherFormat(model) ?? withEmbedded(otherChecks(model), false).findings;
+  return otherFormat(model) ?? complete(model, () => otherChecks(model));
 }
 
 /**
@@ -115,13 +123,18 @@ export function firstPassCloudConfig(
 ): { findings: Finding[]; skipped: number; others?: OtherChecks } {
   const other = otherFormat(model);
   if (other) return { findings: other, skipped: 0 };
+  const carried = carriedFindings(model);
+  if (carried) {
+    keepFindings(model, carried);
+    return { findings: carried, skipped: 0 };
+  }
   const others = otherChecks(model);
   return { ...withEmbedded(others, true), others };
 }
 
 /** The complete findings after a first pass: as `validateCloudConfig` of the same model. */
 export function afterFirstPass(others: OtherChecks): Finding[] {
-  return withEmbedded(others, false).findings;
+  return complete(others.model, () => others);
 }
 
 /**

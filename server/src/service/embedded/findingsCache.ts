@@ -96,6 +96,11 @@ function regionDigest(region: EmbeddedRegion): string {
   return d;
 }
 
+/** Whether any region's findings are known (none in a process that has analysed no region yet). */
+export function anyFindingsKnown(): boolean {
+  return cache.size > 0;
+}
+
 /** The findings of `region` when they are known (computed before, for any document), else undefined. */
 export function knownFindings(region: EmbeddedRegion, surroundings: string): readonly Finding[] | undefined {
   return cache.get(`${regionDigest(region)}|${surroundings}`);

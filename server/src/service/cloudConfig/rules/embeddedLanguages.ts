@@ -4,7 +4,13 @@ import type { EmbeddedLanguage } from '../../embedded/region';
 import { mapRegionFindings } from '../../embedded/mapFindings';
 import { withEnvironmentFileFix } from './environmentFileFix';
 import { hostCommandsOf } from '../hostCommands';
-import { allSurroundingsDigest, cachedFindings, digest, knownFindings } from '../../embedded/findingsCache';
+import {
+  allSurroundingsDigest,
+  anyFindingsKnown,
+  cachedFindings,
+  digest,
+  knownFindings,
+} from '../../embedded/findingsCache';
 
 /**
  * Run each embedded language's checks on the exact file text and map the findings into the document
@@ -12,6 +18,12 @@ import { allSurroundingsDigest, cachedFindings, digest, knownFindings } from '..
  */
 export function checkEmbeddedLanguages(ctx: RuleContext): void {
   const regions = ctx.model.regions;
+  if (ctx.cachedEmbeddedOnly && !anyFindingsKnown()) {
+    // Nothing is known yet (the first document of a process): no region's reads need working out.
+    for (const region of regions)
+      if (region.mappable && embeddedLanguage(region.language)) ctx.skippedEmbedded += region.text.length;
+    return;
+  }
   const hostCommands = hostCommandsOf(ctx.model.hostRoot, ctx.dialect);
   // What each language reads of the rest of the user-data, worked out once per language.
   const surroundings = new Map<EmbeddedLanguage, string>();
