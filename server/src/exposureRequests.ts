@@ -31,6 +31,28 @@ interface DocParams {
 
 const supported = new Set<LanguageId>(['cloud-config', 'iptables', 'ip6tables']);
 
+/**
+ * The map traces a packet per port range through every rule a packet can meet, so its cost grows with
+ * rules times ranges: about 0.2 s CPU for a 2,000-line kube-proxy dump, 0.5-1 s at 10k lines, 11 s at 100k
+ * (`node scripts/bench/exposureCost.mjs`). An editor asks for lenses again after each pause in typing, so
+ * a document of more lines than this gets one lens that computes the map when clicked instead.
+ */
+export const lensMapLines = 2_000;
+
+/** The lens of a document too large to map on every change: the map is made when asked. */
+export function onDemandLens(uri: string, lineCount: number): CodeLens {
+  const start = { line: 0, character: 0 };
+  const lines = lineCount.toLocaleString('en');
+  return {
+    range: { start, end: start },
+    command: {
+      title: `Exposure map: click to compute (${lines} lines, not redone while typing)`,
+      command: showExposureCommand,
+      arguments: [uri],
+    },
+  };
+}
+
 export function registerExposureRequests(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
@@ -79,6 +101,8 @@ export function registerExposureRequests(
     const doc = documents.get(p.textDocument.uri);
     const lang = doc && languageOf(doc);
     if (!doc || !lang || !supported.has(lang)) return [];
+    const hit = cache.get(doc.uri);
+    if (doc.lineCount > lensMapLines && hit?.version !== doc.version) return [onDemandLens(doc.uri, doc.lineCount)];
     try {
       const report = mapOf(doc, lang);
       const command = (title: string) => ({ title, command: showExposureCommand, arguments: [doc.uri] });

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient } from './client';
 import { repoRoot } from '../helpers/paths';
+import { largeRules } from '../helpers/largeRules';
 
 const uri = 'file:///work/project/user-data';
 const rulesUri = 'file:///work/project/rules.v4';
@@ -188,5 +189,32 @@ describe('lsp: exposure map, packet trace, code lenses', () => {
       src: '198.51.100.1',
     });
     assert.equal(again.verdict, 'accept');
+  });
+  it('a rules file over 2,000 lines: one lens that maps on click, the map for that version, then on click again', async () => {
+    const bigUri = 'file:///work/project/big.rules';
+    const text = largeRules(2_500);
+    client.open(bigUri, 'iptables', text);
+    await client.diagnostics(bigUri);
+    const lensTitles = async (): Promise<string[]> =>
+      (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: bigUri } })).map(
+        (l) => `${l.range.start.line}: ${l.command?.title} -> ${l.command?.command} ${String(l.command?.arguments)}`,
+      );
+    const onDemand = `0: Exposure map: click to compute (2,507 lines, not redone while typing) -> cloudConfig.showExposure ${bigUri}`;
+    assert.deepEqual(await lensTitles(), [onDemand]);
+    // The click asks for the map; the lenses of that version then sum it up on *filter.
+    const r = await client.request<Exposure>('cloudConfig/exposure', { textDocument: { uri: bigUri } });
+    assert.equal(r.files[0]?.entries.find((e) => e.label === '22/tcp')?.status, 'open');
+    const mapped = await lensTitles();
+    assert.equal(mapped.length, 1, mapped.join('\n'));
+    assert.match(
+      mapped[0] ?? '',
+      /^0: IPv4 reachable from the internet: 22\/tcp · unknown: 1-21\/tcp, .* -> cloudConfig\.showExposure /,
+    );
+    // A keystroke: the map is not made again until asked.
+    const at = { line: 7, character: 0 };
+    client.change(bigUri, [{ range: { start: at, end: at }, text: ' ' }]);
+    await client.diagnostics(bigUri, { version: 2 });
+    assert.deepEqual(await lensTitles(), [onDemand]);
+    client.close(bigUri);
   });
 });
