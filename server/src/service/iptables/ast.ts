@@ -65,6 +65,8 @@ export interface RuleLine {
   /** Optional `[packets:bytes]` prefix some iptables-save versions write before the command. */
   readonly counters: Token | undefined;
   readonly command: Token & { readonly value: string };
+  /** `command.value` without making the word: the command's short spelling (`-A`), '' when none. */
+  readonly commandName: string;
   /** The chain the command applies to (`INPUT`), if present. */
   readonly chain: Token | undefined;
   /** Rule number of `-I CHAIN N`, `-R CHAIN N`, `-D CHAIN N`. */

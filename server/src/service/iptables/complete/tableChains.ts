@@ -21,8 +21,8 @@ export interface ChainUse {
   readonly callers: RuleLine[];
 }
 
-const isNewChain = (r: RuleLine): boolean => r.command.value === '-N' || r.command.value === '--new-chain';
-const addsRule = (r: RuleLine): boolean => r.command.value === '-A' || r.command.value === '-I';
+const isNewChain = (r: RuleLine): boolean => r.commandName === '-N' || r.commandName === '--new-chain';
+const addsRule = (r: RuleLine): boolean => r.commandName === '-A' || r.commandName === '-I';
 
 export class TableChains {
   /** The table's built-in chains (from what the table is, not from the file). */

@@ -44,7 +44,7 @@ const longCommands: Readonly<Record<string, string>> = {
 };
 
 function commandOf(rule: RuleLine): string {
-  const c = rule.command.value;
+  const c = rule.commandName;
   return longCommands[c] ?? c;
 }
 

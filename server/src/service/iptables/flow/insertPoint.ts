@@ -40,7 +40,7 @@ const keepsPlace = new Set(['-A', '--append', '-N', '--new-chain', '--new', '-P'
  */
 function appendOnly(table: FlowTable, chain: string): boolean {
   return table.block.rules.every(
-    (r) => keepsPlace.has(r.command.value) || (r.chain !== undefined && r.chain.value !== chain),
+    (r) => keepsPlace.has(r.commandName) || (r.chain !== undefined && r.chain.value !== chain),
   );
 }
 

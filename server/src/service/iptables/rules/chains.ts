@@ -123,13 +123,13 @@ function unchangedForChains(
     const jump = analyses.get(r),
       wasJump = checked.jumps[i];
     if (
-      r.command.value !== was.command.value ||
+      r.commandName !== was.commandName ||
       r.chain?.value !== was.chain?.value ||
       r.position?.value !== was.position?.value ||
       r.extra?.value !== was.extra?.value ||
       jump?.jumpName?.value !== wasJump?.jumpName?.value ||
       (jump?.jumpName && jump.goto) !== (wasJump?.jumpName && wasJump.goto) ||
-      (checked.keyed && ruleCommands.has(r.command.value) && ruleKey(r) !== ruleKey(was))
+      (checked.keyed && ruleCommands.has(r.commandName) && ruleKey(r) !== ruleKey(was))
     )
       return false;
     checked.rules[i] = r;
@@ -152,7 +152,7 @@ function checkTable(
     return { at: t, code, message, declare };
   };
   // Only a `-D` that names its rule by content compares rules: without one, the lists below only count.
-  const keyed = table.rules.some((r) => r.command.value === '-D' && !r.position);
+  const keyed = table.rules.some((r) => r.commandName === '-D' && !r.position);
   const checked = (): Checked => ({
     rules: [...table.rules],
     jumps: table.rules.map((r) => analyses.get(r)),
@@ -184,7 +184,7 @@ function checkTable(
     for (const c of table.chains) if (!builtins.has(c.name.value)) declaredLater.set(c.name.value, c.line.span.start);
     const rulesOf = new Map<string, string[]>();
     // The lists of rules per chain are read only by `-I`, `-R` and `-D`: a table of `-A` lines keeps none.
-    const listed = table.rules.some((r) => r.command.value !== '-A' && ruleCommands.has(r.command.value));
+    const listed = table.rules.some((r) => r.commandName !== '-A' && ruleCommands.has(r.commandName));
     const before: ReadonlySet<string> = name === 'filter' ? preexisting : new Set();
     const exists = (c: string): boolean => builtins.has(c) || userChains.has(c) || before.has(c);
     const inTable = file.lines.filter((l) => l.span.start >= table.span.start && l.span.end <= table.span.end);
@@ -273,7 +273,7 @@ function checkTable(
       if (line.kind !== 'rule') continue;
       const rule = line.rule;
       current = rule;
-      const cmd = rule.command.value;
+      const cmd = rule.commandName;
       const chain = rule.chain;
       const needsChain = chainCommands.has(cmd);
       if (chain && needsChain && !exists(chain.value)) {

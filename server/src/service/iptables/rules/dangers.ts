@@ -36,7 +36,7 @@ function restrictsSource(a: RuleAnalysis): boolean {
 export function checkStatelessAccept(analyses: ReadonlyMap<RuleLine, RuleAnalysis>): Finding[] {
   const out: Finding[] = [];
   for (const a of analyses.values()) {
-    if (a.rule.table?.name.value !== 'filter' || a.targetName !== 'ACCEPT' || a.rule.command.value === '-D') continue;
+    if (a.rule.table?.name.value !== 'filter' || a.targetName !== 'ACCEPT' || a.rule.commandName === '-D') continue;
     if (a.protocolName !== 'tcp' || a.protocolNegated || restrictsSource(a)) continue;
     const flags = ackOnly(a.rule);
     if (!flags) continue;

@@ -22,7 +22,7 @@ interface TableIndex {
   readonly shared: Set<RuleLine[]>;
 }
 
-const indexed = (rule: RuleLine): boolean => rule.command.value === '-A' && rule.chain !== undefined;
+const indexed = (rule: RuleLine): boolean => rule.commandName === '-A' && rule.chain !== undefined;
 
 const chainOf = (rule: RuleLine): string => (rule.chain as NonNullable<RuleLine['chain']>).value;
 
