@@ -8,17 +8,10 @@ import type { CompletionList, Hover, Position, Range } from 'vscode-languageserv
 import { LspClient } from './client';
 import { statusesOf } from './firstPassCheck';
 import { largeRules } from '../helpers/largeRules';
+// A seeded generator, so a failure names a session that can be replayed.
+import { seededRandom as random } from '../fuzz/mutate';
 
 const base = { dialect: 'auto', rules: {} };
-
-function random(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function openComplete(client: LspClient, uri: string, text: string): Promise<void> {
   client.open(uri, 'iptables', text);

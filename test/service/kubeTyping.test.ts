@@ -12,20 +12,12 @@ import { validateRules } from '../../server/src/service/iptables/validate';
 import { flowFindings } from '../../server/src/service/iptables/validate';
 import { doc, service } from '../helpers/service';
 import { repoRoot } from '../helpers/paths';
+// A seeded generator, so a failure names a session that can be replayed.
+import { seededRandom as random } from '../fuzz/mutate';
 
 const keystrokes = Number(process.env.KUBE_TYPING_KEYSTROKES ?? 8);
 const seed = Number(process.env.KUBE_TYPING_SEED ?? 18);
 const lineCount = Number(process.env.KUBE_TYPING_LINES ?? 50_000);
-
-/** A small seeded generator (mulberry32), so a failure names a session that can be replayed. */
-function random(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What is typed: single characters mostly, sometimes a word that changes what the rule means
 // (a duplicate-making deletion, a refused match, a jump to an undeclared chain, a verdict).

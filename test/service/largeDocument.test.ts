@@ -15,16 +15,8 @@ import { limitFlowChecks } from '../../server/src/service/index';
 import { doc, service } from '../helpers/service';
 import { largeRules } from '../helpers/largeRules';
 import { repoRoot } from '../helpers/paths';
-
-/** A small seeded generator (mulberry32), so a failure names a session that can be replayed. */
-function random(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded generator, so a failure names a session that can be replayed.
+import { seededRandom as random } from '../fuzz/mutate';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 

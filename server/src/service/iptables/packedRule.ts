@@ -22,12 +22,31 @@ import { Word, type LineAnchor } from './words';
  */
 type Places = Int32Array | Uint16Array;
 const blockSize = 1 << 16;
-let wideBlock = new Int32Array(blockSize);
-let wideUsed = 0;
-let narrowBlock = new Uint16Array(blockSize);
-let narrowUsed = 0;
 /** Where the last `storePlaces` put a line's places in the block it returned. */
 let placeBase = 0;
+
+/** Blocks of one width handed out in turn: a new block when the current one cannot hold a line. */
+class PlaceBlocks {
+  private block: Places;
+  private used = 0;
+  constructor(private readonly make: () => Places) {
+    this.block = make();
+  }
+
+  /** The block for `size` more numbers, with `placeBase` set to where they go. */
+  take(size: number): Places {
+    if (this.used + size > blockSize) {
+      this.block = this.make();
+      this.used = 0;
+    }
+    placeBase = this.used;
+    this.used += size;
+    return this.block;
+  }
+}
+
+const wide = new PlaceBlocks(() => new Int32Array(blockSize));
+const narrow = new PlaceBlocks(() => new Uint16Array(blockSize));
 
 /**
  * Keep `entries` word places of a line `length` characters long (as `scanWords` wrote them in
@@ -35,25 +54,7 @@ let placeBase = 0;
  * is where).
  */
 export function storePlaces(places: Int32Array, entries: number, count: number, length: number): Places {
-  const size = 1 + 2 * entries;
-  let block: Places;
-  if (length < 32_768) {
-    if (narrowUsed + size > blockSize) {
-      narrowBlock = new Uint16Array(blockSize);
-      narrowUsed = 0;
-    }
-    block = narrowBlock;
-    placeBase = narrowUsed;
-    narrowUsed += size;
-  } else {
-    if (wideUsed + size > blockSize) {
-      wideBlock = new Int32Array(blockSize);
-      wideUsed = 0;
-    }
-    block = wideBlock;
-    placeBase = wideUsed;
-    wideUsed += size;
-  }
+  const block = (length < 32_768 ? narrow : wide).take(1 + 2 * entries);
   block[placeBase] = count;
   for (let i = 0; i < entries; i++) {
     const f = places[2 * i] as number;

@@ -105,14 +105,7 @@ export class LineTable {
 
   /** The chunk holding line `line` (0 <= line < lineCount). */
   private chunkOfLine(line: number): number {
-    let lo = 0,
-      hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.chunkLine[mid] as number) <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBelow(this.chunkLine, line, this.chunks.length);
   }
 
   /** Where line `line` starts (0 <= line <= lineCount; lineCount gives the length). */
@@ -127,23 +120,10 @@ export class LineTable {
 
   /** The line holding `offset` (clamped to the text); a line break belongs to the line it ends. */
   lineOf(offset: number): number {
-    let lo = 0,
-      hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.chunkStart[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const chunk = this.chunks[lo] as Chunk;
-    const rel = offset - (this.chunkStart[lo] as number);
-    let a = 0,
-      b = chunk.lines.length - 1;
-    while (a < b) {
-      const mid = (a + b + 1) >> 1;
-      if ((chunk.starts[mid] as number) <= rel) a = mid;
-      else b = mid - 1;
-    }
-    return (this.chunkLine[lo] as number) + a;
+    const c = lastAtOrBelow(this.chunkStart, offset, this.chunks.length);
+    const chunk = this.chunks[c] as Chunk;
+    const rel = offset - (this.chunkStart[c] as number);
+    return (this.chunkLine[c] as number) + lastAtOrBelow(chunk.starts, rel, chunk.lines.length);
   }
 
   /** Line `line` with its line break. */
@@ -222,4 +202,16 @@ export class LineTable {
     for (let c = cb + 1; c < this.chunks.length; c++) chunks.push(this.chunks[c] as Chunk);
     return new LineTable(chunks, this.mayHaveCr || insert.includes('\r'), undefined);
   }
+}
+
+/** The last index below `count` whose value is at most `x` in ascending `values` (0 when none is). */
+function lastAtOrBelow(values: ArrayLike<number>, x: number, count: number): number {
+  let lo = 0,
+    hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((values[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
